@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+
+// `SITE` and `BASE` let the archive be published under a sub-path (e.g. GitHub Pages).
+const site = process.env.SITE ?? 'http://localhost:4321';
+const base = process.env.BASE ?? '/';
+
+export default defineConfig({
+  // OUT_DIR / CACHE_DIR: tests and benchmarks build beside, not over, the developer's dist/.
+  outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    // The unified (remark/rehype) processor: the one whose MDX parser the importer's emitter
+    // targets. SmartyPants off: a directive's quotes and dashes are printed as received.
+    processor: unified({ smartypants: false, rehypePlugins: [] }),
+  },
+  integrations: [mdx(), pagefindIndex()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,68 @@
+/**
+ * Vietnamese text handling for the whole archive: Unicode normalisation, tone-mark placement,
+ * diacritic folding and slugs. Importer, site and search all call these, so a query, a
+ * document and a URL agree on what "the same word" means.
+ */
+
+/** Compose to NFC: old software and copy-paste from PDFs often yield decomposed (NFD) marks. */
+export function toNFC(text: string): string {
+  return text.normalize('NFC');
+}
+
+// Old ("hoà", "thuỷ") versus new ("hòa", "thủy") tone placement: the two styles differ only for
+// the open clusters oa, oe, uy at the end of a syllable. The reference list uses the new style.
+const OLD_TO_NEW: Record<string, string> = {
+  'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa',
+  'oè': 'òe', 'oé': 'óe', 'oẻ': 'ỏe', 'oẽ': 'õe', 'oẹ': 'ọe',
+  'uỳ': 'ùy', 'uý': 'úy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy',
+};
+const withUpper = (map: Record<string, string>): Record<string, string> => {
+  const out: Record<string, string> = { ...map };
+  for (const [from, to] of Object.entries(map)) {
+    out[from.toUpperCase()] = to.toUpperCase();
+    out[from[0]!.toUpperCase() + from.slice(1)] = to[0]!.toUpperCase() + to.slice(1);
+  }
+  return out;
+};
+const OLD_TO_NEW_ALL = withUpper(OLD_TO_NEW);
+// Not after "q" ("quý" is q-u-ý, its tone is on y in both styles) nor "g" ("giá"), and only at
+// a syllable's end: "hoàng" is the same in both styles.
+const OLD_TONE = new RegExp(`(?<![qQgG])(${Object.keys(OLD_TO_NEW_ALL).join('|')})(?![\\p{L}\\p{M}])`, 'gu');
+
+/** Move tone marks from the old placement to the new one ("Thanh Hoá" -> "Thanh Hóa"). Expects NFC. */
+export function toNewTonePlacement(text: string): string {
+  return text.replace(OLD_TONE, (m) => OLD_TO_NEW_ALL[m] ?? m);
+}
+
+/** NFC plus new tone placement: the canonical spelling the archive stores and compares. */
+export function normalizeVietnamese(text: string): string {
+  return toNewTonePlacement(toNFC(text));
+}
+
+/** Strip every diacritic, including đ/Đ (which Unicode does not decompose). Keeps case. */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/** Lowercased, folded, whitespace-collapsed form for comparing names typed any way. */
+export function foldForMatch(text: string): string {
+  return foldDiacritics(normalizeVietnamese(text)).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A readable ASCII slug: "Thừa Thiên Huế" -> "thua-thien-hue", "469-CV/TU" -> "469-cv-tu". */
+export function slugify(text: string): string {
+  return foldForMatch(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Vietnamese collation for sorting names ("Đà Nẵng" after "Cần Thơ", before "Gia Lai"). */
+const collator = new Intl.Collator('vi', { sensitivity: 'base' });
+export function compareVietnamese(a: string, b: string): number {
+  return collator.compare(a, b);
+}

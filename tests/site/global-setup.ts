@@ -1,0 +1,71 @@
+/**
+ * Builds the archive from the repository's content into .tmp/site-dist (never over dist/), then
+ * serves it with `astro preview` on a free port. Tests read `inject('baseUrl')` and `inject('distDir')`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    distDir: string;
+  }
+}
+
+const root = resolve(import.meta.dirname, '../..');
+const astroBin = resolve(root, 'node_modules/astro/bin/astro.mjs');
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Server at ${url} did not answer within ${ms} ms`);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const distDir = process.env.TEST_DIST_DIR ?? resolve(root, '.tmp/site-dist');
+  const env = {
+    ...process.env,
+    OUT_DIR: distDir,
+    CACHE_DIR: resolve(root, '.tmp/site-cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  if (!process.env.TEST_SKIP_BUILD) {
+    const built = spawnSync(process.execPath, [astroBin, 'build'], { cwd: root, env, encoding: 'utf8' });
+    if (built.status !== 0) {
+      throw new Error(`astro build failed (exit ${built.status}):\n${built.stdout}\n${built.stderr}`);
+    }
+  }
+  const port = await freePort();
+  const server = spawn(process.execPath, [astroBin, 'preview', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitFor(`${baseUrl}/`, 30_000);
+  project.provide('baseUrl', baseUrl);
+  project.provide('distDir', distDir);
+  return async () => {
+    server.kill();
+  };
+}
