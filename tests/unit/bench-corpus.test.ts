@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+// The parser Astro itself reads frontmatter with (js-yaml), so YAML typing surprises show here.
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -21,9 +22,8 @@ import { generateCorpus, DOC_TYPE_WEIGHTS, LONG_SHARE } from '../../src/lib/benc
 import { writeCorpus, MARKER } from '../../src/lib/bench/write-corpus.ts';
 
 function splitMdx(mdx: string): { front: unknown; body: string } {
-  const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(mdx);
-  if (!m) throw new Error('no frontmatter');
-  return { front: parseYaml(m[1]!), body: m[2]! };
+  const { frontmatter, content } = parseFrontmatter(mdx, { frontmatter: 'remove' });
+  return { front: frontmatter, body: content };
 }
 
 const corpus = generateCorpus(2000, 7);
