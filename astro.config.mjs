@@ -2,7 +2,9 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import rehypeSectionAnchors from './src/lib/rehype-section-anchors.ts';
 
 // `SITE` and `BASE` let the archive be published under a sub-path (e.g. GitHub Pages).
 const site = process.env.SITE ?? 'http://localhost:4321';
@@ -19,8 +21,13 @@ export default defineConfig({
   markdown: {
     // The unified (remark/rehype) processor: the one whose MDX parser the importer's emitter
     // targets. SmartyPants off: a directive's quotes and dashes are printed as received.
-    processor: unified({ smartypants: false, rehypePlugins: [] }),
+    processor: unified({ smartypants: false, rehypePlugins: [rehypeSectionAnchors] }),
   },
-  integrations: [mdx(), pagefindIndex()],
+  integrations: [
+    mdx(),
+    // Pages only: feeds, data files and raw sources are linked from the pages, not listed.
+    sitemap({ filter: (page) => page.endsWith('/') }),
+    pagefindIndex(),
+  ],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,179 @@
+/**
+ * The archive as a whole, computed once per build from the collection's entries: directives in
+ * order, per province, references resolved to directives the archive holds, the inverse
+ * ("Được dẫn chiếu bởi"), previous/next within a province, and national documents cited.
+ * Pure functions over plain records, so tests run them on fixture folders without Astro.
+ */
+import type { DirectiveData, DirectiveReference } from '../directive-schema.ts';
+import { docNumberKey, normalizeDocNumber, parseDocNumber } from '../doc-number.ts';
+import { provinceByName, type Province } from '../provinces.ts';
+import { parseIsoDate } from './dates.ts';
+
+export interface DirectiveRecord {
+  /** entry id: "vinh-phuc/2021-11-08-cong-van-907-cv-tu" */
+  id: string;
+  data: DirectiveData;
+  /** the MDX file, relative to the repository root, when known */
+  filePath?: string;
+  /** the MDX body (for the table of contents) */
+  body?: string;
+}
+
+export interface ResolvedReference {
+  ref: DirectiveReference;
+  /** the directive in the archive this number designates, if any */
+  target: DirectiveRecord | null;
+  /** the national document page it belongs to, if it is a national number */
+  national: NationalDocument | null;
+}
+
+export interface NationalDocument {
+  /** URL slug: "16-ct-ttg" */
+  slug: string;
+  /** comparison key: "16:CT:TTG" */
+  key: string;
+  /** as first written in a directive: "16/CT-TTg" */
+  number: string;
+  docType: string | null;
+  /** who issues documents with this code */
+  issuerName: string | null;
+  /** citing directives, in date order */
+  citedBy: DirectiveRecord[];
+}
+
+/** Codes that only central bodies use: a number carrying one is a national document. */
+const NATIONAL_CODES: Record<string, string> = {
+  TTG: 'Thủ tướng Chính phủ',
+  CP: 'Chính phủ',
+  TW: 'Trung ương Đảng',
+  VPCP: 'Văn phòng Chính phủ',
+  BYT: 'Bộ Y tế',
+  QH: 'Quốc hội',
+  UBTVQH: 'Ủy ban Thường vụ Quốc hội',
+  UBTVQH14: 'Ủy ban Thường vụ Quốc hội',
+  UBTVQH15: 'Ủy ban Thường vụ Quốc hội',
+  BCDQG: 'Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19',
+};
+
+/** The central body a number's codes name, or null for a provincial (or unknown) number. */
+export function nationalIssuer(number: string): string | null {
+  const p = parseDocNumber(number);
+  if (!p) return null;
+  for (const c of p.codes) if (NATIONAL_CODES[c]) return NATIONAL_CODES[c]!;
+  return null;
+}
+
+export function nationalSlug(key: string): string {
+  return key.toLowerCase().replace(/:/g, '-');
+}
+
+/** Sort key: date (a month-only date before the days of that month), then number, then id. */
+export function compareDirectives(a: DirectiveRecord, b: DirectiveRecord): number {
+  if (a.data.date !== b.data.date) return a.data.date < b.data.date ? -1 : 1;
+  const na = a.data.number ?? '';
+  const nb = b.data.number ?? '';
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export interface Archive {
+  /** all directives, oldest first */
+  all: DirectiveRecord[];
+  byId: Map<string, DirectiveRecord>;
+  /** province name -> its directives, oldest first */
+  byProvince: Map<string, DirectiveRecord[]>;
+  /** each directive's references, resolved */
+  references(id: string): ResolvedReference[];
+  /** directives of the archive that cite this one, oldest first */
+  citedBy(id: string): DirectiveRecord[];
+  previous(id: string): DirectiveRecord | null;
+  next(id: string): DirectiveRecord | null;
+  /** national documents cited by at least one directive, most cited first */
+  national: NationalDocument[];
+  province(record: DirectiveRecord): Province;
+}
+
+/**
+ * Which directive a cited number designates. Provincial numbers restart every year and repeat
+ * across provinces ("12-CT/TU" exists in many), so a match must be of the citing directive's own
+ * province, of the cited date's year when the reference gives one, and not later than the citing
+ * directive; among several, the latest before it wins.
+ */
+export function resolveReference(
+  citing: DirectiveRecord,
+  ref: DirectiveReference,
+  byKey: Map<string, DirectiveRecord[]>,
+): DirectiveRecord | null {
+  const key = docNumberKey(ref.number);
+  if (!key) return null;
+  const candidates = (byKey.get(key) ?? []).filter((d) => {
+    if (d.id === citing.id) return false;
+    if (d.data.province !== citing.data.province) return false;
+    if (ref.date && parseIsoDate(ref.date).year !== parseIsoDate(d.data.date).year) return false;
+    return d.data.date.slice(0, 7) <= citing.data.date.slice(0, 10);
+  });
+  if (candidates.length === 0) return null;
+  return [...candidates].sort(compareDirectives).at(-1)!;
+}
+
+export function buildArchive(records: readonly DirectiveRecord[]): Archive {
+  const all = [...records].sort(compareDirectives);
+  const byId = new Map(all.map((d) => [d.id, d]));
+  const byProvince = new Map<string, DirectiveRecord[]>();
+  const byKey = new Map<string, DirectiveRecord[]>();
+  for (const d of all) {
+    byProvince.set(d.data.province, [...(byProvince.get(d.data.province) ?? []), d]);
+    const key = d.data.number ? docNumberKey(d.data.number) : null;
+    if (key) byKey.set(key, [...(byKey.get(key) ?? []), d]);
+  }
+
+  const nationalByKey = new Map<string, NationalDocument>();
+  const resolved = new Map<string, ResolvedReference[]>();
+  const citedBy = new Map<string, DirectiveRecord[]>();
+  for (const d of all) {
+    const seen = new Set<string>();
+    const list: ResolvedReference[] = [];
+    for (const ref of d.data.references) {
+      const key = docNumberKey(ref.number) ?? `raw:${normalizeDocNumber(ref.number)}`;
+      if (seen.has(key)) continue; // a document cited twice is listed once
+      seen.add(key);
+      const target = resolveReference(d, ref, byKey);
+      let national: NationalDocument | null = null;
+      const issuerName = nationalIssuer(ref.number);
+      if (!target && issuerName && docNumberKey(ref.number)) {
+        national = nationalByKey.get(key) ?? null;
+        if (!national) {
+          national = { slug: nationalSlug(key), key, number: normalizeDocNumber(ref.number), docType: ref.docType, issuerName, citedBy: [] };
+          nationalByKey.set(key, national);
+        }
+        if (!national.docType && ref.docType) national.docType = ref.docType;
+        national.citedBy.push(d);
+      }
+      if (target) citedBy.set(target.id, [...(citedBy.get(target.id) ?? []), d]);
+      list.push({ ref, target, national });
+    }
+    resolved.set(d.id, list);
+  }
+
+  const national = [...nationalByKey.values()].sort(
+    (a, b) => b.citedBy.length - a.citedBy.length || (a.key < b.key ? -1 : 1),
+  );
+  const neighbour = (id: string, step: 1 | -1): DirectiveRecord | null => {
+    const d = byId.get(id);
+    if (!d) return null;
+    const list = byProvince.get(d.data.province)!;
+    return list[list.indexOf(d) + step] ?? null;
+  };
+
+  return {
+    all,
+    byId,
+    byProvince,
+    references: (id) => resolved.get(id) ?? [],
+    citedBy: (id) => citedBy.get(id) ?? [],
+    previous: (id) => neighbour(id, -1),
+    next: (id) => neighbour(id, 1),
+    national,
+    province: (record) => provinceByName(record.data.province),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Every internal URL is built here, under the configured base ("/" or "/sub/path/"), so the
+ * archive works when published under a sub-path.
+ */
+import { provinceByName } from '../provinces.ts';
+
+/** Join the base ("/", "/archive", "/archive/") and a path without a leading slash. */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\/+/, '')}`;
+}
+
+export const paths = {
+  home: () => '',
+  directive: (id: string) => `van-ban/${id}/`,
+  directiveJson: (id: string) => `api/van-ban/${id}.json`,
+  provinces: () => 'tinh/',
+  province: (slug: string) => `tinh/${slug}/`,
+  provinceOf: (name: string) => `tinh/${provinceByName(name).slug}/`,
+  provinceType: (slug: string, typeSlug: string) => `tinh/${slug}/${typeSlug}/`,
+  provinceFeed: (slug: string) => `tinh/${slug}/rss.xml`,
+  national: (slug: string) => `dan-chieu/${slug}/`,
+  nationalIndex: () => 'dan-chieu/',
+  timeline: () => 'dong-thoi-gian/',
+  feed: () => 'rss.xml',
+  json: () => 'api/directives.json',
+  csv: () => 'api/directives.csv',
+  search: () => 'tim-kiem/',
+  /** "content/raw/a/b.txt" -> "raw/a/b.txt" */
+  raw: (rawPath: string) => `raw/${rawPath.replace(/^content\/raw\//, '')}`,
+};
+
+/** Absolute URL for citations and feeds: site origin + base + path. */
+export function absoluteUrl(site: URL | string | undefined, base: string, path: string): string {
+  const rel = withBase(base, path);
+  return site ? new URL(rel, site).href : rel;
+}
