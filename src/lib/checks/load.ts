@@ -1,0 +1,85 @@
+/**
+ * Reads a content folder (directives/ and raw/) for the checks: every file, its bytes' sha256,
+ * and anything that is not a plain file (a symlink could pull a file from outside the
+ * repository into the published site).
+ */
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+export interface ContentFile {
+  /** path relative to its folder (directives/ or raw/), with "/" separators */
+  rel: string;
+  /** path to show the archivist (relative to the working directory) */
+  display: string;
+  abs: string;
+}
+
+export interface LoadedContent {
+  root: string;
+  directivesDir: string;
+  rawDir: string;
+  directives: (ContentFile & { source: string })[];
+  /** other files under directives/ (not .mdx): the build ignores them */
+  strayFiles: ContentFile[];
+  raw: (ContentFile & { sha256: string; size: number })[];
+  /** symlinks, sockets…: never allowed */
+  special: ContentFile[];
+  /** folders that do not exist */
+  missingDirs: string[];
+}
+
+export function displayPath(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return (rel.startsWith('..') ? abs : rel).split(sep).join('/');
+}
+
+async function walk(dir: string): Promise<{ files: ContentFile[]; special: ContentFile[] } | null> {
+  const files: ContentFile[] = [];
+  const special: ContentFile[] = [];
+  const visit = async (d: string): Promise<void> => {
+    const entries = await readdir(d, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const abs = join(d, e.name);
+      const file = { rel: relative(dir, abs).split(sep).join('/'), display: displayPath(abs), abs };
+      if (e.isDirectory()) await visit(abs);
+      else if (e.isFile()) files.push(file);
+      else special.push(file);
+    }
+  };
+  try {
+    const st = await lstat(dir);
+    if (!st.isDirectory()) return null;
+  } catch {
+    return null;
+  }
+  await visit(dir);
+  return { files, special };
+}
+
+/** Dotfiles (.gitkeep) are bookkeeping, not content. */
+const isBookkeeping = (rel: string): boolean => rel.split('/').some((s) => s.startsWith('.'));
+
+export async function loadContent(root: string): Promise<LoadedContent> {
+  const directivesDir = join(root, 'directives');
+  const rawDir = join(root, 'raw');
+  const out: LoadedContent = {
+    root, directivesDir, rawDir, directives: [], strayFiles: [], raw: [], special: [], missingDirs: [],
+  };
+  const [dirs, raws] = await Promise.all([walk(directivesDir), walk(rawDir)]);
+  if (!dirs) out.missingDirs.push(displayPath(directivesDir));
+  if (!raws) out.missingDirs.push(displayPath(rawDir));
+  for (const f of dirs?.files ?? []) {
+    if (isBookkeeping(f.rel)) continue;
+    if (f.rel.endsWith('.mdx')) out.directives.push({ ...f, source: await readFile(f.abs, 'utf8') });
+    else out.strayFiles.push(f);
+  }
+  for (const f of raws?.files ?? []) {
+    if (isBookkeeping(f.rel)) continue;
+    const bytes = await readFile(f.abs);
+    out.raw.push({ ...f, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
+  }
+  out.special.push(...(dirs?.special ?? []), ...(raws?.special ?? []));
+  return out;
+}
