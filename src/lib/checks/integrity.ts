@@ -20,6 +20,8 @@ export interface DirectiveEntry {
   data: DirectiveData | null;
   /** `source.raw` as written, even when the rest of the frontmatter is invalid */
   rawField: unknown;
+  /** `source.sha256` as written, likewise */
+  shaField?: unknown;
   lineOf(path: readonly PropertyKey[]): number;
 }
 
@@ -116,7 +118,8 @@ function checkRaw(entries: readonly DirectiveEntry[], raws: readonly RawEntry[])
         'Add the raw file under content/raw/ (npm run import does it), or fix source.raw.'));
       continue;
     }
-    if (e.data && e.data.source.sha256 !== raw.sha256) {
+    const recorded = e.data ? e.data.source.sha256 : e.shaField;
+    if (recorded !== raw.sha256) {
       problems.push(problem(e.file, e.lineOf(['source', 'sha256']), 'integrity.raw_changed',
         `Tệp gốc ${e.rawField} không còn khớp mã SHA-256 ghi trong văn bản (hiện tại: ${raw.sha256}).`,
         `The raw file ${e.rawField} no longer matches the recorded SHA-256 (now: ${raw.sha256}).`,

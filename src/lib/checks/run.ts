@@ -41,12 +41,13 @@ export async function runChecks(root: string): Promise<CheckReport> {
     const split = schema.split;
     if (split.ok) problems.push(...checkBody(d.display, split.body));
     else problems.push(...checkBody(d.display, d.source)); // still refuse code in a file with broken frontmatter
-    const rawField = split.ok ? (split.data.source as { raw?: unknown } | undefined)?.raw : undefined;
+    const source = split.ok ? (split.data.source as { raw?: unknown; sha256?: unknown } | undefined) : undefined;
     entries.push({
       file: d.display,
       rel: d.rel,
       data: schema.data,
-      rawField,
+      rawField: source?.raw,
+      shaField: source?.sha256,
       lineOf: split.ok ? split.lineOf : () => 1,
     });
   }

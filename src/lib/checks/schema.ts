@@ -5,6 +5,7 @@
  */
 import { directiveSchema, type DirectiveData } from '../directive-schema.ts';
 import { findProvince } from '../provinces.ts';
+import { foldForMatch } from '../vietnamese.ts';
 import { describeField } from './field-names.ts';
 import { splitFrontmatter, type SplitResult } from './frontmatter.ts';
 import { problem, type Problem } from './types.ts';
@@ -65,6 +66,13 @@ function issueToProblem(file: string, line: number, issue: Issue, data: unknown)
           `Viết ${String(issue.path.at(-1))}: "${iso}" (có dấu nháy kép).`,
           `Write ${String(issue.path.at(-1))}: "${iso}" (with double quotes).`);
       }
+      if (issue.expected === 'boolean') {
+        return problem(file, line, code,
+          `Trường ${field} chỉ nhận true (có) hoặc false (không), không phải ${preview(value)}.`,
+          `Field ${field} takes true or false, not ${preview(value)}.`,
+          `Viết ${String(issue.path.at(-1))}: true hoặc ${String(issue.path.at(-1))}: false (không có dấu nháy).`,
+          `Write ${String(issue.path.at(-1))}: true or ${String(issue.path.at(-1))}: false (no quotes).`);
+      }
       return problem(file, line, code,
         `Trường ${field} có giá trị ${preview(value)} không đúng kiểu (cần: ${issue.expected}).`,
         `Field ${field} has value ${preview(value)} of the wrong type (expected: ${issue.expected}).`,
@@ -76,21 +84,22 @@ function issueToProblem(file: string, line: number, issue: Issue, data: unknown)
       const last = String(issue.path.at(-1));
       let suggestion = '';
       if (last === 'province' && typeof value === 'string') {
-        const p = findProvince(value);
-        if (p) suggestion = p.name;
+        suggestion = findProvince(value)?.name ?? '';
+      } else if (typeof value === 'string') {
+        suggestion = options.find((o) => foldForMatch(o) === foldForMatch(value)) ?? '';
       }
-      const shown = options.length > 12 ? `${options.slice(0, 12).join(', ')}, …` : options.join(', ');
-      const listVi = last === 'province' ? 'danh sách 63 tỉnh, thành phố trong src/lib/provinces.ts'
-        : last === 'docType' ? 'danh sách trong src/lib/doc-types.ts'
-        : last === 'issuer' ? 'danh sách trong src/lib/issuers.ts' : `các giá trị: ${shown}`;
-      const listEn = last === 'province' ? 'the 63 provinces in src/lib/provinces.ts'
-        : last === 'docType' ? 'the list in src/lib/doc-types.ts'
-        : last === 'issuer' ? 'the list in src/lib/issuers.ts' : `one of: ${shown}`;
+      const shown = options.length > 30 ? `${options.slice(0, 30).join(', ')}, …` : options.join(', ');
+      const listVi = last === 'province' ? 'danh sách 63 tỉnh, thành phố (src/lib/provinces.ts)'
+        : last === 'docType' ? `danh sách loại văn bản (src/lib/doc-types.ts): ${shown}`
+        : last === 'issuer' ? `danh sách cơ quan ban hành (src/lib/issuers.ts): ${shown}` : `các giá trị: ${shown}`;
+      const listEn = last === 'province' ? 'the 63 provinces (src/lib/provinces.ts)'
+        : last === 'docType' ? `the document types (src/lib/doc-types.ts): ${shown}`
+        : last === 'issuer' ? `the issuers (src/lib/issuers.ts): ${shown}` : `one of: ${shown}`;
       return problem(file, line, code,
         `Trường ${field}: giá trị ${preview(value)} không có trong ${listVi}.`,
         `Field ${field}: ${preview(value)} is not in ${listEn}.`,
-        suggestion ? `Có lẽ là "${suggestion}": viết ${last}: "${suggestion}".` : `Chọn một giá trị trong ${listVi}, viết đúng dấu.`,
-        suggestion ? `Probably "${suggestion}": write ${last}: "${suggestion}".` : `Pick a value from ${listEn}, spelt with its diacritics.`);
+        suggestion ? `Có lẽ là "${suggestion}": viết ${last}: "${suggestion}".` : 'Chọn một giá trị trong danh sách, viết đúng chính tả và dấu.',
+        suggestion ? `Probably "${suggestion}": write ${last}: "${suggestion}".` : 'Pick a value from the list, spelt exactly, with its diacritics.');
     }
     case 'invalid_format': {
       const last = String(issue.path.at(-1));
@@ -105,8 +114,8 @@ function issueToProblem(file: string, line: number, issue: Issue, data: unknown)
         return problem(file, line, code,
           `Trường ${field}: ${preview(value)} không phải mã SHA-256 (64 ký tự 0-9, a-f).`,
           `Field ${field}: ${preview(value)} is not a SHA-256 (64 characters 0-9, a-f).`,
-          'Chạy lại lệnh nhập (npm run import) cho tệp gốc, hoặc chép mã từ báo cáo của npm run check.',
-          'Re-run the import (npm run import) for the raw file, or copy the hash from npm run check.');
+          'Chạy lại lệnh nhập (npm run import) cho tệp gốc; hoặc xem lỗi integrity.raw_changed của cùng tệp: nó ghi mã hiện tại của tệp gốc.',
+          'Re-run the import (npm run import) for the raw file; or see the integrity.raw_changed problem of the same file: it gives the raw file\'s current hash.');
       }
       if (last === 'raw') {
         return problem(file, line, code,
