@@ -1,28 +1,16 @@
 /**
- * Builds the Pagefind search index as the last step of `astro build`, through Pagefind's Node
- * API over the pages just written, and refuses a build in which a directive page went missing.
+ * Builds the Pagefind search index as the last step of `astro build`. Instead of crawling the
+ * HTML, it adds one custom record per directive, built from the content files
+ * (src/lib/search/record.ts): folded forms for đ, number tokens, metadata, filters and a date
+ * sort. It refuses a build in which a directive has no page.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-
-async function countDirectivePages(dir: string): Promise<number> {
-  let count = 0;
-  const walk = async (d: string): Promise<void> => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      if (e.isDirectory()) await walk(join(d, e.name));
-      else if (e.name === 'index.html') count++;
-    }
-  };
-  try {
-    await walk(join(dir, 'van-ban'));
-  } catch {
-    return 0;
-  }
-  return count;
-}
+import { contentDir } from '../lib/content-dir.ts';
+import { readSearchRecords } from '../lib/search/corpus.ts';
 
 export function pagefindIndex(): AstroIntegration {
   return {
@@ -30,15 +18,22 @@ export function pagefindIndex(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        // URLs are stored without the base path; the search page adds import.meta.env.BASE_URL.
+        const records = await readSearchRecords(join(contentDir(), 'directives'), (id) => `/van-ban/${id}/`);
+        const missing = records.filter((r) => !existsSync(join(outDir, r.url, 'index.html')));
+        if (missing.length) {
+          throw new Error(`Search index: no page built for ${missing.map((r) => r.url).join(', ')}`);
+        }
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: outDir });
-        if (added.errors.length) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+        for (const r of records) {
+          const added = await index.addCustomRecord(r);
+          if (added.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${added.errors.join('; ')}`);
+        }
         const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
         await pagefind.close();
-        const pages = await countDirectivePages(outDir);
-        logger.info(`Pagefind indexed ${added.page_count} pages (${pages} directive pages).`);
+        logger.info(`Pagefind indexed ${records.length} directives.`);
       },
     },
   };

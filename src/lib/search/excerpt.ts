@@ -1,0 +1,64 @@
+/**
+ * Excerpts and highlighting as plain segments ({ text, mark }), so the UI builds them with
+ * textContent and <mark> elements: no query or document text ever becomes HTML.
+ */
+import type { ParsedQuery } from './query.ts';
+import { syllables } from './text.ts';
+
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+/** Mark the syllables of `text` that match a query syllable (folded). */
+export function highlight(text: string, q: ParsedQuery): Segment[] {
+  const folds = new Set(q.terms.map((t) => t.fold));
+  const out: Segment[] = [];
+  let at = 0;
+  for (const s of syllables(text)) {
+    if (!folds.has(s.fold)) continue;
+    if (s.start > at) out.push({ text: text.slice(at, s.start), mark: false });
+    out.push({ text: text.slice(s.start, s.end), mark: true });
+    at = s.end;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), mark: false });
+  return out;
+}
+
+/**
+ * The window of about `words` syllables with the most matches (adjacent matches count double),
+ * marked. Starts at the text's beginning when nothing matches.
+ */
+export function excerpt(text: string, q: ParsedQuery, words = 30): Segment[] {
+  const syl = syllables(text);
+  if (syl.length === 0) return [];
+  const folds = new Set(q.terms.map((t) => t.fold));
+  const hit = syl.map((s) => (folds.has(s.fold) ? 1 : 0));
+  const gain = hit.map((h, i) => (h && i > 0 && hit[i - 1] ? 2 : h));
+  let best = 0;
+  let bestAt = 0;
+  let sum = 0;
+  for (let i = 0; i < syl.length; i++) {
+    sum += gain[i]!;
+    if (i >= words) sum -= gain[i - words]!;
+    if (sum > best) {
+      best = sum;
+      bestAt = Math.max(0, i - words + 1);
+    }
+  }
+  // Start a few words before the window's first match, keeping its last match in view.
+  let first = bestAt;
+  while (first < syl.length && !hit[first]) first++;
+  let last = Math.min(bestAt + words - 1, syl.length - 1);
+  while (last > first && !hit[last]) last--;
+  let startIdx = best > 0 ? Math.max(0, first - 5) : 0;
+  if (last - startIdx >= words) startIdx = last - words + 3;
+  startIdx = Math.max(0, Math.min(startIdx, syl.length - words));
+  const endIdx = Math.min(syl.length - 1, startIdx + words - 1);
+  const from = syl[startIdx]!.start;
+  const to = syl[endIdx]!.end;
+  const segs = highlight(text.slice(from, to), q);
+  if (from > 0) segs.unshift({ text: '…', mark: false });
+  if (to < text.length) segs.push({ text: '…', mark: false });
+  return segs;
+}

@@ -1,0 +1,111 @@
+/**
+ * What a query is asking for beyond its words: a document number ("469-CV/TU", "CV 469",
+ * "công văn 469") or a province ("vinh phuc", "Thanh Hóa").
+ */
+import { docNumberKey } from '../doc-number.ts';
+import { DOC_TYPES } from '../doc-types.ts';
+import { PROVINCES } from '../provinces.ts';
+import { foldDiacritics } from '../vietnamese.ts';
+import { syllables, type Syllable } from './text.ts';
+
+export interface NumberIntent {
+  /** the serial ("469") */
+  serial: string;
+  /** letter codes typed with it, folded upper case (["CV", "TU"]); may be empty */
+  codes: string[];
+  /** the full key when codes were given ("469:CV:TU") */
+  key: string | null;
+}
+
+// Folded document-type names and their codes, longest first ("thong bao ket luan" before "thong bao").
+const TYPE_WORDS = DOC_TYPES.filter((t) => t.code)
+  .map((t) => ({ words: foldDiacritics(t.name.toLowerCase()), code: foldDiacritics(t.code).toUpperCase() }))
+  .sort((a, b) => b.words.length - a.words.length);
+const TYPE_CODES = new Set(TYPE_WORDS.map((t) => t.code));
+
+/**
+ * A document number in the query, typed any way: "469-CV/TU", "469/CV-TU", "469 cv tu",
+ * "CV 469", "công văn 469", "số 469". Null when the query has no serial that looks like one.
+ */
+export function detectNumber(query: string): NumberIntent | null {
+  const q = foldDiacritics(query.normalize('NFC')).toLowerCase().replace(/[\u2010-\u2015\u2212]/g, '-');
+  // Serial followed by letter codes: 469-CV/TU, 469/cv-tu, 469 cv tu, 35/CT-TTg.
+  const full = /(?:^|[^\p{L}\p{N}])(\d{1,5})\s*[-/ ]\s*([a-z]{1,6}(?:\s*[-/ ]\s*[a-z]{1,8}){0,3})(?![\p{L}\p{N}])/u.exec(q);
+  if (full) {
+    const codes = full[2]!.toUpperCase().split(/[^A-Z]+/).filter(Boolean);
+    if (TYPE_CODES.has(codes[0]!)) {
+      return { serial: String(Number(full[1])), codes, key: docNumberKey(`${full[1]}-${codes.join('/')}`) };
+    }
+  }
+  // A type code or a type name, then the serial: "CV 469", "công văn số 469".
+  for (const t of TYPE_WORDS) {
+    const re = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${t.words}|${t.code.toLowerCase()})\\s*(?:so\\s*)?(\\d{1,5})(?![\\p{L}\\p{N}])`, 'u');
+    const m = re.exec(q);
+    if (m) return { serial: String(Number(m[1])), codes: [t.code], key: null };
+  }
+  const so = /(?:^|[^\p{L}\p{N}])so\s*(\d{1,5})(?![\p{L}\p{N}])/u.exec(q);
+  if (so) return { serial: String(Number(so[1])), codes: [], key: null };
+  return null;
+}
+
+/** Does a directive's own number satisfy the intent? */
+export function numberMatches(intent: NumberIntent, number: string | null | undefined): boolean {
+  if (!number) return false;
+  const key = docNumberKey(number);
+  if (!key) return false;
+  const [serial, ...codes] = key.split(':');
+  if (serial !== intent.serial) return false;
+  return intent.codes.every((c, i) => (i === 0 ? codes[0] === c : codes.includes(c)));
+}
+
+/** The tokens the indexer adds for a directive's own number, so a search can reach it exactly. */
+export function numberTokens(number: string | null | undefined): string[] {
+  const key = number ? docNumberKey(number) : null;
+  if (!key) return [];
+  const [serial, ...codes] = key.split(':');
+  const out = [`so${serial}`];
+  if (codes.length) out.push(`so${serial}${codes[0]!.toLowerCase()}`, `so${serial}${codes.join('').toLowerCase()}`);
+  return [...new Set(out)];
+}
+
+/** The token a search asks Pagefind for, given an intent (the most specific one the index holds). */
+export function numberQueryToken(intent: NumberIntent): string {
+  if (intent.codes.length >= 2) return `so${intent.serial}${intent.codes.join('').toLowerCase()}`;
+  if (intent.codes.length === 1) return `so${intent.serial}${intent.codes[0]!.toLowerCase()}`;
+  return `so${intent.serial}`;
+}
+
+export interface ProvinceIntent {
+  province: string;
+  /** index range of the query syllables naming it */
+  from: number;
+  to: number;
+}
+
+const PROVINCE_NAMES_SYL = PROVINCES.flatMap((p) =>
+  [p.name, ...p.aliases].map((n) => ({ province: p.name, syl: syllables(n) })),
+).sort((a, b) => b.syl.length - a.syl.length);
+
+/**
+ * Provinces named in the query. A syllable typed without diacritics matches any spelling
+ * ("dien bien" names Điện Biên); one typed with diacritics must match them ("diễn biến" does not).
+ */
+export function detectProvinces(q: Syllable[]): ProvinceIntent[] {
+  const found: ProvinceIntent[] = [];
+  const used = new Set<number>();
+  for (const { province, syl } of PROVINCE_NAMES_SYL) {
+    for (let i = 0; i + syl.length <= q.length; i++) {
+      let ok = true;
+      for (let j = 0; j < syl.length && ok; j++) {
+        const a = q[i + j]!;
+        const b = syl[j]!;
+        ok = !used.has(i + j) && (a.norm === a.fold ? a.fold === b.fold : a.norm === b.norm);
+      }
+      if (ok) {
+        for (let j = 0; j < syl.length; j++) used.add(i + j);
+        found.push({ province, from: i, to: i + syl.length });
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,70 @@
+/**
+ * What the search index holds for one directive: a Pagefind custom record whose content is the
+ * title, a metadata line and the body, followed by a tail of extra tokens the engine asks for
+ * (folded forms of words with đ, which Pagefind does not fold, and the document's own number in
+ * a form that survives Pagefind's punctuation handling). Metadata, filters and the date sort
+ * come from the frontmatter.
+ */
+import type { DirectiveData } from '../directive-schema.ts';
+import { foldDiacritics } from '../vietnamese.ts';
+import { numberTokens } from './intent.ts';
+import { syllables } from './text.ts';
+
+export interface SearchRecord {
+  url: string;
+  content: string;
+  language: 'vi';
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** Filter names, as the index and the URL use them. */
+export const FILTER_KEYS = ['province', 'year', 'docType', 'issuer'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** The searchable text shown in excerpts: title, one metadata line, subject, body. */
+export function searchableText(d: DirectiveData, body: string): string {
+  const metaLine = [
+    [d.docType, d.number].filter(Boolean).join(' '),
+    `${d.issuer} ${d.province}`,
+    d.signer ? `${d.signerRole ? `${d.signerRole} ` : ''}${d.signer}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  return [d.title, metaLine, d.subject, body].filter(Boolean).join('\n');
+}
+
+/** Folded forms of the words that contain đ/Đ, once each, in order of appearance. */
+export function foldedDWords(text: string): string[] {
+  const out = new Set<string>();
+  for (const s of syllables(text)) if (s.norm.includes('đ')) out.add(foldDiacritics(s.norm));
+  return [...out];
+}
+
+export function buildSearchRecord(url: string, d: DirectiveData, body: string): SearchRecord {
+  const text = searchableText(d, body);
+  const tail = [...foldedDWords(text), ...numberTokens(d.number)].join(' ');
+  return {
+    url,
+    content: tail ? `${text}\n${tail}` : text,
+    language: 'vi',
+    meta: {
+      title: d.title,
+      number: d.number ?? '',
+      docType: d.docType,
+      date: d.date,
+      province: d.province,
+      issuer: d.issuer,
+      // where the shown text ends and the tail of index-only tokens begins
+      textLength: String(text.length),
+    },
+    filters: {
+      province: [d.province],
+      year: [d.date.slice(0, 4)],
+      docType: [d.docType],
+      issuer: [d.issuer],
+    },
+    sort: { date: d.date },
+  };
+}

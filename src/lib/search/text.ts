@@ -1,0 +1,42 @@
+/**
+ * Syllable-level view of Vietnamese text for search: every word ("syllable") with its canonical
+ * spelling (NFC, new tone placement, lower case) and its folded form (no diacritics, đ -> d).
+ * Queries and documents go through the same function so they agree on what a word is.
+ */
+import { foldDiacritics, normalizeVietnamese } from '../vietnamese.ts';
+
+export interface Syllable {
+  /** canonical spelling, lower case: "hóa" */
+  norm: string;
+  /** folded spelling: "hoa" */
+  fold: string;
+  /** offsets of the word in the original string (for highlighting) */
+  start: number;
+  end: number;
+}
+
+// A word is a run of letters, marks and digits; everything else separates words.
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+export function normWord(word: string): string {
+  return normalizeVietnamese(word).toLowerCase();
+}
+
+export function foldWord(word: string): string {
+  return foldDiacritics(normWord(word));
+}
+
+/** Split text into syllables with their offsets. Offsets refer to the string as given. */
+export function syllables(text: string): Syllable[] {
+  const out: Syllable[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const norm = normWord(m[0]);
+    out.push({ norm, fold: foldDiacritics(norm), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** True when the word carries any diacritic (tone mark, vowel mark or đ). */
+export function hasDiacritics(word: string): boolean {
+  return foldWord(word) !== normWord(word);
+}

@@ -1,0 +1,178 @@
+/**
+ * The search page in the browser: reads the state from the URL, runs the archive's search
+ * (src/lib/search/engine.ts) on the Pagefind index, and renders results with DOM methods and
+ * textContent only (no query or document text is ever parsed as HTML). Every change of query,
+ * filter or sort is a new history entry; back/forward restore it.
+ */
+import { searchArchive, type PagefindLike, type ResultItem, type SearchOutcome } from '../../lib/search/engine.ts';
+import { FILTER_KEYS, type FilterKey } from '../../lib/search/record.ts';
+import { PARAM, sameState, stateFromParams, stateToParams, type SearchState } from '../../lib/search/url-state.ts';
+import { formatDate } from '../../lib/site/dates.ts';
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+function statusText(outcome: SearchOutcome, state: SearchState): string {
+  const n = outcome.total;
+  const filtered = FILTER_KEYS.some((k) => state.filters[k]);
+  if (!outcome.query.text) {
+    return filtered ? `Có ${n} văn bản phù hợp bộ lọc.` : `Lưu trữ có ${n} văn bản. Gõ từ khóa để tìm.`;
+  }
+  if (n === 0) return `Không tìm thấy văn bản nào cho “${outcome.query.text}”.`;
+  return `Tìm thấy ${n} văn bản cho “${outcome.query.text}”${filtered ? ' (đã lọc)' : ''}.`;
+}
+
+function safeDate(iso: string): string {
+  try {
+    return formatDate(iso);
+  } catch {
+    return iso;
+  }
+}
+
+function renderItem(item: ResultItem, base: string, q: string): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'search-result';
+  const article = document.createElement('article');
+  const h = document.createElement('h3');
+  const a = document.createElement('a');
+  const url = new URL(base + item.url.replace(/^\/+/, ''), location.origin);
+  if (q) url.searchParams.set('highlight', q);
+  a.href = url.pathname + url.search;
+  a.textContent = item.title;
+  h.append(a);
+  const meta = document.createElement('p');
+  meta.className = 'search-result-meta';
+  meta.textContent = [
+    [item.docType, item.number].filter(Boolean).join(' '),
+    safeDate(item.date),
+    item.province,
+    item.issuer,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  article.append(h, meta);
+  if (item.excerpt.length) {
+    const p = document.createElement('p');
+    p.className = 'search-result-excerpt';
+    for (const seg of item.excerpt) {
+      if (seg.mark) {
+        const m = document.createElement('mark');
+        m.textContent = seg.text;
+        p.append(m);
+      } else p.append(document.createTextNode(seg.text));
+    }
+    article.append(p);
+  }
+  li.append(article);
+  return li;
+}
+
+function readForm(form: HTMLFormElement): SearchState {
+  const params = new URLSearchParams();
+  for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v) params.set(k, v);
+  return stateFromParams(params);
+}
+
+function writeForm(state: SearchState): void {
+  $<HTMLInputElement>('q').value = state.q;
+  for (const k of FILTER_KEYS) {
+    const sel = $<HTMLSelectElement>(`f-${PARAM[k]}`);
+    const v = state.filters[k] ?? '';
+    if (v && ![...sel.options].some((o) => o.value === v)) sel.add(new Option(v, v));
+    sel.value = v;
+  }
+  $<HTMLSelectElement>('f-sapxep').value = state.sort === 'newest' ? 'moi-nhat' : state.sort === 'oldest' ? 'cu-nhat' : '';
+}
+
+function writeCounts(outcome: SearchOutcome, state: SearchState): void {
+  for (const k of FILTER_KEYS) {
+    const counts = outcome.counts[k as FilterKey] ?? {};
+    const sel = $<HTMLSelectElement>(`f-${PARAM[k]}`);
+    for (const o of [...sel.options]) {
+      if (!o.value) continue;
+      const n = counts[o.value] ?? 0;
+      o.textContent = `${o.value} (${n})`;
+      const keep = n > 0 || state.filters[k] === o.value;
+      o.hidden = !keep;
+      o.disabled = !keep;
+    }
+  }
+}
+
+export function startSearchPage(): void {
+  const root = document.querySelector<HTMLElement>('.search-page');
+  if (!root) return;
+  const base = root.dataset.base ?? '/';
+  const form = $<HTMLFormElement>('search-form');
+  const list = $<HTMLOListElement>('search-results');
+  const status = $<HTMLParagraphElement>('search-status');
+  const more = $<HTMLButtonElement>('search-more');
+  let pagefind: Promise<PagefindLike> | null = null;
+  let current: SearchOutcome | null = null;
+  let run = 0;
+
+  const engine = (): Promise<PagefindLike> =>
+    (pagefind ??= (async () => {
+      const pf = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+      await pf.options({ baseUrl: '/', excerptLength: 0 });
+      await pf.init();
+      return pf as PagefindLike;
+    })());
+
+  const show = async (state: SearchState): Promise<void> => {
+    const mine = ++run;
+    writeForm(state);
+    root.setAttribute('aria-busy', 'true');
+    status.textContent = 'Đang tìm…';
+    try {
+      const outcome = await searchArchive(await engine(), state);
+      if (mine !== run) return;
+      current = outcome;
+      list.replaceChildren(...outcome.items.map((i) => renderItem(i, base, outcome.query.text)));
+      writeCounts(outcome, state);
+      more.hidden = !outcome.hasMore();
+      status.textContent = statusText(outcome, state);
+      document.title = outcome.query.text
+        ? `${outcome.query.text} — Tìm kiếm văn bản`
+        : 'Tìm kiếm văn bản — Lưu trữ văn bản phòng, chống COVID-19';
+    } catch (e) {
+      if (mine !== run) return;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = 'Không tải được bộ tìm kiếm. Hãy tải lại trang, hoặc xem văn bản theo danh sách tỉnh, thành phố.';
+      console.error(e);
+    } finally {
+      if (mine === run) root.removeAttribute('aria-busy');
+    }
+  };
+
+  const go = (state: SearchState): void => {
+    const current = stateFromParams(new URLSearchParams(location.search));
+    if (!sameState(current, state)) {
+      const qs = stateToParams(state).toString();
+      history.pushState(null, '', qs ? `?${qs}` : location.pathname);
+    }
+    void show(state);
+  };
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    go(readForm(form));
+  });
+  for (const sel of form.querySelectorAll('select')) sel.addEventListener('change', () => go(readForm(form)));
+  form.addEventListener('reset', (e) => {
+    e.preventDefault();
+    go({ ...readForm(form), filters: {}, sort: 'relevance' });
+  });
+  more.addEventListener('click', async () => {
+    if (!current) return;
+    const before = list.children.length;
+    const items = await current.loadMore();
+    list.append(...items.map((i) => renderItem(i, base, current!.query.text)));
+    more.hidden = !current.hasMore();
+    // Keyboard users continue from the first new result.
+    list.children[before]?.querySelector('a')?.focus();
+  });
+  window.addEventListener('popstate', () => void show(stateFromParams(new URLSearchParams(location.search))));
+  void show(stateFromParams(new URLSearchParams(location.search)));
+}
