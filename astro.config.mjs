@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
+import { buildIntegrity } from './src/integrations/build-integrity.ts';
 import rehypeSectionAnchors from './src/lib/rehype-section-anchors.ts';
 
 // `SITE` and `BASE` let the archive be published under a sub-path (e.g. GitHub Pages).
@@ -17,7 +18,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // 'never': the CSP allows only the site's own stylesheet files, no inline <style>.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // The unified (remark/rehype) processor: the one whose MDX parser the importer's emitter
     // targets. SmartyPants off: a directive's quotes and dashes are printed as received.
@@ -28,6 +30,8 @@ export default defineConfig({
     // Pages only: feeds, data files and raw sources are linked from the pages, not listed.
     sitemap({ filter: (page) => page.endsWith('/') }),
     pagefindIndex(),
+    // After Pagefind: fails the build if an entry lost its page or its search record.
+    buildIntegrity(),
   ],
   devToolbar: { enabled: false },
 });

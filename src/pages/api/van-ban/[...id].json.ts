@@ -1,0 +1,29 @@
+/** One directive as JSON: its frontmatter, url, resolved references, cited-by and raw link. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArchive } from '../../../lib/site/from-collection.ts';
+import { directiveJson } from '../../../lib/site/serialize.ts';
+import { withBase, paths } from '../../../lib/site/urls.ts';
+
+export const getStaticPaths: GetStaticPaths = async () => {
+  const archive = await getArchive();
+  return archive.all.map((d) => ({ params: { id: d.id } }));
+};
+
+export const GET: APIRoute = async ({ params }) => {
+  const archive = await getArchive();
+  const base = import.meta.env.BASE_URL;
+  const d = archive.byId.get(params.id!)!;
+  const link = (id: string) => withBase(base, paths.directive(id));
+  const body = {
+    ...directiveJson(d, link(d.id)),
+    rawUrl: withBase(base, paths.raw(d.data.source.raw)),
+    resolvedReferences: archive.references(d.id).map((r) => ({
+      number: r.ref.number,
+      url: r.target ? link(r.target.id) : r.national ? withBase(base, paths.national(r.national.slug)) : null,
+    })),
+    citedBy: archive.citedBy(d.id).map((c) => ({ id: c.id, number: c.data.number, url: link(c.id) })),
+    previous: archive.previous(d.id) ? link(archive.previous(d.id)!.id) : null,
+    next: archive.next(d.id) ? link(archive.next(d.id)!.id) : null,
+  };
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
