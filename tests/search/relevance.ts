@@ -1,0 +1,131 @@
+/**
+ * Builds the relevance corpus (seeds + search fixtures) into its own folders under .tmp/, adds
+ * a plain Pagefind index of the same pages (crawled HTML, Pagefind's defaults) beside the
+ * archive's, and runs the relevance set in Chromium against both: the archive's search through
+ * its real page (/tim-kiem/?q=…), plain Pagefind through its own JS API. Shared by the test
+ * (tests/site/search-relevance.test.ts) and the bench.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve, join } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { Browser, Page } from 'playwright-core';
+import { assembleCorpus, ROOT } from './corpus.ts';
+import { readSearchRecords } from '../../src/lib/search/corpus.ts';
+import { docNumberKey } from '../../src/lib/doc-number.ts';
+import type { DocRef, RelevanceQuery } from './relevance-set.ts';
+
+export interface RelevanceSite {
+  dist: string;
+  /** url -> metadata of every directive in the corpus */
+  docs: { url: string; province: string; number: string | null; docType: string }[];
+}
+
+export async function buildRelevanceSite(
+  work = resolve(ROOT, '.tmp/search-relevance'),
+  sources?: string[],
+): Promise<RelevanceSite> {
+  const content = await assembleCorpus(join(work, 'content'), sources);
+  const dist = join(work, 'dist');
+  const built = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: dist, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`relevance build failed:\n${built.stdout}\n${built.stderr}`);
+  // Plain Pagefind, for comparison: its crawler over the same built pages, default settings.
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(errors.join('; '));
+  await index.addDirectory({ path: dist });
+  const w = await index.writeFiles({ outputPath: join(dist, 'pagefind-plain') });
+  if (w.errors.length) throw new Error(w.errors.join('; '));
+  await pagefind.close();
+  const records = await readSearchRecords(join(content, 'directives'), (id) => `/van-ban/${id}/`);
+  return {
+    dist,
+    docs: records.map((r) => ({ url: r.url, province: r.meta.province!, number: r.meta.number || null, docType: r.meta.docType! })),
+  };
+}
+
+/** The URLs a reference names; an error when it names none (a broken test set must not pass). */
+export function resolveRef(site: RelevanceSite, ref: DocRef): string[] {
+  const urls = site.docs
+    .filter(
+      (d) =>
+        d.province === ref.province &&
+        (ref.number === undefined || docNumberKey(d.number ?? '') === docNumberKey(ref.number ?? '')) &&
+        (ref.docType === undefined || d.docType === ref.docType),
+    )
+    .map((d) => d.url);
+  if (urls.length === 0) throw new Error(`Relevance set names a directive not in the corpus: ${JSON.stringify(ref)}`);
+  return urls;
+}
+
+/** True once the search page has finished a search (its live region says how it went). */
+export function searchSettled(): boolean {
+  const page = document.querySelector('.search-page');
+  const status = document.querySelector('#search-status')?.textContent ?? '';
+  return !!page && !page.hasAttribute('aria-busy') && status !== '' && status !== 'Đang tìm…';
+}
+
+/** The archive's search, through its page: result URLs in order (paths, no query string). */
+export async function archiveResults(page: Page, baseUrl: string, q: string): Promise<string[]> {
+  await page.goto(`${baseUrl}/tim-kiem/?q=${encodeURIComponent(q)}`);
+  await page.waitForFunction(searchSettled, null, { timeout: 15_000 });
+  return page.$$eval('[data-search-results] a[href*="/van-ban/"]', (as) =>
+    as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
+}
+
+/** Plain Pagefind over the crawled pages: result URLs of directive pages, in its order. */
+export async function plainResults(page: Page, baseUrl: string, q: string): Promise<string[]> {
+  if (!page.url().startsWith(baseUrl)) await page.goto(`${baseUrl}/404.html`);
+  return page.evaluate(async (query) => {
+    const pf = await import('/pagefind-plain/pagefind.js' as string);
+    const res = await pf.search(query);
+    const data = await Promise.all(res.results.slice(0, 20).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
+    return data.map((d: { url: string }) => d.url).filter((u: string) => u.startsWith('/van-ban/'));
+  }, q);
+}
+
+export interface QueryOutcome {
+  q: string;
+  kind: string;
+  expected: string[];
+  got: string[];
+  /** 1-based rank of the first expected directive, 0 when not in the top 10 */
+  rank: number;
+}
+
+export interface RelevanceReport {
+  outcomes: QueryOutcome[];
+  mrr: number;
+  top1: number;
+}
+
+export async function runRelevance(
+  browser: Browser,
+  baseUrl: string,
+  site: RelevanceSite,
+  set: RelevanceQuery[],
+  engine: 'archive' | 'plain',
+): Promise<RelevanceReport> {
+  const page = await browser.newPage();
+  const outcomes: QueryOutcome[] = [];
+  try {
+    for (const item of set) {
+      const q = item.nfd ? item.q.normalize('NFD') : item.q;
+      const expected = item.first.flatMap((r) => resolveRef(site, r));
+      const got = (engine === 'archive' ? await archiveResults(page, baseUrl, q) : await plainResults(page, baseUrl, q)).slice(0, 10);
+      const idx = got.findIndex((u) => expected.includes(u));
+      outcomes.push({ q: item.q + (item.nfd ? ' (NFD)' : ''), kind: item.kind, expected, got, rank: idx + 1 });
+    }
+  } finally {
+    await page.close();
+  }
+  const n = outcomes.length || 1;
+  return {
+    outcomes,
+    mrr: outcomes.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / n,
+    top1: outcomes.filter((o) => o.rank === 1).length / n,
+  };
+}
