@@ -56,7 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
   }
   const port = await freePort();
-  const server = spawn(process.execPath, [astroBin, 'preview', '--port', String(port), '--host', '127.0.0.1'], {
+  const server = spawn(process.execPath, [astroBin, 'preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
     cwd: root,
     env,
     stdio: 'ignore',
