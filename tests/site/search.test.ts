@@ -1,0 +1,200 @@
+/**
+ * The search page in Chromium on the real build (the repository's content): finding the seeds
+ * typed the ways people type, filters with counts, sorting, state in the URL with back/forward,
+ * the "/" key, keyboard reach, and hostile queries.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchBrowser } from '../helpers/browser.ts';
+import { searchSettled } from '../search/relevance.ts';
+
+const baseUrl = inject('baseUrl');
+const distDir = inject('distDir');
+
+interface ApiDirective {
+  url: string;
+  province: string;
+  date: string;
+  docType: string;
+  number: string | null;
+}
+
+let browser: Browser;
+let page: Page;
+let directives: ApiDirective[];
+const errors: string[] = [];
+
+/** Path of a directive's page, from the JSON API the site publishes. */
+const pathOf = (d: ApiDirective): string => new URL(d.url, baseUrl).pathname;
+const find = (pred: (d: ApiDirective) => boolean): ApiDirective => {
+  const d = directives.find(pred);
+  if (!d) throw new Error('directive missing from the content');
+  return d;
+};
+
+async function open(query: string): Promise<void> {
+  await page.goto(`${baseUrl}/tim-kiem/${query}`);
+  await page.waitForFunction(searchSettled, null, { timeout: 15_000 });
+}
+const resultPaths = (): Promise<string[]> =>
+  page.$$eval('[data-search-results] a[href*="/van-ban/"]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+const status = async (): Promise<string> => (await page.textContent('#search-status')) ?? '';
+
+beforeAll(async () => {
+  directives = JSON.parse(await readFile(join(distDir, 'api/directives.json'), 'utf8'));
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('search page', () => {
+  it('"vinh phuc" (no diacritics) lists the Vĩnh Phúc directive first', async () => {
+    await open('?q=vinh+phuc');
+    const first = (await resultPaths())[0];
+    expect(directives.find((d) => pathOf(d) === first)?.province).toBe('Vĩnh Phúc');
+    expect(await status()).toMatch(/^Tìm thấy \d+ văn bản cho “vinh phuc”/);
+  });
+
+  it('"dinh tien dung" finds the Hà Nội directive signed by Đinh Tiến Dũng (đ typed as d)', async () => {
+    await open('?q=dinh+tien+dung');
+    const first = (await resultPaths())[0];
+    expect(directives.find((d) => pathOf(d) === first)?.province).toBe('Hà Nội');
+  });
+
+  it('a document number typed another way finds that directive first', async () => {
+    const th = find((d) => d.province === 'Thanh Hóa' && d.number === '469-CV/TU');
+    for (const q of ['469/CV-TU', 'CV 469', 'công văn 469']) {
+      await open(`?q=${encodeURIComponent(q)}`);
+      expect((await resultPaths())[0], q).toBe(pathOf(th));
+    }
+  });
+
+  it('marks the matched words in the excerpt and on the directive page after a click', async () => {
+    await open('?q=dinh+tien+dung');
+    const marks = await page.$$eval('[data-search-results] li:first-child mark', (ms) => ms.map((m) => m.textContent));
+    expect(marks.map((m) => m?.normalize('NFC'))).toEqual(expect.arrayContaining(['Đinh', 'Tiến', 'Dũng']));
+    await page.click('[data-search-results] li:first-child a');
+    await page.waitForSelector('[data-pagefind-body] mark.search-hit');
+    const onPage = await page.$$eval('[data-pagefind-body] mark.search-hit', (ms) => ms.map((m) => m.textContent));
+    expect(onPage).toContain('Đinh');
+  });
+
+  it('filters by province with counts, combinable with a year, and browses with an empty query', async () => {
+    await open('?tinh=' + encodeURIComponent('Vĩnh Phúc'));
+    const paths = await resultPaths();
+    const vp = directives.filter((d) => d.province === 'Vĩnh Phúc').map(pathOf);
+    expect(paths.sort()).toEqual(vp.sort());
+    const label = await page.$eval('#f-tinh option[value="Vĩnh Phúc"]', (o) => o.textContent);
+    expect(label).toBe(`Vĩnh Phúc (${vp.length})`);
+    // other provinces stay reachable, with their own counts
+    const th = directives.filter((d) => d.province === 'Thanh Hóa').length;
+    expect(await page.$eval('#f-tinh option[value="Thanh Hóa"]', (o) => o.textContent)).toBe(`Thanh Hóa (${th})`);
+    const year = find((d) => d.province === 'Vĩnh Phúc').date.slice(0, 4);
+    await open('?tinh=' + encodeURIComponent('Vĩnh Phúc') + `&nam=${year}`);
+    const both = directives.filter((d) => d.province === 'Vĩnh Phúc' && d.date.startsWith(year)).map(pathOf);
+    expect(both.length).toBeGreaterThan(0);
+    expect((await resultPaths()).sort()).toEqual(both.sort());
+    expect(await status()).toBe(`Có ${both.length} văn bản phù hợp bộ lọc.`);
+    await open('?q=ph%C3%B2ng+ch%E1%BB%91ng+d%E1%BB%8Bch&loai=' + encodeURIComponent('Điện'));
+    const dien = directives.filter((d) => d.docType === 'Điện').map(pathOf);
+    expect((await resultPaths()).every((p) => dien.includes(p))).toBe(true);
+  });
+
+  it('sorts by date, newest or oldest first', async () => {
+    const byDate = [...directives].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    await open('?sapxep=cu-nhat');
+    const oldest = await resultPaths();
+    expect(oldest[0]).toBe(pathOf(byDate[0]!));
+    await open('?sapxep=moi-nhat');
+    const newest = await resultPaths();
+    expect(newest[0]).toBe(pathOf(byDate[byDate.length - 1]!));
+    const dates = newest.map((p) => directives.find((d) => pathOf(d) === p)!.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('keeps query, filters and sort in the URL; back and forward restore them', async () => {
+    await open('');
+    await page.fill('#q', 'thanh hoa');
+    await page.press('#q', 'Enter');
+    await page.waitForURL(/q=thanh\+hoa/);
+    await page.waitForFunction(searchSettled);
+    await page.selectOption('#f-sapxep', 'moi-nhat');
+    await page.waitForURL(/sapxep=moi-nhat/);
+    await page.waitForFunction(searchSettled);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('thanh hoa');
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('sapxep'));
+    await page.waitForFunction(searchSettled);
+    expect(await page.inputValue('#f-sapxep')).toBe('');
+    expect(await page.inputValue('#q')).toBe('thanh hoa');
+    await page.goBack();
+    await page.waitForFunction(() => location.search === '');
+    await page.waitForFunction(searchSettled);
+    expect(await page.inputValue('#q')).toBe('');
+    await page.goForward();
+    await page.waitForFunction(searchSettled);
+    expect(await page.inputValue('#q')).toBe('thanh hoa');
+    expect((await resultPaths()).length).toBeGreaterThan(0);
+  });
+
+  it('"/" focuses the search box; results are reachable with Tab; the live region speaks Vietnamese', async () => {
+    await open('?q=vinh+phuc');
+    await page.click('h1');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    // Typing "/" inside the box types it, it does not jump.
+    await page.keyboard.type('a/b');
+    expect(await page.inputValue('#q')).toBe('a/b');
+    const live = await page.$eval('#search-status', (el) => [el.getAttribute('role'), el.getAttribute('aria-live')]);
+    expect(live).toEqual(['status', 'polite']);
+    await page.focus('#search-clear');
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => !!document.activeElement?.closest('[data-search-results]'));
+    }
+    expect(reached).toBe(true);
+    // "/" from another page focuses the header box
+    await page.goto(`${baseUrl}/`);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-q');
+  });
+
+  it.each([
+    ['HTML and script', '<img src=x onerror=alert(1)><script>alert(2)</script>'],
+    ['only punctuation', '!!! ??? ;;; ///'],
+    ['unbalanced quotes', '"tổ liên gia'],
+    ['emoji', '😷🦠💉'],
+    ['very long', 'phòng chống dịch '.repeat(300)],
+    ['control and bidi characters', '\u202e\u0000vinh\u200b phuc'],
+  ])('a hostile query (%s) gives a sensible answer and inserts no markup', async (_, q) => {
+    errors.length = 0;
+    await open(`?q=${encodeURIComponent(q)}`);
+    expect(errors).toEqual([]);
+    expect(await page.$$('[data-search-results] img, [data-search-results] script')).toHaveLength(0);
+    expect(await status()).toMatch(/^(Tìm thấy \d+ văn bản|Không tìm thấy văn bản nào|Lưu trữ có \d+ văn bản)/);
+    // every mark holds plain text
+    const marks = await page.$$eval('[data-search-results] mark', (ms) => ms.map((m) => m.children.length));
+    expect(marks.every((n) => n === 0)).toBe(true);
+  });
+
+  it('says, without JavaScript, that search needs it and points to the province timelines', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const p = await ctx.newPage();
+    await p.goto(`${baseUrl}/tim-kiem/?q=vinh+phuc`);
+    const text = await p.textContent('noscript');
+    expect(text).toContain('JavaScript');
+    expect(await p.$eval('noscript', (n) => n.innerHTML)).toContain('/tinh/');
+    await ctx.close();
+  });
+});
