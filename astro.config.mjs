@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { buildIntegrity } from './src/integrations/build-integrity.ts';
 import rehypeSectionAnchors from './src/lib/rehype-section-anchors.ts';
+import { rehypeExternalLinksPlugin } from './src/lib/external-links.ts';
 
 // `SITE` and `BASE` let the archive be published under a sub-path (e.g. GitHub Pages).
 const site = process.env.SITE ?? 'http://localhost:4321';
@@ -23,7 +24,7 @@ export default defineConfig({
   markdown: {
     // The unified (remark/rehype) processor: the one whose MDX parser the importer's emitter
     // targets. SmartyPants off: a directive's quotes and dashes are printed as received.
-    processor: unified({ smartypants: false, rehypePlugins: [rehypeSectionAnchors] }),
+    processor: unified({ smartypants: false, rehypePlugins: [rehypeSectionAnchors, rehypeExternalLinksPlugin] }),
   },
   integrations: [
     mdx(),
