@@ -66,3 +66,24 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base' });
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b);
 }
+
+const foldCharCache = new Map<string, string>();
+/**
+ * Lowercase and fold diacritics one UTF-16 unit at a time, so index i of the result is index i
+ * of the input (expects NFC text). Lets a matcher search folded text and cut the original.
+ */
+export function foldKeepLength(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch.charCodeAt(0) < 0x80) { out += ch.toLowerCase(); continue; }
+    let f = foldCharCache.get(ch);
+    if (f === undefined) {
+      const folded = foldDiacritics(ch).toLowerCase();
+      f = folded.length === 1 ? folded : ch;
+      foldCharCache.set(ch, f);
+    }
+    out += f;
+  }
+  return out;
+}

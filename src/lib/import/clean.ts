@@ -1,0 +1,218 @@
+/**
+ * Step 2: decoded text -> the text of the directive, faithfully. Removes what the scraper or
+ * the website added (date stamps, menus, counters, comment forms, bylines, repeated copies,
+ * empty form fields) and normalises whitespace, quotes and dashes. Never changes wording: an
+ * apparent OCR error is reported as a warning, not rewritten. What it removes but the
+ * extractor can use (page date, publication date, publisher) is returned as hints.
+ */
+import { foldForMatch } from '../vietnamese.ts';
+import type { ImportWarning } from './warnings.ts';
+
+export interface CleanHints {
+  /** "2021-11": a scraper's page-date stamp (" date 2021-11" first line) */
+  pageDate: string | null;
+  /** "2021-06-18": the news site's posting date */
+  publicationDate: string | null;
+  /** the news site or credit line ("Suckhoedoisong.vn", "Điện Biên TV") */
+  publisher: string | null;
+}
+
+export interface Cleaned {
+  text: string;
+  hints: CleanHints;
+  warnings: ImportWarning[];
+}
+
+/** Whitespace, quotes and dashes: the invisible differences between copies of one text. */
+export function normalizeChars(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g, ' ')
+    .replace(/[\u201e\u201f\u00ab]/g, '“')
+    .replace(/\u00bb/g, '”')
+    .replace(/[\u2010-\u2012\u2212\ufe58\ufe63\uff0d]/g, '-')
+    .replace(/[\u2014\u2015]/g, '–')
+    .replace(/ {2,}/g, ' ')
+    .replace(/^ +| +$/gm, '');
+}
+
+// Lines that are page chrome wherever they appear (compared folded, whole line).
+const CHROME_LINE = new RegExp(
+  '^(' + [
+    'skip ribbon commands', 'skip to main content', 'in bai viet', 'sign in', 'dang nhap', 'dang ky',
+    'dang tai van ban.*', 'tu khoa:.*', 'tieu de', 'hinh anh', 'hinh anh mo ta', 'tom tat', 'noi dung',
+    'chao mung den voi .*', 'he thong phap luat', 'tac gia:?', 'mau chu co chu', 'co chu:?.*', 'tin van',
+    'chia se', 'in trang', 'quay lai', 'tro ve', 'trang chu', 'gui email', 'luot xem:?.*', '\\.', '-',
+    'anh minh hoa\\.?.*', 'chi tiet noi dung .* tai day;?', 'tai ve',
+  ].join('|') + ')$',
+);
+// Lines from which the rest of the page is site footer (related news, counters, forms...).
+const FOOTER_START = new RegExp(
+  '^(' + [
+    'xem lich phat song', 'tin lien quan', 'cac tin khac', 'tin khac', 'tin cung chuyen muc', 'bai viet lien quan',
+    'thong ke truy cap', 'tra loi', 'email cua ban se khong duoc hien thi.*', 'lich lam viec cua .*',
+    'hinh anh hoat dong', 'du bao khi tuong', 'copyright.*', 'ban quyen.*', 'binh luan', 'y kien ban doc',
+    'gui y kien', 'gui binh luan', 'tin moi nhat', 'tin xem nhieu', 'doc nhieu nhat',
+  ].join('|') + ')$',
+);
+const IMAGE_PATH = /^\S*\.(jpe?g|png|gif|webp)$/i;
+const TEMPLATE_CODE = /\{\{[^{}]*\}\}/g;
+
+/** "Đến trước: giờ.....", "Ngày:/...../20.....": a form's blank fields, nothing filled in. */
+export function isEmptyFormField(line: string): boolean {
+  if (!/(\.{3,}|…{2,}|_{3,})/.test(line)) return false;
+  const rest = foldForMatch(line)
+    .replace(/den truoc|ngay|thang|nam|gio|so|phut|ky hieu/g, '')
+    .replace(/\b20\b/g, '')
+    .replace(/[\s.…_:/,-]/g, '');
+  return rest === '';
+}
+
+const PUB_DATE_LINE = /^(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$/i;
+const PUB_DATE_PREFIX = /^(\d{1,2})\/(\d{1,2})\/(\d{4}):?\s*\(([^)]{3,60})\)\s*[-–]\s*/;
+const PAGE_DATE = /^date (\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)/;
+const AGENCY_PREFIX = /^(?:\(([^()]{2,40})\)|((?:[\p{Lu}][\p{L}.]*\s){0,3}(?:TV|Online|Portal|\S+\.vn)))\s*[-–]\s*(?=\p{Lu})/u;
+
+const iso = (d: string, m: string, y: string): string => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+
+/** Trailing credit lines of a news item: "Nguồn: ...", "Theo ...", "BĐT", "BT/DIENBIENTV.VN". */
+function creditOf(line: string): { publisher: string | null } | null {
+  let m = /^(?:nguồn|nguồn tin|theo)\s*:?\s*(.{2,80})$/iu.exec(line);
+  if (m && !/[.!?]$/.test(line.trim()) && line.split(/\s+/).length <= 10) return { publisher: m[1]!.trim() };
+  m = /^(?:[\p{Lu}\d]+\/)?([\p{Lu}\p{Ll}\d-]+\.(?:vn|com|net|org)(?:\.vn)?)$/u.exec(line);
+  if (m) return { publisher: m[1]!.toLowerCase() };
+  // an all-capitals byline or initials ("BĐT", "HÀ SỰ"), not a signature role
+  if (/^[\p{Lu}\s.\/-]{2,30}$/u.test(line) && line.split(/\s+/).length <= 4 && !/[\p{Ll}\d]/u.test(line)
+    && !/(BÍ THƯ|CHỦ TỊCH|T\/M|TM\.|KT\.|THƯỜNG TRỰC|THƯỜNG VỤ|ỦY BAN|UBND|TỈNH|THÀNH|GIÁM ĐỐC|TRƯỞNG)/u.test(line)) {
+    return { publisher: null };
+  }
+  if (/^tác giả\s*:/iu.test(line)) return { publisher: null };
+  return null;
+}
+
+/** Warnings for characters that look like OCR confusions; the text itself is left alone. */
+export function ocrSuspicions(text: string): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  const rules: Array<[RegExp, (m: string) => string]> = [
+    [/\bF[lI](?![\p{L}\d])/gu, (m) => `"${m}" looks like an OCR error for "F1"; check the source.`],
+    [/\bF[oO](?![\p{L}\d])/gu, (m) => `"${m}" looks like an OCR error for "F0"; check the source.`],
+    [/\bCOVID-[lI]9\b/giu, (m) => `"${m}" looks like an OCR error for "COVID-19"; check the source.`],
+    [/\b\d+[O]\d+\b/g, (m) => `"${m}" has a letter O among digits (OCR?); check the source.`],
+  ];
+  const lines = text.split('\n');
+  lines.forEach((l, i) => {
+    for (const [re, msg] of rules) for (const m of l.matchAll(re)) out.push({ code: 'ocr-suspect', message: msg(m[0]), line: i + 1 });
+  });
+  return out;
+}
+
+/** Remove a second copy of the text (a block of lines repeated verbatim). */
+function dropRepeatedBlock(lines: string[], warnings: ImportWarning[]): string[] {
+  const idx = lines.map((l, i) => [l.trim(), i] as const).filter(([l]) => l);
+  const n = idx.length;
+  let best = { len: 0, chars: 0, start: 0 };
+  for (let i = 1; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      if (idx[j]![0] !== idx[i]![0]) continue;
+      let len = 0, chars = 0;
+      while (i + len < n && j + len < i && idx[j + len]![0] === idx[i + len]![0]) { chars += idx[i + len]![0].length; len++; }
+      if (len >= 3 && chars > best.chars) best = { len, chars, start: i };
+    }
+  }
+  const total = idx.reduce((s, [l]) => s + l.length, 0);
+  if (best.len === 0 || best.chars < Math.min(400, total * 0.3)) return lines;
+  const from = idx[best.start]![1];
+  const to = idx[best.start + best.len - 1]![1];
+  warnings.push({ code: 'duplicate-body', message: `the text was repeated (${best.len} paragraphs); the second copy was removed.` });
+  return [...lines.slice(0, from), ...lines.slice(to + 1)];
+}
+
+const ENDS_SENTENCE = /[.:;!?…)”"\]]$/;
+const STARTS_LOWER = /^[\p{Ll}]/u;
+const LIST_MARK = /^([-+•*]|\d+(\.\d+)*[./)]|[a-zđ][).])\s/u;
+
+/** Join words and sentences that a page break or a hard wrap split over lines. */
+function joinSplits(lines: string[]): string[] {
+  const out: string[] = [];
+  let blank = 0;
+  for (const line of lines) {
+    if (!line.trim()) { blank++; continue; }
+    const prev = out.length ? out[out.length - 1]! : null;
+    if (prev && prev.trim() && !ENDS_SENTENCE.test(prev.trim()) && STARTS_LOWER.test(line) && !LIST_MARK.test(line)
+      && /\p{Ll}/u.test(prev) // an all-capitals line is a heading, not a broken sentence
+      && prev.trim().split(/\s+/).length >= 3) {
+      out[out.length - 1] = `${prev.trimEnd()} ${line.trimStart()}`;
+      blank = 0;
+      continue;
+    }
+    if (blank && out.length) out.push('');
+    blank = 0;
+    out.push(line);
+  }
+  return out;
+}
+
+/** Pop credit lines ("Nguồn: ...", bylines, site names) off the end, noting the publisher. */
+function stripCredits(lines: string[], hints: CleanHints): void {
+  for (;;) {
+    while (lines.length && !lines[lines.length - 1]!.trim()) lines.pop();
+    const last = lines[lines.length - 1];
+    if (last === undefined) return;
+    const c = creditOf(last.trim());
+    if (!c) return;
+    if (c.publisher) hints.publisher ??= c.publisher;
+    lines.pop();
+  }
+}
+
+export function clean(decoded: string): Cleaned {
+  const warnings: ImportWarning[] = ocrSuspicions(decoded);
+  const hints: CleanHints = { pageDate: null, publicationDate: null, publisher: null };
+  let lines = normalizeChars(decoded).split('\n').map((l) => l.trim());
+
+  // scraper page-date stamp on the first line
+  const first = lines.findIndex((l) => l);
+  if (first >= 0) {
+    const m = PAGE_DATE.exec(lines[first]!);
+    if (m) { hints.pageDate = m[1]!.slice(0, 7); lines[first] = lines[first]!.slice(m[0].length).trim(); }
+  }
+
+  const kept: string[] = [];
+  let seen = 0;
+  for (let raw of lines) {
+    raw = raw.replace(TEMPLATE_CODE, '').trim();
+    const folded = foldForMatch(raw);
+    if (raw && FOOTER_START.test(folded)) break;
+    // chrome, image paths, blank form fields, and decoration lines ("-------", "*", "|")
+    if (CHROME_LINE.test(folded) || IMAGE_PATH.test(raw) || isEmptyFormField(raw)) continue;
+    if (raw && /^[\s\-*_=|•.,:;(){}\[\]+~]+$/.test(raw)) continue;
+    if (raw) seen++;
+    if (raw && seen <= 8) {
+      let m = PUB_DATE_LINE.exec(raw);
+      if (m) { hints.publicationDate ??= iso(m[1]!, m[2]!, m[3]!); continue; }
+      m = PUB_DATE_PREFIX.exec(raw);
+      if (m) {
+        hints.publicationDate ??= iso(m[1]!, m[2]!, m[3]!);
+        hints.publisher ??= m[4]!.trim();
+        raw = raw.slice(m[0].length);
+      }
+      const a = AGENCY_PREFIX.exec(raw);
+      if (a) { hints.publisher ??= (a[1] ?? a[2])!.trim(); raw = raw.slice(a[0].length); }
+    }
+    kept.push(raw);
+  }
+
+  stripCredits(kept, hints);
+  lines = dropRepeatedBlock(kept, warnings);
+  stripCredits(lines, hints); // the first copy's credit line is now last
+  // a line repeated right after itself (headline shown twice)
+  lines = lines.filter((l, i) => {
+    if (!l) return true;
+    for (let j = i - 1; j >= 0; j--) if (lines[j]) return lines[j] !== l;
+    return true;
+  });
+  lines = joinSplits(lines);
+  const text = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return { text, hints, warnings };
+}

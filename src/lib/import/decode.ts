@@ -1,0 +1,116 @@
+/**
+ * Step 1: bytes -> Unicode text (NFC) plus the encoding it was read as.
+ * UTF-8 (with or without BOM) and UTF-16 are recognised from their structure; legacy
+ * single-byte files are decoded every plausible way (Windows-1258, TCVN3, VNI) and the
+ * reading that yields the most well-formed Vietnamese syllables wins. Non-text is refused.
+ */
+import iconv from 'iconv-lite';
+import { decodeTcvn3, decodeVni } from './legacy-encodings.ts';
+import { ImportError } from './errors.ts';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258' | 'tcvn3' | 'vni';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+}
+
+// A Vietnamese syllable: optional onset, a vowel cluster, optional coda, at most one tone.
+const V = 'aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ';
+const SYLLABLE = new RegExp(
+  `^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[${V}]{1,3}(ch|ng|nh|[cmnpt])?$`,
+);
+const TONED = /[àằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ]/g;
+
+/** How Vietnamese a text reads: well-formed toned/shaped syllables minus impossible words. */
+export function vietnameseScore(text: string): number {
+  let score = 0;
+  for (const raw of text.toLowerCase().split(/[\s.,;:!?()"“”'‘’\-–/]+/)) {
+    if (!raw || /^[a-z0-9]+$/.test(raw)) continue; // ASCII says nothing about the encoding
+    const w = raw.normalize('NFC');
+    if (SYLLABLE.test(w) && (w.match(TONED)?.length ?? 0) <= 1) score += 1;
+    else score -= 1;
+  }
+  return score;
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** UTF-16 without a BOM: most ASCII characters leave a zero in every other byte. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 4 || bytes.length % 2) return null;
+  let evenZero = 0, oddZero = 0;
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Text has few control characters; binary files have many (and NULs). */
+function looksBinary(text: string): boolean {
+  let bad = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) bad++;
+  }
+  return bad > 0 && bad / Math.max(text.length, 1) > 0.01;
+}
+
+function finish(text: string, encoding: Encoding, name: string): Decoded {
+  const nfc = text.normalize('NFC');
+  if (looksBinary(nfc)) {
+    throw new ImportError(`${name}: this is not a text file (it contains binary data). Import the text of the document (a .txt file), not a PDF, Word or image file.`);
+  }
+  if (!nfc.trim()) throw new ImportError(`${name}: the file has no text (it is empty or only whitespace). Check that you picked the right file.`);
+  return { text: nfc, encoding };
+}
+
+/**
+ * Decode a raw file. `name` is only used in error messages.
+ * @throws ImportError for empty, binary or undecodable input
+ */
+export function decode(bytes: Uint8Array, name = 'input'): Decoded {
+  if (bytes.length === 0) throw new ImportError(`${name}: the file is empty. Check that you picked the right file.`);
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    if (!isValidUtf8(bytes.subarray(3))) throw new ImportError(`${name}: the file starts as UTF-8 but contains invalid UTF-8 bytes. Re-save it as UTF-8 and import again.`);
+    return finish(buf.subarray(3).toString('utf8'), 'utf-8-bom', name);
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(iconv.decode(buf.subarray(2), 'utf-16le'), 'utf-16le', name);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return finish(iconv.decode(buf.subarray(2), 'utf-16be'), 'utf-16be', name);
+  const utf16 = sniffUtf16(bytes);
+  if (utf16) return finish(iconv.decode(buf, utf16), utf16, name);
+  if (bytes.includes(0)) {
+    throw new ImportError(`${name}: this is not a text file (it contains binary data). Import the text of the document (a .txt file), not a PDF, Word or image file.`);
+  }
+  if (isValidUtf8(bytes)) return finish(buf.toString('utf8'), 'utf-8', name);
+
+  // A legacy single-byte file: read it every way and keep the most Vietnamese reading.
+  const readings: Array<[Encoding, string]> = [
+    ['windows-1258', iconv.decode(buf, 'windows1258').normalize('NFC')],
+    ['tcvn3', decodeTcvn3(bytes).normalize('NFC')],
+    ['vni', decodeVni(bytes).normalize('NFC')],
+  ];
+  let best: [Encoding, string] | null = null;
+  let bestScore = -Infinity;
+  for (const r of readings) {
+    const s = vietnameseScore(r[1]);
+    if (s > bestScore) { best = r; bestScore = s; }
+  }
+  if (!best || bestScore <= 0) {
+    throw new ImportError(`${name}: the text encoding could not be recognised (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI). Open it in a text editor, save it as UTF-8 and import again.`);
+  }
+  return finish(best[1], best[0], name);
+}
