@@ -1,0 +1,49 @@
+/**
+ * Reproducible build: the same commit built twice, each time from a cold cache into a different
+ * folder, gives a byte-identical site, search index included. Any file that differs is named.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const astroBin = resolve(root, 'node_modules/astro/bin/astro.mjs');
+const dirs = ['.tmp/reproducible-a', '.tmp/reproducible-second-build-b'].map((d) => resolve(root, d));
+
+function build(outDir: string): void {
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(`${outDir}-cache`, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [astroBin, 'build'], {
+    cwd: root,
+    env: { ...process.env, OUT_DIR: outDir, CACHE_DIR: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`astro build into ${outDir} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+function digest(dir: string): Map<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+  return new Map(files.map((f) => [f.slice(dir.length), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+}
+
+afterAll(() => {
+  for (const d of dirs) {
+    rmSync(d, { recursive: true, force: true });
+    rmSync(`${d}-cache`, { recursive: true, force: true });
+  }
+});
+
+describe('reproducible build', () => {
+  it('gives byte-identical dist/ when the same commit is built twice', { timeout: 600_000 }, () => {
+    for (const d of dirs) build(d);
+    const [a, b] = dirs.map(digest) as [Map<string, string>, Map<string, string>];
+    expect(a.size).toBeGreaterThan(10);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    const differing = [...a].filter(([f, h]) => b.get(f) !== h).map(([f]) => f);
+    expect(differing).toEqual([]);
+  });
+});
