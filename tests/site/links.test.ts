@@ -5,6 +5,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { checkLinks } from '../../src/lib/checks/links.ts';
 
 const dist = inject('distDir');
 // The configured site origin: absolute links to it (permalinks) are internal too.
@@ -72,5 +73,9 @@ describe('links', () => {
     expect(checked).toBeGreaterThan(files.length * 5);
     expect(broken).toEqual([]);
     expect(foreign).toEqual([]);
+  });
+
+  it('the shared link checker (HTML-parsing, also used by scripts) agrees: nothing broken', async () => {
+    expect(await checkLinks(dist, '/')).toEqual([]);
   });
 });

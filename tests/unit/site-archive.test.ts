@@ -6,11 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { loadDirectives } from '../../src/lib/site/load.ts';
-import { buildArchive, resolveReference, nationalIssuer, type DirectiveRecord } from '../../src/lib/site/archive.ts';
+import { buildArchive, nationalIssuer, type DirectiveRecord } from '../../src/lib/site/archive.ts';
 import { groupByYearMonth, provincesByRegion, typesPresent, latest } from '../../src/lib/site/grouping.ts';
 import { provinceLabel, issuerWithPlace, citationText, docLabel } from '../../src/lib/site/text.ts';
 import { timelineGeometry, DEFAULT_TIMELINE } from '../../src/lib/site/timeline-svg.ts';
-import { docNumberKey } from '../../src/lib/doc-number.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/site-content');
 const records = loadDirectives(FIXTURES);
@@ -54,10 +53,11 @@ describe('references', () => {
       id: 'vinh-phuc/2022-03-01-x',
       data: { ...vp907.data, date: '2022-03-01', number: '1-CV/TU', references: [{ number: '12-CT/TU', docType: 'Chỉ thị', date: '2022-02-01' }] },
     };
-    const byKey = new Map([[docNumberKey('12-CT/TU')!, [vp12]]]);
-    expect(resolveReference(fake, fake.data.references[0]!, byKey)).toBeNull();
-    const undated = { ...fake.data.references[0]!, date: null };
-    expect(resolveReference(fake, undated, byKey)?.id).toBe(vp12.id);
+    const dated = buildArchive([vp12, fake]).references(fake.id)[0]!;
+    expect(dated.target).toBeNull();
+    expect(dated.status).toBe('date-mismatch');
+    const undated: DirectiveRecord = { ...fake, data: { ...fake.data, references: [{ ...fake.data.references[0]!, date: null }] } };
+    expect(buildArchive([vp12, undated]).references(fake.id)[0]!.target?.id).toBe(vp12.id);
   });
 
   it('leave a cited provincial document the archive lacks unlinked', () => {

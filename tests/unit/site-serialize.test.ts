@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { loadDirectives } from '../../src/lib/site/load.ts';
 import { toCsv, directiveJson, CSV_COLUMNS, BOM } from '../../src/lib/site/serialize.ts';
 import { withBase, paths, absoluteUrl } from '../../src/lib/site/urls.ts';
-import { parseGitLog, rawFilePath, listRawFiles } from '../../src/lib/site/provenance.ts';
+import { rawFilePath, listRawFiles } from '../../src/lib/site/provenance.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/site-content');
 const records = loadDirectives(FIXTURES);
@@ -71,13 +71,6 @@ describe('URLs under a base', () => {
 });
 
 describe('provenance', () => {
-  it('parses git log lines into date, hash and message (tabs in messages kept)', () => {
-    const out = 'abc\t2026-01-02T10:00:00+07:00\tImport seeds\ndef\t2026-01-03T09:00:00Z\tFix\ttypo\n';
-    expect(parseGitLog(out)).toEqual([
-      { hash: 'abc', date: '2026-01-02', message: 'Import seeds' },
-      { hash: 'def', date: '2026-01-03', message: 'Fix\ttypo' },
-    ]);
-  });
   it('lists raw files and refuses paths that leave content/raw', () => {
     expect(listRawFiles(FIXTURES)).toContain('vp-907.txt');
     expect(rawFilePath('content/raw/vp-907.txt', FIXTURES)).toBe(resolve(FIXTURES, 'raw/vp-907.txt'));

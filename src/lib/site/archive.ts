@@ -6,8 +6,8 @@
  */
 import type { DirectiveData, DirectiveReference } from '../directive-schema.ts';
 import { docNumberKey, normalizeDocNumber, parseDocNumber } from '../doc-number.ts';
+import { buildReferenceIndex, isNationalNumber, resolveReference, type Resolution } from '../checks/references.ts';
 import { provinceByName, type Province } from '../provinces.ts';
-import { parseIsoDate } from './dates.ts';
 
 export interface DirectiveRecord {
   /** entry id: "vinh-phuc/2021-11-08-cong-van-907-cv-tu" */
@@ -25,6 +25,8 @@ export interface ResolvedReference {
   target: DirectiveRecord | null;
   /** the national document page it belongs to, if it is a national number */
   national: NationalDocument | null;
+  /** how the number resolved (src/lib/checks/references.ts: the rule `npm run check` uses too) */
+  status: Resolution['status'];
 }
 
 export interface NationalDocument {
@@ -55,12 +57,15 @@ const NATIONAL_CODES: Record<string, string> = {
   BCDQG: 'Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19',
 };
 
-/** The central body a number's codes name, or null for a provincial (or unknown) number. */
+/**
+ * The central body a number's codes name, or null for a provincial (or unknown) number. Which
+ * numbers are national is decided by the content check's rule, so pages and check agree.
+ */
 export function nationalIssuer(number: string): string | null {
-  const p = parseDocNumber(number);
-  if (!p) return null;
-  for (const c of p.codes) if (NATIONAL_CODES[c]) return NATIONAL_CODES[c]!;
-  return null;
+  if (!isNationalNumber(number)) return null;
+  const p = parseDocNumber(number)!;
+  for (const c of p.codes.slice(1)) if (NATIONAL_CODES[c]) return NATIONAL_CODES[c]!;
+  return 'cơ quan trung ương';
 }
 
 export function nationalSlug(key: string): string {
@@ -93,39 +98,14 @@ export interface Archive {
   province(record: DirectiveRecord): Province;
 }
 
-/**
- * Which directive a cited number designates. Provincial numbers restart every year and repeat
- * across provinces ("12-CT/TU" exists in many), so a match must be of the citing directive's own
- * province, of the cited date's year when the reference gives one, and not later than the citing
- * directive; among several, the latest before it wins.
- */
-export function resolveReference(
-  citing: DirectiveRecord,
-  ref: DirectiveReference,
-  byKey: Map<string, DirectiveRecord[]>,
-): DirectiveRecord | null {
-  const key = docNumberKey(ref.number);
-  if (!key) return null;
-  const candidates = (byKey.get(key) ?? []).filter((d) => {
-    if (d.id === citing.id) return false;
-    if (d.data.province !== citing.data.province) return false;
-    if (ref.date && parseIsoDate(ref.date).year !== parseIsoDate(d.data.date).year) return false;
-    return d.data.date.slice(0, 7) <= citing.data.date.slice(0, 10);
-  });
-  if (candidates.length === 0) return null;
-  return [...candidates].sort(compareDirectives).at(-1)!;
-}
-
 export function buildArchive(records: readonly DirectiveRecord[]): Archive {
   const all = [...records].sort(compareDirectives);
   const byId = new Map(all.map((d) => [d.id, d]));
   const byProvince = new Map<string, DirectiveRecord[]>();
-  const byKey = new Map<string, DirectiveRecord[]>();
   for (const d of all) {
     byProvince.set(d.data.province, [...(byProvince.get(d.data.province) ?? []), d]);
-    const key = d.data.number ? docNumberKey(d.data.number) : null;
-    if (key) byKey.set(key, [...(byKey.get(key) ?? []), d]);
   }
+  const index = buildReferenceIndex(all.map((d) => ({ id: d.id, province: d.data.province, number: d.data.number, date: d.data.date })));
 
   const nationalByKey = new Map<string, NationalDocument>();
   const resolved = new Map<string, ResolvedReference[]>();
@@ -137,10 +117,11 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
       const key = docNumberKey(ref.number) ?? `raw:${normalizeDocNumber(ref.number)}`;
       if (seen.has(key)) continue; // a document cited twice is listed once
       seen.add(key);
-      const target = resolveReference(d, ref, byKey);
+      const resolution = resolveReference(ref, { id: d.id, province: d.data.province, number: d.data.number, date: d.data.date }, index);
+      const target = resolution.status === 'resolved' ? byId.get(resolution.id)! : null;
       let national: NationalDocument | null = null;
       const issuerName = nationalIssuer(ref.number);
-      if (!target && issuerName && docNumberKey(ref.number)) {
+      if (resolution.status === 'national' && issuerName) {
         national = nationalByKey.get(key) ?? null;
         if (!national) {
           national = { slug: nationalSlug(key), key, number: normalizeDocNumber(ref.number), docType: ref.docType, issuerName, citedBy: [] };
@@ -150,7 +131,7 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
         national.citedBy.push(d);
       }
       if (target) citedBy.set(target.id, [...(citedBy.get(target.id) ?? []), d]);
-      list.push({ ref, target, national });
+      list.push({ ref, target, national, status: resolution.status });
     }
     resolved.set(d.id, list);
   }
