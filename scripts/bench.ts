@@ -1,0 +1,191 @@
+/**
+ * `npm run bench [-- --sizes 1000,10000 --seed 1 --label NAME --no-rebuild]`
+ *
+ * For each corpus size: generate the corpus (cached in .tmp/bench/), time the importer, run a
+ * full `astro build` in a child process under /usr/bin/time -v (wall time, peak memory, time
+ * and memory per phase, output size, pages per second, log noise), rebuild after adding one
+ * directive, weigh directive pages, and run the search measurements. Writes
+ * bench-results/latest.json and bench-results/latest.md and prints the table.
+ * One build at a time: the machine is shared.
+ */
+import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { writeCorpus, MARKER } from '../src/lib/bench/write-corpus.ts';
+import { runMeasured, treeStats, type MeasuredRun } from '../src/lib/bench/measure.ts';
+import { pageWeight } from '../src/lib/bench/page-weight.ts';
+import { machine, toMarkdown, type BenchResults, type BuildResult, type SizeResult } from '../src/lib/bench/report.ts';
+import { listDirectivePages } from '../src/lib/build-integrity.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    seed: { type: 'string', default: '1' },
+    label: { type: 'string', default: 'current' },
+    'no-rebuild': { type: 'boolean', default: false },
+    echo: { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map((x) => Number(x.trim()));
+const seed = Number(values.seed);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) {
+  console.error('Usage: npm run bench -- [--sizes 1000,10000] [--seed N] [--label NAME] [--no-rebuild]');
+  process.exit(2);
+}
+if (!existsSync('/usr/bin/time')) {
+  console.error('bench: /usr/bin/time is missing; install GNU time (Debian: apt-get install time).');
+  process.exit(2);
+}
+
+const node = process.execPath;
+const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+const work = join(root, '.tmp/bench');
+
+async function ensureCorpus(count: number): Promise<string> {
+  const dir = join(work, `corpus-${count}-seed${seed}`);
+  const marker = join(dir, MARKER);
+  if (existsSync(marker)) {
+    const m = JSON.parse(await readFile(marker, 'utf8')) as { count: number; seed: number };
+    if (m.count === count && m.seed === seed) return dir;
+  }
+  console.log(`Generating ${count} directives (seed ${seed}) in ${dir}`);
+  await writeCorpus(dir, count, seed);
+  return dir;
+}
+
+async function build(contentDir: string, outDir: string, cacheDir: string): Promise<MeasuredRun> {
+  return runMeasured(node, [astro, 'build'], {
+    cwd: root,
+    echo: values.echo,
+    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+  });
+}
+
+async function summarise(run: MeasuredRun, outDir: string): Promise<BuildResult> {
+  const stats = existsSync(outDir) ? await treeStats(outDir) : { files: 0, bytes: 0 };
+  const pages = (await listDirectivePages(outDir)).length;
+  const logLines = run.log.split('\n').filter((l) => l.trim()).length;
+  if (!run.ok) console.error(run.log.split('\n').slice(-40).join('\n'));
+  return {
+    ok: run.ok,
+    wallSeconds: run.wallSeconds,
+    osMaxRssMiB: run.osMaxRssMiB,
+    cpuSeconds: run.cpuSeconds,
+    sampledPeakRssMiB: run.sampledPeakRssMiB,
+    phases: run.phases,
+    outputFiles: stats.files,
+    outputBytes: stats.bytes,
+    directivePages: pages,
+    pagesPerSecond: pages / run.wallSeconds,
+    warningLines: run.warnings.length,
+    logLinesPerPage: pages ? logLines / pages : 0,
+  };
+}
+
+/** Time the importer over the corpus's raw files, if the importer exposes `benchImport`. */
+async function benchImport(contentDir: string): Promise<SizeResult['import']> {
+  const mod = join(root, 'src/lib/import/bench.ts');
+  if (!existsSync(mod)) return { ok: false, note: 'src/lib/import/bench.ts not present' };
+  const { benchImport: run } = (await import(pathToFileURL(mod).href)) as { benchImport?: (files: string[]) => Promise<unknown> };
+  if (typeof run !== 'function') return { ok: false, note: 'benchImport not exported' };
+  const files = (await readdir(join(contentDir, 'raw'), { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  const t0 = performance.now();
+  await run(files);
+  const seconds = (performance.now() - t0) / 1000;
+  return { ok: true, seconds, docsPerSecond: files.length / seconds };
+}
+
+/** The search engineer's measurements over the built site, if provided. */
+async function benchSearch(contentDir: string, outDir: string): Promise<SizeResult['search']> {
+  const lib = join(root, 'src/lib/search/bench.ts');
+  if (existsSync(lib)) {
+    const { benchSearch: run } = (await import(pathToFileURL(lib).href)) as {
+      benchSearch?: (o: { distDir: string; contentDir: string }) => Promise<Record<string, number | string>>;
+    };
+    if (typeof run === 'function') return { ok: true, metrics: await run({ distDir: outDir, contentDir }) };
+  }
+  const script = join(root, 'scripts/bench-search.ts');
+  if (existsSync(script)) {
+    const r = spawnSync(node, [script, '--dist', outDir, '--content', contentDir, '--json'], { cwd: root, encoding: 'utf8' });
+    const last = r.stdout.trim().split('\n').pop() ?? '';
+    try {
+      return { ok: r.status === 0, metrics: JSON.parse(last) as Record<string, number | string> };
+    } catch {
+      return { ok: false, note: `scripts/bench-search.ts gave no JSON (exit ${r.status})` };
+    }
+  }
+  return { ok: false, note: 'no search benchmark present' };
+}
+
+/** Add a copy of one directive under a new name: the archivist's most common change. */
+async function addOneDirective(contentDir: string): Promise<() => Promise<void>> {
+  const dir = join(contentDir, 'directives', 'ha-noi');
+  const first = (await readdir(dir)).filter((f) => f.endsWith('.mdx')).sort()[0]!;
+  const target = join(dir, first.replace(/\.mdx$/, '-bench-added.mdx'));
+  await copyFile(join(dir, first), target);
+  const text = await readFile(target, 'utf8');
+  await writeFile(target, text.replace(/^title: (.*)$/m, 'title: $1 (bản bổ sung)'));
+  return () => rm(target, { force: true });
+}
+
+async function weigh(outDir: string): Promise<SizeResult['pageWeight']> {
+  const pages = await listDirectivePages(outDir);
+  if (!pages.length) return null;
+  // Every page for small corpora; an even sample of 500 for large ones (plus the largest files).
+  const step = Math.max(1, Math.floor(pages.length / 500));
+  const sample = pages.filter((_, i) => i % step === 0);
+  const weights = await Promise.all(sample.map((id) => pageWeight(outDir, `van-ban/${id}/index.html`)));
+  const totals = weights.map((w) => w.htmlBytes + w.cssBytes).sort((a, b) => a - b);
+  const gz = weights.map((w) => w.gzipBytes).sort((a, b) => a - b);
+  return {
+    medianHtmlCssBytes: totals[totals.length >> 1]!,
+    maxHtmlCssBytes: totals[totals.length - 1]!,
+    medianGzipBytes: gz[gz.length >> 1]!,
+    maxGzipBytes: gz[gz.length - 1]!,
+    sampled: weights.length,
+  };
+}
+
+const results: BenchResults = { label: values.label, machine: machine(), sizes: [] };
+for (const count of sizes) {
+  const contentDir = await ensureCorpus(count);
+  const outDir = join(work, `dist-${count}`);
+  const cacheDir = join(work, `cache-${count}`);
+  const corpus = await treeStats(contentDir);
+  console.log(`\n== ${count} directives: import`);
+  const imp = await benchImport(contentDir).catch((e: Error) => ({ ok: false, note: `failed: ${e.message}` }));
+  console.log(`== ${count} directives: full build (clean cache)`);
+  await rm(outDir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
+  const full = await summarise(await build(contentDir, outDir, cacheDir), outDir);
+  console.log(`   ${full.ok ? 'ok' : 'FAILED'} in ${full.wallSeconds.toFixed(1)} s, ${full.osMaxRssMiB} MiB`);
+  const weight = full.ok ? await weigh(outDir) : null;
+  const search = full.ok ? await benchSearch(contentDir, outDir).catch((e: Error) => ({ ok: false, note: `failed: ${e.message}` })) : { ok: false, note: 'build failed' };
+  let rebuildOne: BuildResult | null = null;
+  if (full.ok && !values['no-rebuild']) {
+    console.log(`== ${count} directives: rebuild after adding one directive`);
+    const undo = await addOneDirective(contentDir);
+    try {
+      rebuildOne = await summarise(await build(contentDir, outDir, cacheDir), outDir);
+    } finally {
+      await undo();
+    }
+    console.log(`   ${rebuildOne.ok ? 'ok' : 'FAILED'} in ${rebuildOne.wallSeconds.toFixed(1)} s`);
+  }
+  results.sizes.push({ count, seed, corpusBytes: corpus.bytes, import: imp, build: full, rebuildOne, pageWeight: weight, search });
+}
+
+const table = toMarkdown(results);
+await mkdir(join(root, 'bench-results'), { recursive: true });
+await writeFile(join(root, 'bench-results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(join(root, 'bench-results/latest.md'), table);
+console.log(`\n${table}`);
+console.log('Written: bench-results/latest.json, bench-results/latest.md');
+if (results.sizes.some((x) => !x.build?.ok)) process.exit(1);
