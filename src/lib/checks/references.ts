@@ -53,8 +53,10 @@ export function datesAgree(a: string, b: string): boolean {
 export function isNationalNumber(number: string): boolean {
   const parts = parseDocNumber(number);
   if (!parts) return false;
-  // The issuer's code follows the type's: "35/CT-TTg" gives CT, TTG.
-  return parts.codes.slice(1).some((c) => NATIONAL_CODES.has(c));
+  // Any code may be the issuer: "35/CT-TTg" (type, issuer), "58/BVHTTDL-VHCS" (issuer, department).
+  // Ministries are "B" + initials (BYT, BVHTTDL, BGDĐT); provincial boards starting with B are
+  // the steering committee (BCĐ), standing board (BTV), party caucus (BCS) and managing boards (BQL).
+  return parts.codes.some((c) => NATIONAL_CODES.has(c) || /^B(?!CD|TV|CS|QL)[A-Z]{2,}$/.test(c));
 }
 
 export function resolveReference(
