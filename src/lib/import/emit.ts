@@ -15,8 +15,24 @@ import type { Root } from 'mdast';
 import { directiveSchema, type DirectiveInput } from '../directive-schema.ts';
 import { ImportError } from './errors.ts';
 
+/**
+ * remark-mdx escapes `{` and `<`, but a line starting with `import ` or `export ` would still be
+ * read as ESM. Marking the first letter unsafe there makes the serialiser write it as a
+ * character reference (`&#x69;mport`): it renders as "import" and can never be code.
+ */
+function escapeEsm(this: { data(): Record<string, unknown> }): void {
+  const data = this.data() as { toMarkdownExtensions?: unknown[] };
+  (data.toMarkdownExtensions ??= []).push({
+    unsafe: [
+      { character: 'i', atBreak: true, after: 'mport[\\s{*]' },
+      { character: 'e', atBreak: true, after: 'xport[\\s{*]' },
+    ],
+  });
+}
+
 const processor = unified()
   .use(remarkMdx)
+  .use(escapeEsm)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkStringify, { bullet: '-', bulletOther: '+', emphasis: '*', strong: '*', rule: '-', fences: true });
 

@@ -70,7 +70,7 @@ const TYPE_WORDS: Array<[string, DocTypeName | 'văn bản' | 'other']> = [
 ];
 const TYPE_ALT = TYPE_WORDS.map(([w]) => w).join('|');
 /** a document-type word at the end of `before` (folded), e.g. "... ban hanh cong van so " */
-const TYPE_BEFORE = new RegExp(`(?:^|[^a-z])(${TYPE_ALT})(?:\\s+khan)?\\s*(?:so\\s*:?)?\\s*$`);
+const TYPE_BEFORE = new RegExp(`(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?\\s*(?:so\\s*:?)?\\s*$`);
 
 const typeOfWord = (folded: string): DocTypeName | 'văn bản' | 'other' | null =>
   TYPE_WORDS.find(([w]) => w === folded)?.[1] ?? null;
@@ -210,11 +210,12 @@ const EXCLUDE_BEFORE = /(?:trước|báo cáo|về|đến|gửi|cho|với|của|
 const DOC_AFTER = new RegExp(`^(?:\\s+(?:vua|da|moi|cung|tiep tuc|chinh thuc))*\\s+(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\\s+(?:${TYPE_ALT})\\b`);
 const VOICE_AFTER = /^(?:\s+\S+){0,3}?(?:\s+(?:vua|da|cung|tiep tuc|co ban))*\s+(?:yeu cau|chi dao|de nghi|ket luan|quyet dinh|luu y|giao|nhan manh|thong nhat|nhat tri|hop|dong y|chu truong|quan triet|keu goi)\b/;
 
-function placeAfter(text: string, folded: string, end: number): { place: Province | null; end: number } {
-  const m = /^\s+((?:tỉnh|thành phố|tp\.?)\s+)?/iu.exec(text.slice(end));
+function placeAfter(text: string, folded: string, end: number, levelAt = -1): { place: Province | null; end: number } {
+  const m = /^\s+((?:tỉnh|thành phố|tp\.?)\s*)?/iu.exec(text.slice(end));
   const start = end + (m ? m[0].length : 0);
-  const p = provinceAt(text, folded, start);
-  return p ? { place: p.province, end: p.end } : { place: null, end };
+  // "UBND TP.HCM": the level word belongs to the place's own spelling
+  const p = provinceAt(text, folded, start) ?? (levelAt >= 0 ? provinceAt(text, folded, levelAt) : null);
+  return p ? { place: p.province, end: Math.max(p.end, end) } : { place: null, end };
 }
 
 function findIssuers(text: string, folded: string): IssuerHit[] {
@@ -235,7 +236,7 @@ function findIssuers(text: string, folded: string): IssuerHit[] {
     const after = norm.slice(m.index! + m[0].length);
     if (!lvl && !/^\s*\n/.test(after) && !/^\s*$/.test(after)) continue; // "UBND các huyện", "UBND cấp xã"
     const body: Body = m[1] ? 'ct' : 'ubnd';
-    const { place, end } = placeAfter(text, folded, m.index! + m[0].length);
+    const { place, end } = placeAfter(text, folded, m.index! + m[0].length, m[3] ? m.index! + m[0].length - m[3].length : -1);
     out.push({ index: m.index!, end, body, committee: null, level: lvl === 'tinh' ? 'tỉnh' : lvl ? 'thành phố' : null, place, weight: 0, text: text.slice(m.index!, end) });
   }
   for (const m of norm.matchAll(BCD_RE)) {
@@ -662,7 +663,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   if (seg.subjectLine) subject = { value: seg.subjectLine.replace(/^V\/v\s*:?\s*/iu, '').trim(), confidence: 0.9, evidence: seg.subjectLine };
   else if (seg.titleLines.length > 1) {
     const rest = seg.titleLines.slice(1).map(fromCaps).join(' ');
-    const m = /\b(?:về|v\/v)\s+(.+)$/iu.exec(rest);
+    const m = /(?:^|\s)(?:về việc|về|v\/v)\s+(.+)$/iu.exec(rest);
     subject = { value: (m ? m[1]! : rest).trim(), confidence: 0.8, evidence: seg.titleLines.join(' / ') };
   } else {
     const anchor = ownHit ? ownHit.end : (() => {
@@ -684,7 +685,10 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   // ---- urgency, recipients, publisher
   const urgencyF = foldForMatch(seg.urgencyLine ?? '');
   const urgency: Extracted['urgency'] = /hoa toc/.test(urgencyF) ? 'Hỏa tốc' : /thuong khan/.test(urgencyF) ? 'Thượng khẩn' : /khan/.test(urgencyF) ? 'Khẩn'
-    : /(cong )?dien khan\b/.test(foldForMatch(seg.titleLines.join(' '))) ? 'Khẩn' : null;
+    : /(cong )?dien khan\b/.test(foldForMatch(seg.titleLines.join(' '))) ? 'Khẩn'
+    : ownHit && /(hoa toc|thuong khan|khan)\s*(so\s*)?$/.test(folded.slice(ownHit.index - 30, ownHit.index)) ? (
+      /hoa toc/.test(folded.slice(ownHit.index - 30, ownHit.index)) ? 'Hỏa tốc' : /thuong khan/.test(folded.slice(ownHit.index - 30, ownHit.index)) ? 'Thượng khẩn' : 'Khẩn')
+    : null;
   const recipients = [...seg.recipients];
   for (const d of seg.distribution) if (!recipients.includes(d)) recipients.push(d);
   const publisher = hints.publisher;

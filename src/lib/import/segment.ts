@@ -88,7 +88,9 @@ export function segment(text: string): Segmented {
   };
 
   // --- top: the header zone ends at the first long prose paragraph
-  let topEnd = lines.findIndex((l) => l.length > 200 && !/^V\/v\b/iu.test(l) && !/^(Số hiệu|Loại văn bản)/u.test(l));
+  // the first prose paragraph (a long sentence that is not "V/v" or aggregator metadata)
+  let topEnd = lines.findIndex((l) => ((l.trim().split(/\s+/).length >= 15 && /[.;:]$/.test(l.trim())) || l.length > 200)
+    && /\p{Ll}/u.test(l) && !/^V\/v\b/iu.test(l) && !/^(Số hiệu|Loại văn bản)/u.test(l));
   if (topEnd < 0) topEnd = lines.length;
   for (let i = 0; i < topEnd; i++) {
     const l = lines[i]!.trim();
@@ -180,6 +182,7 @@ export function segment(text: string): Segmented {
       const l = lines[i]!.trim();
       if (!l || used[i]) continue;
       seen++;
+      if (/[.!?…]$/.test(l) && l.split(/\s+/).length >= 8) break; // prose has started: no headline
       const words = l.split(/\s+/).length;
       const restHasText = lines.slice(i + 1).some((x, j) => x.trim() && !used[i + 1 + j]);
       if (words >= 5 && l.length <= 300 && !/[.;:!?]$/.test(l.replace(/\s+\.$/, '')) && restHasText) {
