@@ -86,6 +86,7 @@ describe('national documents', () => {
     expect(nationalIssuer('15-CT/TW')).toBe('Trung ương Đảng');
     expect(nationalIssuer('12-CT/TU')).toBeNull();
     expect(nationalIssuer('17/CT-UBND')).toBeNull();
+    expect(nationalIssuer('58/BVHTTDL-VHCS')).toBe('Bộ Văn hóa, Thể thao và Du lịch');
   });
 
   it('collect every directive citing one, most-cited first', () => {

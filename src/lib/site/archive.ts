@@ -55,6 +55,21 @@ const NATIONAL_CODES: Record<string, string> = {
   UBTVQH14: 'Ủy ban Thường vụ Quốc hội',
   UBTVQH15: 'Ủy ban Thường vụ Quốc hội',
   BCDQG: 'Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19',
+  VPTW: 'Văn phòng Trung ương Đảng',
+  BCT: 'Bộ Công Thương',
+  BGTVT: 'Bộ Giao thông vận tải',
+  BGDDT: 'Bộ Giáo dục và Đào tạo',
+  BLDTBXH: 'Bộ Lao động - Thương binh và Xã hội',
+  BTC: 'Bộ Tài chính',
+  BQP: 'Bộ Quốc phòng',
+  BCA: 'Bộ Công an',
+  BNG: 'Bộ Ngoại giao',
+  BTTTT: 'Bộ Thông tin và Truyền thông',
+  BKHDT: 'Bộ Kế hoạch và Đầu tư',
+  BNV: 'Bộ Nội vụ',
+  BTP: 'Bộ Tư pháp',
+  BVHTTDL: 'Bộ Văn hóa, Thể thao và Du lịch',
+  NHNN: 'Ngân hàng Nhà nước Việt Nam',
 };
 
 /**
@@ -103,7 +118,9 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
   const byId = new Map(all.map((d) => [d.id, d]));
   const byProvince = new Map<string, DirectiveRecord[]>();
   for (const d of all) {
-    byProvince.set(d.data.province, [...(byProvince.get(d.data.province) ?? []), d]);
+    const list = byProvince.get(d.data.province);
+    if (list) list.push(d);
+    else byProvince.set(d.data.province, [d]);
   }
   const index = buildReferenceIndex(all.map((d) => ({ id: d.id, province: d.data.province, number: d.data.number, date: d.data.date })));
 
@@ -130,7 +147,11 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
         if (!national.docType && ref.docType) national.docType = ref.docType;
         national.citedBy.push(d);
       }
-      if (target) citedBy.set(target.id, [...(citedBy.get(target.id) ?? []), d]);
+      if (target) {
+        const by = citedBy.get(target.id);
+        if (by) by.push(d);
+        else citedBy.set(target.id, [d]);
+      }
       list.push({ ref, target, national, status: resolution.status });
     }
     resolved.set(d.id, list);
@@ -139,11 +160,13 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
   const national = [...nationalByKey.values()].sort(
     (a, b) => b.citedBy.length - a.citedBy.length || (a.key < b.key ? -1 : 1),
   );
+  const position = new Map<string, number>();
+  for (const list of byProvince.values()) list.forEach((d, i) => position.set(d.id, i));
   const neighbour = (id: string, step: 1 | -1): DirectiveRecord | null => {
     const d = byId.get(id);
     if (!d) return null;
     const list = byProvince.get(d.data.province)!;
-    return list[list.indexOf(d) + step] ?? null;
+    return list[position.get(id)! + step] ?? null;
   };
 
   return {
