@@ -79,7 +79,7 @@ const NATIONAL_CODES: Record<string, string> = {
 export function nationalIssuer(number: string): string | null {
   if (!isNationalNumber(number)) return null;
   const p = parseDocNumber(number)!;
-  for (const c of p.codes.slice(1)) if (NATIONAL_CODES[c]) return NATIONAL_CODES[c]!;
+  for (const c of p.codes) if (NATIONAL_CODES[c]) return NATIONAL_CODES[c]!;
   return 'cơ quan trung ương';
 }
 
