@@ -125,3 +125,18 @@ describe('isNationalNumber', () => {
     for (const n of ['469-CV/TU', '907 -CV/TU', '17/CT-UBND', '12/CĐ-UBND', '45/BCĐ-VP', '07-CĐ/TU']) expect(isNationalNumber(n), n).toBe(false);
   });
 });
+
+describe('runChecks in worker threads', () => {
+  it('reports exactly what the single-thread run reports', async () => {
+    const root = validFolder({
+      'directives/bac-ninh/2021-05-12-cong-van-123-cv-tu-ban-2.mdx': directive({ number: '123/CV-TU' }),
+      'directives/bac-ninh/2021-06-01-x.mdx': directive({ date: '2021-06-01', body: '{process.exit(1)}\n' }),
+      'directives/ha-noi/2021-06-02-y.mdx': directive({ date: '2021-06-02', province: 'Ha Noi' }),
+      'raw/bac-ninh/orphan.txt': 'x',
+    });
+    const single = await runChecks(root, { parallelThreshold: Infinity });
+    const threaded = await runChecks(root, { parallelThreshold: 1 });
+    expect(single.problems.length).toBeGreaterThan(3);
+    expect(threaded).toEqual(single);
+  });
+});

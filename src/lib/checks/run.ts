@@ -1,11 +1,13 @@
 /**
  * All content checks over one content folder, in the order an archivist fixes things:
- * folder, schema, content safety, integrity. Sorted by file and line.
+ * folder, schema, content safety, integrity. Sorted by file and line. The per-file checks run
+ * in worker threads when there are many files (the MDX parse is the cost: ~3 ms a file).
  */
-import { checkBody } from './content.ts';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { checkDirectiveFile, lineKey, type FileCheckResult } from './file-check.ts';
 import { checkIntegrity, type DirectiveEntry } from './integrity.ts';
-import { loadContent } from './load.ts';
-import { checkFrontmatter } from './schema.ts';
+import { loadContent, type ContentFile } from './load.ts';
 import { problem, type Problem } from './types.ts';
 
 export interface CheckReport {
@@ -14,7 +16,38 @@ export interface CheckReport {
   rawFiles: number;
 }
 
-export async function runChecks(root: string): Promise<CheckReport> {
+/** Below this many files a worker costs more to start than it saves. */
+const PARALLEL_THRESHOLD = 400;
+
+function inWorker(files: ContentFile[]): Promise<FileCheckResult[]> {
+  return new Promise((ok, fail) => {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+      workerData: files.map((f) => ({ display: f.display, abs: f.abs })),
+    });
+    worker.once('message', (r: FileCheckResult[]) => ok(r));
+    worker.once('error', fail);
+    worker.once('exit', (code) => {
+      if (code !== 0) fail(new Error(`check worker exited with code ${code}`));
+    });
+  });
+}
+
+async function checkFiles(files: (ContentFile & { source: string })[], threshold: number): Promise<FileCheckResult[]> {
+  const threads = Math.min(availableParallelism(), 8);
+  if (files.length < threshold || threads < 2) {
+    return files.map((f) => checkDirectiveFile(f.display, f.source));
+  }
+  const size = Math.ceil(files.length / threads);
+  const slices = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((s) => s.length);
+  return (await Promise.all(slices.map(inWorker))).flat();
+}
+
+export interface RunOptions {
+  /** run the per-file checks in worker threads from this many files on */
+  parallelThreshold?: number;
+}
+
+export async function runChecks(root: string, options: RunOptions = {}): Promise<CheckReport> {
   const content = await loadContent(root);
   const problems: Problem[] = [];
   for (const dir of content.missingDirs) {
@@ -34,23 +67,19 @@ export async function runChecks(root: string): Promise<CheckReport> {
       'Nếu là văn bản gốc, chuyển vào content/raw/ và chạy npm run import; nếu không, xóa nó.',
       'If it is a raw source, move it to content/raw/ and run npm run import; otherwise delete it.', 'warning'));
   }
-  const entries: DirectiveEntry[] = [];
-  for (const d of content.directives) {
-    const schema = checkFrontmatter(d.display, d.source);
-    problems.push(...schema.problems);
-    const split = schema.split;
-    if (split.ok) problems.push(...checkBody(d.display, split.body));
-    else problems.push(...checkBody(d.display, d.source)); // still refuse code in a file with broken frontmatter
-    const source = split.ok ? (split.data.source as { raw?: unknown; sha256?: unknown } | undefined) : undefined;
-    entries.push({
+  const results = await checkFiles(content.directives, options.parallelThreshold ?? PARALLEL_THRESHOLD);
+  const entries: DirectiveEntry[] = content.directives.map((d, i) => {
+    const r = results[i]!;
+    problems.push(...r.problems);
+    return {
       file: d.display,
       rel: d.rel,
-      data: schema.data,
-      rawField: source?.raw,
-      shaField: source?.sha256,
-      lineOf: split.ok ? split.lineOf : () => 1,
-    });
-  }
+      data: r.data,
+      rawField: r.rawField,
+      shaField: r.shaField,
+      lineOf: (path) => r.lines[lineKey(path)] ?? 1,
+    };
+  });
   problems.push(...checkIntegrity(entries, content.raw.map((r) => ({ rel: r.rel, file: r.display, sha256: r.sha256 }))));
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   return { problems, directives: content.directives.length, rawFiles: content.raw.length };

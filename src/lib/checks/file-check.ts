@@ -1,0 +1,35 @@
+/**
+ * The per-file part of the checks (schema and content safety), as plain data so it can run in
+ * worker threads: the problems, the valid frontmatter, and the lines integrity messages need.
+ */
+import type { DirectiveData } from '../directive-schema.ts';
+import { checkBody } from './content.ts';
+import { checkFrontmatter } from './schema.ts';
+import type { Problem } from './types.ts';
+
+export interface FileCheckResult {
+  problems: Problem[];
+  data: DirectiveData | null;
+  rawField: unknown;
+  shaField: unknown;
+  /** line of frontmatter paths integrity may point at, keyed by "a.0.b" */
+  lines: Record<string, number>;
+}
+
+export const lineKey = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+export function checkDirectiveFile(display: string, source: string): FileCheckResult {
+  const schema = checkFrontmatter(display, source);
+  const split = schema.split;
+  // A file with broken frontmatter still has its whole text checked for code.
+  const problems = [...schema.problems, ...checkBody(display, split.ok ? split.body : source)];
+  const src = split.ok ? (split.data.source as { raw?: unknown; sha256?: unknown } | undefined) : undefined;
+  const lines: Record<string, number> = {};
+  if (split.ok) {
+    const paths: PropertyKey[][] = [['province'], ['number'], ['source', 'raw'], ['source', 'sha256']];
+    const refs = schema.data?.references ?? [];
+    refs.forEach((_, i) => paths.push(['references', i, 'number']));
+    for (const p of paths) lines[lineKey(p)] = split.lineOf(p);
+  }
+  return { problems, data: schema.data, rawField: src?.raw, shaField: src?.sha256, lines };
+}
