@@ -7,35 +7,19 @@
  *   CONTENT_DIR=/dir npm run check
  */
 import { contentDir } from '../src/lib/content-dir.ts';
+import { formatProblem, summaryLine } from '../src/lib/checks/format.ts';
 import { runChecks } from '../src/lib/checks/run.ts';
-import { countBySeverity, type Problem } from '../src/lib/checks/types.ts';
-
-function format(p: Problem): string {
-  const where = p.line ? `${p.file}:${p.line}` : p.file;
-  const level = p.severity === 'error' ? 'LỖI / ERROR' : 'CẢNH BÁO / WARNING';
-  return [
-    `${where}  ${level}  [${p.code}]`,
-    `  ${p.messageVi}`,
-    `  ${p.messageEn}`,
-    `  → Cách sửa: ${p.fix.vi}`,
-    `  → Fix: ${p.fix.en}`,
-  ].join('\n');
-}
+import { countBySeverity } from '../src/lib/checks/types.ts';
 
 async function main(): Promise<number> {
   const json = process.argv.includes('--json');
-  const root = contentDir();
-  const report = await runChecks(root);
+  const report = await runChecks(contentDir());
   const { errors, warnings } = countBySeverity(report.problems);
   if (json) {
     process.stdout.write(`${JSON.stringify({ ...report, errors, warnings }, null, 2)}\n`);
   } else {
-    for (const p of report.problems) process.stdout.write(`${format(p)}\n\n`);
-    const ok = errors === 0;
-    process.stdout.write(
-      `${ok ? '✔' : '✘'} Kiểm tra ${report.directives} văn bản, ${report.rawFiles} tệp gốc: ${errors} lỗi, ${warnings} cảnh báo.` +
-        ` / Checked ${report.directives} directives, ${report.rawFiles} raw files: ${errors} errors, ${warnings} warnings.\n`,
-    );
+    for (const p of report.problems) process.stdout.write(`${formatProblem(p)}\n\n`);
+    process.stdout.write(`${summaryLine(report.problems, report.directives, report.rawFiles)}\n`);
   }
   return errors === 0 ? 0 : 1;
 }
