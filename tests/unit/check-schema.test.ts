@@ -70,6 +70,7 @@ describe('schema check', () => {
     const problems = checkFrontmatter(F, text).problems;
     expect(problems.map((p) => p.code)).toEqual(['schema.unknown_field']);
     expect(problems[0]!.messageEn).toContain('slug, layout');
+    expect(problems[0]!.line).toBe(lineOf(text, 'slug:'));
   });
 
   it('refuses a YAML syntax error with its line, TOML frontmatter, and a file without frontmatter', () => {

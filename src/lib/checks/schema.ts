@@ -175,8 +175,10 @@ export function checkFrontmatter(file: string, source: string): SchemaResult {
   }
   const result = strictSchema.safeParse(split.data);
   if (result.success) return { problems: [], data: result.data as DirectiveData, split };
-  const problems = (result.error.issues as unknown as Issue[]).map((issue) =>
-    issueToProblem(file, split.lineOf(issue.path), issue, split.data),
-  );
+  const problems = (result.error.issues as unknown as Issue[]).map((issue) => {
+    // An unknown key is reported at the key itself, not at the object holding it.
+    const at = issue.code === 'unrecognized_keys' && issue.keys?.length ? [...issue.path, issue.keys[0]!] : issue.path;
+    return issueToProblem(file, split.lineOf(at), issue, split.data);
+  });
   return { problems, data: null, split };
 }
