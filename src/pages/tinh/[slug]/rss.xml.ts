@@ -13,7 +13,8 @@ export const GET: APIRoute = async (context) => {
   return rss({
     title: `Văn bản phòng, chống COVID-19 — ${province.name}`,
     description: `Văn bản chỉ đạo phòng, chống COVID-19 của ${province.name}, mới nhất trước.`,
-    site: context.site ?? 'http://localhost:4321',
+    // Channel link = the archive's home under the base; item links are root-relative paths.
+    site: new URL(import.meta.env.BASE_URL, context.site ?? 'http://localhost:4321').href,
     items: feedItems(archive.byProvince.get(province.name) ?? [], import.meta.env.BASE_URL),
     customData: '<language>vi</language>',
     trailingSlash: true,
