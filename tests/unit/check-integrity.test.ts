@@ -140,3 +140,11 @@ describe('runChecks in worker threads', () => {
     expect(threaded).toEqual(single);
   });
 });
+
+describe('a directive whose frontmatter cannot be read', () => {
+  it('is reported once, without calling its raw file an orphan or changed', async () => {
+    const broken = directive().replace('signer: Nguyễn Văn A', 'signer: T/M Ban Thường vụ: Bí thư');
+    const root = validFolder({ 'directives/bac-ninh/2021-05-12-cong-van-123-cv-tu.mdx': broken });
+    expect(await codes(root)).toEqual(['schema.frontmatter_yaml']);
+  });
+});

@@ -31,5 +31,7 @@ export function checkDirectiveFile(display: string, source: string): FileCheckRe
     refs.forEach((_, i) => paths.push(['references', i, 'number']));
     for (const p of paths) lines[lineKey(p)] = split.lineOf(p);
   }
-  return { problems, data: schema.data, rawField: src?.raw, shaField: src?.sha256, lines };
+  // Unreadable frontmatter: still find which raw file it names, so that file is not called an orphan.
+  const rawField = split.ok ? src?.raw : /^\s+raw:\s*["']?(content\/raw\/[^"'\s]+)/m.exec(source)?.[1];
+  return { problems, data: schema.data, rawField, shaField: src?.sha256, lines };
 }

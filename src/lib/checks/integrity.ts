@@ -119,7 +119,7 @@ function checkRaw(entries: readonly DirectiveEntry[], raws: readonly RawEntry[])
       continue;
     }
     const recorded = e.data ? e.data.source.sha256 : e.shaField;
-    if (recorded !== raw.sha256) {
+    if (typeof recorded === 'string' && recorded !== raw.sha256) {
       problems.push(problem(e.file, e.lineOf(['source', 'sha256']), 'integrity.raw_changed',
         `Tệp gốc ${e.rawField} không còn khớp mã SHA-256 ghi trong văn bản (hiện tại: ${raw.sha256}).`,
         `The raw file ${e.rawField} no longer matches the recorded SHA-256 (now: ${raw.sha256}).`,
