@@ -8,9 +8,9 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
 import { contentDir } from '../lib/content-dir.ts';
 import { readSearchRecords } from '../lib/search/corpus.ts';
+import { writeSearchIndex } from '../lib/search/indexer.ts';
 
 export function pagefindIndex(): AstroIntegration {
   return {
@@ -24,15 +24,7 @@ export function pagefindIndex(): AstroIntegration {
         if (missing.length) {
           throw new Error(`Search index: no page built for ${missing.map((r) => r.url).join(', ')}`);
         }
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        for (const r of records) {
-          const added = await index.addCustomRecord(r);
-          if (added.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${added.errors.join('; ')}`);
-        }
-        const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-        if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
-        await pagefind.close();
+        await writeSearchIndex(records, join(outDir, 'pagefind'));
         logger.info(`Pagefind indexed ${records.length} directives.`);
       },
     },

@@ -48,7 +48,13 @@ function occurs(seq: Syllable[], doc: Syllable[], eq: (q: Syllable, d: Syllable)
   return count;
 }
 
-export function scoreCandidate<C extends Candidate>(q: ParsedQuery, c: C): Scored<C> | null {
+/**
+ * Weights of the query's adjacent pairs (1 each by default). rerank() gives a pair found in
+ * few candidates more weight than one found in most ("mũi 3" over "tiêm mũi").
+ */
+export type PairWeights = number[];
+
+export function scoreCandidate<C extends Candidate>(q: ParsedQuery, c: C, pairWeights?: PairWeights): Scored<C> | null {
   const doc = syllables(c.text);
   const title = syllables(c.title);
   const numberMatch = q.number ? numberMatches(q.number, c.number) : false;
@@ -78,14 +84,19 @@ export function scoreCandidate<C extends Candidate>(q: ParsedQuery, c: C): Score
   // Adjacent pairs of the query standing together in the document, and the whole query as a run.
   let pairs = 0;
   let exactPairs = 0;
+  let pairTotal = 0;
   for (let i = 0; i + 1 < q.terms.length; i++) {
     const pair = [q.terms[i]!, q.terms[i + 1]!];
+    const w = pairWeights?.[i] ?? 1;
+    pairTotal += w;
     const n = occurs(pair, doc, same);
-    if (n > 0) pairs += 1 + Math.log1p(n) / 4;
-    if (n > 0 && occurs(pair, doc, exact) > 0) exactPairs++;
+    if (n > 0) pairs += w * (1 + Math.log1p(n) / 4);
+    if (n > 0 && occurs(pair, doc, exact) > 0) exactPairs += w;
   }
-  const pairCount = Math.max(q.terms.length - 1, 1);
+  const pairCount = Math.max(pairTotal, 1e-9);
   const whole = q.terms.length > 1 ? occurs(q.terms, doc, same) : 0;
+  // The whole query in the title: the directive is about it.
+  const wholeInTitle = q.terms.length > 1 && occurs(q.terms, title, same) > 0;
   const phraseBonus = q.phrases.reduce((s, p) => s + Math.log1p(occurs(p, doc, exact)), 0);
   const province = q.provinces.some((p) => p.province === c.province);
   const score =
@@ -94,6 +105,7 @@ export function scoreCandidate<C extends Candidate>(q: ParsedQuery, c: C): Score
     (province ? 60 : 0) +
     40 * (pairs / pairCount) +
     (whole > 0 ? 30 + 5 * Math.log1p(whole) : 0) +
+    (wholeInTitle ? 25 : 0) +
     15 * (exactFound / k) +
     10 * (exactPairs / pairCount) +
     10 * (inTitle / k) +
@@ -109,8 +121,22 @@ export function scoreCandidate<C extends Candidate>(q: ParsedQuery, c: C): Score
  * candidate has them all.
  */
 export function rerank<C extends Candidate>(q: ParsedQuery, candidates: C[]): Scored<C>[] {
-  const scored = candidates.map((c) => scoreCandidate(q, c)).filter((s): s is Scored<C> => s !== null);
+  const weights = pairWeightsFor(q, candidates);
+  const scored = candidates.map((c) => scoreCandidate(q, c, weights)).filter((s): s is Scored<C> => s !== null);
   const complete = scored.filter((s) => s.complete);
   const pool = complete.length > 0 ? complete : scored;
   return pool.sort((a, b) => b.score - a.score || a.candidate.indexRank - b.candidate.indexRank);
+}
+
+/** Inverse document frequency of each adjacent query pair among the candidates. */
+export function pairWeightsFor(q: ParsedQuery, candidates: Candidate[]): PairWeights {
+  if (q.terms.length < 2 || candidates.length === 0) return [];
+  const docs = candidates.map((c) => syllables(c.text));
+  const weights: PairWeights = [];
+  for (let i = 0; i + 1 < q.terms.length; i++) {
+    const pair = [q.terms[i]!, q.terms[i + 1]!];
+    const df = docs.filter((d) => occurs(pair, d, same) > 0).length;
+    weights.push(Math.log(1 + (candidates.length + 1) / (df + 1)));
+  }
+  return weights;
 }

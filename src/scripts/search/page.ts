@@ -114,13 +114,18 @@ export function startSearchPage(): void {
   const engine = (): Promise<PagefindLike> =>
     (pagefind ??= (async () => {
       const pf = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
-      await pf.options({ baseUrl: '/', excerptLength: 0 });
+      // No worker: one file less to fetch on a cold search, and the searches here are short.
+      await pf.options({ baseUrl: '/', excerptLength: 0, noWorker: true });
       await pf.init();
       return pf as PagefindLike;
     })());
 
   const show = async (state: SearchState): Promise<void> => {
     const mine = ++run;
+    // Marks for the benchmark (scripts/bench-search.ts): search start to results on screen.
+    performance.clearMarks('search:start');
+    performance.clearMarks('search:results');
+    performance.mark('search:start');
     writeForm(state);
     root.setAttribute('aria-busy', 'true');
     status.textContent = 'Đang tìm…';
@@ -132,6 +137,7 @@ export function startSearchPage(): void {
       writeCounts(outcome, state);
       more.hidden = !outcome.hasMore();
       status.textContent = statusText(outcome, state);
+      performance.mark('search:results');
       document.title = outcome.query.text
         ? `${outcome.query.text} — Tìm kiếm văn bản`
         : 'Tìm kiếm văn bản — Lưu trữ văn bản phòng, chống COVID-19';

@@ -1,0 +1,168 @@
+/**
+ * `node scripts/bench-search.ts [--count 10000] [--corpus DIR]`: the search part of the bench.
+ *  1. Relevance: the relevance set (tests/search/relevance-set.ts) over the seeds + search
+ *     fixtures, archive's search vs plain Pagefind (crawled HTML, defaults): MRR and top-1.
+ *  2. Speed at scale: the archive's index of a generated corpus (default 10,000 directives,
+ *     `npm run bench:corpus`), behind the real search page, in Chromium: bytes fetched and
+ *     milliseconds to first results, cold (empty cache) and warm (library loaded; next query).
+ * Exported as runSearchBench() for scripts/bench.ts; prints a table when run directly.
+ */
+import { parseArgs } from 'node:util';
+import { cp, rm, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../tests/helpers/browser.ts';
+import { serveDir } from '../tests/search/serve.ts';
+import { buildRelevanceSite, runRelevance, searchSettled, type RelevanceReport } from '../tests/search/relevance.ts';
+import { RELEVANCE_SET } from '../tests/search/relevance-set.ts';
+import { ROOT, FIXTURES } from '../tests/search/corpus.ts';
+import { readSearchRecords } from '../src/lib/search/corpus.ts';
+import { writeSearchIndex } from '../src/lib/search/indexer.ts';
+import { writeCorpus } from '../src/lib/bench/write-corpus.ts';
+
+export interface SpeedSample {
+  query: string;
+  /** cold: first visit, empty cache; warm: same page, library and metadata loaded */
+  mode: 'cold' | 'warm';
+  /** from the search's start to results on screen */
+  searchMs: number;
+  /** from navigation start to results on screen (cold only) */
+  pageMs: number | null;
+  /** bytes fetched for the search (Pagefind files and the search script), as served */
+  bytes: number;
+  requests: number;
+}
+
+export interface SearchBenchResult {
+  relevance: { archive: RelevanceReport; plain: RelevanceReport; queries: number };
+  speed: { directives: number; samples: SpeedSample[] };
+}
+
+async function buildSpeedSite(work: string, corpus: string): Promise<{ dist: string; directives: number }> {
+  // The site around the search page: built from the small fixture corpus (fast); its search
+  // index is then replaced by one of the large corpus, built exactly as the integration does.
+  const dist = join(work, 'dist');
+  const built = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, CONTENT_DIR: FIXTURES, OUT_DIR: dist, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  if (built.status !== 0) throw new Error(`bench site build failed:\n${built.stdout}\n${built.stderr}`);
+  const records = await readSearchRecords(join(corpus, 'directives'), (id) => `/van-ban/${id}/`);
+  await rm(join(dist, 'pagefind'), { recursive: true, force: true });
+  await writeSearchIndex(records, join(dist, 'pagefind'));
+  return { dist, directives: records.length };
+}
+
+function countBytes(page: Page): { bytes: number; requests: number; reset(): void } {
+  const state = { bytes: 0, requests: 0, reset() { state.bytes = 0; state.requests = 0; } };
+  page.on('response', async (res) => {
+    const url = res.url();
+    if (!/\/pagefind\/|\/_astro\/.*\.js$/.test(url)) return;
+    try {
+      const body = await res.body();
+      state.bytes += body.length;
+      state.requests++;
+    } catch {
+      // a response without a body (redirect) counts nothing
+    }
+  });
+  return state;
+}
+
+async function marks(page: Page): Promise<{ searchMs: number; pageMs: number }> {
+  return page.evaluate(() => {
+    const s = performance.getEntriesByName('search:start').at(-1)!;
+    const r = performance.getEntriesByName('search:results').at(-1)!;
+    return { searchMs: r.startTime - s.startTime, pageMs: r.startTime };
+  });
+}
+
+async function measureSpeed(browser: Browser, baseUrl: string, queries: string[]): Promise<SpeedSample[]> {
+  const samples: SpeedSample[] = [];
+  for (const query of queries) {
+    const ctx = await browser.newContext(); // empty cache: cold
+    const page = await ctx.newPage();
+    const counter = countBytes(page);
+    await page.goto(`${baseUrl}/tim-kiem/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(searchSettled, null, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    const cold = await marks(page);
+    samples.push({ query, mode: 'cold', searchMs: cold.searchMs, pageMs: cold.pageMs, bytes: counter.bytes, requests: counter.requests });
+    // Warm: the same page, a different query, then the first one again.
+    for (const next of [queries.find((q) => q !== query) ?? 'tiêm vắc xin', query]) {
+      counter.reset();
+      await page.fill('#q', next);
+      await page.press('#q', 'Enter');
+      await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, next);
+      await page.waitForFunction(searchSettled, null, { timeout: 60_000 });
+      await page.waitForLoadState('networkidle');
+      const warm = await marks(page);
+      samples.push({ query: next, mode: 'warm', searchMs: warm.searchMs, pageMs: null, bytes: counter.bytes, requests: counter.requests });
+    }
+    await ctx.close();
+  }
+  return samples;
+}
+
+export async function runSearchBench(opts: { count?: number; corpus?: string } = {}): Promise<SearchBenchResult> {
+  const work = resolve(ROOT, '.tmp/bench-search');
+  await mkdir(work, { recursive: true });
+  const browser = await launchBrowser();
+  try {
+    const site = await buildRelevanceSite(join(work, 'relevance'));
+    const rel = await serveDir(site.dist);
+    const archive = await runRelevance(browser, rel.url, site, RELEVANCE_SET, 'archive');
+    const plain = await runRelevance(browser, rel.url, site, RELEVANCE_SET, 'plain');
+    await rel.close();
+
+    const count = opts.count ?? 10_000;
+    let corpus = opts.corpus;
+    if (!corpus) {
+      corpus = join(work, `corpus-${count}`);
+      if (!existsSync(join(corpus, 'directives'))) await writeCorpus(corpus, count, 1);
+    }
+    const speedSite = await buildSpeedSite(join(work, 'speed'), corpus);
+    const srv = await serveDir(speedSite.dist);
+    const samples = await measureSpeed(browser, srv.url, ['phòng chống dịch', 'vinh phuc', '469-CV/TU']);
+    await srv.close();
+    return { relevance: { archive, plain, queries: RELEVANCE_SET.length }, speed: { directives: speedSite.directives, samples } };
+  } finally {
+    await browser.close();
+  }
+}
+
+export function formatSearchBench(r: SearchBenchResult): string {
+  const lines: string[] = [];
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  lines.push(`Search relevance (${r.relevance.queries} queries, seeds + fixtures)`);
+  lines.push(`  engine              MRR     top-1`);
+  lines.push(`  plain Pagefind      ${r.relevance.plain.mrr.toFixed(3)}   ${pct(r.relevance.plain.top1)}`);
+  lines.push(`  archive search      ${r.relevance.archive.mrr.toFixed(3)}   ${pct(r.relevance.archive.top1)}`);
+  const kinds = [...new Set(r.relevance.archive.outcomes.map((o) => o.kind))];
+  for (const k of kinds) {
+    const a = r.relevance.archive.outcomes.filter((o) => o.kind === k);
+    const p = r.relevance.plain.outcomes.filter((o) => o.kind === k);
+    const t = (xs: typeof a) => xs.filter((o) => o.rank === 1).length;
+    lines.push(`    ${k.padEnd(9)} top-1: plain ${t(p)}/${p.length}, archive ${t(a)}/${a.length}`);
+  }
+  const misses = r.relevance.archive.outcomes.filter((o) => o.rank !== 1);
+  for (const m of misses) lines.push(`  archive miss: ${m.q} (rank ${m.rank || '>10'})`);
+  lines.push('');
+  lines.push(`Search speed, ${r.speed.directives} directives, Chromium (targets: warm < 100 ms, cold < 500 ms, cold < 300 KB)`);
+  lines.push(`  query                 mode   search ms  page ms  KB fetched  requests`);
+  for (const s of r.speed.samples) {
+    lines.push(
+      `  ${s.query.padEnd(21)} ${s.mode.padEnd(5)}  ${s.searchMs.toFixed(0).padStart(9)}  ${(s.pageMs === null ? '' : s.pageMs.toFixed(0)).padStart(7)}  ${(s.bytes / 1024).toFixed(1).padStart(10)}  ${String(s.requests).padStart(8)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { count: { type: 'string' }, corpus: { type: 'string' } } });
+  const result = await runSearchBench({ count: values.count ? Number(values.count) : undefined, corpus: values.corpus });
+  console.log(formatSearchBench(result));
+}
