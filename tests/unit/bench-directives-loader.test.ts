@@ -1,0 +1,64 @@
+/**
+ * Directive bodies are rendered at content sync by the Markdown pipeline with the MDX parser
+ * (src/lib/directives-loader.ts) instead of being compiled to modules. Guards that the text
+ * reads exactly as MDX reads it, that the site's rehype plugins still run, and that anything
+ * MDX would have executed is refused with the file and line rather than rendered.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import config from '../../astro.config.mjs';
+import { createDirectiveRenderer } from '../../src/lib/directives-loader.ts';
+import { emitMdx } from '../../src/lib/bench/emit.ts';
+import { generateCorpus } from '../../src/lib/bench/corpus.ts';
+
+let render: Awaited<ReturnType<typeof createDirectiveRenderer>>;
+beforeAll(async () => {
+  render = await createDirectiveRenderer(config.markdown as never);
+});
+
+const bodyOf = (mdx: string): string => parseFrontmatter(mdx, { frontmatter: 'remove' }).content;
+
+describe('rendering directive bodies at content sync', () => {
+  it('keeps section markers as paragraph text with their anchors, and lists as lists', async () => {
+    const html = (await render('1\\. Ban Thường vụ yêu cầu:\n\n2.1. Tiếp tục:\n\n- Một\n- Hai\n')).code;
+    expect(html).not.toContain('<ol');
+    expect(html).toMatch(/<p[^>]*id="muc-1"[^>]*>1\. Ban Thường vụ yêu cầu:/);
+    expect(html).toMatch(/id="muc-2-1"/);
+    expect(html).toContain('<ul>');
+  });
+
+  it('shows characters that MDX treats as code as plain text when the emitter escaped them', async () => {
+    const nasty = 'Mức {độ} <b>đậm</b> import x from "y"; export const a = 1; <!-- c --> & &amp; *nhấn*';
+    const mdx = emitMdx({ title: 't' }, [{ kind: 'paragraph', text: nasty }]);
+    const html = (await render(bodyOf(mdx))).code;
+    expect(html).not.toMatch(/<b>|<!--/);
+    expect(html).toContain('{độ}');
+    expect(html).toContain('&#x3C;b>đậm&#x3C;/b>');
+    expect(html).toContain('import x from "y"; export const a = 1;');
+  });
+
+  it('reads indented lines as MDX does (text, not a code block)', async () => {
+    const html = (await render('Đoạn một\n\n    thụt lề bốn dấu cách\n')).code;
+    expect(html).not.toContain('<pre>');
+    expect(html).toContain('thụt lề bốn dấu cách');
+  });
+
+  it.each([
+    ['JSX', 'Đoạn văn\n\n<Alert>bấm</Alert>\n', 3],
+    ['an expression', 'Dòng một\n{alert(1)}\n', 2],
+    ['an import', 'import X from "./x.js"\n\nVăn bản\n', 1],
+  ])('refuses a body containing %s, naming the file and line', async (_kind, body, line) => {
+    await expect(render(body, '/archive/content/directives/ha-noi/x.mdx')).rejects.toThrow(
+      new RegExp(`ha-noi/x\\.mdx:${line}: the directive body contains code`),
+    );
+  });
+
+  it('renders every generated directive body without error and keeps all its paragraphs', async () => {
+    for (const d of generateCorpus(150, 5)) {
+      const body = bodyOf(d.mdx.content);
+      const html = (await render(body, d.mdx.path)).code;
+      const paragraphs = body.split(/\n\n+/).filter((p) => p.trim() && !p.startsWith('- ')).length;
+      expect((html.match(/<p[ >]/g) ?? []).length, d.id).toBeGreaterThanOrEqual(paragraphs);
+    }
+  }, 60_000);
+});
