@@ -14,9 +14,9 @@ export interface DirectiveRecord {
   id: string;
   data: DirectiveData;
   /** the MDX file, relative to the repository root, when known */
-  filePath?: string;
+  filePath?: string | undefined;
   /** the MDX body (for the table of contents) */
-  body?: string;
+  body?: string | undefined;
 }
 
 export interface ResolvedReference {
