@@ -13,7 +13,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { spawnSync } from 'node:child_process';
 import { writeCorpus, MARKER } from '../src/lib/bench/write-corpus.ts';
 import { runMeasured, treeStats, type MeasuredRun } from '../src/lib/bench/measure.ts';
 import { pageWeight } from '../src/lib/bench/page-weight.ts';
@@ -27,13 +26,14 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     label: { type: 'string', default: 'current' },
     'no-rebuild': { type: 'boolean', default: false },
+    'no-search': { type: 'boolean', default: false },
     echo: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map((x) => Number(x.trim()));
 const seed = Number(values.seed);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) {
-  console.error('Usage: npm run bench -- [--sizes 1000,10000] [--seed N] [--label NAME] [--no-rebuild]');
+  console.error('Usage: npm run bench -- [--sizes 1000,10000] [--seed N] [--label NAME] [--no-rebuild] [--no-search] [--echo]');
   process.exit(2);
 }
 if (!existsSync('/usr/bin/time')) {
@@ -90,6 +90,8 @@ async function summarise(run: MeasuredRun, outDir: string): Promise<BuildResult>
 async function benchImport(contentDir: string): Promise<SizeResult['import']> {
   const mod = join(root, 'src/lib/import/bench.ts');
   if (!existsSync(mod)) return { ok: false, note: 'src/lib/import/bench.ts not present' };
+  // Contract with the importer: benchImport(paths of raw files) imports them (into a scratch
+  // folder of its choosing) and resolves when done; timing is taken here.
   const { benchImport: run } = (await import(pathToFileURL(mod).href)) as { benchImport?: (files: string[]) => Promise<unknown> };
   if (typeof run !== 'function') return { ok: false, note: 'benchImport not exported' };
   const files = (await readdir(join(contentDir, 'raw'), { recursive: true, withFileTypes: true }))
@@ -102,26 +104,29 @@ async function benchImport(contentDir: string): Promise<SizeResult['import']> {
   return { ok: true, seconds, docsPerSecond: files.length / seconds };
 }
 
-/** The search engineer's measurements over the built site, if provided. */
-async function benchSearch(contentDir: string, outDir: string): Promise<SizeResult['search']> {
-  const lib = join(root, 'src/lib/search/bench.ts');
-  if (existsSync(lib)) {
-    const { benchSearch: run } = (await import(pathToFileURL(lib).href)) as {
-      benchSearch?: (o: { distDir: string; contentDir: string }) => Promise<Record<string, number | string>>;
-    };
-    if (typeof run === 'function') return { ok: true, metrics: await run({ distDir: outDir, contentDir }) };
-  }
+interface SearchBenchShape {
+  relevance: { archive: { mrr: number; top1: number }; plain: { mrr: number; top1: number }; queries: number };
+  speed: { directives: number; samples: { query: string; mode: string; searchMs: number; bytes: number; requests: number }[] };
+}
+
+/** The search engineer's measurements (scripts/bench-search.ts, `runSearchBench`) on this corpus. */
+async function benchSearch(count: number, contentDir: string): Promise<SizeResult['search']> {
   const script = join(root, 'scripts/bench-search.ts');
-  if (existsSync(script)) {
-    const r = spawnSync(node, [script, '--dist', outDir, '--content', contentDir, '--json'], { cwd: root, encoding: 'utf8' });
-    const last = r.stdout.trim().split('\n').pop() ?? '';
-    try {
-      return { ok: r.status === 0, metrics: JSON.parse(last) as Record<string, number | string> };
-    } catch {
-      return { ok: false, note: `scripts/bench-search.ts gave no JSON (exit ${r.status})` };
-    }
+  if (!existsSync(script)) return { ok: false, note: 'scripts/bench-search.ts not present' };
+  const { runSearchBench } = (await import(pathToFileURL(script).href)) as {
+    runSearchBench?: (o: { count?: number; corpus?: string }) => Promise<SearchBenchShape>;
+  };
+  if (typeof runSearchBench !== 'function') return { ok: false, note: 'runSearchBench not exported' };
+  const r = await runSearchBench({ count, corpus: contentDir });
+  const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+  const metrics: Record<string, string> = {
+    [`relevance, ${r.relevance.queries} queries: MRR archive / plain Pagefind`]: `${r.relevance.archive.mrr.toFixed(3)} / ${r.relevance.plain.mrr.toFixed(3)}`,
+    'relevance: top-1 archive / plain Pagefind': `${pct(r.relevance.archive.top1)} / ${pct(r.relevance.plain.top1)}`,
+  };
+  for (const x of r.speed.samples) {
+    metrics[`"${x.query}" (${x.mode}): time to results / fetched`] = `${x.searchMs.toFixed(0)} ms / ${(x.bytes / 1024).toFixed(0)} KiB in ${x.requests} requests`;
   }
-  return { ok: false, note: 'no search benchmark present' };
+  return { ok: true, metrics };
 }
 
 /** Add a copy of one directive under a new name: the archivist's most common change. */
@@ -167,7 +172,6 @@ for (const count of sizes) {
   const full = await summarise(await build(contentDir, outDir, cacheDir), outDir);
   console.log(`   ${full.ok ? 'ok' : 'FAILED'} in ${full.wallSeconds.toFixed(1)} s, ${full.osMaxRssMiB} MiB`);
   const weight = full.ok ? await weigh(outDir) : null;
-  const search = full.ok ? await benchSearch(contentDir, outDir).catch((e: Error) => ({ ok: false, note: `failed: ${e.message}` })) : { ok: false, note: 'build failed' };
   let rebuildOne: BuildResult | null = null;
   if (full.ok && !values['no-rebuild']) {
     console.log(`== ${count} directives: rebuild after adding one directive`);
@@ -179,6 +183,8 @@ for (const count of sizes) {
     }
     console.log(`   ${rebuildOne.ok ? 'ok' : 'FAILED'} in ${rebuildOne.wallSeconds.toFixed(1)} s`);
   }
+  console.log(`== ${count} directives: search`);
+  const search = values['no-search'] ? { ok: false, note: '--no-search' } : await benchSearch(count, contentDir).catch((e: Error) => ({ ok: false, note: `failed: ${e.message.split('\n')[0]}` }));
   results.sizes.push({ count, seed, corpusBytes: corpus.bytes, import: imp, build: full, rebuildOne, pageWeight: weight, search });
 }
 
