@@ -41,6 +41,7 @@ export function normalizeVietnamese(text: string): string {
 
 /** Strip every diacritic, including đ/Đ (which Unicode does not decompose). Keeps case. */
 export function foldDiacritics(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text; // nothing to fold (the common case for codes and numbers)
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -67,23 +68,27 @@ export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-const foldCharCache = new Map<string, string>();
+const UTF16 = new TextDecoder('utf-16le');
+// folded code unit for every code unit below U+2000 (Latin, combining marks, Vietnamese letters)
+const FOLD_TABLE = (() => {
+  const t = new Uint16Array(0x2000);
+  for (let c = 0; c < 0x2000; c++) {
+    const ch = String.fromCharCode(c);
+    const folded = c < 0x80 ? ch.toLowerCase() : foldDiacritics(ch).toLowerCase();
+    t[c] = folded.length === 1 ? folded.charCodeAt(0) : c;
+  }
+  return t;
+})();
 /**
  * Lowercase and fold diacritics one UTF-16 unit at a time, so index i of the result is index i
  * of the input (expects NFC text). Lets a matcher search folded text and cut the original.
  */
 export function foldKeepLength(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch.charCodeAt(0) < 0x80) { out += ch.toLowerCase(); continue; }
-    let f = foldCharCache.get(ch);
-    if (f === undefined) {
-      const folded = foldDiacritics(ch).toLowerCase();
-      f = folded.length === 1 ? folded : ch;
-      foldCharCache.set(ch, f);
-    }
-    out += f;
+  const n = text.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    out[i] = c < 0x2000 ? FOLD_TABLE[c]! : c;
   }
-  return out;
+  return UTF16.decode(out);
 }

@@ -95,15 +95,20 @@ function creditOf(line: string): { publisher: string | null } | null {
 export function ocrSuspicions(text: string): ImportWarning[] {
   const out: ImportWarning[] = [];
   const rules: Array<[RegExp, (m: string) => string]> = [
-    [/\bF[lI](?![\p{L}\d])/gu, (m) => `"${m}" looks like an OCR error for "F1"; check the source.`],
-    [/\bF[oO](?![\p{L}\d])/gu, (m) => `"${m}" looks like an OCR error for "F0"; check the source.`],
-    [/\bCOVID-[lI]9\b/giu, (m) => `"${m}" looks like an OCR error for "COVID-19"; check the source.`],
+    [/\bF[lI](?![A-Za-z0-9\u00c0-\u1eff])/g, (m) => `"${m}" looks like an OCR error for "F1"; check the source.`],
+    [/\bF[oO](?![A-Za-z0-9\u00c0-\u1eff])/g, (m) => `"${m}" looks like an OCR error for "F0"; check the source.`],
+    [/\b[Cc][Oo][Vv][Ii][Dd]-[lI]9\b/g, (m) => `"${m}" looks like an OCR error for "COVID-19"; check the source.`],
     [/\b\d+[O]\d+\b/g, (m) => `"${m}" has a letter O among digits (OCR?); check the source.`],
   ];
-  const lines = text.split('\n');
-  lines.forEach((l, i) => {
-    for (const [re, msg] of rules) for (const m of l.matchAll(re)) out.push({ code: 'ocr-suspect', message: msg(m[0]), line: i + 1 });
-  });
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineOf = (at: number): number => {
+    let lo = 0, hi = lineStarts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (lineStarts[mid]! <= at) lo = mid; else hi = mid - 1; }
+    return lo + 1;
+  };
+  for (const [re, msg] of rules) for (const m of text.matchAll(re)) out.push({ code: 'ocr-suspect', message: msg(m[0]), line: lineOf(m.index!) });
+  out.sort((a, b) => a.line! - b.line!);
   return out;
 }
 
@@ -182,7 +187,8 @@ export function clean(decoded: string): Cleaned {
   let seen = 0;
   for (let raw of lines) {
     raw = raw.replace(TEMPLATE_CODE, '').trim();
-    const folded = foldForMatch(raw);
+    // chrome and footer markers are short lines; long ones are text
+    const folded = raw.length <= 100 ? foldForMatch(raw) : '';
     if (raw && FOOTER_START.test(folded)) break;
     // chrome, image paths, blank form fields, and decoration lines ("-------", "*", "|")
     if (CHROME_LINE.test(folded) || IMAGE_PATH.test(raw) || isEmptyFormField(raw)) continue;

@@ -34,12 +34,13 @@ export function vietnameseScore(text: string): number {
   return score;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** The text when the bytes are valid UTF-8, else null. */
+function utf8OrNull(bytes: Uint8Array): string | null {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return STRICT_UTF8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -61,8 +62,8 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 /** Text has few control characters; binary files have many (and NULs). */
 function looksBinary(text: string): boolean {
   let bad = 0;
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) bad++;
   }
   return bad > 0 && bad / Math.max(text.length, 1) > 0.01;
@@ -85,8 +86,9 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
   if (bytes.length === 0) throw new ImportError(`${name}: the file is empty. Check that you picked the right file.`);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    if (!isValidUtf8(bytes.subarray(3))) throw new ImportError(`${name}: the file starts as UTF-8 but contains invalid UTF-8 bytes. Re-save it as UTF-8 and import again.`);
-    return finish(buf.subarray(3).toString('utf8'), 'utf-8-bom', name);
+    const text = utf8OrNull(bytes.subarray(3));
+    if (text === null) throw new ImportError(`${name}: the file starts as UTF-8 but contains invalid UTF-8 bytes. Re-save it as UTF-8 and import again.`);
+    return finish(text, 'utf-8-bom', name);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(iconv.decode(buf.subarray(2), 'utf-16le'), 'utf-16le', name);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return finish(iconv.decode(buf.subarray(2), 'utf-16be'), 'utf-16be', name);
@@ -95,7 +97,8 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
   if (bytes.includes(0)) {
     throw new ImportError(`${name}: this is not a text file (it contains binary data). Import the text of the document (a .txt file), not a PDF, Word or image file.`);
   }
-  if (isValidUtf8(bytes)) return finish(buf.toString('utf8'), 'utf-8', name);
+  const utf8 = utf8OrNull(bytes);
+  if (utf8 !== null) return finish(utf8, 'utf-8', name);
 
   // A legacy single-byte file: read it every way and keep the most Vietnamese reading.
   const readings: Array<[Encoding, string]> = [

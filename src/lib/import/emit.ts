@@ -2,7 +2,8 @@
  * Step 6: frontmatter + mdast -> MDX text. The body is serialised from the syntax tree with
  * remark-stringify and the MDX extension, which escapes every character that could open JSX,
  * an expression, an import/export or an HTML comment, so directive text stays data. The
- * frontmatter is YAML from the `yaml` library with every string quoted (a date stays a string).
+ * frontmatter is YAML from the `yaml` library, quoted wherever a parser could mistake a string
+ * for a date, number or boolean.
  * Deterministic: same input, same bytes. Validated against the schema before anyone writes it.
  */
 import { createHash } from 'node:crypto';
@@ -51,7 +52,9 @@ export function emit(frontmatter: DirectiveInput, body: Root, name = 'input'): s
     throw new ImportError(`${name}: field "${issue.path.join('.')}" is invalid (${issue.message}); the text could not be read well enough to fill it.`);
   }
   const { importHash: _drop, ...fm } = frontmatter;
-  const yaml = yamlStringify(fm, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, sortMapEntries: false }).trimEnd();
+  // YAML 1.1 rules when writing: anything a 1.1 parser (js-yaml) would read as a date, boolean or
+  // number is quoted, so "2021-11-08" stays a string whichever parser reads the file
+  const yaml = yamlStringify(fm, { version: '1.1', lineWidth: 0, sortMapEntries: false }).trimEnd();
   const tree: Root = { type: 'root', children: [{ type: 'yaml', value: yaml }, ...body.children] };
   const text = processor.stringify(tree);
   const hash = importHashOf(text);

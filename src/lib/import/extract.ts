@@ -295,10 +295,10 @@ function findPlaces(text: string, folded: string): PlaceHit[] {
   return out;
 }
 
+const PLACE_AT = new RegExp(PLACE_INDEX.re.source, 'y');
 function provinceAt(text: string, folded: string, at: number): PlaceHit | null {
-  PLACE_INDEX.re.lastIndex = 0;
-  const slice = folded.slice(at, at + 40);
-  const m = new RegExp(`^(?:${PLACE_INDEX.re.source})`).exec(slice);
+  PLACE_AT.lastIndex = at;
+  const m = PLACE_AT.exec(folded);
   if (!m) return null;
   const orig = text.slice(at, at + m[0].length);
   if (!looksLikeName(orig)) return null;

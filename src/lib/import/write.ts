@@ -138,7 +138,8 @@ export function runImport(inputs: string[], opts: RunOptions): FileReport[] {
     const fm = r.frontmatter as { province: string; number: string | null; date: string };
     const key = dupKey(fm.province, fm.number, fm.date);
     const other = key ? known.get(key) : undefined;
-    if (other && other.path !== r.output) {
+    // the same directive from another source file (an official text and a news report of it)
+    if (other && (other.path !== r.output || other.sha !== r.sha256)) {
       report.ok = false;
       report.status = 'duplicate';
       report.error = `${file}: same directive as ${other.path} (province ${fm.province}, number ${fm.number}, date ${fm.date}); not imported twice. If it is a better copy, delete the other file and import again.`;
