@@ -190,6 +190,15 @@ describe('national timeline geometry', () => {
     expect(m.label).toBe(`Vĩnh Phúc, Công văn số 907-CV/TU, 08/11/2021: ${byNumber('907-CV/TU', 'Vĩnh Phúc').data.title}`);
     expect(g.lanes.flatMap((l) => l.marks).filter((k) => k.monthOnly)).toHaveLength(records.filter((r) => r.data.date.length === 7).length);
   });
+  it('keeps same-day directives of one province apart, so every mark stays clickable', () => {
+    const base = records.find((r) => r.data.date === '2021-11-08')!;
+    const twins = [0, 1, 2].map((i) => ({ ...base, id: `${base.id}-${i}` }));
+    const lane = timelineGeometry(twins).lanes[0]!;
+    const positions = new Set(lane.marks.map((m) => `${m.x},${m.y}`));
+    expect(positions.size).toBe(3);
+    for (const m of lane.marks) expect(Math.abs(m.y - lane.y)).toBeLessThan(DEFAULT_TIMELINE.laneHeight / 2 - 6);
+  });
+
   it('is empty, not broken, for an empty archive', () => {
     expect(timelineGeometry([]).lanes).toEqual([]);
   });

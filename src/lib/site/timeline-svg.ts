@@ -16,6 +16,9 @@ export interface TimelineOptions {
   padding: number;
 }
 
+/** Horizontal distance under which two marks of one lane are drawn in different rows. */
+const MARK_GAP = 14;
+
 export const DEFAULT_TIMELINE: TimelineOptions = { monthWidth: 56, laneHeight: 36, axisHeight: 44, padding: 12 };
 
 export interface Tick {
@@ -68,15 +71,24 @@ export function timelineGeometry(items: readonly DirectiveRecord[], opt: Timelin
   const provinces = [...new Set(items.map((d) => d.data.province))].sort(compareVietnamese);
   const lanes: Lane[] = provinces.map((province, i) => {
     const y = opt.axisHeight + i * opt.laneHeight + opt.laneHeight / 2;
-    const marks = items
-      .filter((d) => d.data.province === province)
-      .map((d) => ({
-        x: Math.round(xOf(d) * 10) / 10,
-        y,
+    const marks: Mark[] = [];
+    // Marks closer than a mark's width would hide each other (and their links): nudge each
+    // into the next free row of the lane, centre first, then above, then below.
+    const rows = [0, -1, 1];
+    const lastX = new Map<number, number>();
+    const sorted = items.filter((d) => d.data.province === province).sort((a, b) => xOf(a) - xOf(b));
+    for (const d of sorted) {
+      const x = Math.round(xOf(d) * 10) / 10;
+      const row = rows.find((r) => (lastX.get(r) ?? -Infinity) <= x - MARK_GAP) ?? rows[marks.length % rows.length]!;
+      lastX.set(row, x);
+      marks.push({
+        x,
+        y: y + row * opt.laneHeight * 0.28,
         id: d.id,
         monthOnly: d.data.date.length === 7,
         label: `${province}, ${docLabel(d.data)}, ${formatDate(d.data.date)}: ${d.data.title}`,
-      }));
+      });
+    }
     return { province, y, marks };
   });
   return {
