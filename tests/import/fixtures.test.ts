@@ -9,28 +9,14 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import { compile } from '@mdx-js/mdx';
 import remarkFrontmatter from 'remark-frontmatter';
 import { importText, type ImportOptions } from '../../src/lib/import/pipeline.ts';
-import { encodeTcvn3, encodeVni, toWindows1258Form } from '../../src/lib/import/legacy-encodings.ts';
+import { encodeAs } from './encode.ts';
 
 const DIR = 'tests/import/fixtures';
 const UPDATE = process.env.UPDATE === '1';
 const only = process.env.FIXTURE;
-
-/** Bytes of `text` in one of the encodings archives hold. */
-export function encodeAs(text: string, encoding: string): Uint8Array {
-  switch (encoding) {
-    case 'utf-8-bom': return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
-    case 'utf-16le': return Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')]);
-    case 'utf-16be-nobom': return iconv.encode(text, 'utf-16be');
-    case 'windows-1258': return iconv.encode(toWindows1258Form(text), 'windows1258');
-    case 'tcvn3': return encodeTcvn3(text);
-    case 'vni': return encodeVni(text);
-    default: throw new Error(`unknown fixture encoding ${encoding}`);
-  }
-}
 
 function inputOf(dir: string): { bytes: Uint8Array; path: string } {
   const src = join(dir, 'source.txt');
@@ -54,7 +40,7 @@ const bodyOf = (mdx: string): string => mdx.split('\n---\n').slice(1).join('\n--
 
 const names = readdirSync(DIR).filter((n) => !n.startsWith('.') && existsSync(join(DIR, n, 'expected.json')) && (!only || n === only)).sort();
 
-describe('importer fixtures', () => {
+describe('importer fixtures', { timeout: 30_000 }, () => {
   it('has at least 25 directives written for the tests', () => {
     expect(only ? 25 : names.filter((n) => JSON.parse(readFileSync(join(DIR, n, 'expected.json'), 'utf8')).ok).length).toBeGreaterThanOrEqual(25);
   });

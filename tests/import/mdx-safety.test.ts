@@ -58,7 +58,7 @@ const line = fc.array(token, { minLength: 1, maxLength: 12 }).map((t) => t.join(
 /** a line as the importer hands it to structure(): trimmed, one line, non-empty */
 const bodyLine = line.map((l) => l.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\u0000/g, '').trim()).filter((l) => l.length > 0);
 
-describe('MDX emitted from any text is inert and renders the text literally', () => {
+describe('MDX emitted from any text is inert and renders the text literally', { timeout: 120_000 }, () => {
   it('emit(structure(lines)) compiles, runs, and renders each block as the tree text', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(bodyLine, { minLength: 1, maxLength: 6 }), async (lines) => {

@@ -47,7 +47,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('npm run import', () => {
+// each case spawns the CLI (a Node start-up and module load): allow for a busy machine
+describe('npm run import', { timeout: 60_000 }, () => {
   it('--json prints exactly one JSON array on stdout; --dry-run writes nothing', () => {
     const r = json(['--dry-run', join(tmp, 'bac-ninh.txt')]);
     expect(r.code).toBe(0);
