@@ -286,6 +286,10 @@ function findPlaces(text: string, folded: string): PlaceHit[] {
     if (!hit) continue;
     const [province, via] = hit;
     const before = folded.slice(Math.max(0, m.index! - 12), m.index!);
+    // part of a longer proper name ("đồng chí Nguyễn Thái Bình") or a photo credit ("Ảnh: Thái Bình")
+    const prevWord = /([\p{L}.]+)\s$/u.exec(text.slice(Math.max(0, m.index! - 20), m.index!))?.[1] ?? '';
+    if (/^[\p{Lu}][\p{Ll}]+$/u.test(prevWord) && !/^(tinh|pho|tp\.?|ubnd)$/.test(foldForMatch(prevWord))) continue;
+    if (/anh:\s*$/.test(before)) continue;
     // "Hồ Chí Minh" alone is usually the person ("tư tưởng Hồ Chí Minh"), not the city
     if (key === 'ho chi minh' && !/(tp\.?|thanh pho)\s*$/.test(before)) continue;
     // a capital counts only as "thành phố X"/"TP X", or when its name is unmistakable (two+ words)
@@ -695,7 +699,8 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
 
   // ---- title and summary
   let title: Field<string | null> = none(null);
-  if (seg.titleLines.length) title = { value: capFirst(seg.titleLines.map(fromCaps).join(' ')), confidence: 0.9, evidence: seg.titleLines.join(' / ') };
+  // "QUYẾT ĐỊNH" + "Về việc ..." read as one headline: "Quyết định về việc ..."
+  if (seg.titleLines.length) title = { value: capFirst(seg.titleLines.map(fromCaps).map((l, i) => (i ? l.replace(/^Về(?=\s)/u, 'về') : l)).join(' ')), confidence: 0.9, evidence: seg.titleLines.join(' / ') };
   else if (seg.headline) title = { value: seg.headline, confidence: 0.85, evidence: seg.headline };
   else if (subject.value) title = { value: capFirst(subject.value), confidence: 0.7, evidence: subject.evidence };
   else if (docType.value && issuer.value) {

@@ -120,6 +120,8 @@ export function segment(text: string): Segmented {
       while (i + 1 < lines.length && lines[i + 1]!.trim()) {
         const n = lines[i + 1]!.trim();
         if (isCaps(n) || /^(về|v\/v)(?=\s)/iu.test(n)) { seg.titleLines.push(n); used[++i] = true; } else break;
+        // the subject line ends the title; a capitals line after it is the authority ("CHỦ TỊCH UBND ...")
+        if (/^(về|v\/v)(?=\s)/iu.test(n)) break;
       }
       continue;
     }
