@@ -182,7 +182,7 @@ describe('search page', () => {
     await open(`?q=${encodeURIComponent(q)}`);
     expect(errors).toEqual([]);
     expect(await page.$$('[data-search-results] img, [data-search-results] script')).toHaveLength(0);
-    expect(await status()).toMatch(/^(Tìm thấy \d+ văn bản|Không tìm thấy văn bản nào|Lưu trữ có \d+ văn bản)/);
+    expect(await status()).toMatch(/^(Tìm thấy (khoảng )?\d+ văn bản|Không tìm thấy văn bản nào|Lưu trữ có \d+ văn bản)/);
     // every mark holds plain text
     const marks = await page.$$eval('[data-search-results] mark', (ms) => ms.map((m) => m.children.length));
     expect(marks.every((n) => n === 0)).toBe(true);

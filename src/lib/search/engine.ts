@@ -43,6 +43,8 @@ export interface SearchOutcome {
   items: ResultItem[];
   /** how many directives match in all (the shown items are the first of them) */
   total: number;
+  /** the total is an upper bound: the query had only syllables most directives contain */
+  approximate: boolean;
   /** per filter, the count of matching directives for each value */
   counts: Partial<Record<FilterKey, Record<string, number>>>;
   /** the next page of results (empty when there is none) */
@@ -54,6 +56,8 @@ export interface SearchOutcome {
 export interface EngineOptions {
   /** candidates re-ranked on their text per query */
   window?: number;
+  /** folded syllables most directives contain: checked on the text, not asked of the index */
+  common?: ReadonlySet<string>;
   /** results per page */
   pageSize?: number;
 }
@@ -119,7 +123,7 @@ async function facetCounts(
 }
 
 export async function searchArchive(pf: PagefindLike, state: SearchState, opts: EngineOptions = {}): Promise<SearchOutcome> {
-  const window = opts.window ?? 20;
+  const window = opts.window ?? 12;
   const pageSize = opts.pageSize ?? 10;
   const q = parseQuery(state.q);
   const filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v)) as Record<string, string>;
@@ -137,11 +141,18 @@ export async function searchArchive(pf: PagefindLike, state: SearchState, opts: 
     };
     const items = await page();
     const c = await facetCounts(pf, null, filters, res);
-    return { query: q, items, total: all.length, counts: c, loadMore: page, hasMore: () => shown < all.length };
+    return { query: q, items, total: all.length, approximate: false, counts: c, loadMore: page, hasMore: () => shown < all.length };
   }
 
   const sort = state.sort === 'relevance' ? undefined : { date: dateSort as 'asc' | 'desc' };
-  const main = q.indexQuery ? pf.search(q.indexQuery, { filters, sort }) : Promise.resolve(null);
+  // Syllables most directives contain have huge postings; they are checked on the text.
+  const common = opts.common ?? new Set<string>();
+  const rare = q.indexQuery.split(' ').filter((t) => t && !common.has(t));
+  const onlyCommon = q.indexQuery !== '' && rare.length === 0;
+  const indexTerm = rare.length ? rare.join(' ') : null;
+  // Only common syllables: candidates are the directives in date order, ranked on their text.
+  const main =
+    indexTerm || onlyCommon ? pf.search(indexTerm, { filters, sort: onlyCommon ? { date: dateSort } : sort }) : Promise.resolve(null);
   const byNumber = q.numberToken ? pf.search(q.numberToken, { filters }) : Promise.resolve(null);
   // A named province: its directives join the candidates even when the index ranks them low.
   const province = q.provinces[0];
@@ -153,7 +164,7 @@ export async function searchArchive(pf: PagefindLike, state: SearchState, opts: 
   const [mainRes, numberRes, provinceRes] = await Promise.all([main, byNumber, inProvince]);
 
   // Phrases are checked on the text, so a quoted query looks at more candidates.
-  const size = q.phrases.length ? window * 3 : window;
+  const size = q.phrases.length ? window * 3 : onlyCommon ? window * 2 : window;
   const order: PagefindResult[] = [];
   const seen = new Set<string>();
   const add = (list: PagefindResult[] | undefined, n: number): void => {
@@ -190,7 +201,8 @@ export async function searchArchive(pf: PagefindLike, state: SearchState, opts: 
     query: q,
     items,
     total,
-    counts: await facetCounts(pf, q.indexQuery || null, filters, mainRes),
+    approximate: onlyCommon,
+    counts: await facetCounts(pf, indexTerm, filters, mainRes),
     loadMore: more,
     hasMore: () => shown < ranked.length || tailAt < tail.length,
   };

@@ -3,7 +3,35 @@
  * Pagefind's Node API: one custom record per directive, Vietnamese, no HTML crawling.
  */
 import * as pagefind from 'pagefind';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { SearchRecord } from './record.ts';
+import { syllables } from './text.ts';
+
+/** Beside Pagefind's files: the syllables most directives contain (see commonSyllables). */
+export const COMMON_SYLLABLES_FILE = 'common-syllables.json';
+
+export interface CommonSyllables {
+  documents: number;
+  /** folded syllables found in more than half of the directives */
+  common: string[];
+}
+
+/**
+ * The folded syllables found in more than `share` of the directives ("phong", "chong", "dich"
+ * in a COVID archive). Their Pagefind postings are the largest files a query can fetch; the
+ * engine checks them on the candidates' text instead of asking the index. Small archives
+ * (under `minDocuments`) list none: there every word is cheap.
+ */
+export function commonSyllables(records: SearchRecord[], share = 0.5, minDocuments = 500): CommonSyllables {
+  if (records.length < minDocuments) return { documents: records.length, common: [] };
+  const df = new Map<string, number>();
+  for (const r of records) {
+    for (const f of new Set(syllables(r.content).map((s) => s.fold))) df.set(f, (df.get(f) ?? 0) + 1);
+  }
+  const common = [...df].filter(([, n]) => n > records.length * share).map(([w]) => w).sort();
+  return { documents: records.length, common };
+}
 
 export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
@@ -15,6 +43,7 @@ export async function writeSearchIndex(records: SearchRecord[], outputPath: stri
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+    await writeFile(join(outputPath, COMMON_SYLLABLES_FILE), JSON.stringify(commonSyllables(records)));
   } finally {
     await pagefind.close();
   }

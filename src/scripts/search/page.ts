@@ -18,7 +18,7 @@ function statusText(outcome: SearchOutcome, state: SearchState): string {
     return filtered ? `Có ${n} văn bản phù hợp bộ lọc.` : `Lưu trữ có ${n} văn bản. Gõ từ khóa để tìm.`;
   }
   if (n === 0) return `Không tìm thấy văn bản nào cho “${outcome.query.text}”.`;
-  return `Tìm thấy ${n} văn bản cho “${outcome.query.text}”${filtered ? ' (đã lọc)' : ''}.`;
+  return `Tìm thấy ${outcome.approximate ? 'khoảng ' : ''}${n} văn bản cho “${outcome.query.text}”${filtered ? ' (đã lọc)' : ''}.`;
 }
 
 function safeDate(iso: string): string {
@@ -108,6 +108,11 @@ export function startSearchPage(): void {
   const status = $<HTMLParagraphElement>('search-status');
   const more = $<HTMLButtonElement>('search-more');
   let pagefind: Promise<PagefindLike> | null = null;
+  // Fetched beside the library; a missing file only means every syllable goes to the index.
+  const common: Promise<Set<string>> = fetch(`${base}pagefind/common-syllables.json`)
+    .then((r) => (r.ok ? r.json() : { common: [] }))
+    .then((j: { common?: unknown }) => new Set(Array.isArray(j.common) ? j.common.filter((w): w is string => typeof w === 'string') : []))
+    .catch(() => new Set<string>());
   let current: SearchOutcome | null = null;
   let run = 0;
 
@@ -130,7 +135,8 @@ export function startSearchPage(): void {
     root.setAttribute('aria-busy', 'true');
     status.textContent = 'Đang tìm…';
     try {
-      const outcome = await searchArchive(await engine(), state);
+      const [pf, commonSet] = await Promise.all([engine(), common]);
+      const outcome = await searchArchive(pf, state, { common: commonSet });
       if (mine !== run) return;
       current = outcome;
       list.replaceChildren(...outcome.items.map((i) => renderItem(i, base, outcome.query.text)));
