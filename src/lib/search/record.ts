@@ -32,7 +32,8 @@ export function searchableText(d: DirectiveData, body: string): string {
   ]
     .filter(Boolean)
     .join(' · ');
-  return [d.title, metaLine, d.subject, body].filter(Boolean).join('\n');
+  const subject = d.subject && d.subject !== d.title ? d.subject : null;
+  return [d.title, metaLine, subject, body].filter(Boolean).join('\n');
 }
 
 /** Folded forms of the words that contain đ/Đ, once each, in order of appearance. */
