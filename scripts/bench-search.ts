@@ -8,7 +8,7 @@
  * Exported as runSearchBench() for scripts/bench.ts; prints a table when run directly.
  */
 import { parseArgs } from 'node:util';
-import { cp, rm, mkdir } from 'node:fs/promises';
+import { rm, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -107,7 +107,7 @@ async function measureSpeed(browser: Browser, baseUrl: string, queries: string[]
   return samples;
 }
 
-export async function runSearchBench(opts: { count?: number; corpus?: string } = {}): Promise<SearchBenchResult> {
+export async function runSearchBench(opts: { count?: number | undefined; corpus?: string | undefined } = {}): Promise<SearchBenchResult> {
   const work = resolve(ROOT, '.tmp/bench-search');
   await mkdir(work, { recursive: true });
   const browser = await launchBrowser();

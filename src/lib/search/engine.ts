@@ -24,7 +24,10 @@ export interface PagefindResponse {
   filters?: Record<string, Record<string, number>>;
 }
 export interface PagefindLike {
-  search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse | null>;
+  search(
+    term: string | null,
+    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> | undefined },
+  ): Promise<PagefindResponse | null>;
 }
 
 export interface ResultItem {
