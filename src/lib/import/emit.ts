@@ -7,7 +7,7 @@
  * Deterministic: same input, same bytes. Validated against the schema before anyone writes it.
  */
 import { createHash } from 'node:crypto';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkStringify from 'remark-stringify';
 import remarkMdx from 'remark-mdx';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -21,7 +21,7 @@ import { ImportError } from './errors.ts';
  * read as ESM. Marking the first letter unsafe there makes the serialiser write it as a
  * character reference (`&#x69;mport`): it renders as "import" and can never be code.
  */
-function escapeEsm(this: { data(): Record<string, unknown> }): void {
+function escapeEsm(this: Processor): void {
   const data = this.data() as { toMarkdownExtensions?: unknown[] };
   (data.toMarkdownExtensions ??= []).push({
     unsafe: [

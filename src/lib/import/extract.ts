@@ -54,7 +54,7 @@ export interface Extracted {
 
 export interface ExtractOptions {
   /** province supplied by the archivist (--province) */
-  province?: string;
+  province?: string | undefined;
 }
 
 const none = <T>(value: T, reason?: string): Field<T> => ({ value, confidence: 0, evidence: null, ...(reason ? { reason } : {}) });
@@ -152,7 +152,7 @@ function sentenceEnd(text: string, i: number): number {
   return m ? m.index : text.length;
 }
 
-function findNumbers(text: string, folded: string, seg: Segmented): NumberHit[] {
+function findNumbers(text: string, folded: string): NumberHit[] {
   const hits: NumberHit[] = [];
   const consider = (index: number, end: number, raw: string, number: string): void => {
     const parts = parseDocNumber(number);
@@ -350,7 +350,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   const folded = foldKeepLength(text);
 
   // ---- number
-  const numberHits = findNumbers(text, folded, seg);
+  const numberHits = findNumbers(text, folded);
   const scores = new Map<string, { best: NumberHit; score: number }>();
   const own = (key: string, hit: NumberHit, score: number): void => {
     const cur = scores.get(key);

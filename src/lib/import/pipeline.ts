@@ -19,11 +19,11 @@ import type { ImportWarning } from './warnings.ts';
 
 export interface ImportOptions {
   /** repository-relative path the raw copy will have ("content/raw/x.txt"); default from the input's name */
-  rawPath?: string;
+  rawPath?: string | undefined;
   /** province supplied by the archivist when the text names none */
-  province?: string;
+  province?: string | undefined;
   /** issue date supplied by the archivist ("2021-11-08" or "2021-11") */
-  date?: string;
+  date?: string | undefined;
 }
 
 export interface ImportResult {

@@ -21,11 +21,11 @@ export interface RunOptions {
   /** the directory holding content/ (raw/ and directives/); default: CONTENT_DIR's parent or cwd */
   root: string;
   /** the content directory (default `<root>/content`) */
-  contentDir?: string;
+  contentDir?: string | undefined;
   dryRun?: boolean;
   force?: boolean;
-  province?: string;
-  date?: string;
+  province?: string | undefined;
+  date?: string | undefined;
 }
 
 /** Write via a temporary file in the same directory and rename: readers never see half a file. */
