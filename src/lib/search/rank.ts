@@ -54,8 +54,12 @@ function occurs(seq: Syllable[], doc: Syllable[], eq: (q: Syllable, d: Syllable)
  */
 export type PairWeights = number[];
 
-export function scoreCandidate<C extends Candidate>(q: ParsedQuery, c: C, pairWeights?: PairWeights): Scored<C> | null {
-  const doc = syllables(c.text);
+export function scoreCandidate<C extends Candidate>(
+  q: ParsedQuery,
+  c: C,
+  pairWeights?: PairWeights,
+  doc: Syllable[] = syllables(c.text),
+): Scored<C> | null {
   const title = syllables(c.title);
   const numberMatch = q.number ? numberMatches(q.number, c.number) : false;
   for (const phrase of q.phrases) {
@@ -121,22 +125,22 @@ export function scoreCandidate<C extends Candidate>(q: ParsedQuery, c: C, pairWe
  * candidate has them all.
  */
 export function rerank<C extends Candidate>(q: ParsedQuery, candidates: C[]): Scored<C>[] {
-  const weights = pairWeightsFor(q, candidates);
-  const scored = candidates.map((c) => scoreCandidate(q, c, weights)).filter((s): s is Scored<C> => s !== null);
+  const docs = candidates.map((c) => syllables(c.text));
+  const weights = pairWeightsFor(q, docs);
+  const scored = candidates.map((c, i) => scoreCandidate(q, c, weights, docs[i])).filter((s): s is Scored<C> => s !== null);
   const complete = scored.filter((s) => s.complete);
   const pool = complete.length > 0 ? complete : scored;
   return pool.sort((a, b) => b.score - a.score || a.candidate.indexRank - b.candidate.indexRank);
 }
 
 /** Inverse document frequency of each adjacent query pair among the candidates. */
-export function pairWeightsFor(q: ParsedQuery, candidates: Candidate[]): PairWeights {
-  if (q.terms.length < 2 || candidates.length === 0) return [];
-  const docs = candidates.map((c) => syllables(c.text));
+export function pairWeightsFor(q: ParsedQuery, docs: Syllable[][]): PairWeights {
+  if (q.terms.length < 2 || docs.length === 0) return [];
   const weights: PairWeights = [];
   for (let i = 0; i + 1 < q.terms.length; i++) {
     const pair = [q.terms[i]!, q.terms[i + 1]!];
     const df = docs.filter((d) => occurs(pair, d, same) > 0).length;
-    weights.push(Math.log(1 + (candidates.length + 1) / (df + 1)));
+    weights.push(Math.log(1 + (docs.length + 1) / (df + 1)));
   }
   return weights;
 }

@@ -26,12 +26,21 @@ export function foldWord(word: string): string {
   return foldDiacritics(normWord(word));
 }
 
+// Documents repeat their words; normalising each spelling once keeps re-ranking fast.
+const memo = new Map<string, { norm: string; fold: string }>();
+
 /** Split text into syllables with their offsets. Offsets refer to the string as given. */
 export function syllables(text: string): Syllable[] {
   const out: Syllable[] = [];
   for (const m of text.matchAll(WORD)) {
-    const norm = normWord(m[0]);
-    out.push({ norm, fold: foldDiacritics(norm), start: m.index, end: m.index + m[0].length });
+    let forms = memo.get(m[0]);
+    if (!forms) {
+      const norm = normWord(m[0]);
+      forms = { norm, fold: foldDiacritics(norm) };
+      if (memo.size > 50_000) memo.clear();
+      memo.set(m[0], forms);
+    }
+    out.push({ norm: forms.norm, fold: forms.fold, start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
