@@ -1,6 +1,6 @@
 /**
  * The per-file part of the checks (schema and content safety), as plain data so it can run in
- * worker threads: the problems, the valid frontmatter, and the lines integrity messages need.
+ * worker threads: the problems, the valid frontmatter, and the raw file it names.
  */
 import type { DirectiveData } from '../directive-schema.ts';
 import { checkBody } from './content.ts';
@@ -12,11 +12,7 @@ export interface FileCheckResult {
   data: DirectiveData | null;
   rawField: unknown;
   shaField: unknown;
-  /** line of frontmatter paths integrity may point at, keyed by "a.0.b" */
-  lines: Record<string, number>;
 }
-
-export const lineKey = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
 export function checkDirectiveFile(display: string, source: string): FileCheckResult {
   const schema = checkFrontmatter(display, source);
@@ -24,14 +20,7 @@ export function checkDirectiveFile(display: string, source: string): FileCheckRe
   // A file with broken frontmatter still has its whole text checked for code.
   const problems = [...schema.problems, ...checkBody(display, split.ok ? split.body : source)];
   const src = split.ok ? (split.data.source as { raw?: unknown; sha256?: unknown } | undefined) : undefined;
-  const lines: Record<string, number> = {};
-  if (split.ok) {
-    const paths: PropertyKey[][] = [['province'], ['number'], ['source', 'raw'], ['source', 'sha256']];
-    const refs = schema.data?.references ?? [];
-    refs.forEach((_, i) => paths.push(['references', i, 'number']));
-    for (const p of paths) lines[lineKey(p)] = split.lineOf(p);
-  }
   // Unreadable frontmatter: still find which raw file it names, so that file is not called an orphan.
   const rawField = split.ok ? src?.raw : /^\s+raw:\s*["']?(content\/raw\/[^"'\s]+)/m.exec(source)?.[1];
-  return { problems, data: schema.data, rawField, shaField: src?.sha256, lines };
+  return { problems, data: schema.data, rawField, shaField: src?.sha256 };
 }

@@ -51,14 +51,17 @@ export function splitFrontmatter(source: string): SplitResult {
   }
   // As Astro's "empty-with-spaces": the body keeps the file's offsets and line numbers.
   const body = source.replace(`${delimiter}${raw}${delimiter}`, `   ${raw.replace(/[^\r\n]/g, ' ')}   `);
+  // The CST is only needed to point at a line, i.e. when there is a problem: built on first use.
   const counter = new LineCounter();
-  let doc: Document | null = null;
-  try {
-    doc = parseDocument(raw, { lineCounter: counter, keepSourceTokens: false });
-  } catch {
-    doc = null;
-  }
+  let doc: Document | null | undefined;
   const lineOf = (path: readonly PropertyKey[]): number => {
+    if (doc === undefined) {
+      try {
+        doc = parseDocument(raw, { lineCounter: counter });
+      } catch {
+        doc = null;
+      }
+    }
     if (!doc) return delimiterLine;
     for (let n = path.length; n > 0; n--) {
       const node = doc.getIn(path.slice(0, n) as unknown[], true);

@@ -5,7 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { checkDirectiveFile, lineKey, type FileCheckResult } from './file-check.ts';
+import { needsParse } from './content.ts';
+import { checkDirectiveFile, type FileCheckResult } from './file-check.ts';
+import { splitFrontmatter, type SplitResult } from './frontmatter.ts';
 import { checkIntegrity, type DirectiveEntry } from './integrity.ts';
 import { loadContent, type ContentFile } from './load.ts';
 import { problem, type Problem } from './types.ts';
@@ -16,7 +18,7 @@ export interface CheckReport {
   rawFiles: number;
 }
 
-/** Below this many files a worker costs more to start than it saves. */
+/** Below this many files to parse, a worker costs more to start than it saves. */
 const PARALLEL_THRESHOLD = 400;
 
 function inWorker(files: ContentFile[]): Promise<FileCheckResult[]> {
@@ -34,7 +36,9 @@ function inWorker(files: ContentFile[]): Promise<FileCheckResult[]> {
 
 async function checkFiles(files: (ContentFile & { source: string })[], threshold: number): Promise<FileCheckResult[]> {
   const threads = Math.min(availableParallelism(), 8);
-  if (files.length < threshold || threads < 2) {
+  // Only the MDX parse is worth a thread; most directives are plain text and skip it.
+  const heavy = files.filter((f) => needsParse(f.source)).length;
+  if (heavy < threshold || threads < 2) {
     return files.map((f) => checkDirectiveFile(f.display, f.source));
   }
   const size = Math.ceil(files.length / threads);
@@ -71,13 +75,18 @@ export async function runChecks(root: string, options: RunOptions = {}): Promise
   const entries: DirectiveEntry[] = content.directives.map((d, i) => {
     const r = results[i]!;
     problems.push(...r.problems);
+    let split: SplitResult | undefined;
     return {
       file: d.display,
       rel: d.rel,
       data: r.data,
       rawField: r.rawField,
       shaField: r.shaField,
-      lineOf: (path) => r.lines[lineKey(path)] ?? 1,
+      // Lines are looked up again only for the few files integrity reports on.
+      lineOf: (path) => {
+        split ??= splitFrontmatter(d.source);
+        return split.ok ? split.lineOf(path) : 1;
+      },
     };
   });
   problems.push(...checkIntegrity(entries, content.raw.map((r) => ({ rel: r.rel, file: r.display, sha256: r.sha256 }))));
