@@ -6,4 +6,4 @@ import rehypeExternalLinks, { type Options } from 'rehype-external-links';
 
 export const externalLinksOptions: Options = { rel: ['noopener', 'noreferrer'] };
 
-export const rehypeExternalLinksPlugin = [rehypeExternalLinks, externalLinksOptions] as const;
+export const rehypeExternalLinksPlugin: [typeof rehypeExternalLinks, Options] = [rehypeExternalLinks, externalLinksOptions];
