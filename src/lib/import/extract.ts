@@ -20,7 +20,7 @@ import type { Issuer } from '../issuers.ts';
 import { normalizeDocNumber, docNumberKey, parseDocNumber } from '../doc-number.ts';
 import type { DirectiveReference } from '../directive-schema.ts';
 import type { CleanHints } from './clean.ts';
-import { DATELINE, isPersonName, type Segmented } from './segment.ts';
+import { DATELINE, DATELINE_MONTH, isPersonName, type Segmented } from './segment.ts';
 import type { ImportWarning } from './warnings.ts';
 
 export interface Field<T> {
@@ -512,11 +512,14 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   const provinceFrom = (p: Province, confidence: number, evidence: string): Field<string> => ({ value: p.name, confidence, evidence });
   const placed = issuerHits.filter((h) => h.place && h.weight >= 0);
   const dl = seg.dateline ? DATELINE.exec(seg.dateline) : null;
-  const dlPlace = dl ? findProvince(dl[1]!) ?? PROVINCES.find((p) => p.capital && foldForMatch(p.capital) === foldForMatch(dl[1]!)) : undefined;
+  const dlMonth = seg.dateline && !dl ? DATELINE_MONTH.exec(seg.dateline) : null;
+  const dlPlaceName = dl?.[1] ?? dlMonth?.[1] ?? null;
+  const dlPlace = dlPlaceName ? findProvince(dlPlaceName) ?? PROVINCES.find((p) => p.capital && foldForMatch(p.capital) === foldForMatch(dlPlaceName)) : undefined;
   const headerPlace = (() => {
     for (const h of seg.header) {
       const f = foldForMatch(h);
-      const m = /^(?:tinh|thanh pho|tinh uy|thanh uy|uy ban nhan dan tinh|ubnd tinh|dang bo tinh|dang bo thanh pho)\s+(.+)$/.exec(f);
+      // "TỈNH BẠC LIÊU", "TỈNH ỦY VĨNH PHÚC", "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH TỈNH AN GIANG"
+      const m = /(?:^|\s)(?:tinh|thanh pho|tp\.?|tinh uy|thanh uy)\s+(.+)$/.exec(f);
       if (m) { const p = findProvince(m[1]!); if (p) return { p, h }; }
     }
     return null;
@@ -569,7 +572,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   }
 
   // ---- date
-  let date: Extracted['date'] = { ...none<string | null>(null, 'no issue date with a year found; supply it by editing the MDX'), source: null };
+  let date: Extracted['date'] = { ...none<string | null>(null, 'no issue date with a year found'), source: null };
   const yearFor = (h: DateHit): number | null => {
     if (h.year) return h.year;
     const same = dates.find((x) => x.year && x.day === h.day && x.month === h.month);
@@ -590,7 +593,10 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   // a time the measures start ("từ 00 giờ ngày ...", "kể từ ngày ..."): the document precedes it
   const effective = (h: DateHit): boolean => /(giờ|\dh)\s*(?:\d+\s*)?(?:ngày\s*)?$|(kể từ|hiệu lực(?: từ)?)\s+(?:ngày\s+)?$/iu.test(text.slice(Math.max(0, h.index - 20), h.index));
   let found = false;
-  if (dl) {
+  if (dlMonth) {
+    date = { value: `${dlMonth[3]}-${pad(+dlMonth[2]!)}`, confidence: 0.85, evidence: seg.dateline!, source: 'document', reason: 'the dateline gives the month only' };
+    found = true;
+  } else if (dl) {
     date = { value: `${dl[4]}-${pad(+dl[3]!)}-${pad(+dl[2]!)}`, confidence: 0.95, evidence: seg.dateline!, source: 'document' };
     found = true;
   } else if (seg.meta['Ngày ban hành'] && /(\d{1,2})\/(\d{1,2})\/(\d{4})/.test(seg.meta['Ngày ban hành'])) {

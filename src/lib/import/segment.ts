@@ -74,7 +74,10 @@ const META_KEYS = ['Số hiệu', 'Loại văn bản', 'Nơi ban hành', 'Ngư�
 const META_RE = new RegExp(`(${META_KEYS.join('|')})\\s*:\\s*`, 'gu');
 
 const NUMBER_LINE = /^Số\s*:?\s*\d{1,5}\s*[-/]?\s*[\p{L}\d\s/-]{0,30}$/u;
-export const DATELINE = /^([\p{L}][\p{L} .'’-]{1,40}),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\.?$/iu;
+/** "Vĩnh Phúc, ngày 08 tháng 11 năm 2021" (also "Long Xuyên, ngày 9/2/2020"): place, day, month, year */
+export const DATELINE = /^([\p{L}][\p{L} .'’-]{1,40}),\s*ngày\s+(\d{1,2})(?:\s+tháng\s+|\s?[/.-]\s?)(\d{1,2})(?:\s+năm\s+|\s?[/.-]\s?)(\d{4})\.?$/iu;
+/** an undated dateline, "Long Xuyên, tháng 7/2021" or "Hà Nội, ngày    tháng 7 năm 2021": place, month, year */
+export const DATELINE_MONTH = /^([\p{L}][\p{L} .'’-]{1,40}),\s*(?:ngày[\s.…_]*)?tháng\s+(\d{1,2})(?:\s+năm\s+|\s?[/.-]\s?)(\d{4})\.?$/iu;
 const URGENCY = /^(hoa toc|thuong khan|khan|hoa toc - hen gio|khan - hoa toc)$/;
 const DOC_TYPE_TITLE = /^(cong van|thong bao|thong bao ket luan|cong dien|dien|chi thi|nghi quyet|ket luan|ke hoach|quyet dinh|huong dan|thong tri|quy dinh|kich ban|dien khan|cong dien khan)$/;
 const LIST_ITEM = /^[-+•]\s*/;
@@ -108,7 +111,7 @@ export function segment(text: string): Segmented {
       seg.header.push(l); used[i] = true; continue;
     }
     if (!seg.numberLine && NUMBER_LINE.test(l)) { seg.numberLine = l; used[i] = true; continue; }
-    if (!seg.dateline && DATELINE.test(l)) { seg.dateline = l; used[i] = true; continue; }
+    if (!seg.dateline && (DATELINE.test(l) || DATELINE_MONTH.test(l))) { seg.dateline = l; used[i] = true; continue; }
     if (!seg.urgencyLine && URGENCY.test(f)) { seg.urgencyLine = l; used[i] = true; continue; }
     if (!seg.subjectLine && /^V\/v\b/iu.test(l)) {
       let s = l; used[i] = true;
