@@ -208,7 +208,7 @@ const STATE_RE = /(?:(chủ tịch)\s+)?(ubnd|ủy ban nhân dân)(?:\s+(tỉnh|
 const BCD_RE = /ban chỉ đạo (?:phòng, chống|phòng chống)[^.;\n]{0,40}?(tỉnh|thành phố)(?![\p{L}])/giu;
 const EXCLUDE_BEFORE = /(?:trước|báo cáo|về|đến|gửi|cho|với|của|theo|tham mưu|xin ý kiến|ủy viên|trực thuộc|kính gửi|như|văn phòng|ban tuyên giáo|ủy ban kiểm tra|bí thư|phó bí thư|chánh văn phòng|trưởng ban|ban cán sự đảng|bcs đảng|đảng đoàn|các|và|phó|cấp|nghe)\s*(?:(?:thường trực|ban thường vụ)(?:\s+(?:tỉnh|thành)\s+ủy)?\s*(?:,|và)\s*)?$/iu;
 const DOC_AFTER = new RegExp(`^(?:\\s+(?:vua|da|moi|cung|tiep tuc|chinh thuc))*\\s+(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\\s+(?:${TYPE_ALT})\\b`);
-const VOICE_AFTER = /^(?:\s+\S+){0,3}?(?:\s+(?:vua|da|cung|tiep tuc|co ban))*\s+(?:yeu cau|chi dao|de nghi|ket luan|quyet dinh|luu y|giao|nhan manh|thong nhat|nhat tri|hop|dong y|chu truong|quan triet|keu goi)\b/;
+const VOICE_AFTER = /^(?:\s+\S+){0,3}?(?:\s+(?:vua|da|cung|tiep tuc|co ban))*\s+(?:yeu cau|chi dao|de nghi|ket luan|quyet dinh|luu y|giao|nhan manh|thong nhat|nhat tri|hop|dong y|chu truong|quan triet|keu goi|huong dan|chi thi)\b/;
 
 function placeAfter(text: string, folded: string, end: number, levelAt = -1): { place: Province | null; end: number } {
   const m = /^\s+((?:tỉnh|thành phố|tp\.?)\s*)?/iu.exec(text.slice(end));
@@ -462,7 +462,8 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   void boost;
 
   const headerParty = /(tinh|thanh) uy/.test(headerFolded);
-  const headerState = /uy ban nhan dan|ubnd/.test(headerFolded);
+  const headerBcd = /ban chi dao/.test(headerFolded);
+  const headerState = /uy ban nhan dan|ubnd/.test(headerFolded) || headerBcd;
   const ownCodes = number.value ? parseDocNumber(number.value)?.codes ?? [] : [];
   let branch: 'party' | 'state' | null = null;
   if (ownCodes.includes('TU')) branch = 'party';
@@ -501,7 +502,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
     else if (!chosen && ownCodes.includes('CTUBND')) { conf = 0.7; }
     else if (!chosen) chosen = state.sort((a, b) => b.weight - a.weight)[0] ?? null;
     let body: Body = chosen?.body ?? (ownCodes.includes('CTUBND') ? 'ct' : 'ubnd');
-    if (!chosen && headerState) body = 'ubnd';
+    if (!chosen && headerState) body = headerBcd ? 'bcd' : 'ubnd';
     stateLevel = chosen?.level ?? (/thanh pho/.test(headerFolded) ? 'thành phố' : 'tỉnh');
     const name = body === 'ct' ? `Chủ tịch UBND ${stateLevel}` : body === 'bcd' ? `Ban Chỉ đạo phòng, chống dịch ${stateLevel}` : `UBND ${stateLevel}`;
     issuer = { value: name as Issuer, confidence: conf, evidence: chosen?.text ?? (headerText || number.value) };
