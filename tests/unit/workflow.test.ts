@@ -106,6 +106,9 @@ describe('ci.yml', () => {
     const upload = build.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     expect(upload?.with?.path).toBe('dist/');
     expect(stepIndex(build, /actions\/upload-artifact/)).toBeGreaterThan(stepIndex(build, /npm run build/));
+    // Links are checked in the built site under the BASE it is published at.
+    expect(stepIndex(build, /npm run check:links/)).toBeGreaterThan(stepIndex(build, /npm run build/));
+    expect(build.env?.BASE).toContain('vars.BASE');
   });
 });
 
