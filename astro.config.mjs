@@ -1,12 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { buildIntegrity } from './src/integrations/build-integrity.ts';
-import rehypeSectionAnchors from './src/lib/rehype-section-anchors.ts';
-import { rehypeExternalLinksPlugin } from './src/lib/external-links.ts';
+import { markdownProcessor } from './src/lib/markdown-processor.ts';
 
 // `SITE` and `BASE` let the archive be published under a sub-path (e.g. GitHub Pages).
 const site = process.env.SITE ?? 'http://localhost:4321';
@@ -22,9 +20,9 @@ export default defineConfig({
   // 'never': the CSP allows only the site's own stylesheet files, no inline <style>.
   build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
-    // The unified (remark/rehype) processor: the one whose MDX parser the importer's emitter
-    // targets. SmartyPants off: a directive's quotes and dashes are printed as received.
-    processor: unified({ smartypants: false, rehypePlugins: [rehypeSectionAnchors, rehypeExternalLinksPlugin] }),
+    // The unified (remark/rehype) processor, defined in src/lib/markdown-processor.ts so that
+    // directive pages render bodies with the same pipeline (src/lib/directive-content.ts).
+    processor: markdownProcessor,
   },
   integrations: [
     mdx(),

@@ -1,19 +1,22 @@
 /**
- * Directive bodies are rendered at content sync by the Markdown pipeline with the MDX parser
- * (src/lib/directives-loader.ts) instead of being compiled to modules. Guards that the text
+ * Directive bodies are rendered for their page by the Markdown pipeline with the MDX parser
+ * (src/lib/directive-content.ts) instead of being compiled to modules. Guards that the text
  * reads exactly as MDX reads it, that the site's rehype plugins still run, and that anything
  * MDX would have executed is refused with the file and line rather than rendered.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
-import config from '../../astro.config.mjs';
-import { createDirectiveRenderer } from '../../src/lib/directives-loader.ts';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDirectiveRenderer, loadDirectiveContent } from '../../src/lib/directive-content.ts';
 import { emitMdx } from '../../src/lib/bench/emit.ts';
 import { generateCorpus } from '../../src/lib/bench/corpus.ts';
 
-let render: Awaited<ReturnType<typeof createDirectiveRenderer>>;
+let renderHtml: Awaited<ReturnType<typeof createDirectiveRenderer>>;
+const render = async (body: string, filePath?: string) => ({ code: await renderHtml(body, filePath) });
 beforeAll(async () => {
-  render = await createDirectiveRenderer(config.markdown as never);
+  renderHtml = await createDirectiveRenderer();
 });
 
 const bodyOf = (mdx: string): string => parseFrontmatter(mdx, { frontmatter: 'remove' }).content;
@@ -61,4 +64,40 @@ describe('rendering directive bodies at content sync', () => {
       expect((html.match(/<p[ >]/g) ?? []).length, d.id).toBeGreaterThanOrEqual(paragraphs);
     }
   }, 60_000);
+});
+
+describe('loading a directive for its page', () => {
+  it('renders the body once, then serves it from the cache until the text changes', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'directive-content-'));
+    const cache = await mkdtemp(join(tmpdir(), 'directive-cache-'));
+    const prev = process.env.CACHE_DIR;
+    process.env.CACHE_DIR = cache;
+    try {
+      const file = join(dir, 'a.mdx');
+      await writeFile(file, '---\ntitle: "A"\ndate: "2021-11-08"\n---\n\n1\\. Mục một\n');
+      const first = await loadDirectiveContent(file);
+      expect(first.body).toBe('1\\. Mục một');
+      expect(first.html).toMatch(/<p id="muc-1"/);
+      const files = async () => (await readdir(join(cache, 'directive-html'), { recursive: true })).filter((f) => f.endsWith('.html'));
+      expect(await files()).toHaveLength(1);
+      // Frontmatter edits do not change the body: served from the cache.
+      await writeFile(file, '---\ntitle: "B"\ndate: "2021-11-08"\n---\n\n1\\. Mục một\n');
+      expect((await loadDirectiveContent(file)).html).toBe(first.html);
+      expect(await files()).toHaveLength(1);
+      // A text edit renders again.
+      await writeFile(file, '---\ntitle: "B"\ndate: "2021-11-08"\n---\n\n1\\. Mục một, đã sửa\n');
+      expect((await loadDirectiveContent(file)).html).toContain('Mục một, đã sửa');
+      expect(await files()).toHaveLength(2);
+    } finally {
+      if (prev === undefined) delete process.env.CACHE_DIR;
+      else process.env.CACHE_DIR = prev;
+    }
+  });
+
+  it('fails on a body with code, naming the file and its line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'directive-content-'));
+    const file = join(dir, 'bad.mdx');
+    await writeFile(file, '---\ntitle: "A"\n---\n\nVăn bản {alert(1)}\n');
+    await expect(loadDirectiveContent(file)).rejects.toThrow(/bad\.mdx:5: the directive body contains code/);
+  });
 });
