@@ -191,7 +191,7 @@ function findNumbers(text: string, folded: string): NumberHit[] {
 
 // ---------------------------------------------------------------- issuers
 
-type Body = 'btv' | 'tt' | 'bch' | 'cap' | 'ubnd' | 'ct' | 'bcd';
+type Body = 'btv' | 'tt' | 'bch' | 'cap' | 'ubnd' | 'ct' | 'bcd' | 'vp' | 'hdnd';
 interface IssuerHit {
   index: number;
   end: number;
@@ -460,14 +460,20 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   if (/(t\/m|tm\.?)\s+thuong truc/.test(sigRoles) || /cua thuong truc/.test(titleFolded)) partyVoice('tt', 5);
   if (/(t\/m|tm\.?)\s+ban chap hanh/.test(sigRoles)) partyVoice('bch', 5);
   void boost;
+  // the issuing body named in the header ("THƯỜNG TRỰC TỈNH ỦY BÀ RỊA - VŨNG TÀU")
+  const headerFoldedEarly = foldForMatch(seg.header.join('\n'));
+  if (/ban thuong vu/.test(headerFoldedEarly)) partyVoice('btv', 6);
+  if (/thuong truc (tinh|thanh) uy/.test(headerFoldedEarly)) partyVoice('tt', 6);
+  if (/ban chap hanh/.test(headerFoldedEarly)) partyVoice('bch', 6);
 
   const headerParty = /(tinh|thanh) uy/.test(headerFolded);
-  const headerBcd = /ban chi dao/.test(headerFolded);
-  const headerState = /uy ban nhan dan|ubnd/.test(headerFolded) || headerBcd;
   const ownCodes = number.value ? parseDocNumber(number.value)?.codes ?? [] : [];
+  const headerBcd = /ban chi dao/.test(headerFolded);
+  const headerHdnd = /hoi dong nhan dan|hdnd/.test(headerFolded) || ownCodes.includes('HDND');
+  const headerState = /uy ban nhan dan|ubnd/.test(headerFolded) || headerBcd || headerHdnd;
   let branch: 'party' | 'state' | null = null;
   if (ownCodes.includes('TU')) branch = 'party';
-  else if (ownCodes.some((c) => /UBND$/.test(c))) branch = 'state';
+  else if (ownCodes.some((c) => /UBND$|^HDND$/.test(c))) branch = 'state';
   else if (issuerHit) branch = issuerHit.body === 'ubnd' || issuerHit.body === 'ct' || issuerHit.body === 'bcd' ? 'state' : 'party';
   else if (headerState) branch = 'state';
   else if (headerParty) branch = 'party';
@@ -496,15 +502,20 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
     issuer = { value: `${prefix}${committeeWord}` as Issuer, confidence: conf, evidence: ev };
   } else if (branch === 'state') {
     const state = issuerHits.filter((h) => (h.body === 'ubnd' || h.body === 'ct' || h.body === 'bcd') && h.weight > 0);
-    let chosen = issuerHit && (issuerHit.body === 'ubnd' || issuerHit.body === 'ct' || issuerHit.body === 'bcd') ? issuerHit : null;
+    let chosen = issuerHit && (issuerHit.body === 'ubnd' || issuerHit.body === 'ct' || issuerHit.body === 'bcd') && !headerHdnd ? issuerHit : null;
     let conf = chosen ? 0.9 : 0.6;
     if (!chosen && headerState) { conf = 0.9; }
     else if (!chosen && ownCodes.includes('CTUBND')) { conf = 0.7; }
     else if (!chosen) chosen = state.sort((a, b) => b.weight - a.weight)[0] ?? null;
     let body: Body = chosen?.body ?? (ownCodes.includes('CTUBND') ? 'ct' : 'ubnd');
-    if (!chosen && headerState) body = headerBcd ? 'bcd' : 'ubnd';
+    // the header names the authority: "CHỦ TỊCH UBND TỈNH X" issues in the Chairman's own name
+    if (!chosen && headerState) {
+      body = headerHdnd ? 'hdnd' : headerBcd ? 'bcd' : /(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'ct'
+        : /(^|\n)van phong (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'vp' : 'ubnd';
+    }
     stateLevel = chosen?.level ?? (/thanh pho/.test(headerFolded) ? 'thành phố' : 'tỉnh');
-    const name = body === 'ct' ? `Chủ tịch UBND ${stateLevel}` : body === 'bcd' ? `Ban Chỉ đạo phòng, chống dịch ${stateLevel}` : `UBND ${stateLevel}`;
+    const name = body === 'ct' ? `Chủ tịch UBND ${stateLevel}` : body === 'bcd' ? `Ban Chỉ đạo phòng, chống dịch ${stateLevel}`
+      : body === 'vp' ? `Văn phòng UBND ${stateLevel}` : body === 'hdnd' ? `HĐND ${stateLevel}` : `UBND ${stateLevel}`;
     issuer = { value: name as Issuer, confidence: conf, evidence: chosen?.text ?? (headerText || number.value) };
   }
 
