@@ -50,10 +50,10 @@ describe('splitting an Astro build log into phases', () => {
 
 describe('measuring a real process tree', () => {
   it('reports the memory a child process really used, from the OS and from sampling', async () => {
-    // A parent that starts a child holding ~300 MB for a second.
+    // A parent that starts a child holding ~300 MB for three seconds (long enough to be sampled on a busy machine).
     const script = `
       const { spawnSync } = require('node:child_process');
-      spawnSync(process.execPath, ['-e', 'const b = Buffer.alloc(300 * 1024 * 1024, 1); setTimeout(() => console.log(b[5]), 1200);'], { stdio: 'inherit' });
+      spawnSync(process.execPath, ['-e', 'const b = Buffer.alloc(300 * 1024 * 1024, 1); setTimeout(() => console.log(b[5]), 3000);'], { stdio: 'inherit' });
       console.log('[content] Syncing content');
     `;
     const run = await runMeasured(process.execPath, ['-e', script], { cwd: process.cwd(), env: process.env, sampleMs: 100 });
