@@ -30,7 +30,6 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
  * stripped before looking at it ("java\tscript:" is javascript:).
  */
 export function isSafeUrl(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const squeezed = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(squeezed);
   if (!scheme) return true;
