@@ -167,7 +167,7 @@ export async function searchArchive(pf: PagefindLike, state: SearchState, opts: 
   const [mainRes, numberRes, provinceRes] = await Promise.all([main, byNumber, inProvince]);
 
   // Phrases are checked on the text, so a quoted query looks at more candidates.
-  const size = q.phrases.length ? window * 3 : onlyCommon ? window * 2 : window;
+  const size = q.phrases.length ? window * 3 : window;
   const order: PagefindResult[] = [];
   const seen = new Set<string>();
   const add = (list: PagefindResult[] | undefined, n: number): void => {
