@@ -5,13 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { unified } from '@astrojs/markdown-remark';
-import rehypeSectionAnchors from '../../src/lib/rehype-section-anchors.ts';
+import { markdownProcessor } from '../../src/lib/markdown-processor.ts';
 import { parseMarker, SectionIds, tableOfContents } from '../../src/lib/site/sections.ts';
 
+/** Render with the site's own processor, so the test also guards that the plugin is in it. */
 async function render(md: string): Promise<string> {
-  const proc = unified({ smartypants: false, rehypePlugins: [rehypeSectionAnchors] });
-  const renderer = await proc.createRenderer({} as never);
+  const renderer = await markdownProcessor.createRenderer({} as never);
   return (await renderer.render(md)).code;
 }
 const ids = (html: string): string[] => [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]!);
