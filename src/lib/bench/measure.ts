@@ -4,7 +4,8 @@
  * process tree, e.g. Node plus the Pagefind binary) to the build phase the log says is running.
  */
 import { spawn } from 'node:child_process';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Build phases, in the order Astro runs them, recognised from its log lines. */
@@ -118,12 +119,22 @@ export interface RunOptions {
 }
 
 /** Run `command args` under `/usr/bin/time -v`, sampling memory and splitting the log into phases. */
-export function runMeasured(command: string, args: string[], opts: RunOptions): Promise<MeasuredRun> {
+export async function runMeasured(command: string, args: string[], opts: RunOptions): Promise<MeasuredRun> {
+  // GNU time writes its report to a file of its own, never mixed with the command's output.
+  const reportDir = await mkdtemp(join(tmpdir(), 'bench-time-'));
+  const reportFile = join(reportDir, 'time-v.txt');
+  try {
+    return await measure(command, args, opts, reportFile);
+  } finally {
+    await rm(reportDir, { recursive: true, force: true });
+  }
+}
+
+function measure(command: string, args: string[], opts: RunOptions, reportFile: string): Promise<MeasuredRun> {
   return new Promise((resolveRun, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-v', command, ...args], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-v', '-o', reportFile, command, ...args], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
-    let timeReport = '';
     let phase: Phase = 'startup';
     let phaseStart = started;
     const peaks = new Map<Phase, number>();
@@ -143,16 +154,6 @@ export function runMeasured(command: string, args: string[], opts: RunOptions): 
     };
     const onData = (chunk: Buffer, isErr: boolean): void => {
       const text = chunk.toString('utf8');
-      if (isErr) {
-        // GNU time writes its report to stderr after the command ends.
-        const at = text.indexOf('\tCommand being timed:');
-        if (at >= 0 || timeReport) {
-          timeReport += at >= 0 ? text.slice(at) : text;
-          if (at > 0) log += text.slice(0, at);
-          if (opts.echo && at > 0) process.stderr.write(text.slice(0, at));
-          return;
-        }
-      }
       log += text;
       if (opts.echo) (isErr ? process.stderr : process.stdout).write(text);
       pending += text;
@@ -174,11 +175,11 @@ export function runMeasured(command: string, args: string[], opts: RunOptions): 
       clearInterval(sampler);
       reject(e);
     });
-    child.on('close', (code) => {
+    child.on('close', async (code) => {
       clearInterval(sampler);
       const end = performance.now();
       durations.set(phase, (durations.get(phase) ?? 0) + (end - phaseStart));
-      const tv = parseTimeV(timeReport);
+      const tv = parseTimeV(await readFile(reportFile, 'utf8').catch(() => ''));
       const phases = PHASES.filter((p) => durations.has(p)).map((p) => ({
         phase: p,
         seconds: (durations.get(p) ?? 0) / 1000,
