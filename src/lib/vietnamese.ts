@@ -52,7 +52,8 @@ export function foldDiacritics(text: string): string {
 
 /** Lowercased, folded, whitespace-collapsed form for comparing names typed any way. */
 export function foldForMatch(text: string): string {
-  return foldDiacritics(normalizeVietnamese(text)).toLowerCase().replace(/\s+/g, ' ').trim();
+  // table-driven (see foldKeepLength): tone placement does not matter once marks are gone
+  return foldKeepLength(toNFC(text)).replace(/[\u0300-\u036f]+/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** A readable ASCII slug: "Thừa Thiên Huế" -> "thua-thien-hue", "469-CV/TU" -> "469-cv-tu". */

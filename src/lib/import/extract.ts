@@ -107,11 +107,12 @@ export function findDates(text: string): DateHit[] {
     if (hits.some((h) => index < h.end && index + str.length > h.index)) return;
     hits.push({ index, end: index + str.length, day: d, month: m, year: y, iso: y === null ? null : `${y}-${pad(m)}-${pad(d)}`, text: str });
   };
-  for (const m of text.matchAll(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu)) push(m.index!, m[0], +m[1]!, +m[2]!, +m[3]!);
+  const folded = foldKeepLength(text); // same indices, ASCII: the regexes below need no Unicode flags
+  for (const m of folded.matchAll(/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/g)) push(m.index!, text.slice(m.index!, m.index! + m[0].length), +m[1]!, +m[2]!, +m[3]!);
   for (const m of text.matchAll(/(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?!\d)/gu)) push(m.index!, m[0], +m[1]!, +m[3]!, +m[4]!);
-  for (const m of text.matchAll(/(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+(?:ngày\s+)?(\d{1,2})\s?([/.])\s?(\d{1,2})(?![\d/.]*\d)/giu)) {
+  for (const m of folded.matchAll(/(?<![a-z])(?:ngay|sang|chieu|toi|trua|dem|hom)\s+(?:ngay\s+)?(\d{1,2})\s?([/.])\s?(\d{1,2})(?![\d/.]*\d)/g)) {
     const at = m.index! + m[0].indexOf(m[1]!);
-    push(at, m[0].slice(m[0].indexOf(m[1]!)), +m[1]!, +m[3]!, null);
+    push(at, text.slice(at, m.index! + m[0].length), +m[1]!, +m[3]!, null);
   }
   return hits.sort((a, b) => a.index - b.index);
 }
@@ -259,6 +260,33 @@ function findIssuers(text: string, folded: string): IssuerHit[] {
 
 interface PlaceHit { province: Province; index: number; end: number; via: 'name' | 'capital' }
 
+/**
+ * One regex for many names, as a trie ("ha (giang|noi|nam|tinh)") so the engine rejects a
+ * position after a character or two instead of trying every name. " " matches any space and
+ * "-" tolerates spaces around it ("Phan Rang - Tháp Chàm").
+ */
+function trieSource(words: string[]): string {
+  interface Node { end: boolean; next: Map<string, Node> }
+  const root: Node = { end: false, next: new Map() };
+  for (const w of words) {
+    let n = root;
+    for (const ch of w) {
+      if (!n.next.has(ch)) n.next.set(ch, { end: false, next: new Map() });
+      n = n.next.get(ch)!;
+    }
+    n.end = true;
+  }
+  const atom = (ch: string): string => (ch === ' ' ? '\\s' : ch === '-' ? '\\s?-\\s?' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const emit = (n: Node): string => {
+    // longest match first: children before the end of a shorter name
+    const alts = [...n.next.entries()].map(([ch, c]) => atom(ch) + emit(c));
+    if (!alts.length) return '';
+    const body = alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+    return n.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+
 const PLACE_INDEX = (() => {
   const entries: Array<[string, Province, 'name' | 'capital']> = [];
   for (const p of PROVINCES) {
@@ -266,8 +294,7 @@ const PLACE_INDEX = (() => {
     if (p.capital && foldForMatch(p.capital) !== foldForMatch(p.name)) entries.push([foldForMatch(p.capital), p, 'capital']);
   }
   entries.sort((a, b) => b[0].length - a[0].length);
-  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\?-/g, '\\s?-\\s?').replace(/ /g, '\\s');
-  const re = new RegExp(`(?<![a-z0-9])(${entries.map(([n]) => esc(n)).join('|')})(?![a-z0-9])`, 'g');
+  const re = new RegExp(`(?<![a-z0-9])(${trieSource(entries.map(([n]) => n))})(?![a-z0-9])`, 'g');
   const lookup = new Map<string, [Province, 'name' | 'capital']>();
   for (const [n, p, via] of entries) if (!lookup.has(n)) lookup.set(n, [p, via]);
   return { re, lookup };
