@@ -80,7 +80,7 @@ const iso = (d: string, m: string, y: string): string => `${y}-${m.padStart(2, '
 function creditOf(line: string): { publisher: string | null } | null {
   let m = /^(?:nguồn|nguồn tin|theo)\s*:?\s*(.{2,80})$/iu.exec(line);
   if (m && !/[.!?]$/.test(line.trim()) && line.split(/\s+/).length <= 10) return { publisher: m[1]!.trim() };
-  m = /^(?:[\p{Lu}\d]+\/)?([\p{Lu}\p{Ll}\d-]+\.(?:vn|com|net|org)(?:\.vn)?)$/u.exec(line);
+  m = /^(?:[\p{Lu}\d]+\/)?([\p{Lu}\p{Ll}\d-]+\.(?:vn|com|net|org)(?:\.vn)?)$/iu.exec(line);
   if (m) return { publisher: m[1]!.toLowerCase() };
   // an all-capitals byline or initials ("BĐT", "HÀ SỰ"), not a signature role
   if (/^[\p{Lu}\s.\/-]{2,30}$/u.test(line) && line.split(/\s+/).length <= 4 && !/[\p{Ll}\d]/u.test(line)
