@@ -110,7 +110,7 @@ export function findDates(text: string): DateHit[] {
   const folded = foldKeepLength(text); // same indices, ASCII: the regexes below need no Unicode flags
   for (const m of folded.matchAll(/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/g)) push(m.index!, text.slice(m.index!, m.index! + m[0].length), +m[1]!, +m[2]!, +m[3]!);
   for (const m of text.matchAll(/(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?!\d)/gu)) push(m.index!, m[0], +m[1]!, +m[3]!, +m[4]!);
-  for (const m of folded.matchAll(/(?<![a-z])(?:ngay|sang|chieu|toi|trua|dem|hom)\s+(?:ngay\s+)?(\d{1,2})\s?([/.])\s?(\d{1,2})(?![\d/.]*\d)/g)) {
+  for (const m of folded.matchAll(/(?<![a-z])(?:ngay|sang|chieu|toi|trua|dem|hom)\s+(?:ngay\s+)?(\d{1,2})\s?([/.-])\s?(\d{1,2})(?![\d/.-]*\d)/g)) {
     const at = m.index! + m[0].indexOf(m[1]!);
     push(at, text.slice(at, m.index! + m[0].length), +m[1]!, +m[3]!, null);
   }
@@ -170,6 +170,8 @@ function findNumbers(text: string, folded: string): NumberHit[] {
     let score = 0;
     if (isCentral(parts.codes)) score -= 10;
     if (ACTION.test(beforeType)) score += 6;
+    // passive: "Công văn số N ... vừa được ban hành", "do UBND tỉnh vừa ký"
+    else if (/^[^.;\n]{0,70}?\b(?:vua|moi) (?:duoc )?(?:ky )?(?:ban hanh|phat hanh|ky)\b/.test(after)) score += 6;
     if (CITED_BEFORE.test(beforeType)) score -= 6;
     if (CENTRAL_AFTER.test(after)) score -= 8;
     if (/^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd)/.test(after) && index - lineStart < 40) score += 4;
@@ -643,7 +645,8 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
     date = { value: `${m[3]}-${pad(+m[2]!)}-${pad(+m[1]!)}`, confidence: 0.9, evidence: `Ngày ban hành: ${seg.meta['Ngày ban hành']}`, source: 'document' };
     found = true;
   } else if (ownHit) {
-    const after = dates.find((x) => x.index >= ownHit!.end && /^\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?$/iu.test(text.slice(ownHit!.end, x.index)));
+    // "N ngày D", "N, ban hành ngày D", "N của UBND tỉnh ngày D"
+    const after = dates.find((x) => x.index >= ownHit!.end && /^\s*,?\s*(?:của\s+[^,.;\d]{3,50}?\s*,?\s*)?(?:ban hành\s+)?(?:ngày\s*)?$/iu.test(text.slice(ownHit!.end, x.index)));
     const start = sentenceStart(text, ownHit.index);
     const before = dates.filter((x) => x.index >= start && x.end <= ownHit!.index && !effective(x)
       && !numberHits.some((n) => n.end <= x.index && x.index - n.end <= 12 && /^\s*,?\s*(ngày\s*)?$/iu.test(text.slice(n.end, x.index)))).at(0);
