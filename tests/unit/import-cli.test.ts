@@ -159,6 +159,15 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(bad.results[0]!.error).toMatch(/not one of the 63 provinces/);
   });
 
+  it('--date supplies the issue date a text does not give', () => {
+    writeFileSync(join(tmp, 'no-date.txt'), 'UBND tỉnh Cao Bằng đã ban hành Công văn số 902/UBND-VX về việc tiêm vắc xin.\n');
+    expect(json([join(tmp, 'no-date.txt')]).results[0]!.error).toMatch(/date not found.*--date/);
+    const ok = json(['--date', '2021-09', join(tmp, 'no-date.txt')]);
+    expect(ok.code).toBe(0);
+    expect(ok.results[0]!.frontmatter.date).toBe('2021-09');
+    expect(ok.results[0]!.output).toBe('content/directives/cao-bang/2021-09-cong-van-902-ubnd-vx.mdx');
+  });
+
   it('a human report ends with totals and next steps', () => {
     const r = cli(join(tmp, 'bac-ninh.txt'));
     expect(r.stdout).toMatch(/1 file\(s\): 1 imported/);
