@@ -194,7 +194,7 @@ function findNumbers(text: string, folded: string): NumberHit[] {
 
 // ---------------------------------------------------------------- issuers
 
-type Body = 'btv' | 'tt' | 'bch' | 'cap' | 'ubnd' | 'ct' | 'bcd' | 'vp' | 'hdnd';
+type Body = 'btv' | 'tt' | 'bch' | 'cap' | 'ubnd' | 'ct' | 'bcd' | 'vp' | 'hdnd' | 'district';
 interface IssuerHit {
   index: number;
   end: number;
@@ -237,6 +237,11 @@ function findIssuers(text: string, folded: string): IssuerHit[] {
   for (const m of norm.matchAll(STATE_RE)) {
     const lvl = m[3] ? foldForMatch(m[3]).replace(/\.$/, '') : null;
     const after = norm.slice(m.index! + m[0].length);
+    if (!lvl && /^\s+(?:huyện|quận|thị xã|xã|phường|thị trấn)\s+\p{Lu}/u.test(after)) {
+      // a district's or commune's own committee ("UBND huyện Cần Giờ"): not a provincial issuer
+      out.push({ index: m.index!, end: m.index! + m[0].length, body: 'district', committee: null, level: null, place: null, weight: 0, text: norm.slice(m.index!, m.index! + m[0].length + 20) });
+      continue;
+    }
     if (!lvl && !/^\s*\n/.test(after) && !/^\s*$/.test(after)) continue; // "UBND các huyện", "UBND cấp xã"
     const body: Body = m[1] ? 'ct' : 'ubnd';
     const { place, end } = placeAfter(text, folded, m.index! + m[0].length, m[3] ? m.index! + m[0].length - m[3].length : -1);
@@ -495,13 +500,17 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   if (/thuong truc (tinh|thanh) uy/.test(headerFoldedEarly)) partyVoice('tt', 6);
   if (/ban chap hanh/.test(headerFoldedEarly)) partyVoice('bch', 6);
 
+  if (issuerHit?.body === 'district') {
+    warnings.push({ code: 'not-provincial', message: `issued by a district or commune body ("${issuerHit.text.trim()}"), not a provincial one.` });
+  }
   const headerParty = /(tinh|thanh) uy/.test(headerFolded);
   const ownCodes = number.value ? parseDocNumber(number.value)?.codes ?? [] : [];
   const headerBcd = /ban chi dao/.test(headerFolded);
   const headerHdnd = /hoi dong nhan dan|hdnd/.test(headerFolded) || ownCodes.includes('HDND');
   const headerState = /uy ban nhan dan|ubnd/.test(headerFolded) || headerBcd || headerHdnd;
   let branch: 'party' | 'state' | null = null;
-  if (ownCodes.includes('TU')) branch = 'party';
+  if (issuerHit?.body === 'district') branch = null;
+  else if (ownCodes.includes('TU')) branch = 'party';
   else if (ownCodes.some((c) => /UBND$|^HDND$/.test(c))) branch = 'state';
   else if (issuerHit) branch = issuerHit.body === 'ubnd' || issuerHit.body === 'ct' || issuerHit.body === 'bcd' ? 'state' : 'party';
   else if (headerState) branch = 'state';
@@ -548,8 +557,10 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
     issuer = { value: name as Issuer, confidence: conf, evidence: chosen?.text ?? (headerText || number.value) };
   }
 
+  if (issuerHit?.body === 'district') issuer.reason = 'issued by a district or commune body; the archive holds provincial directives';
+
   // ---- province
-  let province: Field<string | null> = none(null, 'the text names no province; supply it with --province');
+  let province: Field<string | null> = none(null, 'the text names no province');
   const provinceFrom = (p: Province, confidence: number, evidence: string): Field<string> => ({ value: p.name, confidence, evidence });
   const placed = issuerHits.filter((h) => h.place && h.weight >= 0);
   const dl = seg.dateline ? DATELINE.exec(seg.dateline) : null;
@@ -588,6 +599,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
     province = provinceFrom(findProvince(seg.headline.split(':')[0]!)!, 0.8, seg.headline);
   } else if (placed.length) {
     warnings.push({ code: 'province-ambiguous', message: `the issuing bodies name several provinces (${[...new Set(placed.map((h) => h.place!.name))].join(', ')}); province left empty.` });
+    province.reason = 'several provinces are named as issuers';
   } else {
     // the one province the text names (ignoring people coming "from" elsewhere)
     const counted = places.filter((p) => !/(tu|ve tu|den tu|di qua|cac tinh|tinh ban|voi)\s+(tinh\s+|thanh pho\s+|tp\.?\s*)?$/.test(folded.slice(Math.max(0, p.index - 20), p.index)));
@@ -598,6 +610,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
       province.reason = p.via === 'capital' ? `inferred from the place "${text.slice(p.index, p.end)}"` : 'the only province the text names';
     } else if (names.length > 1) {
       warnings.push({ code: 'province-ambiguous', message: `the text names several provinces (${names.join(', ')}) and no issuer's province; province left empty. Supply it with --province.` });
+      province.reason = `the text names several provinces (${names.join(', ')}) and not the issuer's`;
     } else if (hints.publisher && /([a-z]+)\.gov\.vn/.test(hints.publisher)) {
       const host = /([a-z]+)\.gov\.vn/.exec(hints.publisher)![1]!;
       const p = PROVINCES.find((x) => x.slug.replace(/-/g, '') === host);

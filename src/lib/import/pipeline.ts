@@ -116,7 +116,10 @@ export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOpt
     for (const r of fm.review as Array<{ field: string; reason: string }>) result.warnings.push({ code: 'review', message: `${r.field}: ${r.reason}` });
     const missing = REQUIRED.filter(([f]) => (fields[f] as { value: unknown }).value === null);
     if (missing.length) {
-      const why = missing.map(([f, todo]) => `${f} not found (${(fields[f] as { reason?: string }).reason ?? todo}; ${todo})`).join('; ');
+      const why = missing.map(([f, todo]) => {
+        const reason = (fields[f] as { reason?: string }).reason;
+        return `${f} not found (${reason && reason !== todo ? `${reason}; ` : ''}${todo})`;
+      }).join('; ');
       throw new ImportError(`${name}: ${why}.`);
     }
     const body = structure(seg.body);
