@@ -55,7 +55,16 @@ function human(reports: FileReport[], dryRun: boolean): string {
         ['signer', f.signer.value ? `${f.signer.value}${f.signerRole ? ` (${f.signerRole})` : ''}` : null, f.signer.confidence],
         ['subject', f.subject.value, f.subject.confidence], ['title', f.title.value, f.title.confidence],
       ];
-      for (const [k, v, c] of rows) out.push(`  ${k.padEnd(9)}${v === null ? '—' : String(v)}${v === null ? '' : pct(c)}`);
+      const evidence: Record<string, string | null> = {
+        number: f.number.evidence, type: f.docType.evidence, date: f.date.evidence, issuer: f.issuer.evidence,
+        province: f.province.evidence, signer: f.signer.evidence, subject: f.subject.evidence, title: f.title.evidence,
+      };
+      for (const [k, v, c] of rows) {
+        out.push(`  ${k.padEnd(9)}${v === null ? '—' : String(v)}${v === null ? '' : pct(c)}`);
+        // where an uncertain value came from, so the check starts there
+        const ev = evidence[k];
+        if (v !== null && c !== undefined && c < 0.7 && ev) out.push(`           from: "${ev.length > 120 ? `${ev.slice(0, 117)}...` : ev}"`);
+      }
       if (f.urgency) out.push(`  urgency  ${f.urgency}`);
       if (f.references.length) out.push(`  cites    ${f.references.map((x) => x.number).join(', ')}`);
       if (r.encoding && r.encoding !== 'utf-8') out.push(`  encoding ${r.encoding} (converted to Unicode)`);

@@ -15,7 +15,7 @@
  */
 import { foldForMatch, foldKeepLength, normalizeVietnamese } from '../vietnamese.ts';
 import { PROVINCES, findProvince, type Province } from '../provinces.ts';
-import { DOC_TYPE_NAMES, docTypeFromCode, type DocTypeName } from '../doc-types.ts';
+import { docTypeFromCode, type DocTypeName } from '../doc-types.ts';
 import type { Issuer } from '../issuers.ts';
 import { normalizeDocNumber, docNumberKey, parseDocNumber } from '../doc-number.ts';
 import type { DirectiveReference } from '../directive-schema.ts';
@@ -484,16 +484,13 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
     if (after) { after.weight = Math.max(after.weight, 0) + 8; issuerHit ??= after; }
   }
   // header, signature "T/M ..." and title "... CỦA BAN THƯỜNG VỤ TỈNH ỦY"
-  const boost = (re: RegExp, body: Body | null, w: number): void => {
-    for (const h of issuerHits) if (body && h.body === body && re.test(h.text)) h.weight += w;
-  };
+
   const sigRoles = foldForMatch((seg.signature?.roles ?? []).join(' '));
   const titleFolded = foldForMatch(seg.titleLines.join(' '));
   const partyVoice = (b: Body, w: number): void => { for (const h of issuerHits) if (h.body === b && h.weight >= 0) h.weight += w; };
   if (/(t\/m|tm\.?)\s+ban thuong vu/.test(sigRoles) || /cua ban thuong vu/.test(titleFolded)) partyVoice('btv', 5);
   if (/(t\/m|tm\.?)\s+thuong truc/.test(sigRoles) || /cua thuong truc/.test(titleFolded)) partyVoice('tt', 5);
   if (/(t\/m|tm\.?)\s+ban chap hanh/.test(sigRoles)) partyVoice('bch', 5);
-  void boost;
   // the issuing body named in the header ("THƯỜNG TRỰC TỈNH ỦY BÀ RỊA - VŨNG TÀU")
   const headerFoldedEarly = foldForMatch(seg.header.join('\n'));
   if (/ban thuong vu/.test(headerFoldedEarly)) partyVoice('btv', 6);
@@ -785,4 +782,3 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   };
 }
 
-export { DOC_TYPE_NAMES };
