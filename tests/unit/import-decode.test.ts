@@ -21,7 +21,10 @@ describe('decode', () => {
 
   for (const enc of ['windows-1258', 'tcvn3', 'vni'] as const) {
     it(`recognises ${enc} and converts it back to the same Unicode text`, () => {
-      for (const t of texts) {
+      // TCVN3 and VNI have no typographic dashes or quotes: try the texts they can hold
+      const holdable = enc === 'windows-1258' ? texts : texts.filter((t) => !/[\u2000-\uffff]/.test(t));
+      expect(holdable.length).toBeGreaterThan(15);
+      for (const t of holdable) {
         const d = decode(encodeAs(t, enc), 'x.txt');
         expect(d.encoding).toBe(enc);
         if (enc === 'tcvn3') expect(d.text.toLowerCase()).toBe(t.toLowerCase());

@@ -136,7 +136,8 @@ interface NumberHit {
   line: string;
 }
 
-const NUMBER_RE = /(?<![\p{L}\d/.-])(\d{1,5})\s?([-/])\s?((?:[\p{Lu}][\p{Lu}\p{Ll}\d&]*)(?:\s?[-/]\s?[\p{Lu}][\p{Lu}\p{Ll}\d&]*)*)/gu;
+// "469-CV/TU", "907 -CV/TU", "35/CT-TTg", "07 – CĐ/TU", and legal documents' "15/2021/QĐ-UBND"
+const NUMBER_RE = /(?<![\p{L}\d/.-])(\d{1,5})\s?([-/\u2013\u2014])\s?((?:(?:19|20)\d\d\s?\/\s?)?(?:[\p{Lu}][\p{Lu}\p{Ll}\d&]*)(?:\s?[-/\u2013\u2014]\s?[\p{Lu}][\p{Lu}\p{Ll}\d&]*)*)/gu;
 const BARE_NUMBER_RE = new RegExp(`(?:^|[^a-z])(${TYPE_ALT})\\s+so\\s+(\\d{1,5})(?![\\d/-]|\\s?[-/]\\s?[a-z])`, 'g');
 const ACTION = /(?:^|\s)(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\s+$/;
 const CITED_BEFORE = /(?:^|\s)(?:thuc hien|theo|tai|can cu|trien khai|quan triet|kem theo|thay the|bai bo|tinh than|chi dao cua|nhu|sau|va|cua|voi|tiep tuc thuc hien)\s+(?:nghiem\s+)?(?:cac\s+|noi dung\s+)?$/;
@@ -438,11 +439,12 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   const codeType = (() => {
     if (!number.value) return undefined;
     const p = parseDocNumber(number.value);
-    if (!p || !p.codes.length) return undefined;
-    const t = docTypeFromCode(p.codes[0]!);
+    const codes = p ? p.codes.filter((c) => !/^\d+$/.test(c)) : []; // "15/2021/QĐ-UBND": skip the year
+    if (!codes.length) return undefined;
+    const t = docTypeFromCode(codes[0]!);
     if (t) return t;
     // state symbols without a type code ("288/UBND-VP") are, by Nghị định 30, công văn
-    if (/\//.test(number.value) && /^(UBND|CTUBND|VPUBND|HDND|BCD)$/.test(p.codes[0]!)) return 'Công văn' as DocTypeName;
+    if (/\//.test(number.value) && /^(UBND|CTUBND|VPUBND|HDND|BCD)$/.test(codes[0]!)) return 'Công văn' as DocTypeName;
     return undefined;
   })();
   const titleType = seg.titleLines.length ? typeOfWord(foldForMatch(seg.titleLines[0]!).replace(/\s+khan$/, '')) : null;
