@@ -13,6 +13,9 @@ import type { Root } from 'mdast';
 import { structure } from '../../src/lib/import/structure.ts';
 import { emit } from '../../src/lib/import/emit.ts';
 import { importText } from '../../src/lib/import/pipeline.ts';
+import { decode } from '../../src/lib/import/decode.ts';
+import { clean } from '../../src/lib/import/clean.ts';
+import { segment } from '../../src/lib/import/segment.ts';
 
 // A runtime that builds a plain tree instead of React elements, so we can read what renders.
 interface El { type: unknown; props: Record<string, unknown> }
@@ -81,14 +84,17 @@ describe('MDX emitted from any text is inert and renders the text literally', { 
     expect(blocks).toEqual(['import danger from "evil"', 'export const x = 1', 'export default function X() {}']);
   });
 
-  it('the whole pipeline never throws and never writes MDX that fails to compile', async () => {
+  it('the whole pipeline never throws, and its MDX compiles and renders exactly the body it kept', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(line, { minLength: 0, maxLength: 8 }), async (junk) => {
         const text = `Ngày 8-11-2021, UBND tỉnh Vĩnh Phúc ban hành Công văn số 907/UBND-VX về việc kiểm thử.\n\n${junk.join('\n')}\n`;
         const r = importText(Buffer.from(text, 'utf8'), 'fuzz.txt');
         if (!r.ok) { expect(typeof r.error).toBe('string'); return; }
-        const { tags } = await renderBlocks(r.mdx!);
+        const { blocks, tags } = await renderBlocks(r.mdx!);
         for (const t of tags) expect(ALLOWED.has(t), `unexpected element <${t}>`).toBe(true);
+        // what renders is exactly the body the importer kept, block by block
+        const body = structure(segment(clean(decode(Buffer.from(text, 'utf8')).text).text).body);
+        expect(blocks).toEqual(body.children.map((c) => toString(c).replace(/\s+/g, ' ').trim()));
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
     );
