@@ -129,6 +129,14 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(r.results[0]!.frontmatter.source.raw).toBe(`content/raw/${raws[0]}`);
   });
 
+  it('a file name with spaces keeps its bytes under a name without spaces', () => {
+    writeFileSync(join(tmp, 'Công văn Bắc Ninh.txt'), OFFICIAL);
+    const r = json([join(tmp, 'Công văn Bắc Ninh.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.results[0]!.frontmatter.source.raw).toBe('content/raw/Công_văn_Bắc_Ninh.txt');
+    expect(readFileSync(join(content, 'raw', 'Công_văn_Bắc_Ninh.txt'), 'utf8')).toBe(OFFICIAL);
+  });
+
   it('refuses binary and missing files with a message naming them, writes nothing, no stack trace', () => {
     writeFileSync(join(tmp, 'scan.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 0, 1, 2, 3, 0, 0xff]));
     const r = cli(join(tmp, 'scan.pdf'), join(tmp, 'nope.txt'));

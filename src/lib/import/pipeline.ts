@@ -110,7 +110,7 @@ export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOpt
     if (opts.date) Object.assign(fields.date, { value: opts.date, confidence: 1, evidence: `--date ${opts.date}`, source: 'document', reason: undefined });
     result.fields = fields;
     result.warnings = [...cleaned.warnings, ...fields.warnings];
-    const rawPath = opts.rawPath ?? `content/raw/${basename(inputPath)}`;
+    const rawPath = opts.rawPath ?? `content/raw/${basename(inputPath).replace(/\s+/g, '_')}`;
     const fm = frontmatterOf(fields, rawPath, sha, encoding);
     result.frontmatter = fm;
     for (const r of fm.review as Array<{ field: string; reason: string }>) result.warnings.push({ code: 'review', message: `${r.field}: ${r.reason}` });

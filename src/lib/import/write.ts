@@ -60,12 +60,17 @@ export function expandInputs(paths: string[]): { files: string[]; missing: strin
 
 const sha = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
 
+/** The original file name, with whitespace as "_" (raw paths are URLs and the schema forbids spaces). */
+export function rawName(inputPath: string): string {
+  return basename(inputPath).replace(/\s+/g, '_');
+}
+
 /**
  * Where the raw copy goes: `content/raw/<original name>`; when another file already has that
- * name with different bytes, `<stem>-<sha8><ext>`.
+ * name with different bytes, `<stem>-<sha8><ext>`. The bytes are never changed.
  */
 export function planRaw(contentDir: string, inputPath: string, bytes: Uint8Array): { rel: string; abs: string; exists: boolean } {
-  const name = basename(inputPath);
+  const name = rawName(inputPath);
   const abs = join(contentDir, 'raw', name);
   if (!existsSync(abs)) return { rel: `content/raw/${name}`, abs, exists: false };
   if (sha(readFileSync(abs)) === sha(bytes)) return { rel: `content/raw/${name}`, abs, exists: true };
