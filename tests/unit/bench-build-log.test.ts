@@ -1,0 +1,30 @@
+/**
+ * The build log folds Astro's per-route listing into a count but keeps every other line:
+ * checked on a real 1,000-directive build log that also holds real Vite warnings.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createRouteFolder, isRouteLine } from '../../src/lib/build-log.ts';
+
+describe('folding the per-route build log', () => {
+  it('drops route lines, keeps warnings and every other line in order, and counts the routes', async () => {
+    const log = (await readFile(join(import.meta.dirname, '../fixtures/bench/astro-build-1000.log'), 'utf8')).split('\n');
+    const folder = createRouteFolder();
+    const out = [...log.flatMap((l) => folder.push(l)), ...folder.flush()];
+    const routes = log.filter(isRouteLine);
+    expect(routes.length).toBeGreaterThan(0);
+    expect(out.filter(isRouteLine)).toEqual([]);
+    expect(out.filter((l) => !l.startsWith('  … '))).toEqual(log.filter((l) => !isRouteLine(l)));
+    expect(out.filter((l) => l.includes('[WARN]'))).toEqual(log.filter((l) => l.includes('[WARN]')));
+    expect(out).toContain(`  … ${routes.length} routes written (listing folded by scripts/build.ts; \`npx astro build\` shows it)`);
+  });
+
+  it('recognises route lines with or without colours and timestamps, and nothing else', () => {
+    expect(isRouteLine('19:35:37   ├─ /van-ban/a/index.html (+2ms) ')).toBe(true);
+    expect(isRouteLine('  \x1b[34m├─\x1b[39m \x1b[2m/raw/a.txt\x1b[22m')).toBe(true);
+    expect(isRouteLine('  └─ /rss.xml (+3ms)')).toBe(true);
+    expect(isRouteLine('19:35:37 [WARN] [vite] something ├─ odd')).toBe(false);
+    expect(isRouteLine(' generating static routes ')).toBe(false);
+  });
+});
