@@ -85,7 +85,8 @@ export function gitHistory(filePath: string, cwd: string = process.cwd()): Histo
   const root = resolve(cwd);
   const rel = relative(root, resolve(root, filePath)).split(sep).join('/');
   const directives = relative(root, resolve(contentDir(), 'directives')).split(sep).join('/') || '.';
-  const dir = rel.startsWith(`${directives}/`) ? directives : rel.slice(0, rel.lastIndexOf('/')) || '.';
+  const slash = rel.lastIndexOf('/');
+  const dir = rel.startsWith(`${directives}/`) ? directives : slash > 0 ? rel.slice(0, slash) : '.';
   return historyIndex(dir, root).get(rel) ?? [];
 }
 
