@@ -11,11 +11,10 @@ import { parseArgs } from 'node:util';
 import { rm, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { serveDir } from '../tests/search/serve.ts';
-import { buildRelevanceSite, runRelevance, searchSettled, type RelevanceReport } from '../tests/search/relevance.ts';
+import { buildRelevanceSite, buildSite, runRelevance, searchSettled, type RelevanceReport } from '../tests/search/relevance.ts';
 import { RELEVANCE_SET } from '../tests/search/relevance-set.ts';
 import { ROOT, FIXTURES } from '../tests/search/corpus.ts';
 import { readSearchRecords } from '../src/lib/search/corpus.ts';
@@ -43,13 +42,7 @@ export interface SearchBenchResult {
 async function buildSpeedSite(work: string, corpus: string): Promise<{ dist: string; directives: number }> {
   // The site around the search page: built from the small fixture corpus (fast); its search
   // index is then replaced by one of the large corpus, built exactly as the integration does.
-  const dist = join(work, 'dist');
-  const built = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: FIXTURES, OUT_DIR: dist, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`bench site build failed:\n${built.stdout}\n${built.stderr}`);
+  const dist = buildSite(FIXTURES, work, 'bench site');
   const records = await readSearchRecords(join(corpus, 'directives'), (id) => `/van-ban/${id}/`);
   await rm(join(dist, 'pagefind'), { recursive: true, force: true });
   await writeSearchIndex(records, join(dist, 'pagefind'));

@@ -20,18 +20,24 @@ export interface RelevanceSite {
   docs: { url: string; province: string; number: string | null; docType: string }[];
 }
 
-export async function buildRelevanceSite(
-  work = resolve(ROOT, '.tmp/search-relevance'),
-  sources?: string[],
-): Promise<RelevanceSite> {
-  const content = await assembleCorpus(join(work, 'content'), sources);
+/** `astro build` of a content folder into <work>/dist (cache in <work>/cache); returns the dist path. */
+export function buildSite(content: string, work: string, what: string): string {
   const dist = join(work, 'dist');
   const built = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
     env: { ...process.env, CONTENT_DIR: content, OUT_DIR: dist, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
   });
-  if (built.status !== 0) throw new Error(`relevance build failed:\n${built.stdout}\n${built.stderr}`);
+  if (built.status !== 0) throw new Error(`${what} build failed:\n${built.stdout}\n${built.stderr}`);
+  return dist;
+}
+
+export async function buildRelevanceSite(
+  work = resolve(ROOT, '.tmp/search-relevance'),
+  sources?: string[],
+): Promise<RelevanceSite> {
+  const content = await assembleCorpus(join(work, 'content'), sources);
+  const dist = buildSite(content, work, 'relevance');
   // Plain Pagefind, for comparison: its crawler over the same built pages, default settings.
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(errors.join('; '));

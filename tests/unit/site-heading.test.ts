@@ -42,7 +42,7 @@ describe('directive heading (docHeading)', () => {
   });
 
   it('compares folded: case, missing diacritics, decomposed text', () => {
-    const d = { docType: 'Thông báo', number: null };
+    const d = { docType: 'Thông báo' as const, number: null };
     expect(docHeading({ ...d, title: 'THÔNG BÁO kết luận' })).toBe('THÔNG BÁO kết luận');
     expect(docHeading({ ...d, title: 'Thong bao ket luan' })).toBe('Thong bao ket luan');
     expect(docHeading({ ...d, title: 'Thông báo kết luận'.normalize('NFD') })).toBe('Thông báo kết luận');

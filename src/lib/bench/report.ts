@@ -3,7 +3,7 @@
  * printed and kept in docs/performance.md.
  */
 import { cpus, totalmem } from 'node:os';
-import { PHASE_LABELS, type PhaseStats } from './measure.ts';
+import { PHASE_LABELS, type MeasuredRun } from './measure.ts';
 
 export interface Machine {
   cpus: number;
@@ -26,13 +26,8 @@ export function machine(now = new Date()): Machine {
   };
 }
 
-export interface BuildResult {
-  ok: boolean;
-  wallSeconds: number;
-  osMaxRssMiB: number | null;
-  cpuSeconds: number | null;
-  sampledPeakRssMiB: number;
-  phases: PhaseStats[];
+/** The measured run's figures (documented on MeasuredRun) plus what the build produced. */
+export interface BuildResult extends Pick<MeasuredRun, 'ok' | 'wallSeconds' | 'osMaxRssMiB' | 'cpuSeconds' | 'sampledPeakRssMiB' | 'phases'> {
   outputFiles: number;
   outputBytes: number;
   directivePages: number;
