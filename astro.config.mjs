@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { buildIntegrity } from './src/integrations/build-integrity.ts';
+import { rawCopies } from './src/integrations/raw-copies.ts';
 import { markdownProcessor } from './src/lib/markdown-processor.ts';
 
 // `SITE` and `BASE` let the archive be published under a sub-path (e.g. GitHub Pages).
@@ -28,6 +29,8 @@ export default defineConfig({
     mdx(),
     // Pages only: feeds, data files and raw sources are linked from the pages, not listed.
     sitemap({ filter: (page) => page.endsWith('/') }),
+    // Raw sources copied byte for byte, not rendered as 10,000 routes.
+    rawCopies(),
     pagefindIndex(),
     // After Pagefind: fails the build if an entry lost its page or its search record.
     buildIntegrity(),

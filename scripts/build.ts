@@ -1,24 +1,47 @@
 /**
- * `npm run build`: `astro build` with the per-route listing folded into a count
- * (src/lib/build-log.ts). Warnings, errors and the exit code pass through unchanged.
+ * `npm run build`: `astro build`, then the search index in a separate process.
+ *
+ * 1. `astro build` with the per-route listing folded into a count (src/lib/build-log.ts);
+ *    warnings and errors pass through. Its search integrations are told to stand aside
+ *    (ARCHIVE_DEFER_SEARCH_INDEX=1).
+ * 2. After Astro has exited, scripts/search-index.ts writes the Pagefind index and checks that
+ *    content entries = directive pages = indexed pages. In its own process it starts with an
+ *    empty heap instead of beside the ~1.2 GiB Astro still holds when its last hook runs.
+ *
+ * The exit code is the first failing step's. A plain `astro build` still produces the whole
+ * site (the integrations index in-process), only with a higher memory peak.
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createRouteFolder } from '../src/lib/build-log.ts';
+import { DEFER_ENV } from '../src/lib/search/build-index.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const child = spawn(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
-  cwd: root,
-  env: process.env,
-  stdio: ['inherit', 'pipe', 'inherit'],
-});
-const folder = createRouteFolder();
-const lines = createInterface({ input: child.stdout });
-lines.on('line', (line) => {
-  for (const out of folder.push(line)) process.stdout.write(`${out}\n`);
-});
-child.on('close', (code, signal) => {
-  for (const out of folder.flush()) process.stdout.write(`${out}\n`);
-  process.exit(code ?? (signal ? 1 : 0));
-});
+
+function astroBuild(): Promise<number> {
+  const child = spawn(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
+    cwd: root,
+    env: { ...process.env, [DEFER_ENV]: '1' },
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
+  const folder = createRouteFolder();
+  const lines = createInterface({ input: child.stdout });
+  lines.on('line', (line) => {
+    for (const out of folder.push(line)) process.stdout.write(`${out}\n`);
+  });
+  return new Promise((done) => {
+    child.on('close', (code, signal) => {
+      for (const out of folder.flush()) process.stdout.write(`${out}\n`);
+      done(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+function searchIndex(): Promise<number> {
+  const child = spawn(process.execPath, [resolve(root, 'scripts/search-index.ts')], { cwd: root, env: process.env, stdio: 'inherit' });
+  return new Promise((done) => child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0))));
+}
+
+const built = await astroBuild();
+process.exit(built !== 0 ? built : await searchIndex());

@@ -1,12 +1,14 @@
 /**
- * The raw sources, served byte for byte as received: every file under <content>/raw becomes
- * /raw/<same path>. An endpoint (not public/) so CONTENT_DIR builds serve their own sources.
+ * The raw sources, served byte for byte as received: every file under <content>/raw is
+ * /raw/<same path>. In a build they are copied, not rendered (src/integrations/raw-copies.ts:
+ * 10,000 routes fewer at archive scale); this endpoint serves them in `astro dev`.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readFileSync } from 'node:fs';
 import { listRawFiles, rawFilePath } from '../../lib/site/provenance.ts';
 
-export const getStaticPaths: GetStaticPaths = () => listRawFiles().map((file) => ({ params: { file } }));
+export const getStaticPaths: GetStaticPaths = () =>
+  import.meta.env.DEV ? listRawFiles().map((file) => ({ params: { file } })) : [];
 
 export const GET: APIRoute = ({ params }) => {
   const bytes = readFileSync(rawFilePath(`content/raw/${params.file}`));
