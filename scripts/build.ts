@@ -1,6 +1,8 @@
 /**
  * `npm run build`: `astro build`, then the search index in a separate process.
  *
+ * 0. scripts/warm-html-cache.ts renders the directive bodies missing from the HTML cache on all
+ *    cores (Astro renders pages on one), so Astro's page phase mostly reads cached HTML.
  * 1. `astro build` with the per-route listing folded into a count (src/lib/build-log.ts);
  *    warnings and errors pass through. Its search integrations are told to stand aside
  *    (ARCHIVE_DEFER_SEARCH_INDEX=1).
@@ -38,10 +40,12 @@ function astroBuild(): Promise<number> {
   });
 }
 
-function searchIndex(): Promise<number> {
-  const child = spawn(process.execPath, [resolve(root, 'scripts/search-index.ts')], { cwd: root, env: process.env, stdio: 'inherit' });
+function step(script: string): Promise<number> {
+  const child = spawn(process.execPath, [resolve(root, script)], { cwd: root, env: process.env, stdio: 'inherit' });
   return new Promise((done) => child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0))));
 }
 
+const warmed = await step('scripts/warm-html-cache.ts');
+if (warmed !== 0) process.exit(warmed);
 const built = await astroBuild();
-process.exit(built !== 0 ? built : await searchIndex());
+process.exit(built !== 0 ? built : await step('scripts/search-index.ts'));

@@ -48,6 +48,29 @@ describe('splitting an Astro build log into phases', () => {
   });
 });
 
+describe('splitting an npm run build log into phases', () => {
+  it('adds the HTML warm-up before Astro and the search step after it', () => {
+    const log = [
+      '[archive:html-cache] Rendering directive bodies not yet cached, 2 threads',
+      '[archive:html-cache] 3000 directive bodies ready in 10.4 s on 2 threads',
+      '20:00:01 [content] Syncing content',
+      '20:00:05 [build] Building static entrypoints...',
+      ' generating static routes ',
+      '20:01:00 [build] ✓ Completed in 55.00s.',
+      '20:01:01 [archive:raw-copies] Copied 3000 raw sources.',
+      '[archive:search-index] Indexing directives for search',
+      '[archive:build-integrity] 3000 content entries = 3000 directive pages = 3000 pages in the search index.',
+    ];
+    let phase: Phase = 'startup';
+    const seen: Phase[] = [];
+    for (const line of log) {
+      const next = phaseStartedBy(line, phase);
+      if (next && next !== phase) seen.push((phase = next));
+    }
+    expect(seen).toEqual(['html', 'content', 'bundle', 'render', 'index', 'search']);
+  });
+});
+
 describe('measuring a real process tree', () => {
   it('reports the memory a child process really used, from the OS and from sampling', async () => {
     // A parent that starts a child holding ~300 MB for three seconds (long enough to be sampled on a busy machine).

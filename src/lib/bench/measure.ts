@@ -8,23 +8,30 @@ import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Build phases, in the order Astro runs them, recognised from its log lines. */
-export const PHASES = ['startup', 'content', 'bundle', 'render', 'index'] as const;
+/**
+ * Build phases, in the order `npm run build` runs them, recognised from its log lines: the HTML
+ * cache warm-up, Astro's own phases, then the search step in its own process.
+ */
+export const PHASES = ['startup', 'html', 'content', 'bundle', 'render', 'index', 'search'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const PHASE_LABELS: Record<Phase, string> = {
   startup: 'startup, config',
+  html: 'body HTML on all cores, Astro config',
   content: 'content sync, types',
   bundle: 'Vite bundling',
   render: 'page rendering',
-  index: 'sitemap, Pagefind, checks',
+  index: 'sitemap, raw copies (in-process Pagefind, checks)',
+  search: 'search index + integrity check (own process)',
 };
 
 /** The phase that starts with this log line while `current` runs, if any. */
 export function phaseStartedBy(line: string, current: Phase): Phase | null {
   // eslint-disable-next-line no-control-regex
   const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+  if (/\[archive:html-cache\] Rendering/.test(plain)) return 'html';
   if (/\[content\] Syncing content/.test(plain)) return 'content';
+  if (/\[archive:search-index\] Indexing/.test(plain)) return 'search';
   if (/\[build\] Building static entrypoints/.test(plain)) return 'bundle';
   if (/(generating|prerendering) static routes/.test(plain)) return 'render';
   // Rendering ends with Astro's "[build] ✓ Completed in …" summary; integrations follow.
