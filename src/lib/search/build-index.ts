@@ -8,7 +8,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBuild, type IntegrityReport } from '../build-integrity.ts';
-import { readSearchRecords } from './corpus.ts';
+import { searchRecords } from './corpus.ts';
+import type { SearchRecord } from './record.ts';
 import { writeSearchIndex } from './indexer.ts';
 
 /** Set by scripts/build.ts for its `astro build` child: the integrations leave indexing to it. */
@@ -18,13 +19,16 @@ export const searchIndexDeferred = (): boolean => process.env[DEFER_ENV] === '1'
 /** Index every directive of `directivesDir` into `<outDir>/pagefind`; returns how many. */
 export async function indexBuiltSite(directivesDir: string, outDir: string): Promise<number> {
   // URLs are stored without the base path; the search page adds import.meta.env.BASE_URL.
-  const records = await readSearchRecords(directivesDir, (id) => `/van-ban/${id}/`);
-  const missing = records.filter((r) => !existsSync(join(outDir, r.url, 'index.html')));
-  if (missing.length) {
-    throw new Error(`Search index: no page built for ${missing.map((r) => r.url).join(', ')}`);
+  const missing: string[] = [];
+  async function* withPages(): AsyncGenerator<SearchRecord> {
+    for await (const r of searchRecords(directivesDir, (id) => `/van-ban/${id}/`)) {
+      if (existsSync(join(outDir, r.url, 'index.html'))) yield r;
+      else missing.push(r.url);
+    }
+    // Before Pagefind writes anything: a directive without its page fails the build.
+    if (missing.length) throw new Error(`Search index: no page built for ${missing.join(', ')}`);
   }
-  await writeSearchIndex(records, join(outDir, 'pagefind'));
-  return records.length;
+  return (await writeSearchIndex(withPages(), join(outDir, 'pagefind'))).length;
 }
 
 /** The integrity rule over a finished build; throws, with every problem listed, when violated. */

@@ -32,11 +32,11 @@ export function entryId(directivesDir: string, file: string): string {
   return relative(directivesDir, file).split(sep).join('/').replace(/\.mdx$/, '').toLowerCase();
 }
 
-export async function readSearchRecords(
-  directivesDir: string,
-  urlFor: (id: string) => string,
-): Promise<SearchRecord[]> {
-  const records: SearchRecord[] = [];
+/**
+ * The search records, one at a time in file order: a consumer that awaits something between
+ * records (Pagefind's service, another process) gets the next one built meanwhile.
+ */
+export async function* searchRecords(directivesDir: string, urlFor: (id: string) => string): AsyncGenerator<SearchRecord> {
   for (const file of await listMdx(directivesDir)) {
     const source = await readFile(file, 'utf8');
     const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
@@ -46,7 +46,15 @@ export async function readSearchRecords(
       const issue = parsed.error.issues[0]!;
       throw new Error(`${file}: frontmatter field "${issue.path.join('.')}": ${issue.message}`);
     }
-    records.push(buildSearchRecord(urlFor(entryId(directivesDir, file)), parsed.data, mdxBodyText(source)));
+    yield buildSearchRecord(urlFor(entryId(directivesDir, file)), parsed.data, mdxBodyText(source));
   }
+}
+
+export async function readSearchRecords(
+  directivesDir: string,
+  urlFor: (id: string) => string,
+): Promise<SearchRecord[]> {
+  const records: SearchRecord[] = [];
+  for await (const r of searchRecords(directivesDir, urlFor)) records.push(r);
   return records;
 }

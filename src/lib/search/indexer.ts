@@ -33,18 +33,34 @@ export function commonSyllables(records: SearchRecord[], share = 0.5, minDocumen
   return { documents: records.length, common };
 }
 
-export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<void> {
+/**
+ * Adds the records to Pagefind one at a time, in order (a deterministic index), and writes it.
+ * Records may come from an async source: the next one is built while Pagefind's process adds
+ * the previous, and the common syllables are counted while it writes its files.
+ */
+export async function writeSearchIndex(records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>, outputPath: string): Promise<SearchRecord[]> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const all: SearchRecord[] = [];
   try {
-    for (const r of records) {
-      const added = await index.addCustomRecord(r);
-      if (added.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${added.errors.join('; ')}`);
+    let pending: Promise<void> = Promise.resolve();
+    for await (const r of records) {
+      await pending;
+      all.push(r);
+      pending = index.addCustomRecord(r).then((added) => {
+        if (added.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${added.errors.join('; ')}`);
+      });
+      // a rejection is raised by the next await; keep it from being reported as unhandled first
+      pending.catch(() => {});
     }
-    const written = await index.writeFiles({ outputPath });
+    await pending;
+    const writing = index.writeFiles({ outputPath });
+    const common = commonSyllables(all);
+    const written = await writing;
     if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
-    await writeFile(join(outputPath, COMMON_SYLLABLES_FILE), JSON.stringify(commonSyllables(records)));
+    await writeFile(join(outputPath, COMMON_SYLLABLES_FILE), JSON.stringify(common));
   } finally {
     await pagefind.close();
   }
+  return all;
 }
