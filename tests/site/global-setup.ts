@@ -43,8 +43,11 @@ async function waitFor(url: string, ms: number): Promise<void> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const distDir = process.env.TEST_DIST_DIR ?? resolve(root, '.tmp/site-dist');
+  // The tests expect the default site and base: drop a developer's SITE/BASE, and the
+  // BASE_URL vitest puts in process.env (Astro would take it over the configured base).
+  const { BASE_URL: _b, BASE: _base, SITE: _site, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
     OUT_DIR: distDir,
     CACHE_DIR: resolve(root, '.tmp/site-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
