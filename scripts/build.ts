@@ -6,9 +6,10 @@
  * 1. `astro build` with the per-route listing folded into a count (src/lib/build-log.ts);
  *    warnings and errors pass through. Its search integrations are told to stand aside
  *    (ARCHIVE_DEFER_SEARCH_INDEX=1).
- * 2. After Astro has exited, scripts/search-index.ts writes the Pagefind index and checks that
- *    content entries = directive pages = indexed pages. In its own process it starts with an
- *    empty heap instead of beside the ~1.2 GiB Astro still holds when its last hook runs.
+ * 2. scripts/search-index.ts, in its own process started beside `astro build`: builds the search
+ *    records and feeds them to Pagefind while Astro renders (both mostly use one core of two);
+ *    once Astro has exited it checks the pages, writes the index (Pagefind's memory peak, now
+ *    without Astro's ~1.2 GiB beside it) and checks content entries = pages = indexed pages.
  *
  * The exit code is the first failing step's. A plain `astro build` still produces the whole
  * site (the integrations index in-process), only with a higher memory peak.
@@ -47,5 +48,16 @@ function step(script: string): Promise<number> {
 
 const warmed = await step('scripts/warm-html-cache.ts');
 if (warmed !== 0) process.exit(warmed);
+const search = spawn(process.execPath, [resolve(root, 'scripts/search-index.ts')], {
+  cwd: root,
+  env: process.env,
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+});
+const searched = new Promise<number>((done) => search.on('close', (code, signal) => done(code ?? (signal ? 1 : 0))));
 const built = await astroBuild();
-process.exit(built !== 0 ? built : await step('scripts/search-index.ts'));
+if (built !== 0) {
+  search.kill();
+  process.exit(built);
+}
+if (search.connected) search.send('pages-ready');
+process.exit(await searched);

@@ -9,26 +9,27 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBuild, type IntegrityReport } from '../build-integrity.ts';
 import { searchRecords } from './corpus.ts';
-import type { SearchRecord } from './record.ts';
 import { writeSearchIndex } from './indexer.ts';
 
 /** Set by scripts/build.ts for its `astro build` child: the integrations leave indexing to it. */
 export const DEFER_ENV = 'ARCHIVE_DEFER_SEARCH_INDEX';
 export const searchIndexDeferred = (): boolean => process.env[DEFER_ENV] === '1';
 
-/** Index every directive of `directivesDir` into `<outDir>/pagefind`; returns how many. */
-export async function indexBuiltSite(directivesDir: string, outDir: string): Promise<number> {
+/**
+ * Index every directive of `directivesDir` into `<outDir>/pagefind`; returns how many.
+ * `pagesReady`, when given, is awaited after the records are added and before the pages are
+ * looked at and the index written: the records can be added while Astro is still rendering.
+ */
+export async function indexBuiltSite(directivesDir: string, outDir: string, pagesReady?: Promise<void>): Promise<number> {
   // URLs are stored without the base path; the search page adds import.meta.env.BASE_URL.
-  const missing: string[] = [];
-  async function* withPages(): AsyncGenerator<SearchRecord> {
-    for await (const r of searchRecords(directivesDir, (id) => `/van-ban/${id}/`)) {
-      if (existsSync(join(outDir, r.url, 'index.html'))) yield r;
-      else missing.push(r.url);
-    }
+  const records = searchRecords(directivesDir, (id) => `/van-ban/${id}/`);
+  const written = await writeSearchIndex(records, join(outDir, 'pagefind'), async (all) => {
+    await pagesReady;
     // Before Pagefind writes anything: a directive without its page fails the build.
-    if (missing.length) throw new Error(`Search index: no page built for ${missing.join(', ')}`);
-  }
-  return (await writeSearchIndex(withPages(), join(outDir, 'pagefind'))).length;
+    const missing = all.filter((r) => !existsSync(join(outDir, r.url, 'index.html')));
+    if (missing.length) throw new Error(`Search index: no page built for ${missing.map((r) => r.url).join(', ')}`);
+  });
+  return written.length;
 }
 
 /** The integrity rule over a finished build; throws, with every problem listed, when violated. */

@@ -38,7 +38,12 @@ export function commonSyllables(records: SearchRecord[], share = 0.5, minDocumen
  * Records may come from an async source: the next one is built while Pagefind's process adds
  * the previous, and the common syllables are counted while it writes its files.
  */
-export async function writeSearchIndex(records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>, outputPath: string): Promise<SearchRecord[]> {
+export async function writeSearchIndex(
+  records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
+  outputPath: string,
+  /** awaited after the last record is added and before anything is written; may throw to stop */
+  beforeWrite?: (records: SearchRecord[]) => Promise<void>,
+): Promise<SearchRecord[]> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const all: SearchRecord[] = [];
@@ -54,6 +59,7 @@ export async function writeSearchIndex(records: Iterable<SearchRecord> | AsyncIt
       pending.catch(() => {});
     }
     await pending;
+    await beforeWrite?.(all);
     const writing = index.writeFiles({ outputPath });
     const common = commonSyllables(all);
     const written = await writing;
