@@ -1,7 +1,7 @@
 /**
  * Builds the Pagefind search index as the last step of a plain `astro build`
- * (src/lib/search/build-index.ts). `npm run build` defers it to its own process after Astro
- * exits (scripts/build.ts), which keeps Astro's memory out of the indexing step's peak.
+ * (src/lib/search/build-index.ts). `npm run build` runs it in its own process instead
+ * (scripts/build.ts), which keeps Astro's memory out of the indexing step's peak.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';

@@ -1,8 +1,9 @@
 /**
  * The search step of a build: search records from the content files, the Pagefind index written
  * into the built site, then the integrity rule (entries = directive pages = indexed pages,
- * src/lib/build-integrity.ts). `npm run build` runs it in its own process after `astro build`
- * has exited (scripts/search-index.ts), so Astro's heap is gone before indexing starts; a plain
+ * src/lib/build-integrity.ts). `npm run build` runs it in its own process beside `astro build`
+ * (scripts/search-index.ts): records are added while Astro renders, and the index is written
+ * only after Astro has exited, without Astro's heap beside Pagefind's peak. A plain
  * `astro build` runs it inside Astro through the integrations in src/integrations/.
  */
 import { existsSync } from 'node:fs';
