@@ -36,4 +36,7 @@ export default defineConfig({
     buildIntegrity(),
   ],
   devToolbar: { enabled: false },
+  // `astro dev` watches the project: keep it off build outputs and scratch folders, which
+  // hold tens of thousands of files after a benchmark.
+  vite: { server: { watch: { ignored: ['**/.tmp/**', '**/dist/**', '**/bench-results/**'] } } },
 });

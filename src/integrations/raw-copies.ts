@@ -1,10 +1,10 @@
 /**
  * Copies the raw sources into the built site (<out>/raw/<same path>) with fs.copyFile: byte for
  * byte, without making each of them a rendered route (10,000 routes fewer at 10,000
- * directives). The endpoint src/pages/raw/[...file].ts serves them in `astro dev` only.
+ * directives). In `astro dev` a middleware serves the same URLs straight from <content>/raw.
  */
 import type { AstroIntegration } from 'astro';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listRawFiles, rawFilePath } from '../lib/site/provenance.ts';
@@ -28,6 +28,21 @@ export function rawCopies(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         logger.info(`Copied ${await copyRawFiles(fileURLToPath(dir))} raw sources.`);
+      },
+      'astro:server:setup': ({ server }) => {
+        const prefix = `${server.config.base.replace(/\/$/, '')}/raw/`;
+        server.middlewares.use(async (req, res, next) => {
+          const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+          if (!path.startsWith(prefix)) return next();
+          try {
+            // rawFilePath refuses paths that leave <content>/raw
+            const bytes = await readFile(rawFilePath(path.slice(prefix.length)));
+            res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+            res.end(bytes);
+          } catch {
+            next();
+          }
+        });
       },
     },
   };
