@@ -5,6 +5,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { contentDir } from '../../src/lib/content-dir.ts';
@@ -87,6 +88,9 @@ describe('directive page', () => {
     expect(page).toContain('data-pagefind-body');
     expect(page).toContain(r.data.source.sha256);
     expect(page).toContain('Lịch sử chỉnh sửa');
+    // the date the archive last changed this file, read from git independently of the page code
+    const lastChanged = execFileSync('git', ['log', '-1', '--format=%as', '--', r.filePath], { encoding: 'utf8' }).trim();
+    if (lastChanged) expect(page).toContain(`Cập nhật trong kho: <time datetime="${lastChanged}">${expectedDate(lastChanged)}</time>`);
     expect(page).toContain('Trích dẫn');
     expect(page).toContain(`http://localhost:4321/van-ban/${r.id}/`);
   });
