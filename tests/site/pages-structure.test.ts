@@ -89,7 +89,7 @@ describe('directive page', () => {
     expect(page).toContain(r.data.source.sha256);
     expect(page).toContain('Lịch sử chỉnh sửa');
     // the date the archive last changed this file, read from git independently of the page code
-    const lastChanged = execFileSync('git', ['log', '-1', '--format=%as', '--', r.filePath], { encoding: 'utf8' }).trim();
+    const lastChanged = execFileSync('git', ['log', '-1', '--format=%as', '--', r.filePath!], { encoding: 'utf8' }).trim();
     if (lastChanged) expect(page).toContain(`Cập nhật trong kho: <time datetime="${lastChanged}">${expectedDate(lastChanged)}</time>`);
     expect(page).toContain('Trích dẫn');
     expect(page).toContain(`http://localhost:4321/van-ban/${r.id}/`);
