@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { relative, resolve } from 'node:path';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { formatProblem, summaryLine } from '../src/lib/checks/format.ts';
-import { astroEntryId } from '../src/lib/checks/integrity.ts';
+import { astroEntryId } from '../src/lib/entry-id.ts';
 import { runChecks } from '../src/lib/checks/run.ts';
 import { FIELD_NAMES_VI } from '../src/lib/checks/field-names.ts';
 

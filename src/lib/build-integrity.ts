@@ -5,6 +5,7 @@
  * built site, so the rule is unit-tested apart from the build that enforces it.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import { astroEntryId, listDirectiveFiles } from './entry-id.ts';
 import { join, relative, sep } from 'node:path';
 
 export interface IntegrityCounts {
@@ -44,13 +45,9 @@ export function compareCounts({ entries, pages, indexed }: IntegrityCounts): Int
   return { ok: problems.length === 0, entries: entrySet.size, pages: pageSet.size, indexed, missingPages, strayPages, problems };
 }
 
-/** Entry ids as the glob loader makes them: path under directives/ without ".mdx", "/" separated. */
+/** Entry ids as the glob loader makes them (src/lib/entry-id.ts), sorted. */
 export async function listEntryIds(directivesDir: string): Promise<string[]> {
-  const files = await readdir(directivesDir, { recursive: true });
-  return files
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => f.slice(0, -'.mdx'.length).split(sep).join('/'))
-    .sort();
+  return listDirectiveFiles(directivesDir).map(astroEntryId).sort();
 }
 
 /** Ids of directive pages: every folder under <out>/van-ban/ that holds an index.html. */

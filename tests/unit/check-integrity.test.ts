@@ -6,7 +6,7 @@ import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/lib/checks/run.ts';
-import { astroEntryId } from '../../src/lib/checks/integrity.ts';
+import { astroEntryId } from '../../src/lib/entry-id.ts';
 import { RAW_TEXT, contentFolder, directive, sha256, validFolder } from './check-fixture.ts';
 
 const codes = async (root: string, severity?: 'error' | 'warning') =>

@@ -4,7 +4,6 @@
  * stable URLs in the province's folder; no document is in twice; citations of archived documents
  * resolve.
  */
-import { slug as githubSlug } from 'github-slugger';
 import type { DirectiveData } from '../directive-schema.ts';
 import { docNumberKey } from '../doc-number.ts';
 import { findProvince } from '../provinces.ts';
@@ -32,15 +31,7 @@ export interface RawEntry {
   sha256: string;
 }
 
-/** The entry id Astro's glob loader gives a file: each path segment through github-slugger. */
-export function astroEntryId(rel: string): string {
-  return rel
-    .replace(/\.mdx$/, '')
-    .split('/')
-    .map((s) => githubSlug(s))
-    .join('/')
-    .replace(/\/index$/, '');
-}
+import { astroEntryId } from '../entry-id.ts';
 
 const SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -1,31 +1,32 @@
 /**
  * Reads a content folder's directives straight from disk (frontmatter validated by the same
- * schema as the collection). For tests and scripts that need the archive without an Astro build.
+ * schema as the collection). For tests, scripts and the search index: the archive without an
+ * Astro build.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { directiveSchema } from '../directive-schema.ts';
+import { directiveSchema, type DirectiveData } from '../directive-schema.ts';
+import { astroEntryId, directiveFilePath, listDirectiveFiles } from '../entry-id.ts';
 import type { DirectiveRecord } from './archive.ts';
+
+/** Split one directive file into validated frontmatter and body; throws naming the file and field. */
+export function parseDirectiveSource(file: string, source: string): { data: DirectiveData; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
+  if (!m) throw new Error(`${file}: no frontmatter block (--- … ---) at the top`);
+  const parsed = directiveSchema.safeParse(parseYaml(m[1]!));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${file}: frontmatter field "${issue.path.join('.')}": ${issue.message}`);
+  }
+  return { data: parsed.data, body: m[2]! };
+}
 
 export function loadDirectives(root: string): DirectiveRecord[] {
   const base = join(root, 'directives');
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const n of readdirSync(dir).sort()) {
-      const p = join(dir, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (n.endsWith('.mdx')) files.push(p);
-    }
-  };
-  walk(base);
-  return files.map((file) => {
-    const text = readFileSync(file, 'utf8');
-    const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-    if (!m) throw new Error(`${file}: no frontmatter`);
-    const parsed = directiveSchema.safeParse(parseYaml(m[1]!));
-    if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
-    const id = relative(base, file).split(sep).join('/').replace(/\.mdx$/, '');
-    return { id, data: parsed.data, filePath: file, body: m[2]! };
+  return listDirectiveFiles(base).map((rel) => {
+    const file = directiveFilePath(base, rel);
+    const { data, body } = parseDirectiveSource(file, readFileSync(file, 'utf8'));
+    return { id: astroEntryId(rel), data, filePath: file, body };
   });
 }
