@@ -9,6 +9,7 @@ import { docNumberKey } from '../doc-number.ts';
 import { findProvince } from '../provinces.ts';
 import { buildReferenceIndex, resolveReference, type ReferenceTarget } from './references.ts';
 import { problem, type Problem } from './types.ts';
+import { astroEntryId } from '../entry-id.ts';
 
 export interface DirectiveEntry {
   /** path shown in messages */
@@ -30,8 +31,6 @@ export interface RawEntry {
   file: string;
   sha256: string;
 }
-
-import { astroEntryId } from '../entry-id.ts';
 
 const SEGMENT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
