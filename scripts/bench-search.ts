@@ -29,7 +29,7 @@ export interface SpeedSample {
   searchMs: number;
   /** from navigation start to results on screen (cold only) */
   pageMs: number | null;
-  /** bytes fetched for the search (Pagefind files and the search script), as served */
+  /** bytes received for the search (Pagefind files and the search script), as transferred */
   bytes: number;
   requests: number;
 }
@@ -49,18 +49,14 @@ async function buildSpeedSite(work: string, corpus: string): Promise<{ dist: str
   return { dist, directives: records.length };
 }
 
+/** Bytes received for the search (Pagefind's files and the page's scripts), as transferred (gzip where the host compresses). */
 function countBytes(page: Page): { bytes: number; requests: number; reset(): void } {
   const state = { bytes: 0, requests: 0, reset() { state.bytes = 0; state.requests = 0; } };
-  page.on('response', async (res) => {
-    const url = res.url();
-    if (!/\/pagefind\/|\/_astro\/.*\.js$/.test(url)) return;
-    try {
-      const body = await res.body();
-      state.bytes += body.length;
-      state.requests++;
-    } catch {
-      // a response without a body (redirect) counts nothing
-    }
+  page.on('requestfinished', async (req) => {
+    if (!/\/pagefind\/|\/_astro\/.*\.js$/.test(req.url())) return;
+    const sizes = await req.sizes();
+    state.bytes += sizes.responseBodySize;
+    state.requests++;
   });
   return state;
 }

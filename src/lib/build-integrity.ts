@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { astroEntryId, listDirectiveFiles } from './entry-id.ts';
+import { CATALOGUE_FILE } from './search/catalogue.ts';
 import { join, relative, sep } from 'node:path';
 
 export interface IntegrityCounts {
@@ -15,6 +16,8 @@ export interface IntegrityCounts {
   pages: readonly string[];
   /** pages in the Pagefind index (pagefind-entry.json) */
   indexed: number;
+  /** rows of the search catalogue (src/lib/search/catalogue.ts); defaults to `indexed` */
+  catalogued?: number;
 }
 
 export interface IntegrityReport {
@@ -33,7 +36,7 @@ const SHOW = 10;
 const list = (ids: string[]): string =>
   ids.slice(0, SHOW).join(', ') + (ids.length > SHOW ? ` … (+${ids.length - SHOW})` : '');
 
-export function compareCounts({ entries, pages, indexed }: IntegrityCounts): IntegrityReport {
+export function compareCounts({ entries, pages, indexed, catalogued = indexed }: IntegrityCounts): IntegrityReport {
   const pageSet = new Set(pages);
   const entrySet = new Set(entries);
   const missingPages = entries.filter((id) => !pageSet.has(id)).sort();
@@ -42,6 +45,7 @@ export function compareCounts({ entries, pages, indexed }: IntegrityCounts): Int
   if (missingPages.length) problems.push(`${missingPages.length} content entries have no page: ${list(missingPages)}`);
   if (strayPages.length) problems.push(`${strayPages.length} directive pages have no content entry: ${list(strayPages)}`);
   if (indexed !== entrySet.size) problems.push(`Pagefind indexed ${indexed} pages but there are ${entrySet.size} content entries`);
+  if (catalogued !== indexed) problems.push(`The search catalogue lists ${catalogued} directives but Pagefind indexed ${indexed} pages`);
   return { ok: problems.length === 0, entries: entrySet.size, pages: pageSet.size, indexed, missingPages, strayPages, problems };
 }
 
@@ -74,11 +78,22 @@ export async function readPagefindPageCount(outDir: string): Promise<number> {
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
+/** Rows of the search catalogue written beside the index (-1 when it is missing or unreadable). */
+export async function readCatalogueCount(outDir: string): Promise<number> {
+  try {
+    const file = JSON.parse(await readFile(join(outDir, 'pagefind', CATALOGUE_FILE), 'utf8')) as { documents?: unknown };
+    return typeof file.documents === 'number' ? file.documents : -1;
+  } catch {
+    return -1;
+  }
+}
+
 export async function checkBuild(contentDirectives: string, outDir: string): Promise<IntegrityReport> {
-  const [entries, pages, indexed] = await Promise.all([
+  const [entries, pages, indexed, catalogued] = await Promise.all([
     listEntryIds(contentDirectives),
     listDirectivePages(outDir),
     readPagefindPageCount(outDir),
+    readCatalogueCount(outDir),
   ]);
-  return compareCounts({ entries, pages, indexed });
+  return compareCounts({ entries, pages, indexed, catalogued });
 }

@@ -1,11 +1,17 @@
 /**
  * A minimal static file server for a built site folder (relevance tests and the bench build
  * their own corpus and serve it beside the shared test server). Same-origin only; index.html
- * for directories; a 404 otherwise.
+ * for directories; a 404 otherwise. Text files are gzip-encoded for clients that accept it,
+ * as static hosts (GitHub Pages, Netlify, Cloudflare) serve them, so the bench's byte counts
+ * are what a reader's phone receives; Pagefind's own files are already gzip and go as they are.
  */
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+
+/** Types a static host compresses on the fly. */
+const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.svg', '.xml', '.txt']);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,8 +37,15 @@ export async function serveDir(dir: string): Promise<StaticServer> {
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
+      let body = await readFile(file);
+      const headers: Record<string, string | number> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        body = gzipSync(body);
+        headers['content-encoding'] = 'gzip';
+        headers['vary'] = 'accept-encoding';
+      }
+      headers['content-length'] = body.length;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });

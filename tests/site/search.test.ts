@@ -110,6 +110,24 @@ describe('search page', () => {
     expect((await resultPaths()).every((p) => dien.includes(p))).toBe(true);
   });
 
+  it('shows counts in every filter after a plain query, so a reader can narrow it down', async () => {
+    await open('?q=' + encodeURIComponent('phòng chống dịch'));
+    const paths = await resultPaths();
+    expect(paths.length).toBeGreaterThan(1);
+    const found = directives.filter((d) => paths.includes(pathOf(d)));
+    for (const [select, key] of [['#f-tinh', 'province'], ['#f-loai', 'docType'], ['#f-nam', 'year']] as const) {
+      const shown = await page.$$eval(`${select} option`, (os) =>
+        (os as HTMLOptionElement[]).filter((o) => o.value && !o.hidden).map((o) => [o.value, o.textContent] as const),
+      );
+      const expected = new Map<string, number>();
+      for (const d of found) {
+        const v = key === 'year' ? d.date.slice(0, 4) : d[key];
+        expected.set(v, (expected.get(v) ?? 0) + 1);
+      }
+      expect(new Map(shown), select).toEqual(new Map([...expected].map(([v, n]) => [v, `${v} (${n})`])));
+    }
+  });
+
   it('sorts by date, newest or oldest first', async () => {
     const byDate = [...directives].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     await open('?sapxep=cu-nhat');

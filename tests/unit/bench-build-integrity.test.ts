@@ -11,11 +11,16 @@ import * as pagefind from 'pagefind';
 import { writeCorpus } from '../../src/lib/bench/write-corpus.ts';
 import { generateCorpus } from '../../src/lib/bench/corpus.ts';
 import { checkBuild, compareCounts, listEntryIds } from '../../src/lib/build-integrity.ts';
+import { buildCatalogue, CATALOGUE_FILE } from '../../src/lib/search/catalogue.ts';
 
 const COUNT = 25;
 const ids = generateCorpus(COUNT, 11).map((d) => d.id);
 
-async function site(pageIds: readonly string[], indexIds: readonly string[]): Promise<{ content: string; out: string }> {
+async function site(
+  pageIds: readonly string[],
+  indexIds: readonly string[],
+  catalogueIds: readonly string[] = indexIds,
+): Promise<{ content: string; out: string }> {
   const content = await mkdtemp(join(tmpdir(), 'integrity-content-'));
   await writeCorpus(content, COUNT, 11);
   const out = await mkdtemp(join(tmpdir(), 'integrity-out-'));
@@ -28,6 +33,8 @@ async function site(pageIds: readonly string[], indexIds: readonly string[]): Pr
   const { index } = await pagefind.createIndex({ forceLanguage: 'vi' });
   for (const id of indexIds) await index!.addCustomRecord({ url: `/van-ban/${id}/`, content: `Văn bản ${id}`, language: 'vi' });
   await index!.writeFiles({ outputPath: join(out, 'pagefind') });
+  const row = { province: 'Hà Nội', docType: 'Công văn', issuer: 'UBND thành phố', date: '2021-11-08' };
+  await writeFile(join(out, 'pagefind', CATALOGUE_FILE), JSON.stringify(buildCatalogue(catalogueIds.map(() => row))));
   return { content: join(content, 'directives'), out };
 }
 
@@ -62,6 +69,13 @@ describe('build integrity check', () => {
     const report = await checkBuild(content, out);
     expect(report.ok).toBe(false);
     expect(report.problems.join('\n')).toContain(`Pagefind indexed ${COUNT - 1} pages but there are ${COUNT} content entries`);
+  }, 60_000);
+
+  it('fails when the search catalogue and the index disagree (results would be mislabelled)', async () => {
+    const { content, out } = await site(ids, ids, ids.slice(2));
+    const report = await checkBuild(content, out);
+    expect(report.ok).toBe(false);
+    expect(report.problems.join('\n')).toContain(`The search catalogue lists ${COUNT - 2} directives but Pagefind indexed ${COUNT} pages`);
   }, 60_000);
 
   it('fails when a page exists for a directive that is no longer in the content folder', async () => {

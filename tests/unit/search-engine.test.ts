@@ -1,10 +1,12 @@
 /**
  * The engine's merging on a small in-memory stand-in for Pagefind that behaves like it where
- * it matters here: every term prefix-matches folded words, all terms required, filters and a
- * date sort, counts per filter value.
+ * it matters here: every term prefix-matches folded words, all terms required, a search with
+ * no term lists every page in the order added; filters, counts and dates come from the
+ * catalogue built from the same records, as the build makes it.
  */
 import { describe, expect, it } from 'vitest';
-import { searchArchive, type PagefindLike, type PagefindResponse } from '../../src/lib/search/engine.ts';
+import { buildCatalogue } from '../../src/lib/search/catalogue.ts';
+import { openArchiveIndex, searchArchive, type ArchiveIndex, type PagefindLike, type PagefindResponse } from '../../src/lib/search/engine.ts';
 import { buildSearchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
 import { syllables } from '../../src/lib/search/text.ts';
 import type { DirectiveData } from '../../src/lib/directive-schema.ts';
@@ -36,20 +38,23 @@ function fakePagefind(records: SearchRecord[]): PagefindLike & { calls: (string 
   const calls: (string | null)[] = [];
   return {
     calls,
-    async search(term, opts = {}): Promise<PagefindResponse> {
+    async search(term): Promise<PagefindResponse> {
       calls.push(term);
       const terms = (term ?? '').split(' ').filter(Boolean);
-      let hits = records.filter((r) => {
+      const hits = records.filter((r) => {
         const words = syllables(r.content).map((s) => s.fold);
         return terms.every((t) => words.some((w) => w.startsWith(t)));
       });
-      hits = hits.filter((r) => Object.entries(opts.filters ?? {}).every(([k, v]) => r.filters[k]?.includes(v)));
-      if (opts.sort?.date) hits.sort((a, b) => (a.sort.date! < b.sort.date! ? -1 : 1) * (opts.sort!.date === 'asc' ? 1 : -1));
-      const filters: Record<string, Record<string, number>> = {};
-      for (const r of hits) for (const [k, vs] of Object.entries(r.filters)) for (const v of vs) ((filters[k] ??= {})[v] = (filters[k]![v] ?? 0) + 1);
-      return { results: hits.map((r) => ({ id: r.url, data: async () => ({ url: r.url, content: r.content, meta: r.meta }) })), filters };
+      return { results: hits.map((r) => ({ id: `id:${r.url}`, data: async () => ({ url: r.url, content: r.content, meta: r.meta }) })) };
     },
   };
+}
+
+async function archive(records: SearchRecord[], common: string[] = []): Promise<ArchiveIndex & { pf: ReturnType<typeof fakePagefind> }> {
+  const pf = fakePagefind(records);
+  const index = await openArchiveIndex(pf, buildCatalogue(records.map((r) => r.meta), common));
+  pf.calls.length = 0;
+  return { ...index, pf };
 }
 
 const records = [
@@ -61,46 +66,68 @@ const records = [
 
 describe('searchArchive', () => {
   it('puts the directive with the typed number first, before one that only cites it', async () => {
-    const out = await searchArchive(fakePagefind(records), { q: 'công văn 469', filters: {}, sort: 'relevance' });
+    const out = await searchArchive(await archive(records), { q: 'công văn 469', filters: {}, sort: 'relevance' });
     expect(out.items[0]!.url).toBe('/a/');
   });
 
   it('finds đ words typed with d, and the excerpt marks them', async () => {
-    const out = await searchArchive(fakePagefind(records), { q: 'dinh tien dung', filters: {}, sort: 'relevance' });
+    const out = await searchArchive(await archive(records), { q: 'dinh tien dung', filters: {}, sort: 'relevance' });
     expect(out.items.map((i) => i.url)).toEqual(['/d/']);
     expect(out.items[0]!.excerpt.filter((s) => s.mark).map((s) => s.text)).toEqual(expect.arrayContaining(['Đinh', 'Tiến', 'Dũng']));
   });
 
   it('keeps only directives where a quoted phrase stands together', async () => {
-    const out = await searchArchive(fakePagefind(records), { q: '"tổ liên gia"', filters: {}, sort: 'relevance' });
+    const out = await searchArchive(await archive(records), { q: '"tổ liên gia"', filters: {}, sort: 'relevance' });
     expect(out.items.map((i) => i.url)).toEqual(['/c/']);
   });
 
   it('browses with an empty query: all, newest first, with counts per filter', async () => {
-    const out = await searchArchive(fakePagefind(records), { q: '', filters: {}, sort: 'relevance' });
+    const out = await searchArchive(await archive(records), { q: '', filters: {}, sort: 'relevance' });
     expect(out.items.map((i) => i.date)).toEqual(['2022-01', '2021-11-30', '2021-11-08', '2021-11']);
     expect(out.counts.province).toEqual({ 'Thanh Hóa': 2, 'Vĩnh Phúc': 1, 'Hà Nội': 1 });
   });
 
   it('counts a filter in use with that filter lifted, so the other values stay reachable', async () => {
-    const out = await searchArchive(fakePagefind(records), { q: '', filters: { province: 'Thanh Hóa', docType: 'Kế hoạch' }, sort: 'oldest' });
+    const out = await searchArchive(await archive(records), { q: '', filters: { province: 'Thanh Hóa', docType: 'Kế hoạch' }, sort: 'oldest' });
     expect(out.items.map((i) => i.url)).toEqual(['/b/']);
     expect(out.counts.province).toEqual({ 'Thanh Hóa': 1 });
     expect(out.counts.docType).toEqual({ 'Công văn': 1, 'Kế hoạch': 1 });
   });
 
   it('sorts matches by date when asked', async () => {
-    const out = await searchArchive(fakePagefind(records), { q: 'thanh hoa', filters: {}, sort: 'oldest' });
+    const out = await searchArchive(await archive(records), { q: 'thanh hoa', filters: {}, sort: 'oldest' });
     expect(out.items.map((i) => i.url)).toEqual(['/a/', '/b/']);
   });
 
   it('does not ask the index for syllables most directives contain, and still checks them on the text', async () => {
-    const pf = fakePagefind(records);
-    const out = await searchArchive(pf, { q: 'tổ liên gia vĩnh phúc', filters: {}, sort: 'relevance' }, { common: new Set(['to', 'lien', 'gia']) });
-    expect(pf.calls[0]).toBe('vinh phuc');
+    const index = await archive(records, ['gia', 'lien', 'to']);
+    const out = await searchArchive(index, { q: 'tổ liên gia vĩnh phúc', filters: {}, sort: 'relevance' });
+    expect(index.pf.calls[0]).toBe('vinh phuc');
     expect(out.items[0]!.url).toBe('/c/');
-    const only = await searchArchive(pf, { q: 'tổ liên gia', filters: {}, sort: 'relevance' }, { common: new Set(['to', 'lien', 'gia']) });
+    index.pf.calls.length = 0;
+    const only = await searchArchive(index, { q: 'tổ liên gia', filters: {}, sort: 'relevance' });
+    expect(index.pf.calls).toEqual([]);
     expect(only.approximate).toBe(true);
     expect(only.items[0]!.url).toBe('/c/');
+  });
+
+  it('counts filter values over the matches of a query when no filter is in use', async () => {
+    const out = await searchArchive(await archive(records), { q: 'vắc xin', filters: {}, sort: 'relevance' });
+    expect(out.items.map((i) => i.url)).toEqual(['/b/']);
+    expect(out.counts.province).toEqual({ 'Thanh Hóa': 1 });
+    expect(out.counts.docType).toEqual({ 'Kế hoạch': 1 });
+    expect(out.counts.year).toEqual({ '2021': 1 });
+  });
+
+  it('answers a query that is only a province name from the catalogue, newest first', async () => {
+    const index = await archive(records);
+    const out = await searchArchive(index, { q: 'Thanh Hoá', filters: {}, sort: 'relevance' });
+    expect(out.items.map((i) => i.url).sort()).toEqual(['/a/', '/b/']);
+    expect(out.items.every((i) => i.province === 'Thanh Hóa')).toBe(true);
+  });
+
+  it('refuses an index and a catalogue from different builds instead of mislabelling results', async () => {
+    const pf = fakePagefind(records);
+    await expect(openArchiveIndex(pf, buildCatalogue(records.slice(1).map((r) => r.meta)))).rejects.toThrow(/lists 3 directives but the index has 4/);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * The archive's search: asks the Pagefind index (folded query, number token, province filter),
- * merges the candidates, re-ranks them on their text (src/lib/search/rank.ts) and returns
+ * The archive's search: asks the Pagefind index for the words (folded query, number token),
+ * filters, counts and orders by date with the catalogue (src/lib/search/catalogue.ts), merges
+ * the candidates, re-ranks them on their text (src/lib/search/rank.ts) and returns
  * display-ready results. Works against a minimal Pagefind-like interface, so it runs the same
  * in the browser and in tests.
  */
+import { Catalogue, type CatalogueFile, type FacetCounts, type Filters } from './catalogue.ts';
 import { excerpt, type Segment } from './excerpt.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import { rerank, type Candidate } from './rank.ts';
-import { FILTER_KEYS, type FilterKey } from './record.ts';
 import type { SearchState } from './url-state.ts';
 
 export interface PagefindFragment {
@@ -21,13 +22,33 @@ export interface PagefindResult {
 }
 export interface PagefindResponse {
   results: PagefindResult[];
-  filters?: Record<string, Record<string, number>>;
 }
 export interface PagefindLike {
-  search(
-    term: string | null,
-    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> | undefined },
-  ): Promise<PagefindResponse | null>;
+  /** no filters or sort: the catalogue (src/lib/search/catalogue.ts) does those */
+  search(term: string | null): Promise<PagefindResponse | null>;
+}
+
+/** Pagefind and the catalogue, joined: rows of the catalogue are Pagefind's pages. */
+export interface ArchiveIndex {
+  pf: PagefindLike;
+  catalogue: Catalogue;
+  /** Pagefind's result for each row (its data() loads the fragment) */
+  pages: PagefindResult[];
+  rowOf: Map<string, number>;
+}
+
+/**
+ * Joins a loaded Pagefind and the catalogue file. A search with no term lists every page in
+ * Pagefind's page order, which is the catalogue's row order; a different count means the two
+ * files come from different builds, and searching on would attach wrong metadata to results.
+ */
+export async function openArchiveIndex(pf: PagefindLike, file: CatalogueFile): Promise<ArchiveIndex> {
+  const catalogue = new Catalogue(file);
+  const all = (await pf.search(null))?.results ?? [];
+  if (all.length !== catalogue.size) {
+    throw new Error(`Search catalogue lists ${catalogue.size} directives but the index has ${all.length}; rebuild the site`);
+  }
+  return { pf, catalogue, pages: all, rowOf: new Map(all.map((r, i) => [r.id, i])) };
 }
 
 export interface ResultItem {
@@ -49,7 +70,7 @@ export interface SearchOutcome {
   /** the total is an upper bound: the query had only syllables most directives contain */
   approximate: boolean;
   /** per filter, the count of matching directives for each value */
-  counts: Partial<Record<FilterKey, Record<string, number>>>;
+  counts: FacetCounts;
   /** the next page of results (empty when there is none) */
   loadMore: () => Promise<ResultItem[]>;
   /** whether loadMore() may give more */
@@ -59,8 +80,6 @@ export interface SearchOutcome {
 export interface EngineOptions {
   /** candidates re-ranked on their text per query */
   window?: number;
-  /** folded syllables most directives contain: checked on the text, not asked of the index */
-  common?: ReadonlySet<string>;
   /** results per page */
   pageSize?: number;
 }
@@ -103,86 +122,82 @@ function toItem(c: Loaded, q: ParsedQuery): ResultItem {
   };
 }
 
-/**
- * Counts per filter value. For a filter in use, the count of each of its values is taken
- * with that filter lifted (the other filters kept), so a reader sees where else to go.
- */
-async function facetCounts(
-  pf: PagefindLike,
-  term: string | null,
-  filters: Record<string, string>,
-  res: PagefindResponse | null,
-): Promise<SearchOutcome['counts']> {
-  const out: SearchOutcome['counts'] = {};
-  for (const k of FILTER_KEYS) if (res?.filters?.[k]) out[k] = res.filters[k];
-  await Promise.all(
-    FILTER_KEYS.filter((k) => filters[k]).map(async (k) => {
-      const others = Object.fromEntries(Object.entries(filters).filter(([key]) => key !== k));
-      const r = await pf.search(term, { filters: others });
-      if (r?.filters?.[k]) out[k] = r.filters[k];
-    }),
-  );
-  return out;
+/** Rows of a Pagefind answer, in its order (ids the catalogue does not know are dropped). */
+function rowsOf(index: ArchiveIndex, res: PagefindResponse | null): number[] {
+  const rows: number[] = [];
+  for (const r of res?.results ?? []) {
+    const row = index.rowOf.get(r.id);
+    if (row !== undefined) rows.push(row);
+  }
+  return rows;
 }
 
-export async function searchArchive(pf: PagefindLike, state: SearchState, opts: EngineOptions = {}): Promise<SearchOutcome> {
+export async function searchArchive(index: ArchiveIndex, state: SearchState, opts: EngineOptions = {}): Promise<SearchOutcome> {
+  const { pf, catalogue, pages } = index;
   const window = opts.window ?? 12;
   const pageSize = opts.pageSize ?? 10;
   const q = parseQuery(state.q);
-  const filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v)) as Record<string, string>;
+  const filters: Filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v));
+  const passes = (row: number): boolean => catalogue.matches(row, filters);
   const dateSort = state.sort === 'oldest' ? 'asc' : 'desc';
+  const loadRow = (row: number, rank: number): Promise<Loaded> => load(pages[row]!, rank);
 
   // Browsing: no words, only filters (or nothing): everything, newest first unless asked otherwise.
   if (q.terms.length === 0) {
-    const res = await pf.search(null, { filters, sort: { date: dateSort } });
-    const all = res?.results ?? [];
+    const everything = catalogue.all();
+    const all = catalogue.byDate(everything.filter(passes), dateSort);
     let shown = 0;
     const page = async (): Promise<ResultItem[]> => {
       const slice = all.slice(shown, shown + pageSize);
       shown += slice.length;
-      return (await Promise.all(slice.map((r, i) => load(r, i)))).map((c) => toItem(c, q));
+      return (await Promise.all(slice.map((row, i) => loadRow(row, i)))).map((c) => toItem(c, q));
     };
     const items = await page();
-    const c = await facetCounts(pf, null, filters, res);
-    return { query: q, items, total: all.length, approximate: false, counts: c, loadMore: page, hasMore: () => shown < all.length };
+    const counts = catalogue.counts(everything, filters);
+    return { query: q, items, total: all.length, approximate: false, counts, loadMore: page, hasMore: () => shown < all.length };
   }
 
-  const sort = state.sort === 'relevance' ? undefined : { date: dateSort as 'asc' | 'desc' };
   // Syllables most directives contain have huge postings; they are checked on the text.
-  const common = opts.common ?? new Set<string>();
-  const rare = q.indexQuery.split(' ').filter((t) => t && !common.has(t));
+  const rare = q.indexQuery.split(' ').filter((t) => t && !catalogue.common.has(t));
   const onlyCommon = q.indexQuery !== '' && rare.length === 0;
-  const indexTerm = rare.length ? rare.join(' ') : null;
-  // Only common syllables: candidates are the directives in date order, ranked on their text.
-  const main =
-    indexTerm || onlyCommon ? pf.search(indexTerm, { filters, sort: onlyCommon ? { date: dateSort } : sort }) : Promise.resolve(null);
-  const byNumber = q.numberToken ? pf.search(q.numberToken, { filters }) : Promise.resolve(null);
-  // A named province: its directives join the candidates even when the index ranks them low.
+  const [mainRes, numberRes] = await Promise.all([
+    rare.length ? pf.search(rare.join(' ')) : Promise.resolve(null),
+    q.numberToken ? pf.search(q.numberToken) : Promise.resolve(null),
+  ]);
+  // Only common syllables: candidates are all directives, newest first, ranked on their text.
+  const matchedAll = onlyCommon ? catalogue.byDate(catalogue.all(), dateSort) : rowsOf(index, mainRes);
+  const numberAll = rowsOf(index, numberRes);
+  let matched = matchedAll.filter(passes);
+  if (state.sort !== 'relevance' && !onlyCommon) matched = catalogue.byDate(matched, dateSort);
+  // A named province: its directives join the candidates even when the index ranks them low;
+  // a query that is only the province's name takes them straight from the catalogue.
   const province = q.provinces[0];
-  const rest = province ? q.terms.filter((_, i) => i < province.from || i >= province.to).map((t) => t.fold).join(' ') : '';
-  const inProvince =
-    province && (!filters.province || filters.province === province.province)
-      ? pf.search(rest || null, { filters: { ...filters, province: province.province }, sort })
-      : Promise.resolve(null);
-  const [mainRes, numberRes, provinceRes] = await Promise.all([main, byNumber, inProvince]);
+  const pureProvince = !!province && q.terms.every((_, i) => i >= province.from && i < province.to);
+  let provinceAll: number[] = [];
+  let inProvince: number[] = [];
+  if (province && (!filters.province || filters.province === province.province)) {
+    const own = (row: number): boolean => catalogue.value('province', row) === province.province;
+    provinceAll = pureProvince ? catalogue.byDate(catalogue.all().filter(own), 'desc') : [];
+    inProvince = (pureProvince ? provinceAll : matched).filter((row) => own(row) && passes(row));
+  }
 
   // Phrases are checked on the text, so a quoted query looks at more candidates.
   const size = q.phrases.length ? window * 3 : window;
-  const order: PagefindResult[] = [];
-  const seen = new Set<string>();
-  const add = (list: PagefindResult[] | undefined, n: number): void => {
-    for (const r of (list ?? []).slice(0, n)) if (!seen.has(r.id)) (seen.add(r.id), order.push(r));
+  const order: number[] = [];
+  const seen = new Set<number>();
+  const add = (rows: number[], n: number): void => {
+    for (const row of rows.slice(0, n)) if (!seen.has(row)) (seen.add(row), order.push(row));
   };
-  add(numberRes?.results, 5);
-  add(mainRes?.results, size);
-  add(provinceRes?.results, Math.ceil(window / 2));
-  const loaded = await Promise.all(order.map((r, i) => load(r, i)));
+  add(numberAll.filter(passes), 5);
+  add(matched, size);
+  add(inProvince, Math.ceil(window / 2));
+  const loaded = await Promise.all(order.map((row, i) => loadRow(row, i)));
   const ranked = rerank(q, loaded).map((s) => s.candidate);
   if (state.sort !== 'relevance') {
     ranked.sort((a, b) => (a.date === b.date ? a.indexRank - b.indexRank : (a.date < b.date ? -1 : 1) * (dateSort === 'asc' ? 1 : -1)));
   }
   // Past the re-ranked window, further results come in the index's order, checked the same way.
-  const tail = (mainRes?.results ?? []).filter((r) => !seen.has(r.id));
+  const tail = [...matched, ...(pureProvince ? inProvince : [])].filter((row) => !seen.has(row));
   let shown = Math.min(pageSize, ranked.length);
   let tailAt = 0;
   const items = ranked.slice(0, shown).map((c) => toItem(c, q));
@@ -194,18 +209,20 @@ export async function searchArchive(pf: PagefindLike, state: SearchState, opts: 
     }
     const slice = tail.slice(tailAt, tailAt + pageSize);
     tailAt += slice.length;
-    const next = await Promise.all(slice.map((r, i) => load(r, loaded.length + tailAt + i)));
+    const next = await Promise.all(slice.map((row, i) => loadRow(row, loaded.length + tailAt + i)));
     return rerank(q, next)
       .filter((s) => s.complete)
       .map((s) => toItem(s.candidate, q));
   };
   const total = ranked.length + (q.phrases.length ? 0 : tail.length);
+  // Counted over everything the query found, before the filters (each lifted in turn).
+  const found = [...new Set([...matchedAll, ...numberAll, ...provinceAll])];
   return {
     query: q,
     items,
     total,
     approximate: onlyCommon,
-    counts: await facetCounts(pf, indexTerm, filters, mainRes),
+    counts: catalogue.counts(found, filters),
     loadMore: more,
     hasMore: () => shown < ranked.length || tailAt < tail.length,
   };

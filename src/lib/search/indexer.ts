@@ -5,17 +5,9 @@
 import * as pagefind from 'pagefind';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { buildCatalogue, CATALOGUE_FILE } from './catalogue.ts';
 import type { SearchRecord } from './record.ts';
 import { syllables } from './text.ts';
-
-/** Beside Pagefind's files: the syllables most directives contain (see commonSyllables). */
-export const COMMON_SYLLABLES_FILE = 'common-syllables.json';
-
-export interface CommonSyllables {
-  documents: number;
-  /** folded syllables found in more than half of the directives */
-  common: string[];
-}
 
 /**
  * The folded syllables found in more than `share` of the directives ("phong", "chong", "dich"
@@ -23,20 +15,20 @@ export interface CommonSyllables {
  * engine checks them on the candidates' text instead of asking the index. Small archives
  * (under `minDocuments`) list none: there every word is cheap.
  */
-export function commonSyllables(records: SearchRecord[], share = 0.5, minDocuments = 500): CommonSyllables {
-  if (records.length < minDocuments) return { documents: records.length, common: [] };
+export function commonSyllables(records: SearchRecord[], share = 0.5, minDocuments = 500): string[] {
+  if (records.length < minDocuments) return [];
   const df = new Map<string, number>();
   for (const r of records) {
     for (const f of new Set(syllables(r.content).map((s) => s.fold))) df.set(f, (df.get(f) ?? 0) + 1);
   }
-  const common = [...df].filter(([, n]) => n > records.length * share).map(([w]) => w).sort();
-  return { documents: records.length, common };
+  return [...df].filter(([, n]) => n > records.length * share).map(([w]) => w).sort();
 }
 
 /**
- * Adds the records to Pagefind one at a time, in order (a deterministic index), and writes it.
+ * Adds the records to Pagefind one at a time, in order (a deterministic index whose page order
+ * is the records' order, which the catalogue relies on), and writes it with the catalogue.
  * Records may come from an async source: the next one is built while Pagefind's process adds
- * the previous, and the common syllables are counted while it writes its files.
+ * the previous, and the catalogue is made while it writes its files.
  */
 export async function writeSearchIndex(
   records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
@@ -61,10 +53,13 @@ export async function writeSearchIndex(
     await pending;
     await beforeWrite?.(all);
     const writing = index.writeFiles({ outputPath });
-    const common = commonSyllables(all);
+    const catalogue = buildCatalogue(
+      all.map((r) => r.meta),
+      commonSyllables(all),
+    );
     const written = await writing;
     if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
-    await writeFile(join(outputPath, COMMON_SYLLABLES_FILE), JSON.stringify(common));
+    await writeFile(join(outputPath, CATALOGUE_FILE), JSON.stringify(catalogue));
   } finally {
     await pagefind.close();
   }

@@ -2,8 +2,8 @@
  * What the search index holds for one directive: a Pagefind custom record whose content is the
  * title, a metadata line and the body, followed by a tail of extra tokens the engine asks for
  * (folded forms of words with đ, which Pagefind does not fold, and the document's own number in
- * a form that survives Pagefind's punctuation handling). Metadata, filters and the date sort
- * come from the frontmatter.
+ * a form that survives Pagefind's punctuation handling). Metadata comes from the frontmatter;
+ * filters and the date order are not Pagefind's but the catalogue's (src/lib/search/catalogue.ts).
  */
 import type { DirectiveData } from '../directive-schema.ts';
 import { foldDiacritics } from '../vietnamese.ts';
@@ -14,9 +14,22 @@ export interface SearchRecord {
   url: string;
   content: string;
   language: 'vi';
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  sort: Record<string, string>;
+  meta: SearchMeta;
+}
+
+/** What a result shows without opening the directive; also the catalogue's source. */
+export interface SearchMeta {
+  [key: string]: string;
+  title: string;
+  /** "" when the directive has no number */
+  number: string;
+  docType: string;
+  /** ISO date: 2021-11-08 or 2021-11 */
+  date: string;
+  province: string;
+  issuer: string;
+  /** where the shown text ends and the tail of index-only tokens begins */
+  textLength: string;
 }
 
 /** Filter names, as the index and the URL use them. */
@@ -57,15 +70,7 @@ export function buildSearchRecord(url: string, d: DirectiveData, body: string): 
       date: d.date,
       province: d.province,
       issuer: d.issuer,
-      // where the shown text ends and the tail of index-only tokens begins
       textLength: String(text.length),
     },
-    filters: {
-      province: [d.province],
-      year: [d.date.slice(0, 4)],
-      docType: [d.docType],
-      issuer: [d.issuer],
-    },
-    sort: { date: d.date },
   };
 }

@@ -4,7 +4,8 @@
  * textContent only (no query or document text is ever parsed as HTML). Every change of query,
  * filter or sort is a new history entry; back/forward restore it.
  */
-import { searchArchive, type PagefindLike, type ResultItem, type SearchOutcome } from '../../lib/search/engine.ts';
+import { CATALOGUE_FILE, type CatalogueFile } from '../../lib/search/catalogue.ts';
+import { openArchiveIndex, searchArchive, type ArchiveIndex, type PagefindLike, type ResultItem, type SearchOutcome } from '../../lib/search/engine.ts';
 import { FILTER_KEYS, type FilterKey } from '../../lib/search/record.ts';
 import { PARAM, sameState, stateFromParams, stateToParams, type SearchState } from '../../lib/search/url-state.ts';
 import { formatDate } from '../../lib/site/dates.ts';
@@ -107,22 +108,23 @@ export function startSearchPage(): void {
   const list = $<HTMLOListElement>('search-results');
   const status = $<HTMLParagraphElement>('search-status');
   const more = $<HTMLButtonElement>('search-more');
-  let pagefind: Promise<PagefindLike> | null = null;
-  // Fetched beside the library; a missing file only means every syllable goes to the index.
-  const common: Promise<Set<string>> = fetch(`${base}pagefind/common-syllables.json`)
-    .then((r) => (r.ok ? r.json() : { common: [] }))
-    .then((j: { common?: unknown }) => new Set(Array.isArray(j.common) ? j.common.filter((w): w is string => typeof w === 'string') : []))
-    .catch(() => new Set<string>());
+  let archive: Promise<ArchiveIndex> | null = null;
   let current: SearchOutcome | null = null;
   let run = 0;
 
-  const engine = (): Promise<PagefindLike> =>
-    (pagefind ??= (async () => {
+  // The library and the catalogue load side by side; each is fetched once per page.
+  const engine = (): Promise<ArchiveIndex> =>
+    (archive ??= (async () => {
+      const catalogue = fetch(`${base}pagefind/${CATALOGUE_FILE}`).then((r) => {
+        if (!r.ok) throw new Error(`${CATALOGUE_FILE}: HTTP ${r.status}`);
+        return r.json() as Promise<CatalogueFile>;
+      });
+      catalogue.catch(() => {}); // reported through the await below, not as unhandled
       const pf = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
       // No worker: one file less to fetch on a cold search, and the searches here are short.
       await pf.options({ baseUrl: '/', excerptLength: 0, noWorker: true });
       await pf.init();
-      return pf as PagefindLike;
+      return openArchiveIndex(pf as PagefindLike, await catalogue);
     })());
 
   const show = async (state: SearchState): Promise<void> => {
@@ -135,8 +137,7 @@ export function startSearchPage(): void {
     root.setAttribute('aria-busy', 'true');
     status.textContent = 'Đang tìm…';
     try {
-      const [pf, commonSet] = await Promise.all([engine(), common]);
-      const outcome = await searchArchive(pf, state, { common: commonSet });
+      const outcome = await searchArchive(await engine(), state);
       if (mine !== run) return;
       current = outcome;
       list.replaceChildren(...outcome.items.map((i) => renderItem(i, base, outcome.query.text)));
@@ -148,6 +149,7 @@ export function startSearchPage(): void {
         ? `${outcome.query.text} — Tìm kiếm văn bản`
         : 'Tìm kiếm văn bản — Lưu trữ văn bản phòng, chống COVID-19';
     } catch (e) {
+      archive = null; // a failed load is tried again on the next search
       if (mine !== run) return;
       list.replaceChildren();
       more.hidden = true;

@@ -1,0 +1,189 @@
+/**
+ * The search catalogue: for every directive in the Pagefind index, in the index's own page order,
+ * its province, document type, issuer and date, as one small file written beside the index.
+ *
+ * Why not Pagefind's filters and sort: at 10,000 directives each filter is a 22 KB chunk to
+ * fetch, and Pagefind's wasm counts filter values and sorts by date with linear scans inside
+ * loops (pagefind_web/src/filter.rs get_filters, lib.rs search), tens to hundreds of
+ * milliseconds per query. With the catalogue, filtering, counting and date order are array
+ * lookups in the browser, and a province-only query needs no index lookup at all.
+ *
+ * The link to Pagefind is the page order: Pagefind numbers pages in the order records are
+ * added (src/lib/search/indexer.ts adds them one at a time, in order) and a search with no
+ * term returns them in that order. The browser asks that once and maps result ids to rows;
+ * a count mismatch is an error, never a silent misalignment.
+ */
+import { FILTER_KEYS, type FilterKey } from './record.ts';
+
+/** Beside Pagefind's files in <out>/pagefind/. */
+export const CATALOGUE_FILE = 'catalogue.json';
+export const CATALOGUE_VERSION = 1;
+
+/** The columns kept per directive; `year` is derived from `date`. */
+const COLUMNS = ['province', 'docType', 'issuer', 'date'] as const;
+type Column = (typeof COLUMNS)[number];
+
+export interface CatalogueFile {
+  version: typeof CATALOGUE_VERSION;
+  /** directives, in Pagefind's page order */
+  documents: number;
+  /** folded syllables found in most directives: checked on the text, not asked of the index */
+  common: string[];
+  /** the distinct values of each column, sorted (dates as ISO strings, so sorted = by date) */
+  values: Record<Column, string[]>;
+  /** per column, each row's value index, `width` characters of ALPHABET each */
+  columns: Record<Column, EncodedColumn>;
+}
+
+interface EncodedColumn {
+  width: number;
+  /**
+   * Each row holds the step from the previous row's value, modulo the number of values: rows
+   * come in file order (province, then date), so dates step by a few days and compress well.
+   */
+  delta?: boolean;
+  data: string;
+}
+
+/** What one row is made of; the search records' metadata (src/lib/search/record.ts). */
+export interface CatalogueRow {
+  province: string;
+  docType: string;
+  issuer: string;
+  /** ISO date: 2021-11-08 or 2021-11 */
+  date: string;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DIGIT = new Map([...ALPHABET].map((c, i) => [c, i]));
+
+function encodeColumn(indices: number[], distinct: number, delta: boolean): EncodedColumn {
+  let width = 1;
+  while (ALPHABET.length ** width < distinct) width++;
+  let data = '';
+  let prev = 0;
+  for (const value of indices) {
+    let n = delta ? (value - prev + distinct) % distinct : value;
+    prev = value;
+    let chunk = '';
+    for (let k = 0; k < width; k++) {
+      chunk = ALPHABET[n % ALPHABET.length] + chunk;
+      n = Math.floor(n / ALPHABET.length);
+    }
+    data += chunk;
+  }
+  return delta ? { width, delta, data } : { width, data };
+}
+
+function decodeColumn({ width, delta, data }: EncodedColumn, rows: number, distinct: number, name: string): Uint16Array {
+  if (data.length !== rows * width) throw new Error(`Search catalogue: column ${name} holds ${data.length / width} rows, expected ${rows}`);
+  const out = new Uint16Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let n = 0;
+    for (let k = 0; k < width; k++) {
+      const d = DIGIT.get(data[r * width + k]!);
+      if (d === undefined) throw new Error(`Search catalogue: column ${name} has a bad character at row ${r}`);
+      n = n * ALPHABET.length + d;
+    }
+    if (n >= distinct) throw new Error(`Search catalogue: column ${name} row ${r} points past its values`);
+    out[r] = delta ? (n + (r ? out[r - 1]! : 0)) % distinct : n;
+  }
+  return out;
+}
+
+/** The catalogue of rows given in index order. */
+export function buildCatalogue(rows: readonly CatalogueRow[], common: readonly string[] = []): CatalogueFile {
+  const values = {} as CatalogueFile['values'];
+  const columns = {} as CatalogueFile['columns'];
+  for (const col of COLUMNS) {
+    // Code-point order, not locale order: the same on every machine (a deterministic build).
+    const distinct = [...new Set(rows.map((r) => r[col]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const at = new Map(distinct.map((v, i) => [v, i]));
+    values[col] = distinct;
+    columns[col] = encodeColumn(
+      rows.map((r) => at.get(r[col])!),
+      distinct.length,
+      col === 'date',
+    );
+  }
+  return { version: CATALOGUE_VERSION, documents: rows.length, common: [...common], values, columns };
+}
+
+export type Filters = Partial<Record<FilterKey, string>>;
+export type FacetCounts = Partial<Record<FilterKey, Record<string, number>>>;
+
+/** The catalogue, read: rows addressed by their index in Pagefind's page order. */
+export class Catalogue {
+  readonly size: number;
+  readonly common: ReadonlySet<string>;
+  private readonly values: Record<Column, string[]>;
+  private readonly cols: Record<Column, Uint16Array>;
+  /** per date value, its year's index in `years` */
+  private readonly yearOfDate: Uint16Array;
+  private readonly years: string[];
+
+  constructor(file: CatalogueFile) {
+    if (!file || file.version !== CATALOGUE_VERSION || !Number.isInteger(file.documents)) {
+      throw new Error(`Search catalogue: unknown format (version ${String(file?.version)})`);
+    }
+    this.size = file.documents;
+    this.common = new Set(file.common);
+    this.values = file.values;
+    this.cols = {} as Record<Column, Uint16Array>;
+    for (const col of COLUMNS) this.cols[col] = decodeColumn(file.columns[col], this.size, file.values[col].length, col);
+    this.years = [...new Set(file.values.date.map((d) => d.slice(0, 4)))];
+    this.yearOfDate = Uint16Array.from(file.values.date, (d) => this.years.indexOf(d.slice(0, 4)));
+  }
+
+  /** The value of a filter for one row. */
+  value(key: FilterKey, row: number): string {
+    if (key === 'year') return this.years[this.yearOfDate[this.cols.date[row]!]!]!;
+    return this.values[key][this.cols[key][row]!]!;
+  }
+
+  date(row: number): string {
+    return this.values.date[this.cols.date[row]!]!;
+  }
+
+  /** Whether a row passes every filter given (`skip` lifts one of them). */
+  matches(row: number, filters: Filters, skip?: FilterKey): boolean {
+    for (const key of FILTER_KEYS) {
+      const want = filters[key];
+      if (want && key !== skip && this.value(key, row) !== want) return false;
+    }
+    return true;
+  }
+
+  /** Rows newest first (`desc`) or oldest first; rows of the same date keep their order. */
+  byDate(rows: readonly number[], direction: 'asc' | 'desc'): number[] {
+    const date = this.cols.date;
+    const sign = direction === 'asc' ? 1 : -1;
+    return rows
+      .map((row, i) => ({ row, i }))
+      .sort((a, b) => (date[a.row]! - date[b.row]!) * sign || a.i - b.i)
+      .map((x) => x.row);
+  }
+
+  /** Every row, in index order. */
+  all(): number[] {
+    return Array.from({ length: this.size }, (_, i) => i);
+  }
+
+  /**
+   * Per filter, how many of `rows` carry each value. For a filter in use, its values are
+   * counted with that filter lifted (the others kept), so a reader sees where else to go.
+   */
+  counts(rows: readonly number[], filters: Filters): FacetCounts {
+    const out: FacetCounts = {};
+    for (const key of FILTER_KEYS) {
+      const c: Record<string, number> = {};
+      for (const row of rows) {
+        if (!this.matches(row, filters, key)) continue;
+        const v = this.value(key, row);
+        c[v] = (c[v] ?? 0) + 1;
+      }
+      out[key] = c;
+    }
+    return out;
+  }
+}
