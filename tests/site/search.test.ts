@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -204,6 +205,18 @@ describe('search page', () => {
     // every mark holds plain text
     const marks = await page.$$eval('[data-search-results] mark', (ms) => ms.map((m) => m.children.length));
     expect(marks.every((n) => n === 0)).toBe(true);
+  });
+
+  it('preloads files the first search uses, each fetched once (the preload is reused, not wasted)', async () => {
+    await open('?q=' + encodeURIComponent('tổ liên gia'));
+    const preloads = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (ls) => ls.map((l) => (l as HTMLLinkElement).href));
+    expect(preloads.length).toBeGreaterThanOrEqual(3);
+    for (const href of preloads) {
+      const path = new URL(href).pathname;
+      expect(existsSync(join(distDir, path)), path).toBe(true);
+      const fetched = await page.evaluate((h) => performance.getEntriesByType('resource').filter((e) => e.name === h).length, href);
+      expect(fetched, path).toBe(1);
+    }
   });
 
   it('says, without JavaScript, that search needs it and points to the province timelines', async () => {
