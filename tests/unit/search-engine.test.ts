@@ -130,4 +130,10 @@ describe('searchArchive', () => {
     const pf = fakePagefind(records);
     await expect(openArchiveIndex(pf, buildCatalogue(records.slice(1).map((r) => r.meta)))).rejects.toThrow(/lists 3 directives but the index has 4/);
   });
+
+  it('stops with an error when the catalogue rows are not in the index order, never mislabels', async () => {
+    const index = await archive(records);
+    const reversed = { ...index, pages: [...index.pages].reverse() };
+    await expect(searchArchive(reversed, { q: '', filters: {}, sort: 'relevance' })).rejects.toThrow(/does not match/);
+  });
 });

@@ -140,7 +140,15 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   const filters: Filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v));
   const passes = (row: number): boolean => catalogue.matches(row, filters);
   const dateSort = state.sort === 'oldest' ? 'asc' : 'desc';
-  const loadRow = (row: number, rank: number): Promise<Loaded> => load(pages[row]!, rank);
+  // Every directive loaded is checked against its catalogue row: were Pagefind ever to list its
+  // pages in another order, searching stops with an error instead of mislabelling results.
+  const loadRow = async (row: number, rank: number): Promise<Loaded> => {
+    const c = await load(pages[row]!, rank);
+    if (c.province !== catalogue.value('province', row) || c.date !== catalogue.date(row)) {
+      throw new Error(`Search catalogue row ${row} does not match ${c.url}; rebuild the site`);
+    }
+    return c;
+  };
 
   // Browsing: no words, only filters (or nothing): everything, newest first unless asked otherwise.
   if (q.terms.length === 0) {
