@@ -207,6 +207,25 @@ describe('search page', () => {
     expect(marks.every((n) => n === 0)).toBe(true);
   });
 
+  it('on a phone, folds the filters while none is in use so the first result shows without scrolling', async () => {
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    try {
+      await phone.goto(`${baseUrl}/tim-kiem/?q=${encodeURIComponent('phòng chống dịch')}`);
+      await phone.waitForFunction(searchSettled, null, { timeout: 15_000 });
+      expect(await phone.$eval('#search-filters-panel', (d) => (d as HTMLDetailsElement).open)).toBe(false);
+      const top = await phone.$eval('[data-search-results] a[href*="/van-ban/"]', (a) => a.getBoundingClientRect().top);
+      expect(top).toBeLessThan(740);
+      // opened by a tap (the summary), and open from the start when a filter is in the URL
+      await phone.click('#search-filters-panel > summary');
+      expect(await phone.isVisible('#f-tinh')).toBe(true);
+      await phone.goto(`${baseUrl}/tim-kiem/?tinh=${encodeURIComponent('Vĩnh Phúc')}`);
+      await phone.waitForFunction(searchSettled, null, { timeout: 15_000 });
+      expect(await phone.$eval('#search-filters-panel', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('preloads files the first search uses, each fetched once (the preload is reused, not wasted)', async () => {
     await open('?q=' + encodeURIComponent('tổ liên gia'));
     const preloads = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (ls) => ls.map((l) => (l as HTMLLinkElement).href));

@@ -74,6 +74,8 @@ describe('searchArchive', () => {
     const out = await searchArchive(await archive(records), { q: 'dinh tien dung', filters: {}, sort: 'relevance' });
     expect(out.items.map((i) => i.url)).toEqual(['/d/']);
     expect(out.items[0]!.excerpt.filter((s) => s.mark).map((s) => s.text)).toEqual(expect.arrayContaining(['Đinh', 'Tiến', 'Dũng']));
+    // from the body: the metadata line ("Điện · Thường trực Thành ủy Hà Nội") is shown apart
+    expect(out.items[0]!.excerpt.map((s) => s.text).join('')).not.toContain(' · ');
   });
 
   it('keeps only directives where a quoted phrase stands together', async () => {
@@ -104,6 +106,9 @@ describe('searchArchive', () => {
     const out = await searchArchive(index, { q: 'tổ liên gia vĩnh phúc', filters: {}, sort: 'relevance' });
     expect(index.pf.calls[0]).toBe('vinh phuc');
     expect(out.items[0]!.url).toBe('/c/');
+    // the index's count left "tổ liên gia" unchecked: an upper bound, said as such
+    expect(out.approximate).toBe(true);
+    expect((await searchArchive(index, { q: 'vĩnh phúc', filters: {}, sort: 'relevance' })).approximate).toBe(false);
     index.pf.calls.length = 0;
     const only = await searchArchive(index, { q: 'tổ liên gia', filters: {}, sort: 'relevance' });
     expect(index.pf.calls).toEqual([]);

@@ -67,7 +67,7 @@ export interface SearchOutcome {
   items: ResultItem[];
   /** how many directives match in all (the shown items are the first of them) */
   total: number;
-  /** the total is an upper bound: the query had only syllables most directives contain */
+  /** the total is an upper bound: syllables most directives contain were checked on the text only */
   approximate: boolean;
   /** per filter, the count of matching directives for each value */
   counts: FacetCounts;
@@ -108,8 +108,9 @@ async function load(r: PagefindResult, indexRank: number): Promise<Loaded> {
 
 function toItem(c: Loaded, q: ParsedQuery): ResultItem {
   const m = c.fragment.meta;
-  // The excerpt comes from the body (after the title and metadata lines) when it can.
-  const body = c.text.split('\n').slice(1).join('\n') || c.text;
+  // The excerpt comes from the body, after the title and metadata lines (searchableText in
+  // src/lib/search/record.ts): the result shows those already.
+  const body = c.text.split('\n').slice(2).join('\n') || c.text;
   return {
     url: c.url,
     title: c.title,
@@ -168,6 +169,8 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   // Syllables most directives contain have huge postings; they are checked on the text.
   const rare = q.indexQuery.split(' ').filter((t) => t && !catalogue.common.has(t));
   const onlyCommon = q.indexQuery !== '' && rare.length === 0;
+  // With syllables left to the text check, the index's count is an upper bound.
+  const dropped = q.indexQuery.split(' ').filter(Boolean).length > rare.length;
   const [mainRes, numberRes] = await Promise.all([
     rare.length ? pf.search(rare.join(' ')) : Promise.resolve(null),
     q.numberToken ? pf.search(q.numberToken) : Promise.resolve(null),
@@ -229,7 +232,7 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     query: q,
     items,
     total,
-    approximate: onlyCommon,
+    approximate: dropped,
     counts: catalogue.counts(found, filters),
     loadMore: more,
     hasMore: () => shown < ranked.length || tailAt < tail.length,

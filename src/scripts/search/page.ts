@@ -188,5 +188,10 @@ export function startSearchPage(): void {
     list.children[before]?.querySelector('a')?.focus();
   });
   window.addEventListener('popstate', () => void show(stateFromParams(new URLSearchParams(location.search))));
-  void show(stateFromParams(new URLSearchParams(location.search)));
+  const initial = stateFromParams(new URLSearchParams(location.search));
+  // On a phone the filters fold away until used: the first results then show without scrolling.
+  const panel = $<HTMLDetailsElement>('search-filters-panel');
+  const inUse = FILTER_KEYS.some((k) => initial.filters[k]) || initial.sort !== 'relevance';
+  if (panel && !inUse && matchMedia('(max-width: 40rem)').matches) panel.open = false;
+  void show(initial);
 }
