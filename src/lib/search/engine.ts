@@ -110,7 +110,8 @@ function toItem(c: Loaded, q: ParsedQuery): ResultItem {
   const m = c.fragment.meta;
   // The excerpt comes from the body, after the title and metadata lines (searchableText in
   // src/lib/search/record.ts): the result shows those already.
-  const body = c.text.split('\n').slice(2).join('\n') || c.text;
+  const second = c.text.indexOf('\n', c.text.indexOf('\n') + 1);
+  const bodyStart = second >= 0 && second + 1 < c.text.length ? second + 1 : 0;
   return {
     url: c.url,
     title: c.title,
@@ -119,7 +120,7 @@ function toItem(c: Loaded, q: ParsedQuery): ResultItem {
     date: c.date,
     province: c.province ?? '',
     issuer: m.issuer ?? '',
-    excerpt: excerpt(body, q),
+    excerpt: excerpt(c.text, q, 30, bodyStart),
   };
 }
 
@@ -131,6 +132,16 @@ function rowsOf(index: ArchiveIndex, res: PagefindResponse | null): number[] {
     if (row !== undefined) rows.push(row);
   }
   return rows;
+}
+
+/**
+ * What the index is asked for a query: its syllables except those most directives contain
+ * (those have huge postings and are checked on the text), and the number token. The page
+ * also uses it to have Pagefind fetch these chunks while it opens the catalogue.
+ */
+export function indexQueries(q: ParsedQuery, common: ReadonlySet<string>): { words: string | null; number: string | null } {
+  const rare = q.indexQuery.split(' ').filter((t) => t && !common.has(t));
+  return { words: rare.length ? rare.join(' ') : null, number: q.numberToken };
 }
 
 export async function searchArchive(index: ArchiveIndex, state: SearchState, opts: EngineOptions = {}): Promise<SearchOutcome> {
@@ -166,14 +177,13 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     return { query: q, items, total: all.length, approximate: false, counts, loadMore: page, hasMore: () => shown < all.length };
   }
 
-  // Syllables most directives contain have huge postings; they are checked on the text.
-  const rare = q.indexQuery.split(' ').filter((t) => t && !catalogue.common.has(t));
-  const onlyCommon = q.indexQuery !== '' && rare.length === 0;
+  const { words, number } = indexQueries(q, catalogue.common);
+  const onlyCommon = q.indexQuery !== '' && words === null;
   // With syllables left to the text check, the index's count is an upper bound.
-  const dropped = q.indexQuery.split(' ').filter(Boolean).length > rare.length;
+  const dropped = q.indexQuery.split(' ').filter(Boolean).length > (words?.split(' ').length ?? 0);
   const [mainRes, numberRes] = await Promise.all([
-    rare.length ? pf.search(rare.join(' ')) : Promise.resolve(null),
-    q.numberToken ? pf.search(q.numberToken) : Promise.resolve(null),
+    words ? pf.search(words) : Promise.resolve(null),
+    number ? pf.search(number) : Promise.resolve(null),
   ]);
   // Only common syllables: candidates are all directives, newest first, ranked on their text.
   const matchedAll = onlyCommon ? catalogue.byDate(catalogue.all(), dateSort) : rowsOf(index, mainRes);
@@ -200,15 +210,24 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     for (const row of rows.slice(0, n)) if (!seen.has(row)) (seen.add(row), order.push(row));
   };
   add(numberAll.filter(passes), 5);
-  add(matched, size);
-  add(inProvince, Math.ceil(window / 2));
+  if (pureProvince) {
+    // Only a province's name: its own directives are what the first page shows (the intent
+    // ranks them first), so they fill the window and other directives that name it come after.
+    add(inProvince, size);
+    add(matched, size - order.length);
+  } else {
+    add(matched, size);
+    add(inProvince, Math.ceil(window / 2));
+  }
+  performance.mark('search:index');
   const loaded = await Promise.all(order.map((row, i) => loadRow(row, i)));
+  performance.mark('search:loaded');
   const ranked = rerank(q, loaded).map((s) => s.candidate);
   if (state.sort !== 'relevance') {
     ranked.sort((a, b) => (a.date === b.date ? a.indexRank - b.indexRank : (a.date < b.date ? -1 : 1) * (dateSort === 'asc' ? 1 : -1)));
   }
   // Past the re-ranked window, further results come in the index's order, checked the same way.
-  const tail = [...matched, ...(pureProvince ? inProvince : [])].filter((row) => !seen.has(row));
+  const tail = (pureProvince ? [...inProvince, ...matched] : matched).filter((row) => !seen.has(row));
   let shown = Math.min(pageSize, ranked.length);
   let tailAt = 0;
   const items = ranked.slice(0, shown).map((c) => toItem(c, q));

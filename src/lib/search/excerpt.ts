@@ -3,7 +3,7 @@
  * textContent and <mark> elements: no query or document text ever becomes HTML.
  */
 import type { ParsedQuery } from './query.ts';
-import { syllables } from './text.ts';
+import { documentSyllables, syllables } from './text.ts';
 
 export interface Segment {
   text: string;
@@ -27,10 +27,13 @@ export function highlight(text: string, q: ParsedQuery): Segment[] {
 
 /**
  * The window of about `words` syllables with the most matches (adjacent matches count double),
- * marked. Starts at the text's beginning when nothing matches.
+ * marked, taken from `text` at or after offset `from`. Starts there when nothing matches.
  */
-export function excerpt(text: string, q: ParsedQuery, words = 30): Segment[] {
-  const syl = syllables(text);
+export function excerpt(text: string, q: ParsedQuery, words = 30, from = 0): Segment[] {
+  const all = documentSyllables(text);
+  let skip = 0;
+  while (skip < all.length && all[skip]!.start < from) skip++;
+  const syl = skip ? all.slice(skip) : all;
   if (syl.length === 0) return [];
   const folds = new Set(q.terms.map((t) => t.fold));
   const hit = syl.map((s) => (folds.has(s.fold) ? 1 : 0));
@@ -55,10 +58,10 @@ export function excerpt(text: string, q: ParsedQuery, words = 30): Segment[] {
   if (last - startIdx >= words) startIdx = last - words + 3;
   startIdx = Math.max(0, Math.min(startIdx, syl.length - words));
   const endIdx = Math.min(syl.length - 1, startIdx + words - 1);
-  const from = syl[startIdx]!.start;
+  const start = syl[startIdx]!.start;
   const to = syl[endIdx]!.end;
-  const segs = highlight(text.slice(from, to), q);
-  if (from > 0) segs.unshift({ text: '…', mark: false });
+  const segs = highlight(text.slice(start, to), q);
+  if (start > from) segs.unshift({ text: '…', mark: false });
   if (to < text.length) segs.push({ text: '…', mark: false });
   return segs;
 }

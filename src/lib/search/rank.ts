@@ -6,7 +6,7 @@
  */
 import { numberMatches } from './intent.ts';
 import type { ParsedQuery } from './query.ts';
-import { syllables, type Syllable } from './text.ts';
+import { documentSyllables, syllables, type Syllable } from './text.ts';
 
 export interface Candidate {
   url: string;
@@ -58,7 +58,7 @@ export function scoreCandidate<C extends Candidate>(
   q: ParsedQuery,
   c: C,
   pairWeights?: PairWeights,
-  doc: Syllable[] = syllables(c.text),
+  doc: Syllable[] = documentSyllables(c.text),
 ): Scored<C> | null {
   const title = syllables(c.title);
   const numberMatch = q.number ? numberMatches(q.number, c.number) : false;
@@ -125,7 +125,7 @@ export function scoreCandidate<C extends Candidate>(
  * candidate has them all.
  */
 export function rerank<C extends Candidate>(q: ParsedQuery, candidates: C[]): Scored<C>[] {
-  const docs = candidates.map((c) => syllables(c.text));
+  const docs = candidates.map((c) => documentSyllables(c.text));
   const weights = pairWeightsFor(q, docs);
   const scored = candidates.map((c, i) => scoreCandidate(q, c, weights, docs[i])).filter((s): s is Scored<C> => s !== null);
   const complete = scored.filter((s) => s.complete);

@@ -45,6 +45,20 @@ export function syllables(text: string): Syllable[] {
   return out;
 }
 
+// The few documents of the current results, re-ranked and then excerpted: tokenised once.
+const documents = new Map<string, Syllable[]>();
+
+/** syllables() of a directive's text, remembered for the last few texts (do not modify the result). */
+export function documentSyllables(text: string): Syllable[] {
+  let syl = documents.get(text);
+  if (!syl) {
+    syl = syllables(text);
+    if (documents.size >= 64) documents.delete(documents.keys().next().value!);
+    documents.set(text, syl);
+  }
+  return syl;
+}
+
 /** True when the word carries any diacritic (tone mark, vowel mark or đ). */
 export function hasDiacritics(word: string): boolean {
   return foldWord(word) !== normWord(word);
