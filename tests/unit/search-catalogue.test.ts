@@ -60,6 +60,9 @@ describe('search catalogue', () => {
     expect(counts.docType).toEqual({ 'Công văn': 1, 'Kế hoạch': 1 });
     expect(counts.year).toEqual({ '2021': 1 });
     expect(Object.keys(counts).sort()).toEqual([...FILTER_KEYS].sort());
+    // a value no directive has (an old shared link) matches nothing, and lifts nothing else
+    expect(c.all().filter(c.matcher({ province: 'Atlantis' }))).toEqual([]);
+    expect(c.counts(c.all(), { province: 'Atlantis' }).province).toEqual({ 'Thanh Hóa': 2, 'Vĩnh Phúc': 1, 'Hà Nội': 1 });
   });
 
   it('refuses a damaged or foreign file with a message, not wrong rows', () => {

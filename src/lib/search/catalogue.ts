@@ -116,11 +116,10 @@ export type FacetCounts = Partial<Record<FilterKey, Record<string, number>>>;
 export class Catalogue {
   readonly size: number;
   readonly common: ReadonlySet<string>;
-  private readonly values: Record<Column, string[]>;
-  private readonly cols: Record<Column, Uint16Array>;
-  /** per date value, its year's index in `years` */
-  private readonly yearOfDate: Uint16Array;
-  private readonly years: string[];
+  private readonly dates: string[];
+  private readonly dateCol: Uint16Array;
+  /** per filter, its values and each row's value index (years derived from the dates) */
+  private readonly facets: Record<FilterKey, { values: string[]; col: Uint16Array }>;
 
   constructor(file: CatalogueFile) {
     if (!file || file.version !== CATALOGUE_VERSION || !Number.isInteger(file.documents)) {
@@ -128,35 +127,47 @@ export class Catalogue {
     }
     this.size = file.documents;
     this.common = new Set(file.common);
-    this.values = file.values;
-    this.cols = {} as Record<Column, Uint16Array>;
-    for (const col of COLUMNS) this.cols[col] = decodeColumn(file.columns[col], this.size, file.values[col].length, col);
-    this.years = [...new Set(file.values.date.map((d) => d.slice(0, 4)))];
-    this.yearOfDate = Uint16Array.from(file.values.date, (d) => this.years.indexOf(d.slice(0, 4)));
+    const cols = {} as Record<Column, Uint16Array>;
+    for (const col of COLUMNS) cols[col] = decodeColumn(file.columns[col], this.size, file.values[col].length, col);
+    this.dates = file.values.date;
+    this.dateCol = cols.date;
+    const years = [...new Set(this.dates.map((d) => d.slice(0, 4)))];
+    const yearOfDate = this.dates.map((d) => years.indexOf(d.slice(0, 4)));
+    this.facets = {
+      province: { values: file.values.province, col: cols.province },
+      year: { values: years, col: cols.date.map((d) => yearOfDate[d]!) },
+      docType: { values: file.values.docType, col: cols.docType },
+      issuer: { values: file.values.issuer, col: cols.issuer },
+    };
   }
 
   /** The value of a filter for one row. */
   value(key: FilterKey, row: number): string {
-    if (key === 'year') return this.years[this.yearOfDate[this.cols.date[row]!]!]!;
-    return this.values[key][this.cols[key][row]!]!;
+    const f = this.facets[key];
+    return f.values[f.col[row]!]!;
   }
 
   date(row: number): string {
-    return this.values.date[this.cols.date[row]!]!;
+    return this.dates[this.dateCol[row]!]!;
   }
 
-  /** Whether a row passes every filter given (`skip` lifts one of them). */
-  matches(row: number, filters: Filters, skip?: FilterKey): boolean {
+  /**
+   * A test for rows passing every filter given (`skip` lifts one of them). A value the
+   * catalogue does not hold matches no row.
+   */
+  matcher(filters: Filters, skip?: FilterKey): (row: number) => boolean {
+    const tests: { col: Uint16Array; code: number }[] = [];
     for (const key of FILTER_KEYS) {
       const want = filters[key];
-      if (want && key !== skip && this.value(key, row) !== want) return false;
+      if (!want || key === skip) continue;
+      tests.push({ col: this.facets[key].col, code: this.facets[key].values.indexOf(want) });
     }
-    return true;
+    return (row) => tests.every((t) => t.col[row] === t.code);
   }
 
   /** Rows newest first (`desc`) or oldest first; rows of the same date keep their order. */
   byDate(rows: readonly number[], direction: 'asc' | 'desc'): number[] {
-    const date = this.cols.date;
+    const date = this.dateCol;
     const sign = direction === 'asc' ? 1 : -1;
     return rows
       .map((row, i) => ({ row, i }))
@@ -176,12 +187,14 @@ export class Catalogue {
   counts(rows: readonly number[], filters: Filters): FacetCounts {
     const out: FacetCounts = {};
     for (const key of FILTER_KEYS) {
+      const { values, col } = this.facets[key];
+      const passes = this.matcher(filters, key);
+      const n = new Uint32Array(values.length);
+      for (const row of rows) if (passes(row)) n[col[row]!]!++;
       const c: Record<string, number> = {};
-      for (const row of rows) {
-        if (!this.matches(row, filters, key)) continue;
-        const v = this.value(key, row);
-        c[v] = (c[v] ?? 0) + 1;
-      }
+      n.forEach((count, code) => {
+        if (count) c[values[code]!] = count;
+      });
       out[key] = c;
     }
     return out;

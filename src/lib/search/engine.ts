@@ -150,7 +150,7 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   const pageSize = opts.pageSize ?? 10;
   const q = parseQuery(state.q);
   const filters: Filters = Object.fromEntries(Object.entries(state.filters).filter(([, v]) => v));
-  const passes = (row: number): boolean => catalogue.matches(row, filters);
+  const passes = catalogue.matcher(filters);
   const dateSort = state.sort === 'oldest' ? 'asc' : 'desc';
   // Every directive loaded is checked against its catalogue row: were Pagefind ever to list its
   // pages in another order, searching stops with an error instead of mislabelling results.
