@@ -131,6 +131,25 @@ describe('searchArchive', () => {
     expect(out.items.every((i) => i.province === 'Thanh Hóa')).toBe(true);
   });
 
+  it('pages through a province-name query without repeating a directive, oldest first when asked', async () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      buildSearchRecord(
+        `/th-${String(i).padStart(2, '0')}/`,
+        directive({ title: `Văn bản ${i}`, province: 'Thanh Hóa', date: `2021-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}` }),
+        i % 2 ? 'Tỉnh Thanh Hóa yêu cầu các huyện.' : 'Các huyện thực hiện.',
+      ),
+    );
+    const index = await archive([...records, ...many]);
+    const out = await searchArchive(index, { q: 'thanh hoa', filters: {}, sort: 'oldest' });
+    const urls = out.items.map((i) => i.url);
+    while (out.hasMore()) urls.push(...(await out.loadMore()).map((i) => i.url));
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls).toEqual(expect.arrayContaining([...many.map((r) => r.url), '/a/', '/b/']));
+    const dates = out.items.map((i) => i.date);
+    expect(dates).toEqual([...dates].sort());
+    expect(dates[0]).toBe([...many, ...records].filter((r) => r.meta.province === 'Thanh Hóa').map((r) => r.meta.date).sort()[0]);
+  });
+
   it('refuses an index and a catalogue from different builds instead of mislabelling results', async () => {
     const pf = fakePagefind(records);
     await expect(openArchiveIndex(pf, buildCatalogue(records.slice(1).map((r) => r.meta)))).rejects.toThrow(/lists 3 directives but the index has 4/);

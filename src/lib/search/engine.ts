@@ -198,7 +198,7 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   let inProvince: number[] = [];
   if (province && (!filters.province || filters.province === province.province)) {
     const own = (row: number): boolean => catalogue.value('province', row) === province.province;
-    provinceAll = pureProvince ? catalogue.byDate(catalogue.all().filter(own), 'desc') : [];
+    provinceAll = pureProvince ? catalogue.byDate(catalogue.all().filter(own), dateSort) : [];
     inProvince = (pureProvince ? provinceAll : matched).filter((row) => own(row) && passes(row));
   }
 
@@ -227,7 +227,7 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     ranked.sort((a, b) => (a.date === b.date ? a.indexRank - b.indexRank : (a.date < b.date ? -1 : 1) * (dateSort === 'asc' ? 1 : -1)));
   }
   // Past the re-ranked window, further results come in the index's order, checked the same way.
-  const tail = (pureProvince ? [...inProvince, ...matched] : matched).filter((row) => !seen.has(row));
+  const tail = [...new Set(pureProvince ? [...inProvince, ...matched] : matched)].filter((row) => !seen.has(row));
   let shown = Math.min(pageSize, ranked.length);
   let tailAt = 0;
   const items = ranked.slice(0, shown).map((c) => toItem(c, q));
