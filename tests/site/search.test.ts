@@ -226,6 +226,18 @@ describe('search page', () => {
     }
   });
 
+  it('fetches the index chunks for what is being typed before Enter is pressed', async () => {
+    await open(''); // browsing needs no index chunk
+    const chunks: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('.pf_index')) chunks.push(r.url());
+    });
+    await page.fill('#q', 'dinh tien dung');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('.pf_index')), null, { timeout: 5_000 });
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(new URLSearchParams(new URL(page.url()).search).get('q')).toBeNull(); // nothing submitted
+  });
+
   it('preloads files the first search uses, each fetched once (the preload is reused, not wasted)', async () => {
     await open('?q=' + encodeURIComponent('tổ liên gia'));
     const preloads = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (ls) => ls.map((l) => (l as HTMLLinkElement).href));

@@ -26,6 +26,8 @@ export interface PagefindResponse {
 export interface PagefindLike {
   /** no filters or sort: the catalogue (src/lib/search/catalogue.ts) does those */
   search(term: string | null): Promise<PagefindResponse | null>;
+  /** fetches the index chunks a term needs, without searching */
+  preload?(term: string): Promise<void>;
 }
 
 /** Pagefind and the catalogue, joined: rows of the catalogue are Pagefind's pages. */

@@ -176,9 +176,25 @@ export function startSearchPage(): void {
     void show(state);
   };
 
+  // While someone types, the index chunks for what is typed so far are fetched, so pressing
+  // Enter mostly waits for the ranking only (it matters on a slow phone connection).
+  let typing: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    clearTimeout(typing); // the search itself fetches what it needs
     go(readForm(form));
+  });
+  $<HTMLInputElement>('q').addEventListener('input', (e) => {
+    clearTimeout(typing);
+    const text = (e.target as HTMLInputElement).value;
+    typing = setTimeout(() => {
+      void engine(readForm(form))
+        .then(({ pf, catalogue }) => {
+          const { words, number } = indexQueries(parseQuery(text), catalogue.common);
+          for (const term of [words, number]) if (term) void pf.preload?.(term)?.catch(() => {});
+        })
+        .catch(() => {}); // a failed load is reported by the search itself
+    }, 250);
   });
   for (const sel of form.querySelectorAll('select')) sel.addEventListener('change', () => go(readForm(form)));
   form.addEventListener('reset', (e) => {
