@@ -69,7 +69,7 @@ export interface SearchOutcome {
   items: ResultItem[];
   /** how many directives match in all (the shown items are the first of them) */
   total: number;
-  /** the total is an upper bound: syllables most directives contain were checked on the text only */
+  /** the total is an upper bound: some matches were not yet checked for syllables most directives contain */
   approximate: boolean;
   /** per filter, the count of matching directives for each value */
   counts: FacetCounts;
@@ -253,7 +253,8 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     query: q,
     items,
     total,
-    approximate: dropped,
+    // exact once every candidate has been read and checked on its text
+    approximate: dropped && tail.length > 0,
     counts: catalogue.counts(found, filters),
     loadMore: more,
     hasMore: () => shown < ranked.length || tailAt < tail.length,
