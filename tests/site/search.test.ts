@@ -238,6 +238,23 @@ describe('search page', () => {
     expect(new URLSearchParams(new URL(page.url()).search).get('q')).toBeNull(); // nothing submitted
   });
 
+  it('says so when the search files cannot be loaded, and works on the next try once they can', async () => {
+    const fresh = await browser.newPage();
+    try {
+      await fresh.route('**/pagefind/catalogue.json', (r) => r.abort());
+      await fresh.goto(`${baseUrl}/tim-kiem/?q=${encodeURIComponent('tổ liên gia')}`);
+      await fresh.waitForFunction(searchSettled, null, { timeout: 15_000 });
+      expect(await fresh.textContent('#search-status')).toContain('Không tải được bộ tìm kiếm');
+      expect(await fresh.$$('[data-search-results] a[href*="/van-ban/"]')).toHaveLength(0);
+      await fresh.unroute('**/pagefind/catalogue.json');
+      await fresh.press('#q', 'Enter');
+      await fresh.waitForFunction(() => document.querySelectorAll('[data-search-results] a[href*="/van-ban/"]').length > 0, null, { timeout: 15_000 });
+      expect(await fresh.textContent('#search-status')).toMatch(/^Tìm thấy \d+ văn bản/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('preloads files the first search uses, each fetched once (the preload is reused, not wasted)', async () => {
     await open('?q=' + encodeURIComponent('tổ liên gia'));
     const preloads = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (ls) => ls.map((l) => (l as HTMLLinkElement).href));

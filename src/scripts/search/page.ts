@@ -130,7 +130,10 @@ export function startSearchPage(): void {
       const { words, number } = indexQueries(parseQuery(first.q), new Set(file.common));
       for (const term of [words, number]) if (term) void pf.preload(term).catch(() => {});
       return openArchiveIndex(pf as PagefindLike, file);
-    })());
+    })().catch((e: unknown) => {
+      archive = null; // a failed load is tried again on the next search
+      throw e;
+    }));
 
   const show = async (state: SearchState): Promise<void> => {
     const mine = ++run;
@@ -156,7 +159,6 @@ export function startSearchPage(): void {
         ? `${outcome.query.text} — Tìm kiếm văn bản`
         : 'Tìm kiếm văn bản — Lưu trữ văn bản phòng, chống COVID-19';
     } catch (e) {
-      archive = null; // a failed load is tried again on the next search
       if (mine !== run) return;
       list.replaceChildren();
       more.hidden = true;
