@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser } from '../helpers/browser.ts';
 import { searchSettled } from '../search/relevance.ts';
+import { SEARCH_FILES } from '../../src/lib/search/files.ts';
 
 const baseUrl = inject('baseUrl');
 const distDir = inject('distDir');
@@ -252,6 +253,41 @@ describe('search page', () => {
       expect(await fresh.textContent('#search-status')).toMatch(/^Tìm thấy \d+ văn bản/);
     } finally {
       await fresh.close();
+    }
+  });
+
+  it('fetches the search files when the header box is used on another page, and the search page reuses them', async () => {
+    const ctx = await browser.newContext();
+    const other = await ctx.newPage();
+    try {
+      await other.goto(`${baseUrl}/`);
+      const files = Object.values(SEARCH_FILES).map((f) => `/pagefind/${f}`);
+      const fetched = new Set<string>();
+      other.on('requestfinished', (r) => fetched.add(new URL(r.url()).pathname));
+      await other.focus('#header-q');
+      await other.waitForFunction(
+        (fs) => fs.every((f) => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname === f)),
+        files,
+        { timeout: 5_000 },
+      );
+      await other.fill('#header-q', 'tổ liên gia');
+      await other.press('#header-q', 'Enter');
+      await other.waitForFunction(searchSettled, null, { timeout: 15_000 });
+      // on the search page their bodies come from the cache: at most a revalidation's headers
+      // (this preview server asks for one; a host sending max-age needs none)
+      const sizes = await other.evaluate(
+        (fs) =>
+          performance
+            .getEntriesByType('resource')
+            .filter((e) => fs.includes(new URL(e.name).pathname))
+            .map((e) => [(e as PerformanceResourceTiming).transferSize, (e as PerformanceResourceTiming).encodedBodySize]),
+        files,
+      );
+      expect(sizes).toHaveLength(files.length);
+      // a full fetch transfers the body and headers, more than the body alone
+      for (const [transfer, body] of sizes) expect(transfer).toBeLessThan(body!);
+    } finally {
+      await ctx.close();
     }
   });
 

@@ -13,10 +13,11 @@
  * term returns them in that order. The browser asks that once and maps result ids to rows;
  * a count mismatch is an error, never a silent misalignment.
  */
+import { SEARCH_FILES } from './files.ts';
 import { FILTER_KEYS, type FilterKey } from './record.ts';
 
 /** Beside Pagefind's files in <out>/pagefind/. */
-export const CATALOGUE_FILE = 'catalogue.json';
+export const CATALOGUE_FILE = SEARCH_FILES.catalogue;
 export const CATALOGUE_VERSION = 1;
 
 /** The columns kept per directive; `year` is derived from `date`. */

@@ -1,8 +1,9 @@
 /**
  * On every page: the "/" key focuses the search box (the page's own on /tim-kiem/, else the
- * header's), and after a click on a search result (?highlight=…) the query's words are marked
- * in the directive's text.
+ * header's), using the header's box prefetches the search files, and after a click on a search
+ * result (?highlight=…) the query's words are marked in the directive's text.
  */
+import { SEARCH_FILES } from '../../lib/search/files.ts';
 
 function typingIn(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -41,7 +42,29 @@ async function markWords(root: HTMLElement, q: string): Promise<void> {
   first?.scrollIntoView({ block: 'center' });
 }
 
+/**
+ * Once someone starts to use the header's box (elsewhere than the search page), the files every
+ * first search needs are fetched at low priority, so the search page that follows finds them
+ * in the cache: about 150 KB less to wait for on a phone.
+ */
+function prefetchSearchFiles(box: HTMLInputElement): void {
+  const form = box.form;
+  if (!form || document.getElementById('q')) return;
+  const dir = new URL('../pagefind/', form.action);
+  for (const file of Object.values(SEARCH_FILES)) {
+    const link = document.createElement('link');
+    link.rel = 'prefetch';
+    link.crossOrigin = 'anonymous'; // as the search page requests them (module, fetch)
+    link.href = new URL(file, dir).href;
+    document.head.append(link);
+  }
+}
+
 export function startHeaderSearch(): void {
+  const header = document.getElementById('header-q');
+  if (header instanceof HTMLInputElement) {
+    header.addEventListener('focus', () => prefetchSearchFiles(header), { once: true });
+  }
   document.addEventListener('keydown', (e) => {
     if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
     const box = document.getElementById('q') ?? document.getElementById('header-q');

@@ -5,6 +5,7 @@
  * filter or sort is a new history entry; back/forward restore it.
  */
 import { CATALOGUE_FILE, type CatalogueFile } from '../../lib/search/catalogue.ts';
+import { SEARCH_FILES } from '../../lib/search/files.ts';
 import { indexQueries, openArchiveIndex, searchArchive, type ArchiveIndex, type PagefindLike, type ResultItem, type SearchOutcome } from '../../lib/search/engine.ts';
 import { parseQuery } from '../../lib/search/query.ts';
 import { FILTER_KEYS, type FilterKey } from '../../lib/search/record.ts';
@@ -121,7 +122,7 @@ export function startSearchPage(): void {
         return r.json() as Promise<CatalogueFile>;
       });
       catalogue.catch(() => {}); // reported through the await below, not as unhandled
-      const pf = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+      const pf = await import(/* @vite-ignore */ `${base}pagefind/${SEARCH_FILES.script}`);
       // No worker: one file less to fetch on a cold search, and the searches here are short.
       await pf.options({ baseUrl: '/', excerptLength: 0, noWorker: true });
       await pf.init();
