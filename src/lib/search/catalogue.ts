@@ -4,14 +4,15 @@
  *
  * Why not Pagefind's filters and sort: at 10,000 directives each filter is a 22 KB chunk to
  * fetch, and Pagefind's wasm counts filter values and sorts by date with linear scans inside
- * loops (pagefind_web/src/filter.rs get_filters, lib.rs search), tens to hundreds of
- * milliseconds per query. With the catalogue, filtering, counting and date order are array
+ * loops (pagefind_web/src/filter.rs get_filters, lib.rs search): 25–60 ms per query at
+ * 10,000, more for broad queries. With the catalogue, filtering, counting and date order are array
  * lookups in the browser, and a province-only query needs no index lookup at all.
  *
  * The link to Pagefind is the page order: Pagefind numbers pages in the order records are
  * added (src/lib/search/indexer.ts adds them one at a time, in order) and a search with no
- * term returns them in that order. The browser asks that once and maps result ids to rows;
- * a count mismatch is an error, never a silent misalignment.
+ * term returns them in that order. The browser asks that once and maps result ids to rows; a
+ * count mismatch, or a loaded result whose province or date differs from its row, is an
+ * error (src/lib/search/engine.ts), never a silent misalignment.
  */
 import { SEARCH_FILES } from './files.ts';
 import { FILTER_KEYS, type FilterKey } from './record.ts';
