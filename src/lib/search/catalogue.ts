@@ -182,6 +182,12 @@ export class Catalogue {
     return Array.from({ length: this.size }, (_, i) => i);
   }
 
+  private readonly sorted: Partial<Record<'asc' | 'desc', readonly number[]>> = {};
+  /** Every row by date (as byDate), sorted once per direction: queries filter it, in order. */
+  allByDate(direction: 'asc' | 'desc'): readonly number[] {
+    return (this.sorted[direction] ??= this.byDate(this.all(), direction));
+  }
+
   /**
    * Per filter, how many of `rows` carry each value. For a filter in use, its values are
    * counted with that filter lifted (the others kept), so a reader sees where else to go.

@@ -141,9 +141,13 @@ function rowsOf(index: ArchiveIndex, res: PagefindResponse | null): number[] {
  * (those have huge postings and are checked on the text), and the number token. The page
  * also uses it to have Pagefind fetch these chunks while it opens the catalogue.
  */
-export function indexQueries(q: ParsedQuery, common: ReadonlySet<string>): { words: string | null; number: string | null } {
-  const rare = q.indexQuery.split(' ').filter((t) => t && !common.has(t));
-  return { words: rare.length ? rare.join(' ') : null, number: q.numberToken };
+export function indexQueries(
+  q: ParsedQuery,
+  common: ReadonlySet<string>,
+): { words: string | null; number: string | null; dropped: boolean } {
+  const all = q.indexQuery.split(' ').filter(Boolean);
+  const rare = all.filter((t) => !common.has(t));
+  return { words: rare.length ? rare.join(' ') : null, number: q.numberToken, dropped: rare.length < all.length };
 }
 
 export async function searchArchive(index: ArchiveIndex, state: SearchState, opts: EngineOptions = {}): Promise<SearchOutcome> {
@@ -167,7 +171,7 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   // Browsing: no words, only filters (or nothing): everything, newest first unless asked otherwise.
   if (q.terms.length === 0) {
     const everything = catalogue.all();
-    const all = catalogue.byDate(everything.filter(passes), dateSort);
+    const all = catalogue.allByDate(dateSort).filter(passes);
     let shown = 0;
     const page = async (): Promise<ResultItem[]> => {
       const slice = all.slice(shown, shown + pageSize);
@@ -179,16 +183,15 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     return { query: q, items, total: all.length, approximate: false, counts, loadMore: page, hasMore: () => shown < all.length };
   }
 
-  const { words, number } = indexQueries(q, catalogue.common);
+  // `dropped`: with syllables left to the text check, the index's count is an upper bound.
+  const { words, number, dropped } = indexQueries(q, catalogue.common);
   const onlyCommon = q.indexQuery !== '' && words === null;
-  // With syllables left to the text check, the index's count is an upper bound.
-  const dropped = q.indexQuery.split(' ').filter(Boolean).length > (words?.split(' ').length ?? 0);
   const [mainRes, numberRes] = await Promise.all([
     words ? pf.search(words) : Promise.resolve(null),
     number ? pf.search(number) : Promise.resolve(null),
   ]);
   // Only common syllables: candidates are all directives, newest first, ranked on their text.
-  const matchedAll = onlyCommon ? catalogue.byDate(catalogue.all(), dateSort) : rowsOf(index, mainRes);
+  const matchedAll = onlyCommon ? [...catalogue.allByDate(dateSort)] : rowsOf(index, mainRes);
   const numberAll = rowsOf(index, numberRes);
   let matched = matchedAll.filter(passes);
   if (state.sort !== 'relevance' && !onlyCommon) matched = catalogue.byDate(matched, dateSort);
@@ -200,7 +203,7 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   let inProvince: number[] = [];
   if (province && (!filters.province || filters.province === province.province)) {
     const own = (row: number): boolean => catalogue.value('province', row) === province.province;
-    provinceAll = pureProvince ? catalogue.byDate(catalogue.all().filter(own), dateSort) : [];
+    provinceAll = pureProvince ? catalogue.allByDate(dateSort).filter(own) : [];
     inProvince = (pureProvince ? provinceAll : matched).filter((row) => own(row) && passes(row));
   }
 

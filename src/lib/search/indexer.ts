@@ -11,7 +11,7 @@ import { syllables } from './text.ts';
 
 /** Pagefind's (unstable, undocumented) setting for where index chunks end, in word locations. */
 const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
-export const INDEX_CHUNK_SIZE = 4000;
+const INDEX_CHUNK_SIZE = 4000;
 
 /**
  * The folded syllables found in more than `share` of the directives ("phong", "chong", "dich"

@@ -6,7 +6,7 @@ import { docNumberKey } from '../doc-number.ts';
 import { DOC_TYPES } from '../doc-types.ts';
 import { PROVINCES } from '../provinces.ts';
 import { foldDiacritics } from '../vietnamese.ts';
-import { syllables, type Syllable } from './text.ts';
+import { matchesAsTyped, syllables, type Syllable } from './text.ts';
 
 export interface NumberIntent {
   /** the serial ("469") */
@@ -104,7 +104,7 @@ export function detectProvinces(q: Syllable[]): ProvinceIntent[] {
       for (let j = 0; j < syl.length && ok; j++) {
         const a = q[i + j]!;
         const b = syl[j]!;
-        ok = !used.has(i + j) && (a.norm === a.fold ? a.fold === b.fold : a.norm === b.norm);
+        ok = !used.has(i + j) && matchesAsTyped(a, b);
       }
       if (ok) {
         for (let j = 0; j < syl.length; j++) used.add(i + j);

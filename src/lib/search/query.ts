@@ -3,7 +3,6 @@
  * phrases, and intents (document number, province). Safe on any input: long, empty,
  * punctuation only, HTML, emoji, unbalanced quotes.
  */
-import { foldDiacritics } from '../vietnamese.ts';
 import { detectNumber, detectProvinces, numberQueryToken, type NumberIntent, type ProvinceIntent } from './intent.ts';
 import { syllables, type Syllable } from './text.ts';
 
@@ -53,11 +52,7 @@ export function parseQuery(input: string): ParsedQuery {
     phrases,
     number,
     provinces,
-    indexQuery: foldDiacritics(indexTerms.join(' ')),
+    indexQuery: indexTerms.join(' '), // already folded syllables
     numberToken: number ? numberQueryToken(number) : null,
   };
-}
-
-export function isEmptyQuery(q: ParsedQuery): boolean {
-  return q.terms.length === 0;
 }

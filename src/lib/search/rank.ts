@@ -6,7 +6,7 @@
  */
 import { numberMatches } from './intent.ts';
 import type { ParsedQuery } from './query.ts';
-import { documentSyllables, syllables, type Syllable } from './text.ts';
+import { documentSyllables, matchesAsTyped, syllables, type Syllable } from './text.ts';
 
 export interface Candidate {
   url: string;
@@ -34,9 +34,7 @@ function same(q: Syllable, d: Syllable): boolean {
   return q.fold === d.fold;
 }
 /** …and with the diacritics the user typed (a query syllable typed without any matches exactly too). */
-function exact(q: Syllable, d: Syllable): boolean {
-  return q.norm === q.fold ? q.fold === d.fold : q.norm === d.norm;
-}
+const exact = matchesAsTyped;
 
 function occurs(seq: Syllable[], doc: Syllable[], eq: (q: Syllable, d: Syllable) => boolean): number {
   let count = 0;
@@ -48,24 +46,19 @@ function occurs(seq: Syllable[], doc: Syllable[], eq: (q: Syllable, d: Syllable)
   return count;
 }
 
-/**
- * Weights of the query's adjacent pairs (1 each by default). rerank() gives a pair found in
- * few candidates more weight than one found in most ("mũi 3" over "tiêm mũi").
- */
-export type PairWeights = number[];
-
-export function scoreCandidate<C extends Candidate>(
+function scoreCandidate<C extends Candidate>(
   q: ParsedQuery,
   c: C,
-  pairWeights?: PairWeights,
-  doc: Syllable[] = documentSyllables(c.text),
+  doc: Syllable[],
+  distinct: Syllable[],
+  /** per adjacent query pair: its weight and how often it stands (folded) in this document */
+  pairStats: { weight: number; count: number }[],
 ): Scored<C> | null {
   const title = syllables(c.title);
   const numberMatch = q.number ? numberMatches(q.number, c.number) : false;
   for (const phrase of q.phrases) {
     if (occurs(phrase, doc, same) === 0) return null;
   }
-  const distinct = [...new Map(q.terms.map((t) => [t.norm, t])).values()];
   let found = 0;
   let exactFound = 0;
   let inTitle = 0;
@@ -89,13 +82,11 @@ export function scoreCandidate<C extends Candidate>(
   let pairs = 0;
   let exactPairs = 0;
   let pairTotal = 0;
-  for (let i = 0; i + 1 < q.terms.length; i++) {
-    const pair = [q.terms[i]!, q.terms[i + 1]!];
-    const w = pairWeights?.[i] ?? 1;
+  for (let i = 0; i < pairStats.length; i++) {
+    const { weight: w, count: n } = pairStats[i]!;
     pairTotal += w;
-    const n = occurs(pair, doc, same);
     if (n > 0) pairs += w * (1 + Math.log1p(n) / 4);
-    if (n > 0 && occurs(pair, doc, exact) > 0) exactPairs += w;
+    if (n > 0 && occurs([q.terms[i]!, q.terms[i + 1]!], doc, exact) > 0) exactPairs += w;
   }
   const pairCount = Math.max(pairTotal, 1e-9);
   const whole = q.terms.length > 1 ? occurs(q.terms, doc, same) : 0;
@@ -126,21 +117,27 @@ export function scoreCandidate<C extends Candidate>(
  */
 export function rerank<C extends Candidate>(q: ParsedQuery, candidates: C[]): Scored<C>[] {
   const docs = candidates.map((c) => documentSyllables(c.text));
-  const weights = pairWeightsFor(q, docs);
-  const scored = candidates.map((c, i) => scoreCandidate(q, c, weights, docs[i])).filter((s): s is Scored<C> => s !== null);
+  const distinct = [...new Map(q.terms.map((t) => [t.norm, t])).values()];
+  // Each adjacent pair counted once per document: for its weight and for the document's score.
+  const counts = docs.map((d) => q.terms.slice(1).map((t, i) => occurs([q.terms[i]!, t], d, same)));
+  const weights = pairWeights(counts, q.terms.length - 1);
+  const scored = candidates
+    .map((c, i) => scoreCandidate(q, c, docs[i]!, distinct, weights.map((weight, p) => ({ weight, count: counts[i]![p]! }))))
+    .filter((s): s is Scored<C> => s !== null);
   const complete = scored.filter((s) => s.complete);
   const pool = complete.length > 0 ? complete : scored;
   return pool.sort((a, b) => b.score - a.score || a.candidate.indexRank - b.candidate.indexRank);
 }
 
-/** Inverse document frequency of each adjacent query pair among the candidates. */
-export function pairWeightsFor(q: ParsedQuery, docs: Syllable[][]): PairWeights {
-  if (q.terms.length < 2 || docs.length === 0) return [];
-  const weights: PairWeights = [];
-  for (let i = 0; i + 1 < q.terms.length; i++) {
-    const pair = [q.terms[i]!, q.terms[i + 1]!];
-    const df = docs.filter((d) => occurs(pair, d, same) > 0).length;
-    weights.push(Math.log(1 + (docs.length + 1) / (df + 1)));
+/**
+ * Inverse document frequency of each adjacent query pair among the candidates: a pair found in
+ * few candidates weighs more than one found in most ("mũi 3" over "tiêm mũi").
+ */
+function pairWeights(counts: number[][], pairs: number): number[] {
+  const weights: number[] = [];
+  for (let p = 0; p < pairs; p++) {
+    const df = counts.filter((row) => row[p]! > 0).length;
+    weights.push(Math.log(1 + (counts.length + 1) / (df + 1)));
   }
   return weights;
 }

@@ -18,12 +18,8 @@ export interface Syllable {
 // A word is a run of letters, marks and digits; everything else separates words.
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-export function normWord(word: string): string {
+function normWord(word: string): string {
   return normalizeVietnamese(word).toLowerCase();
-}
-
-export function foldWord(word: string): string {
-  return foldDiacritics(normWord(word));
 }
 
 // Documents repeat their words; normalising each spelling once keeps re-ranking fast.
@@ -59,7 +55,10 @@ export function documentSyllables(text: string): Syllable[] {
   return syl;
 }
 
-/** True when the word carries any diacritic (tone mark, vowel mark or đ). */
-export function hasDiacritics(word: string): boolean {
-  return foldWord(word) !== normWord(word);
+/**
+ * A query syllable matches a document syllable as typed: exactly when typed with diacritics,
+ * folded when typed without any ("dien" matches "Điện", "diễn" does not).
+ */
+export function matchesAsTyped(q: Syllable, d: Syllable): boolean {
+  return q.norm === q.fold ? q.fold === d.fold : q.norm === d.norm;
 }

@@ -15,9 +15,9 @@ export interface SearchState {
 
 /** URL parameter names (short, stable, ASCII). */
 export const PARAM: Record<FilterKey, string> = { province: 'tinh', year: 'nam', docType: 'loai', issuer: 'coquan' };
-const SORT_PARAM = 'sapxep';
+export const SORT_PARAM = 'sapxep';
 const SORT_VALUES: Record<string, SortOrder> = { 'moi-nhat': 'newest', 'cu-nhat': 'oldest' };
-const SORT_NAMES: Record<SortOrder, string | null> = { relevance: null, newest: 'moi-nhat', oldest: 'cu-nhat' };
+export const SORT_NAMES: Record<SortOrder, string | null> = { relevance: null, newest: 'moi-nhat', oldest: 'cu-nhat' };
 
 export function stateFromParams(params: URLSearchParams): SearchState {
   const filters: SearchState['filters'] = {};

@@ -8,8 +8,8 @@ import { CATALOGUE_FILE, type CatalogueFile } from '../../lib/search/catalogue.t
 import { SEARCH_FILES } from '../../lib/search/files.ts';
 import { indexQueries, openArchiveIndex, searchArchive, type ArchiveIndex, type PagefindLike, type ResultItem, type SearchOutcome } from '../../lib/search/engine.ts';
 import { parseQuery } from '../../lib/search/query.ts';
-import { FILTER_KEYS, type FilterKey } from '../../lib/search/record.ts';
-import { PARAM, sameState, stateFromParams, stateToParams, type SearchState } from '../../lib/search/url-state.ts';
+import { FILTER_KEYS } from '../../lib/search/record.ts';
+import { PARAM, SORT_NAMES, SORT_PARAM, sameState, stateFromParams, stateToParams, type SearchState } from '../../lib/search/url-state.ts';
 import { formatDate } from '../../lib/site/dates.ts';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -84,12 +84,12 @@ function writeForm(state: SearchState): void {
     if (v && ![...sel.options].some((o) => o.value === v)) sel.add(new Option(v, v));
     sel.value = v;
   }
-  $<HTMLSelectElement>('f-sapxep').value = state.sort === 'newest' ? 'moi-nhat' : state.sort === 'oldest' ? 'cu-nhat' : '';
+  $<HTMLSelectElement>(`f-${SORT_PARAM}`).value = SORT_NAMES[state.sort] ?? '';
 }
 
 function writeCounts(outcome: SearchOutcome, state: SearchState): void {
   for (const k of FILTER_KEYS) {
-    const counts = outcome.counts[k as FilterKey] ?? {};
+    const counts = outcome.counts[k] ?? {};
     const sel = $<HTMLSelectElement>(`f-${PARAM[k]}`);
     for (const o of [...sel.options]) {
       if (!o.value) continue;
