@@ -7,12 +7,12 @@
  * A body that fails to render is skipped here: the page then renders it in Astro, which reports
  * the error with the file and line as before. Honours CONTENT_DIR and CACHE_DIR.
  */
-import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { loadDirectiveContent } from '../src/lib/directive-content.ts';
+import { directiveFilePath, listDirectiveFiles } from '../src/lib/entry-id.ts';
 
 async function renderAll(files: string[]): Promise<number> {
   let failed = 0;
@@ -22,10 +22,7 @@ async function renderAll(files: string[]): Promise<number> {
 
 if (isMainThread) {
   const dir = join(contentDir(), 'directives');
-  const files = (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.mdx'))
-    .sort()
-    .map((f) => join(dir, f));
+  const files = listDirectiveFiles(dir).map((rel) => directiveFilePath(dir, rel));
   const n = Math.max(1, Math.min(availableParallelism(), Math.ceil(files.length / 200)));
   const t0 = performance.now();
   console.log(`[archive:html-cache] Rendering directive bodies not yet cached, ${n} threads`);

@@ -14,11 +14,36 @@ export interface ReferenceTarget {
   date: string;
 }
 
-/** Issuer codes of central bodies (government, ministries, the Party centre, the national steering committee). */
-const NATIONAL_CODES = new Set([
-  'TTG', 'CP', 'BYT', 'BCT', 'BGTVT', 'BGDDT', 'BLDTBXH', 'BTC', 'BQP', 'BCA', 'BNG', 'BTTTT', 'BKHDT',
-  'TW', 'VPTW', 'BCDQG', 'QH', 'UBTVQH', 'UBTVQH14', 'UBTVQH15', 'VPCP', 'NHNN', 'BNV', 'BTP',
-]);
+/** Codes that only central bodies use, and who they are: a number carrying one is a national document. */
+export const NATIONAL_ISSUERS: Readonly<Record<string, string>> = {
+  TTG: 'Thủ tướng Chính phủ',
+  CP: 'Chính phủ',
+  TW: 'Trung ương Đảng',
+  VPCP: 'Văn phòng Chính phủ',
+  BYT: 'Bộ Y tế',
+  QH: 'Quốc hội',
+  UBTVQH: 'Ủy ban Thường vụ Quốc hội',
+  UBTVQH14: 'Ủy ban Thường vụ Quốc hội',
+  UBTVQH15: 'Ủy ban Thường vụ Quốc hội',
+  BCDQG: 'Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19',
+  VPTW: 'Văn phòng Trung ương Đảng',
+  BCT: 'Bộ Công Thương',
+  BGTVT: 'Bộ Giao thông vận tải',
+  BGDDT: 'Bộ Giáo dục và Đào tạo',
+  BLDTBXH: 'Bộ Lao động - Thương binh và Xã hội',
+  BTC: 'Bộ Tài chính',
+  BQP: 'Bộ Quốc phòng',
+  BCA: 'Bộ Công an',
+  BNG: 'Bộ Ngoại giao',
+  BTTTT: 'Bộ Thông tin và Truyền thông',
+  BKHDT: 'Bộ Kế hoạch và Đầu tư',
+  BNV: 'Bộ Nội vụ',
+  BTP: 'Bộ Tư pháp',
+  BVHTTDL: 'Bộ Văn hóa, Thể thao và Du lịch',
+  NHNN: 'Ngân hàng Nhà nước Việt Nam',
+};
+
+const NATIONAL_CODES = new Set(Object.keys(NATIONAL_ISSUERS));
 
 export type Resolution =
   | { status: 'resolved'; id: string }

@@ -6,8 +6,7 @@
  */
 import type { DirectiveData, DirectiveReference } from '../directive-schema.ts';
 import { docNumberKey, normalizeDocNumber, parseDocNumber } from '../doc-number.ts';
-import { buildReferenceIndex, isNationalNumber, resolveReference, type Resolution } from '../checks/references.ts';
-import { provinceByName, type Province } from '../provinces.ts';
+import { buildReferenceIndex, isNationalNumber, NATIONAL_ISSUERS, resolveReference, type Resolution } from '../checks/references.ts';
 
 export interface DirectiveRecord {
   /** entry id: "vinh-phuc/2021-11-08-cong-van-907-cv-tu" */
@@ -43,35 +42,6 @@ export interface NationalDocument {
   citedBy: DirectiveRecord[];
 }
 
-/** Codes that only central bodies use: a number carrying one is a national document. */
-const NATIONAL_CODES: Record<string, string> = {
-  TTG: 'Thủ tướng Chính phủ',
-  CP: 'Chính phủ',
-  TW: 'Trung ương Đảng',
-  VPCP: 'Văn phòng Chính phủ',
-  BYT: 'Bộ Y tế',
-  QH: 'Quốc hội',
-  UBTVQH: 'Ủy ban Thường vụ Quốc hội',
-  UBTVQH14: 'Ủy ban Thường vụ Quốc hội',
-  UBTVQH15: 'Ủy ban Thường vụ Quốc hội',
-  BCDQG: 'Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19',
-  VPTW: 'Văn phòng Trung ương Đảng',
-  BCT: 'Bộ Công Thương',
-  BGTVT: 'Bộ Giao thông vận tải',
-  BGDDT: 'Bộ Giáo dục và Đào tạo',
-  BLDTBXH: 'Bộ Lao động - Thương binh và Xã hội',
-  BTC: 'Bộ Tài chính',
-  BQP: 'Bộ Quốc phòng',
-  BCA: 'Bộ Công an',
-  BNG: 'Bộ Ngoại giao',
-  BTTTT: 'Bộ Thông tin và Truyền thông',
-  BKHDT: 'Bộ Kế hoạch và Đầu tư',
-  BNV: 'Bộ Nội vụ',
-  BTP: 'Bộ Tư pháp',
-  BVHTTDL: 'Bộ Văn hóa, Thể thao và Du lịch',
-  NHNN: 'Ngân hàng Nhà nước Việt Nam',
-};
-
 /**
  * The central body a number's codes name, or null for a provincial (or unknown) number. Which
  * numbers are national is decided by the content check's rule, so pages and check agree.
@@ -79,7 +49,7 @@ const NATIONAL_CODES: Record<string, string> = {
 export function nationalIssuer(number: string): string | null {
   if (!isNationalNumber(number)) return null;
   const p = parseDocNumber(number)!;
-  for (const c of p.codes) if (NATIONAL_CODES[c]) return NATIONAL_CODES[c]!;
+  for (const c of p.codes) if (NATIONAL_ISSUERS[c]) return NATIONAL_ISSUERS[c]!;
   return 'cơ quan trung ương';
 }
 
@@ -110,7 +80,6 @@ export interface Archive {
   next(id: string): DirectiveRecord | null;
   /** national documents cited by at least one directive, most cited first */
   national: NationalDocument[];
-  province(record: DirectiveRecord): Province;
 }
 
 export function buildArchive(records: readonly DirectiveRecord[]): Archive {
@@ -137,8 +106,8 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
       const resolution = resolveReference(ref, { id: d.id, province: d.data.province, number: d.data.number, date: d.data.date }, index);
       const target = resolution.status === 'resolved' ? byId.get(resolution.id)! : null;
       let national: NationalDocument | null = null;
-      const issuerName = nationalIssuer(ref.number);
-      if (resolution.status === 'national' && issuerName) {
+      if (resolution.status === 'national') {
+        const issuerName = nationalIssuer(ref.number)!; // 'national' means isNationalNumber
         national = nationalByKey.get(key) ?? null;
         if (!national) {
           national = { slug: nationalSlug(key), key, number: normalizeDocNumber(ref.number), docType: ref.docType, issuerName, citedBy: [] };
@@ -178,6 +147,5 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
     previous: (id) => neighbour(id, -1),
     next: (id) => neighbour(id, 1),
     national,
-    province: (record) => provinceByName(record.data.province),
   };
 }

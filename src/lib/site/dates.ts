@@ -29,12 +29,6 @@ export function formatMonthHeading(year: number, month: number): string {
   return `Tháng ${month}/${year}`;
 }
 
-/** Machine-readable value for <time datetime>: the ISO string itself is valid HTML. */
-export function datetimeAttr(iso: string): string {
-  parseIsoDate(iso);
-  return iso;
-}
-
 /** The reader-facing note for a date that is not the document's own. */
 export function dateSourceNote(source: 'document' | 'publication' | 'inferred'): string | null {
   if (source === 'publication') return 'Văn bản không ghi ngày; đây là ngày báo đăng tin.';

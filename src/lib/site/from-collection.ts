@@ -8,7 +8,7 @@ let cached: Promise<Archive> | null = null;
 
 export function getArchive(): Promise<Archive> {
   cached ??= getCollection('directives').then((entries) =>
-    buildArchive(entries.map((e) => ({ id: e.id, data: e.data, filePath: e.filePath, body: e.body }))),
+    buildArchive(entries.map((e) => ({ id: e.id, data: e.data, filePath: e.filePath }))),
   );
   return cached;
 }

@@ -2,7 +2,6 @@
  * Every internal URL is built here, under the configured base ("/" or "/sub/path/"), so the
  * archive works when published under a sub-path.
  */
-import { provinceByName } from '../provinces.ts';
 
 /** Join the base ("/", "/archive", "/archive/") and a path without a leading slash. */
 export function withBase(base: string, path: string): string {
@@ -11,12 +10,10 @@ export function withBase(base: string, path: string): string {
 }
 
 export const paths = {
-  home: () => '',
   directive: (id: string) => `van-ban/${id}/`,
   directiveJson: (id: string) => `api/van-ban/${id}.json`,
   provinces: () => 'tinh/',
   province: (slug: string) => `tinh/${slug}/`,
-  provinceOf: (name: string) => `tinh/${provinceByName(name).slug}/`,
   provinceType: (slug: string, typeSlug: string) => `tinh/${slug}/${typeSlug}/`,
   provinceFeed: (slug: string) => `tinh/${slug}/rss.xml`,
   national: (slug: string) => `dan-chieu/${slug}/`,

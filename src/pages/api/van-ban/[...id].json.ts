@@ -14,6 +14,8 @@ export const GET: APIRoute = async ({ params }) => {
   const base = import.meta.env.BASE_URL;
   const d = archive.byId.get(params.id!)!;
   const link = (id: string) => withBase(base, paths.directive(id));
+  const previous = archive.previous(d.id);
+  const next = archive.next(d.id);
   const body = {
     ...directiveJson(d, link(d.id)),
     rawUrl: withBase(base, paths.raw(d.data.source.raw)),
@@ -22,8 +24,8 @@ export const GET: APIRoute = async ({ params }) => {
       url: r.target ? link(r.target.id) : r.national ? withBase(base, paths.national(r.national.slug)) : null,
     })),
     citedBy: archive.citedBy(d.id).map((c) => ({ id: c.id, number: c.data.number, url: link(c.id) })),
-    previous: archive.previous(d.id) ? link(archive.previous(d.id)!.id) : null,
-    next: archive.next(d.id) ? link(archive.next(d.id)!.id) : null,
+    previous: previous ? link(previous.id) : null,
+    next: next ? link(next.id) : null,
   };
   return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
