@@ -40,3 +40,12 @@ export function docNumberKey(raw: string): string | null {
   const p = parseDocNumber(raw);
   return p ? [p.serial, ...p.codes].join(':') : null;
 }
+
+/**
+ * What makes two directives one document, for the importer and `npm run check` alike: the
+ * same province, number (as its key) and date. Null when any is missing or the number is unreadable.
+ */
+export function duplicateKey(province: string | null | undefined, number: string | null | undefined, date: string | null | undefined): string | null {
+  const key = number ? docNumberKey(number) : null;
+  return province && key && date ? `${province}|${key}|${date}` : null;
+}

@@ -5,7 +5,7 @@
  * resolve.
  */
 import type { DirectiveData } from '../directive-schema.ts';
-import { docNumberKey } from '../doc-number.ts';
+import { duplicateKey } from '../doc-number.ts';
 import { findProvince } from '../provinces.ts';
 import { buildReferenceIndex, resolveReference, type ReferenceTarget } from './references.ts';
 import { problem, type Problem } from './types.ts';
@@ -132,18 +132,17 @@ function checkDuplicates(entries: readonly DirectiveEntry[]): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, DirectiveEntry>();
   for (const e of entries) {
-    if (!e.data?.number) continue;
-    const key = docNumberKey(e.data.number);
-    if (!key) continue;
-    const full = `${e.data.province}|${key}|${e.data.date}`;
+    const d = e.data;
+    const full = d ? duplicateKey(d.province, d.number, d.date) : null;
+    if (!d || !full) continue;
     const first = seen.get(full);
     if (!first) {
       seen.set(full, e);
       continue;
     }
     problems.push(problem(e.file, e.lineOf(['number']), 'integrity.duplicate_document',
-      `Văn bản trùng với ${first.file}: cùng tỉnh ${e.data.province}, số ${e.data.number}, ngày ${e.data.date}.`,
-      `Duplicate of ${first.file}: same province ${e.data.province}, number ${e.data.number}, date ${e.data.date}.`,
+      `Văn bản trùng với ${first.file}: cùng tỉnh ${d.province}, số ${d.number}, ngày ${d.date}.`,
+      `Duplicate of ${first.file}: same province ${d.province}, number ${d.number}, date ${d.date}.`,
       'Giữ một bản: xóa tệp trùng (git rm) cùng tệp gốc của nó nếu không tệp nào khác dùng; nếu hai văn bản thật sự khác nhau, sửa số hiệu hoặc ngày.',
       'Keep one: delete the duplicate (git rm) with its raw file if nothing else uses it; if they really are different documents, fix the number or date.'));
   }

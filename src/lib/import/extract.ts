@@ -75,12 +75,13 @@ const TYPE_BEFORE = new RegExp(`(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuon
 const typeOfWord = (folded: string): DocTypeName | 'văn bản' | 'other' | null =>
   TYPE_WORDS.find(([w]) => w === folded)?.[1] ?? null;
 
+// Cited types that are not the archive's own document types.
+const CITED_OTHER_TYPES: Readonly<Record<string, string>> = { 'nghi dinh': 'Nghị định', 'thong tu': 'Thông tư', 'to trinh': 'Tờ trình', 'bao cao': 'Báo cáo', luat: 'Luật' };
 /** The display form of a cited document's type word ("chỉ thị" -> "Chỉ thị"). */
 function citedTypeName(folded: string): string | null {
   const t = typeOfWord(folded);
   if (t && t !== 'văn bản' && t !== 'other') return t;
-  const other: Record<string, string> = { 'nghi dinh': 'Nghị định', 'thong tu': 'Thông tư', 'to trinh': 'Tờ trình', 'bao cao': 'Báo cáo', luat: 'Luật' };
-  return other[folded] ?? null;
+  return CITED_OTHER_TYPES[folded] ?? null;
 }
 
 // ---------------------------------------------------------------- dates
@@ -212,6 +213,11 @@ const STATE_RE = /(?:(chủ tịch)\s+)?(ubnd|ủy ban nhân dân)(?:\s+(tỉnh|
 const BCD_RE = /ban chỉ đạo (?:phòng, chống|phòng chống)[^.;\n]{0,40}?(tỉnh|thành phố)(?![\p{L}])/giu;
 const EXCLUDE_BEFORE = /(?:trước|báo cáo|về|đến|gửi|cho|với|của|theo|tham mưu|xin ý kiến|ủy viên|trực thuộc|kính gửi|như|văn phòng|ban tuyên giáo|ủy ban kiểm tra|bí thư|phó bí thư|chánh văn phòng|trưởng ban|ban cán sự đảng|bcs đảng|đảng đoàn|các|và|phó|cấp|nghe)\s*(?:(?:thường trực|ban thường vụ)(?:\s+(?:tỉnh|thành)\s+ủy)?\s*(?:,|và)\s*)?$/iu;
 const DOC_AFTER = new RegExp(`^(?:\\s+(?:vua|da|moi|cung|tiep tuc|chinh thuc))*\\s+(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\\s+(?:${TYPE_ALT})\\b`);
+// "vừa (thay mặt …) ký ban hành <type>": the lead sentence of a news report naming its document
+const LEAD_ACT = new RegExp(`(?:vua|da)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra)\\s+(?:${TYPE_ALT})\\b`);
+const LEAD_ACT_ALL = new RegExp(LEAD_ACT.source, 'g');
+// "vừa ký <type> về/số/…": the type of the document a report is about
+const ACT_TYPE_ALL = new RegExp(`(?:vua|da|moi)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|phat hanh)\\s+(${TYPE_ALT})(?:\\s+khan)?\\s+(?:ve|so|chi dao|gui|yeu cau|nham|\\d)`, 'g');
 const VOICE_AFTER = /^(?:\s+\S+){0,3}?(?:\s+(?:vua|da|cung|tiep tuc|co ban))*\s+(?:yeu cau|chi dao|de nghi|ket luan|quyet dinh|luu y|giao|nhan manh|thong nhat|nhat tri|hop|dong y|chu truong|quan triet|keu goi|huong dan|chi thi)\b/;
 
 function placeAfter(text: string, folded: string, end: number, levelAt = -1): { place: Province | null; end: number } {
@@ -459,7 +465,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
     docType = { value: codeType, confidence: seg.subjectLine && codeType === 'Công văn' ? 0.85 : 0.7, evidence: number.value };
   } else {
     // a report without a number: "<issuer> vừa (ký|ban hành|có) <type> ..."
-    const acts = [...folded.matchAll(new RegExp(`(?:vua|da|moi)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|phat hanh)\\s+(${TYPE_ALT})(?:\\s+khan)?\\s+(?:ve|so|chi dao|gui|yeu cau|nham|\\d)`, 'g'))];
+    const acts = [...folded.matchAll(ACT_TYPE_ALL)];
     const named = acts.map((m) => ({ t: typeOfWord(m[1]!), m })).filter((x) => x.t && x.t !== 'other');
     const specific = named.find((x) => x.t !== 'văn bản');
     if (specific) docType = { value: specific.t as DocTypeName, confidence: 0.7, evidence: text.slice(specific.m.index!, specific.m.index! + specific.m[0].length) };
@@ -494,10 +500,9 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   if (/(t\/m|tm\.?)\s+thuong truc/.test(sigRoles) || /cua thuong truc/.test(titleFolded)) partyVoice('tt', 5);
   if (/(t\/m|tm\.?)\s+ban chap hanh/.test(sigRoles)) partyVoice('bch', 5);
   // the issuing body named in the header ("THƯỜNG TRỰC TỈNH ỦY BÀ RỊA - VŨNG TÀU")
-  const headerFoldedEarly = foldForMatch(seg.header.join('\n'));
-  if (/ban thuong vu/.test(headerFoldedEarly)) partyVoice('btv', 6);
-  if (/thuong truc (tinh|thanh) uy/.test(headerFoldedEarly)) partyVoice('tt', 6);
-  if (/ban chap hanh/.test(headerFoldedEarly)) partyVoice('bch', 6);
+  if (/ban thuong vu/.test(headerFolded)) partyVoice('btv', 6);
+  if (/thuong truc (tinh|thanh) uy/.test(headerFolded)) partyVoice('tt', 6);
+  if (/ban chap hanh/.test(headerFolded)) partyVoice('bch', 6);
 
   if (issuerHit?.body === 'district') {
     warnings.push({ code: 'not-provincial', message: `issued by a district or commune body ("${issuerHit.text.trim()}"), not a provincial one.` });
@@ -667,7 +672,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   }
   if (!found) {
     // an act sentence without a number ("Chiều 3.9, ... vừa ký chỉ thị") or a lead "Ngày D, <issuer> ..."
-    const leads = [...folded.matchAll(new RegExp(`(?:vua|da)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra)\\s+(?:${TYPE_ALT})\\b`, 'g'))].map((m) => m.index!);
+    const leads = [...folded.matchAll(LEAD_ACT_ALL)].map((m) => m.index!);
     for (const at of leads) {
       const start = sentenceStart(text, at);
       const d = dates.find((x) => x.index >= start && x.end <= at && !effective(x));
@@ -731,7 +736,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
     subject = { value: (m ? m[1]! : rest).trim(), confidence: 0.8, evidence: seg.titleLines.join(' / ') };
   } else {
     const anchor = ownHit ? ownHit.end : (() => {
-      const m = new RegExp(`(?:vua|da)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra)\\s+(?:${TYPE_ALT})\\b`).exec(folded);
+      const m = LEAD_ACT.exec(folded);
       return m ? m.index! + m[0].length : -1;
     })();
     if (anchor >= 0) {
@@ -748,10 +753,12 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
 
   // ---- urgency, recipients, publisher
   const urgencyF = foldForMatch(seg.urgencyLine ?? '');
+  // the 30 characters before the own number (same slice as always: a negative start counts from the end)
+  const beforeOwn = ownHit ? folded.slice(ownHit.index - 30, ownHit.index) : '';
   const urgency: Extracted['urgency'] = /hoa toc/.test(urgencyF) ? 'Hỏa tốc' : /thuong khan/.test(urgencyF) ? 'Thượng khẩn' : /khan/.test(urgencyF) ? 'Khẩn'
-    : /(cong )?dien khan\b/.test(foldForMatch(seg.titleLines.join(' '))) ? 'Khẩn'
-    : ownHit && /(hoa toc|thuong khan|khan)\s*(so\s*)?$/.test(folded.slice(ownHit.index - 30, ownHit.index)) ? (
-      /hoa toc/.test(folded.slice(ownHit.index - 30, ownHit.index)) ? 'Hỏa tốc' : /thuong khan/.test(folded.slice(ownHit.index - 30, ownHit.index)) ? 'Thượng khẩn' : 'Khẩn')
+    : /(cong )?dien khan\b/.test(titleFolded) ? 'Khẩn'
+    : ownHit && /(hoa toc|thuong khan|khan)\s*(so\s*)?$/.test(beforeOwn) ? (
+      /hoa toc/.test(beforeOwn) ? 'Hỏa tốc' : /thuong khan/.test(beforeOwn) ? 'Thượng khẩn' : 'Khẩn')
     : null;
   const recipients = [...seg.recipients];
   for (const d of seg.distribution) if (!recipients.includes(d)) recipients.push(d);

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { docNumberKey } from '../doc-number.ts';
+import { duplicateKey } from '../doc-number.ts';
 import { importText, type ImportOptions, type ImportResult } from './pipeline.ts';
 import { importHashOf } from './emit.ts';
 
@@ -104,16 +104,11 @@ function indexExisting(contentDir: string): Map<string, Known> {
     if (!fm) continue;
     try {
       const d = parseYaml(fm) as { province?: string; number?: string | null; date?: string; source?: { sha256?: string } };
-      const key = dupKey(d.province ?? null, d.number ?? null, d.date ?? null);
+      const key = duplicateKey(d.province ?? null, d.number ?? null, d.date ?? null);
       if (key) out.set(key, { path: `content/${relative(contentDir, f)}`, sha: d.source?.sha256 ?? '' });
     } catch { /* a broken file is the schema check's business */ }
   }
   return out;
-}
-
-function dupKey(province: string | null, number: string | null, date: string | null): string | null {
-  if (!province || !number || !date) return null;
-  return `${province}|${docNumberKey(number)}|${date}`;
 }
 
 /** Import files (and folders). Pure reporting when `dryRun`. */
@@ -141,7 +136,7 @@ export function runImport(inputs: string[], opts: RunOptions): FileReport[] {
     if (!r.ok || !r.mdx || !r.output) continue;
 
     const fm = r.frontmatter as { province: string; number: string | null; date: string };
-    const key = dupKey(fm.province, fm.number, fm.date);
+    const key = duplicateKey(fm.province, fm.number, fm.date);
     const other = key ? known.get(key) : undefined;
     // the same directive from another source file (an official text and a news report of it)
     if (other && (other.path !== r.output || other.sha !== r.sha256)) {
