@@ -24,7 +24,7 @@ export interface Cleaned {
 }
 
 /** Whitespace, quotes and dashes: the invisible differences between copies of one text. */
-export function normalizeChars(text: string): string {
+function normalizeChars(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
@@ -92,7 +92,7 @@ function creditOf(line: string): { publisher: string | null } | null {
 }
 
 /** Warnings for characters that look like OCR confusions; the text itself is left alone. */
-export function ocrSuspicions(text: string): ImportWarning[] {
+function ocrSuspicions(text: string): ImportWarning[] {
   const out: ImportWarning[] = [];
   const rules: Array<[RegExp, (m: string) => string]> = [
     [/\bF[lI](?![A-Za-z0-9\u00c0-\u1eff])/g, (m) => `"${m}" looks like an OCR error for "F1"; check the source.`],

@@ -23,7 +23,7 @@ const SYLLABLE = new RegExp(
 const TONED = /[àằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ]/g;
 
 /** How Vietnamese a text reads: well-formed toned/shaped syllables minus impossible words. */
-export function vietnameseScore(text: string): number {
+function vietnameseScore(text: string): number {
   let score = 0;
   for (const raw of text.toLowerCase().split(/[\s.,;:!?()"“”'‘’\-–/]+/)) {
     if (!raw || /^[a-z0-9]+$/.test(raw)) continue; // ASCII says nothing about the encoding

@@ -37,7 +37,7 @@ const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkStringify, { bullet: '-', bulletOther: '+', emphasis: '*', strong: '*', rule: '-', fences: true });
 
-export const IMPORT_HASH_LINE = /^importHash: .*\n/m;
+const IMPORT_HASH_LINE = /^importHash: .*\n/m;
 
 /** sha256 of the file text without its importHash line: what the importer wrote. */
 export function importHashOf(fileText: string): string {

@@ -100,7 +100,7 @@ const validDay = (d: number, m: number): boolean => d >= 1 && d <= 31 && m >= 1 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** Every date the text writes: "ngày 08 tháng 11 năm 2021", "08/11/2021", "8-11-2021", "7.10.2021", "ngày 26/8". */
-export function findDates(text: string): DateHit[] {
+function findDates(text: string): DateHit[] {
   const hits: DateHit[] = [];
   const push = (index: number, str: string, d: number, m: number, y: number | null): void => {
     if (!validDay(d, m)) return;
@@ -361,7 +361,7 @@ const CAPS_FIX: Array<[RegExp, string]> = [
   [w('ban chỉ đạo'), 'Ban Chỉ đạo'], [w('chủ tịch'), 'Chủ tịch'], [w('bí thư'), 'Bí thư'],
 ];
 /** "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" -> "kết luận của Ban Thường vụ Tỉnh ủy"; codes (COVID-19, UBND) stay. */
-export function fromCaps(line: string): string {
+function fromCaps(line: string): string {
   if (/\p{Ll}/u.test(line)) return line;
   let s = line.split(/(\s+)/).map((w) => (/\d|^(UBND|HĐND|MTTQ|BCĐ|TP|T\/M|KT\.|TM\.)$/u.test(w) ? w : w.toLowerCase())).join('');
   s = normalizeVietnamese(s);

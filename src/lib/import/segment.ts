@@ -58,7 +58,7 @@ export function isPersonName(line: string): boolean {
 
 const ROLE_WORDS = /^(T\/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.|BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|THƯỜNG TRỰC|\(?ĐÃ KÝ\)?|\(?Đã ký\)?|ỦY BAN NHÂN DÂN|UBND|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)/u;
 /** "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "KT. CHỦ TỊCH", "(Đã ký)" */
-export function isRoleLine(line: string): boolean {
+function isRoleLine(line: string): boolean {
   const t = line.trim();
   return t.length <= 60 && ROLE_WORDS.test(t) && !/[.;]$/.test(t) && (t === t.toUpperCase() || /đã ký/i.test(t));
 }

@@ -29,7 +29,7 @@ export interface RunOptions {
 }
 
 /** Write via a temporary file in the same directory and rename: readers never see half a file. */
-export function writeAtomic(path: string, data: string | Uint8Array): void {
+function writeAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -42,7 +42,7 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
 }
 
 /** Expand folders (recursively, sorted, hidden files skipped) into files. */
-export function expandInputs(paths: string[]): { files: string[]; missing: string[] } {
+function expandInputs(paths: string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
   const walk = (p: string): void => {
@@ -61,7 +61,7 @@ export function expandInputs(paths: string[]): { files: string[]; missing: strin
 const sha = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
 
 /** The original file name, with whitespace as "_" (raw paths are URLs and the schema forbids spaces). */
-export function rawName(inputPath: string): string {
+function rawName(inputPath: string): string {
   return basename(inputPath).replace(/\s+/g, '_');
 }
 
@@ -69,7 +69,7 @@ export function rawName(inputPath: string): string {
  * Where the raw copy goes: `content/raw/<original name>`; when another file already has that
  * name with different bytes, `<stem>-<sha8><ext>`. The bytes are never changed.
  */
-export function planRaw(contentDir: string, inputPath: string, bytes: Uint8Array): { rel: string; abs: string; exists: boolean } {
+function planRaw(contentDir: string, inputPath: string, bytes: Uint8Array): { rel: string; abs: string; exists: boolean } {
   const name = rawName(inputPath);
   const abs = join(contentDir, 'raw', name);
   if (!existsSync(abs)) return { rel: `content/raw/${name}`, abs, exists: false };
@@ -81,7 +81,7 @@ export function planRaw(contentDir: string, inputPath: string, bytes: Uint8Array
 }
 
 /** How an existing MDX file stands: written by the importer and untouched, edited by hand, or reviewed. */
-export function existingState(text: string): 'imported' | 'edited' | 'reviewed' {
+function existingState(text: string): 'imported' | 'edited' | 'reviewed' {
   const fm = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
   let data: Record<string, unknown> = {};
   try { data = (parseYaml(fm) as Record<string, unknown>) ?? {}; } catch { return 'edited'; }
