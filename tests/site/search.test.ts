@@ -85,6 +85,15 @@ describe('search page', () => {
     await open('?q=dinh+tien+dung');
     const marks = await page.$$eval('[data-search-results] li:first-child mark', (ms) => ms.map((m) => m.textContent));
     expect(marks.map((m) => m?.normalize('NFC'))).toEqual(expect.arrayContaining(['Đinh', 'Tiến', 'Dũng']));
+    // excerpts come from the text, not the title and metadata line the result already shows
+    // ("tổ liên gia" stands in a seed's title, right before its metadata line)
+    await open('?q=' + encodeURIComponent('tổ liên gia'));
+    const excerpts = await page.$$eval('.search-result-excerpt', (ps) => ps.map((p) => p.textContent ?? ''));
+    const metas = await page.$$eval('.search-result-meta', (ps) => ps.map((p) => p.textContent ?? ''));
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const e of excerpts) expect(e).not.toMatch(/ · /);
+    expect(metas.some((m) => m.includes(' · '))).toBe(true);
+    await open('?q=dinh+tien+dung');
     await page.click('[data-search-results] li:first-child a');
     await page.waitForSelector('[data-pagefind-body] mark.search-hit');
     const onPage = await page.$$eval('[data-pagefind-body] mark.search-hit', (ms) => ms.map((m) => m.textContent));

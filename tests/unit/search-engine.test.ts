@@ -45,7 +45,9 @@ function fakePagefind(records: SearchRecord[]): PagefindLike & { calls: (string 
         const words = syllables(r.content).map((s) => s.fold);
         return terms.every((t) => words.some((w) => w.startsWith(t)));
       });
-      return { results: hits.map((r) => ({ id: `id:${r.url}`, data: async () => ({ url: r.url, content: r.content, meta: r.meta }) })) };
+      // as Pagefind stores it: newlines become spaces, the length stays
+      const stored = (r: SearchRecord) => r.content.replace(/\n/g, ' ');
+      return { results: hits.map((r) => ({ id: `id:${r.url}`, data: async () => ({ url: r.url, content: stored(r), meta: r.meta }) })) };
     },
   };
 }

@@ -110,10 +110,10 @@ async function load(r: PagefindResult, indexRank: number): Promise<Loaded> {
 
 function toItem(c: Loaded, q: ParsedQuery): ResultItem {
   const m = c.fragment.meta;
-  // The excerpt comes from the body, after the title and metadata lines (searchableText in
+  // The excerpt comes from after the title and metadata lines (meta.bodyStart, set by
   // src/lib/search/record.ts): the result shows those already.
-  const second = c.text.indexOf('\n', c.text.indexOf('\n') + 1);
-  const bodyStart = second >= 0 && second + 1 < c.text.length ? second + 1 : 0;
+  const start = Number(m.bodyStart);
+  const bodyStart = Number.isInteger(start) && start >= 0 && start < c.text.length ? start : 0;
   return {
     url: c.url,
     title: c.title,

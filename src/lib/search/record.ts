@@ -30,14 +30,16 @@ export interface SearchMeta {
   issuer: string;
   /** where the shown text ends and the tail of index-only tokens begins */
   textLength: string;
+  /** where the text after the title and metadata lines begins (excerpts start there) */
+  bodyStart: string;
 }
 
 /** Filter names, as the index and the URL use them. */
 export const FILTER_KEYS = ['province', 'year', 'docType', 'issuer'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-/** The searchable text shown in excerpts: title, one metadata line, subject, body. */
-export function searchableText(d: DirectiveData, body: string): string {
+/** The searchable text: title and one metadata line (the head a result shows), then subject and body. */
+function searchableParts(d: DirectiveData, body: string): { head: string; rest: string } {
   const metaLine = [
     [d.docType, d.number].filter(Boolean).join(' '),
     `${d.issuer} ${d.province}`,
@@ -46,7 +48,13 @@ export function searchableText(d: DirectiveData, body: string): string {
     .filter(Boolean)
     .join(' · ');
   const subject = d.subject && d.subject !== d.title ? d.subject : null;
-  return [d.title, metaLine, subject, body].filter(Boolean).join('\n');
+  return { head: [d.title, metaLine].filter(Boolean).join('\n'), rest: [subject, body].filter(Boolean).join('\n') };
+}
+
+/** The searchable text shown in excerpts: title, one metadata line, subject, body. */
+export function searchableText(d: DirectiveData, body: string): string {
+  const { head, rest } = searchableParts(d, body);
+  return rest ? `${head}\n${rest}` : head;
 }
 
 /** Folded forms of the words that contain đ/Đ, once each, in order of appearance. */
@@ -57,7 +65,8 @@ export function foldedDWords(text: string): string[] {
 }
 
 export function buildSearchRecord(url: string, d: DirectiveData, body: string): SearchRecord {
-  const text = searchableText(d, body);
+  const { head, rest } = searchableParts(d, body);
+  const text = rest ? `${head}\n${rest}` : head;
   const tail = [...foldedDWords(text), ...numberTokens(d.number)].join(' ');
   return {
     url,
@@ -71,6 +80,8 @@ export function buildSearchRecord(url: string, d: DirectiveData, body: string): 
       province: d.province,
       issuer: d.issuer,
       textLength: String(text.length),
+      // an offset, not a line: Pagefind keeps the text's length but turns its newlines into spaces
+      bodyStart: String(rest ? head.length + 1 : text.length),
     },
   };
 }
