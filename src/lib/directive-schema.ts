@@ -6,6 +6,7 @@ import { z } from 'astro/zod';
 import { PROVINCE_NAMES } from './provinces.ts';
 import { DOC_TYPE_NAMES } from './doc-types.ts';
 import { ISSUER_NAMES } from './issuers.ts';
+import { MEASURE_ACTIONS, MEASURE_CODES } from './measures.ts';
 
 /** "2021-11-08" (day known) or "2021-11" (month only); formatted only in the view. */
 export const isoDate = z
@@ -24,6 +25,23 @@ export const referenceSchema = z.object({
   docType: z.string().nullable(),
   /** its date when the text gives it, ISO */
   date: isoDate.nullable(),
+});
+
+export const measureSchema = z.object({
+  /** the measure's code, from the one list in src/lib/measures.ts */
+  code: z.enum(MEASURE_CODES),
+  /** impose (orders, tightens, extends) or lift (eases, ends, reopens) */
+  action: z.enum(MEASURE_ACTIONS),
+  /** the sentence that orders it, exactly as in the text */
+  evidence: z.string().min(1),
+  /** the area it applies to when the text names one ("huyện Việt Yên", "toàn tỉnh") */
+  scope: z.string().min(1).nullable().default(null),
+  /** when it starts, ISO, when the text says */
+  from: isoDate.nullable().default(null),
+  /** when it ends, ISO, when the text says */
+  to: isoDate.nullable().default(null),
+  /** the importer's confidence, 0..1; below 0.7 the measure is listed under review */
+  confidence: z.number().min(0).max(1).optional(),
 });
 
 export const directiveSchema = z.object({
@@ -53,6 +71,8 @@ export const directiveSchema = z.object({
   urgency: z.enum(['Hỏa tốc', 'Thượng khẩn', 'Khẩn']).nullable().default(null),
   /** other documents the text cites */
   references: z.array(referenceSchema).default([]),
+  /** measures this directive itself orders or lifts (not those it only recalls or quotes) */
+  measures: z.array(measureSchema).default([]),
   /** one line for timelines and result lists */
   summary: z.string().min(1).nullable().default(null),
   /** provenance of the text as received */
@@ -79,3 +99,4 @@ export const directiveSchema = z.object({
 export type DirectiveData = z.infer<typeof directiveSchema>;
 export type DirectiveInput = z.input<typeof directiveSchema>;
 export type DirectiveReference = z.infer<typeof referenceSchema>;
+export type DirectiveMeasure = z.infer<typeof measureSchema>;

@@ -98,3 +98,36 @@ export function foldKeepLength(text: string): string {
   }
   return UTF16.decode(out);
 }
+
+// Styled look-alikes that Unicode's compatibility decomposition does not map to Latin letters:
+// small capitals and the other "phonetic" capitals that fancy-text generators use.
+const SMALL_CAPITALS: Record<string, string> = {
+  'ᴀ': 'A', 'ʙ': 'B', 'ᴄ': 'C', 'ᴅ': 'D', 'ᴇ': 'E', 'ꜰ': 'F', 'ɢ': 'G', 'ʜ': 'H', 'ɪ': 'I', 'ᴊ': 'J',
+  'ᴋ': 'K', 'ʟ': 'L', 'ᴍ': 'M', 'ɴ': 'N', 'ᴏ': 'O', 'ᴘ': 'P', 'ǫ': 'Q', 'ʀ': 'R', 'ꜱ': 'S', 'ᴛ': 'T',
+  'ᴜ': 'U', 'ᴠ': 'V', 'ᴡ': 'W', 'ʏ': 'Y', 'ᴢ': 'Z',
+};
+// Mathematical alphanumerics (U+1D400–U+1D7FF), fullwidth ASCII (U+FF01–U+FF5E), circled and
+// parenthesised letters: NFKC maps each to its plain letter. Applied to these ranges only, so
+// "…", "½" or "²" elsewhere in a directive are kept as written.
+const COMPAT_LETTERS = /[\u{1D400}-\u{1D7FF}\uFF01-\uFF5E\u24B6-\u24E9]/gu;
+const SMALL_CAPS = new RegExp(`[${Object.keys(SMALL_CAPITALS).join('')}]`, 'g');
+// Zero-width space/non-joiner/joiner, word joiner, BOM and soft hyphen: invisible, and they cut
+// a word in two for every matcher.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Remove characters that show nothing but split words (zero-width spaces and joiners, soft hyphens). */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
+/**
+ * Read styled look-alike letters as the letters they imitate ("Hᴀ̀ Nᴏ̣̂ɪ" -> "HÀ NỘI",
+ * "t𝚑ự𝚌 𝚑𝚒ệ𝚗" -> "thực hiện"), drop invisible characters, and compose to NFC. The importer
+ * applies it to the text it extracts and emits, and search to records and queries alike.
+ */
+export function readAsPlainLetters(text: string): string {
+  const plain = stripInvisible(text)
+    .replace(COMPAT_LETTERS, (c) => c.normalize('NFKC'))
+    .replace(SMALL_CAPS, (c) => SMALL_CAPITALS[c]!);
+  return plain.normalize('NFC');
+}
