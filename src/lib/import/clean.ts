@@ -78,6 +78,7 @@ const iso = (d: string, m: string, y: string): string => `${y}-${m.padStart(2, '
 
 /** Trailing credit lines of a news item: "Nguồn: ...", "Theo ...", "BĐT", "BT/DIENBIENTV.VN". */
 function creditOf(line: string): { publisher: string | null } | null {
+  if (line.length > 200) return null; // credit lines are short; a long line is text (and would overflow the regex stack)
   let m = /^(?:nguồn|nguồn tin|theo)\s*:?\s*(.{2,80})$/iu.exec(line);
   if (m && !/[.!?]$/.test(line.trim()) && line.split(/\s+/).length <= 10) return { publisher: m[1]!.trim() };
   m = /^(?:[\p{Lu}\d]+\/)?([\p{Lu}\p{Ll}\d-]+\.(?:vn|com|net|org)(?:\.vn)?)$/iu.exec(line);
@@ -112,21 +113,87 @@ function ocrSuspicions(text: string): ImportWarning[] {
   return out;
 }
 
+/** A copy found by findRepeatedBlock, in positions of the non-blank lines. */
+export interface RepeatedBlock {
+  /** where the second copy starts */
+  start: number;
+  /** where the first copy starts */
+  first: number;
+  /** lines in the copy */
+  len: number;
+  /** characters in the copy */
+  chars: number;
+}
+
+/**
+ * Earlier occurrences of a line tried as the start of a first copy. A text copied twice or
+ * three times has each line a few times; a line that recurs more often ("Thực hiện nghiêm.",
+ * a scraper's repeated menu) cannot start a long copy any better from its 9th occurrence back.
+ */
+const CANDIDATES_PER_LINE = 8;
+/** Line comparisons allowed per line of input: the search stays linear whatever the text. */
+const COMPARISONS_PER_LINE = 64;
+
+/**
+ * The largest block of lines repeated verbatim later in the text (non-overlapping, at least
+ * three lines, the most characters; ties go to the earliest second copy). Lines are interned
+ * to numbers (one hash each) and only earlier occurrences of the same line are compared; each
+ * diagonal (the distance between the two copies) is walked once, so the work is linear in the
+ * number of lines. `stats.comparisons` counts line comparisons, for the test that says so.
+ */
+export function findRepeatedBlock(lines: readonly string[], stats?: { comparisons: number }): RepeatedBlock | null {
+  const ids: number[] = [];
+  const chars: number[] = [0]; // prefix sums of line lengths
+  const intern = new Map<string, number>();
+  for (const line of lines) {
+    let id = intern.get(line);
+    if (id === undefined) intern.set(line, (id = intern.size));
+    ids.push(id);
+    chars.push(chars[chars.length - 1]! + line.length);
+  }
+  const n = ids.length;
+  const recent = new Map<number, number[]>(); // line id -> its latest positions, oldest first
+  const walkedTo = new Map<number, number>(); // distance -> end of the last run walked on it
+  const budget = COMPARISONS_PER_LINE * n + 1000;
+  let comparisons = 0;
+  let best: RepeatedBlock | null = null;
+  for (let i = 0; i < n && comparisons < budget; i++) {
+    const earlier = recent.get(ids[i]!) ?? [];
+    for (const j of earlier) {
+      const d = i - j;
+      if ((walkedTo.get(d) ?? -1) > j) continue; // inside a run already walked
+      let k = j;
+      while (k + d < n) {
+        comparisons++;
+        if (ids[k] !== ids[k + d]) break;
+        k++;
+      }
+      walkedTo.set(d, k);
+      // every window of the run [j, k) not reaching into its own second copy
+      for (let p = j; p < k; p++) {
+        const len = Math.min(d, k - p);
+        if (len < 3) continue;
+        const c = chars[p + len]! - chars[p]!;
+        const start = p + d;
+        if (!best || c > best.chars || (c === best.chars && (start < best.start || (start === best.start && p < best.first)))) {
+          best = { start, first: p, len, chars: c };
+        }
+      }
+    }
+    earlier.push(i);
+    if (earlier.length > CANDIDATES_PER_LINE) earlier.shift();
+    recent.set(ids[i]!, earlier);
+  }
+  if (stats) stats.comparisons = comparisons;
+  return best;
+}
+
 /** Remove a second copy of the text (a block of lines repeated verbatim). */
 function dropRepeatedBlock(lines: string[], warnings: ImportWarning[]): string[] {
   const idx = lines.map((l, i) => [l.trim(), i] as const).filter(([l]) => l);
-  const n = idx.length;
-  let best = { len: 0, chars: 0, start: 0 };
-  for (let i = 1; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      if (idx[j]![0] !== idx[i]![0]) continue;
-      let len = 0, chars = 0;
-      while (i + len < n && j + len < i && idx[j + len]![0] === idx[i + len]![0]) { chars += idx[i + len]![0].length; len++; }
-      if (len >= 3 && chars > best.chars) best = { len, chars, start: i };
-    }
-  }
+  const best = findRepeatedBlock(idx.map(([l]) => l));
   const total = idx.reduce((s, [l]) => s + l.length, 0);
-  if (best.len === 0 || best.chars < Math.min(400, total * 0.3)) return lines;
+  if (!best || best.chars < Math.min(400, total * 0.3)) return lines;
   const from = idx[best.start]![1];
   const to = idx[best.start + best.len - 1]![1];
   warnings.push({ code: 'duplicate-body', message: `the text was repeated (${best.len} paragraphs); the second copy was removed.` });
