@@ -7,6 +7,8 @@
  */
 import { resolve } from 'node:path';
 import { runImport, type FileReport } from '../src/lib/import/write.ts';
+import { ImportError } from '../src/lib/import/errors.ts';
+import { escapeTerminal } from '../src/lib/text-safety.ts';
 
 const USAGE = `usage: npm run import -- <file or folder>... [--dry-run] [--json] [--force] [--province NAME] [--date YYYY-MM-DD]
   --dry-run        show what would be imported; write nothing
@@ -44,7 +46,7 @@ function human(reports: FileReport[], dryRun: boolean): string {
   const out: string[] = [];
   for (const r of reports) {
     const label = { imported: dryRun ? 'would import' : 'imported', updated: dryRun ? 'would update' : 'updated', unchanged: 'unchanged', skipped: 'SKIPPED', duplicate: 'DUPLICATE', failed: 'FAILED' }[r.status];
-    out.push(`\n${label}: ${r.input}${r.output ? `\n  -> ${r.output}` : ''}`);
+    out.push(`\n${label}${r.note ? ` (${r.note})` : ''}: ${r.input}${r.output ? `\n  -> ${r.output}` : ''}`);
     if (r.error) out.push(`  error: ${r.error}`);
     const f = r.fields;
     if (f) {
@@ -89,15 +91,15 @@ function main(): number {
   }
   let reports: FileReport[];
   try {
-    reports = runImport(args.inputs, { root: resolve('.'), contentDir: process.env.CONTENT_DIR, dryRun: args.dryRun, force: args.force, province: args.province, date: args.date });
+    reports = runImport(args.inputs, { root: resolve('.'), contentDir: process.env.CONTENT_DIR, dryRun: args.dryRun, force: args.force, province: args.province, date: args.date, log: (line) => process.stderr.write(`${escapeTerminal(line)}\n`) });
   } catch (e) {
-    process.stderr.write(`import: could not write the archive (${(e as Error).message}). Check that content/ is writable and try again.\n`);
+    process.stderr.write(escapeTerminal(e instanceof ImportError ? `import: ${e.message}\n` : `import: could not write the archive (${(e as Error).message}). Check that content/ is writable and try again.\n`));
     return 1;
   }
   if (args.json) {
     process.stdout.write(`${JSON.stringify(reports.map((r) => ({ input: r.input, ok: r.ok, output: r.output, frontmatter: r.frontmatter, warnings: r.warnings, error: r.error, status: r.status })), null, 2)}\n`);
   } else {
-    process.stdout.write(`${human(reports, args.dryRun)}\n`);
+    process.stdout.write(`${escapeTerminal(human(reports, args.dryRun))}\n`);
   }
   return reports.every((r) => r.ok) ? 0 : 1;
 }

@@ -8,10 +8,20 @@ import { DOC_TYPE_NAMES } from './doc-types.ts';
 import { ISSUER_NAMES } from './issuers.ts';
 import { MEASURE_ACTIONS, MEASURE_CODES } from './measures.ts';
 
-/** "2021-11-08" (day known) or "2021-11" (month only); formatted only in the view. */
+/** Whether "2021-02-30"-style text names a day the calendar has (month-only dates always do). */
+export function isRealDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
+  if (!m) return false;
+  if (m[3] === undefined) return true;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** "2021-11-08" (day known) or "2021-11" (month only), a real calendar day; formatted only in the view. */
 export const isoDate = z
   .string()
-  .regex(/^(2019|202\d)-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'ISO date YYYY-MM-DD or YYYY-MM');
+  .regex(/^(2019|202\d)-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'ISO date YYYY-MM-DD or YYYY-MM')
+  .refine(isRealDate, 'not a real calendar date (that month has fewer days)');
 
 /** Fields that carry a confidence and may be flagged for review. */
 export const REVIEWABLE_FIELDS = [

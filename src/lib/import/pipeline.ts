@@ -14,6 +14,7 @@ import { segment } from './segment.ts';
 import { extract, type Extracted } from './extract.ts';
 import { structure } from './structure.ts';
 import { emit } from './emit.ts';
+import { enforceFieldLimits } from './field-limits.ts';
 import { ImportError } from './errors.ts';
 import type { ImportWarning } from './warnings.ts';
 
@@ -100,16 +101,17 @@ export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOpt
   const sha = sha256(bytes);
   const result: ImportResult = { input: inputPath, ok: false, output: null, frontmatter: null, mdx: null, warnings: [], error: null, encoding: null, sha256: sha, fields: null };
   try {
-    const { text, encoding } = decode(bytes, name);
+    const { text, encoding, warnings: decodeWarnings } = decode(bytes, name);
     result.encoding = encoding;
     if (opts.province && !findProvince(opts.province)) throw new ImportError(`--province "${opts.province}" is not one of the 63 provinces; check the spelling (e.g. "Vĩnh Phúc" or "vinh phuc").`);
-    if (opts.date && !isoDate.safeParse(opts.date).success) throw new ImportError(`--date "${opts.date}" is not an ISO date; write it as YYYY-MM-DD or YYYY-MM.`);
+    if (opts.date && !isoDate.safeParse(opts.date).success) throw new ImportError(`--date "${opts.date}" is not a real date; write it as YYYY-MM-DD or YYYY-MM (e.g. 2021-02-28).`);
     const cleaned = clean(text);
     const seg = segment(cleaned.text);
     const fields = extract(seg, cleaned.hints, { province: opts.province });
     if (opts.date) Object.assign(fields.date, { value: opts.date, confidence: 1, evidence: `--date ${opts.date}`, source: 'document', reason: undefined });
+    const limitWarnings = enforceFieldLimits(fields);
     result.fields = fields;
-    result.warnings = [...cleaned.warnings, ...fields.warnings];
+    result.warnings = [...decodeWarnings, ...cleaned.warnings, ...fields.warnings, ...limitWarnings];
     const rawPath = opts.rawPath ?? `content/raw/${basename(inputPath).replace(/\s+/g, '_')}`;
     const fm = frontmatterOf(fields, rawPath, sha, encoding);
     result.frontmatter = fm;
