@@ -61,3 +61,14 @@ export function validFolder(extra: Record<string, string> = {}): string {
     ...extra,
   });
 }
+
+/**
+ * Another directive with a raw file of its own (one raw file is one document: two directives
+ * sharing one are refused), as entries for contentFolder/validFolder.
+ */
+export function withOwnRaw(path: string, text: (o: { raw: string; rawHash: string }) => string): Record<string, string> {
+  const tag = path.replace(/[^a-z0-9]+/g, '-');
+  const rawText = `${RAW_TEXT}${tag}\n`;
+  const raw = `raw/own/${tag}.txt`;
+  return { [path]: text({ raw: `content/${raw}`, rawHash: sha256(rawText) }), [raw]: rawText };
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/lib/checks/run.ts';
 import { astroEntryId } from '../../src/lib/entry-id.ts';
-import { RAW_TEXT, contentFolder, directive, sha256, validFolder } from './check-fixture.ts';
+import { RAW_TEXT, contentFolder, directive, sha256, validFolder, withOwnRaw } from './check-fixture.ts';
 
 const codes = async (root: string, severity?: 'error' | 'warning') =>
   (await runChecks(root)).problems.filter((p) => !severity || p.severity === severity).map((p) => p.code);
@@ -60,8 +60,8 @@ describe('integrity check', () => {
 
   it('allows the same number in another year or another province', async () => {
     const root = validFolder({
-      'directives/bac-ninh/2022-01-04-cong-van-123-cv-tu.mdx': directive({ date: '2022-01-04' }),
-      'directives/ha-nam/2021-05-12-cong-van-123-cv-tu.mdx': directive({ province: 'Hà Nam' }),
+      ...withOwnRaw('directives/bac-ninh/2022-01-04-cong-van-123-cv-tu.mdx', (r) => directive({ date: '2022-01-04', ...r })),
+      ...withOwnRaw('directives/ha-nam/2021-05-12-cong-van-123-cv-tu.mdx', (r) => directive({ province: 'Hà Nam', ...r })),
     });
     expect(await codes(root, 'error')).toEqual([]);
   });
@@ -86,12 +86,12 @@ describe('integrity check', () => {
 
   describe('references', () => {
     const cited = 'directives/bac-ninh/2021-03-01-chi-thi-05-ct-tu.mdx';
-    const citedDoc = directive({ number: '05-CT/TU', date: '2021-03-01' }).replace('docType: Công văn', 'docType: Chỉ thị');
+    const citedDoc = withOwnRaw(cited, (r) => directive({ number: '05-CT/TU', date: '2021-03-01', ...r }).replace('docType: Công văn', 'docType: Chỉ thị'));
     const refs = (number: string, date: string | null) =>
       `\n  - number: "${number}"\n    docType: Chỉ thị\n    date: ${date ? `"${date}"` : 'null'}`;
 
     it('resolves a citation of an archived directive (any spelling, date prefix) without a problem', async () => {
-      const root = validFolder({ [D]: directive({ references: refs('05/CT-TU', '2021-03') }), [cited]: citedDoc });
+      const root = validFolder({ [D]: directive({ references: refs('05/CT-TU', '2021-03') }), ...citedDoc });
       expect(await codes(root)).toEqual([]);
     });
 
@@ -101,7 +101,7 @@ describe('integrity check', () => {
     });
 
     it('warns when the archived number has another date', async () => {
-      const root = validFolder({ [D]: directive({ references: refs('05-CT/TU', '2020-03-01') }), [cited]: citedDoc });
+      const root = validFolder({ [D]: directive({ references: refs('05-CT/TU', '2020-03-01') }), ...citedDoc });
       expect(await codes(root)).toEqual(['integrity.reference_date']);
     });
 
@@ -111,8 +111,8 @@ describe('integrity check', () => {
     });
 
     it('does not resolve a provincial number to another province', async () => {
-      const other = directive({ number: '05-CT/TU', date: '2021-03-01', province: 'Hà Nam' });
-      const root = validFolder({ [D]: directive({ references: refs('05-CT/TU', null) }), 'directives/ha-nam/2021-03-01-ct-05.mdx': other });
+      const other = withOwnRaw('directives/ha-nam/2021-03-01-ct-05.mdx', (r) => directive({ number: '05-CT/TU', date: '2021-03-01', province: 'Hà Nam', ...r }));
+      const root = validFolder({ [D]: directive({ references: refs('05-CT/TU', null) }), ...other });
       expect(await codes(root)).toEqual(['integrity.reference_missing']);
     });
   });

@@ -36,14 +36,30 @@ export function isSafeUrl(url: string): boolean {
   return ['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase());
 }
 
+/**
+ * "//host/x" and "/\\host/x" have no scheme but lead to another host: browsers read a
+ * backslash as a slash and skip tabs and line breaks inside a URL.
+ */
+export function isProtocolRelative(url: string): boolean {
+  return /^[\\/]{2}/.test(url.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
+}
+
 /** An image from another host would make the page request it: only the site's own are allowed. */
 function isExternal(url: string): boolean {
-  return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url.trim()) || url.trim().startsWith('//');
+  return /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url.trim()) || isProtocolRelative(url);
 }
+
+const EXTERNAL_IMAGE = {
+  vi: 'Ảnh lấy từ trang web khác: trang lưu trữ không tải gì từ máy chủ khác.',
+  en: 'The image comes from another host: the archive loads nothing from other hosts.',
+  fixVi: 'Xóa ảnh; nếu cần, đưa tệp ảnh vào kho và dẫn đường dẫn nội bộ.',
+  fixEn: 'Remove the image; if needed, add the file to the repository and link it by path.',
+};
 
 interface Positioned extends Node {
   name?: string | null;
   url?: string;
+  identifier?: string;
   attributes?: { type: string; name?: string; value?: unknown }[];
 }
 
@@ -102,11 +118,14 @@ function nodeProblems(file: string, node: Positioned): Problem[] {
           'Remove the link or replace it with the source\'s real http(s) address.')];
       }
       if (node.type === 'image' && isExternal(url)) {
-        return [problem(file, at, 'content.external_image',
-          'Ảnh lấy từ trang web khác: trang lưu trữ không tải gì từ máy chủ khác.',
-          'The image comes from another host: the archive loads nothing from other hosts.',
-          'Xóa ảnh; nếu cần, đưa tệp ảnh vào kho và dẫn đường dẫn nội bộ.',
-          'Remove the image; if needed, add the file to the repository and link it by path.')];
+        return [problem(file, at, 'content.external_image', EXTERNAL_IMAGE.vi, EXTERNAL_IMAGE.en, EXTERNAL_IMAGE.fixVi, EXTERNAL_IMAGE.fixEn)];
+      }
+      if (isProtocolRelative(url)) {
+        return [problem(file, at, 'content.protocol_relative',
+          `Liên kết "${url.slice(0, 60)}" thiếu giao thức: trình duyệt sẽ mở nó trên một máy chủ khác.`,
+          `Link "${url.slice(0, 60)}" has no scheme: browsers open it on another host.`,
+          'Viết đầy đủ địa chỉ, bắt đầu bằng https://, hoặc dùng đường dẫn trong trang bắt đầu bằng một dấu /.',
+          'Write the full address starting with https://, or a path within the site starting with a single /.')];
       }
       return [];
     }
@@ -145,11 +164,23 @@ export function checkBody(file: string, body: string, options: { alwaysParse?: b
       FIX_ESCAPE_VI, FIX_ESCAPE_EN)];
   }
   const problems: Problem[] = [];
+  const definitions = new Map<string, Positioned>();
+  const imageRefs: Positioned[] = [];
   const walk = (node: Node): void => {
-    problems.push(...nodeProblems(file, node as Positioned));
+    const n = node as Positioned;
+    problems.push(...nodeProblems(file, n));
+    if (n.type === 'definition' && n.identifier !== undefined && !definitions.has(n.identifier)) definitions.set(n.identifier, n);
+    if (n.type === 'imageReference') imageRefs.push(n);
     const children = (node as Parent).children;
     if (Array.isArray(children)) for (const child of children) walk(child);
   };
   walk(tree);
+  // "![a][i]" with "[i]: http://…" is an image from another host too
+  for (const ref of imageRefs) {
+    const def = ref.identifier === undefined ? undefined : definitions.get(ref.identifier);
+    if (def && isExternal(def.url ?? '')) {
+      problems.push(problem(file, line(ref), 'content.external_image', EXTERNAL_IMAGE.vi, EXTERNAL_IMAGE.en, EXTERNAL_IMAGE.fixVi, EXTERNAL_IMAGE.fixEn));
+    }
+  }
   return problems;
 }

@@ -5,7 +5,8 @@
 import type { DirectiveData } from '../directive-schema.ts';
 import { checkBody } from './content.ts';
 import { checkFrontmatter } from './schema.ts';
-import type { Problem } from './types.ts';
+import { problem, type Problem } from './types.ts';
+import { MAX_INPUT_BYTES, megabytes } from '../import/limits.ts';
 
 export interface FileCheckResult {
   problems: Problem[];
@@ -14,11 +15,21 @@ export interface FileCheckResult {
   shaField: unknown;
 }
 
-export function checkDirectiveFile(display: string, source: string): FileCheckResult {
+/** `size`: the file's size in bytes, when `source` may be only its beginning (an oversized file). */
+export function checkDirectiveFile(display: string, source: string, size = Buffer.byteLength(source)): FileCheckResult {
   const schema = checkFrontmatter(display, source);
   const split = schema.split;
-  // A file with broken frontmatter still has its whole text checked for code.
-  const problems = [...schema.problems, ...checkBody(display, split.ok ? split.body : source)];
+  const problems = [...schema.problems];
+  if (size > MAX_INPUT_BYTES) {
+    problems.push(problem(display, null, 'content.too_large',
+      `Tệp dài ${megabytes(size)}, quá giới hạn ${megabytes(MAX_INPUT_BYTES)} cho một văn bản; phần nội dung không được kiểm tra.`,
+      `The file is ${megabytes(size)}, over the ${megabytes(MAX_INPUT_BYTES)} limit for one directive; its body was not checked.`,
+      'Một văn bản chỉ vài trang: tệp lớn như vậy thường là nhiều văn bản gộp lại hoặc cả một trang web. Tách thành từng văn bản, mỗi văn bản một tệp gốc, rồi nhập lại bằng npm run import.',
+      'A directive is a few pages: a file this large is usually several documents or a whole web page. Split it into one directive per raw file and import each with npm run import.'));
+  } else {
+    // A file with broken frontmatter still has its whole text checked for code.
+    problems.push(...checkBody(display, split.ok ? split.body : source));
+  }
   const src = split.ok ? (split.data.source as { raw?: unknown; sha256?: unknown } | undefined) : undefined;
   // Unreadable frontmatter: still find which raw file it names, so that file is not called an orphan.
   const rawField = split.ok ? src?.raw : /^\s+raw:\s*["']?(content\/raw\/[^"'\s]+)/m.exec(source)?.[1];

@@ -117,6 +117,7 @@ function checkRaw(entries: readonly DirectiveEntry[], raws: readonly RawEntry[])
         'Raw files are kept byte for byte: restore it (git checkout -- <file>). If the directive points at the wrong file, fix source.raw.'));
     }
   }
+  problems.push(...sharedRaw(entries, raws));
   for (const r of raws) {
     if (used.has(r.rel)) continue;
     problems.push(problem(r.file, null, 'integrity.raw_orphan',
@@ -124,6 +125,45 @@ function checkRaw(entries: readonly DirectiveEntry[], raws: readonly RawEntry[])
       'This raw file belongs to no directive.',
       'Nhập nó (npm run import -- <tệp>) để tạo văn bản, hoặc xóa nó nếu thêm nhầm.',
       'Import it (npm run import -- <file>) to create its directive, or delete it if it was added by mistake.'));
+  }
+  return problems;
+}
+
+/**
+ * One document, one directive: two directives naming one raw file (an import run again after
+ * the first was renamed or corrected), or two raw files with identical bytes (the same file
+ * saved under another name), would publish the document twice.
+ */
+function sharedRaw(entries: readonly DirectiveEntry[], raws: readonly RawEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  const byRaw = new Map<string, DirectiveEntry>();
+  for (const e of entries) {
+    if (typeof e.rawField !== 'string') continue;
+    const rel = rawRelative(e.rawField);
+    if (rel === null) continue;
+    const first = byRaw.get(rel);
+    if (!first) {
+      byRaw.set(rel, e);
+      continue;
+    }
+    problems.push(problem(e.file, e.lineOf(['source', 'raw']), 'integrity.raw_shared',
+      `Văn bản này và ${first.file} cùng lấy từ một tệp gốc ${e.rawField}: một văn bản sẽ được đăng hai lần.`,
+      `This directive and ${first.file} are both made from ${e.rawField}: one document would be published twice.`,
+      'Giữ bản đã kiểm tra (reviewed: true) và xóa bản kia (git rm). Nếu đây thật sự là hai văn bản khác nhau, mỗi văn bản cần tệp gốc riêng.',
+      'Keep the one you checked (reviewed: true) and delete the other (git rm). If they really are two different documents, each needs its own raw file.'));
+  }
+  const bySha = new Map<string, RawEntry>();
+  for (const r of raws) {
+    const first = bySha.get(r.sha256);
+    if (!first) {
+      bySha.set(r.sha256, r);
+      continue;
+    }
+    problems.push(problem(r.file, null, 'integrity.raw_same_bytes',
+      `Tệp gốc này giống hệt từng byte với ${first.file}: cùng một văn bản được lưu hai lần.`,
+      `This raw file has exactly the same bytes as ${first.file}: one document kept twice.`,
+      `Xóa tệp này (git rm) cùng văn bản làm từ nó, nếu có; văn bản kia đã giữ nội dung này. (npm run import nhận ra tệp trùng và không sao chép lại.)`,
+      `Delete this file (git rm) and the directive made from it, if any; the other one already holds it. (npm run import recognises identical files and does not copy them again.)`));
   }
   return problems;
 }

@@ -4,7 +4,9 @@
  * repository into the published site).
  */
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { lstat, open, readdir } from 'node:fs/promises';
+import { MAX_INPUT_BYTES } from '../import/limits.ts';
 import { join, relative, sep } from 'node:path';
 
 export interface ContentFile {
@@ -19,7 +21,8 @@ export interface LoadedContent {
   root: string;
   directivesDir: string;
   rawDir: string;
-  directives: (ContentFile & { source: string })[];
+  /** `source` is the whole file, or only its first 64 KB (the frontmatter) when it is over the size limit */
+  directives: (ContentFile & DirectiveSource)[];
   /** other files under directives/ (not .mdx): the build ignores them */
   strayFiles: ContentFile[];
   raw: (ContentFile & { sha256: string; size: number })[];
@@ -58,6 +61,32 @@ async function walk(dir: string): Promise<{ files: ContentFile[]; special: Conte
   return { files, special };
 }
 
+export interface DirectiveSource {
+  source: string;
+  /** the file's size in bytes */
+  size: number;
+}
+
+/** Enough of an oversized file to read its frontmatter, not its body. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * A directive file's text. One over MAX_INPUT_BYTES is not read in full: the check reports it
+ * from its size and its frontmatter, instead of spending seconds and gigabytes parsing it.
+ */
+export async function readDirectiveSource(abs: string): Promise<DirectiveSource> {
+  const handle = await open(abs, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size <= MAX_INPUT_BYTES) return { source: (await handle.readFile()).toString('utf8'), size };
+    const head = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+    return { source: head.subarray(0, bytesRead).toString('utf8'), size };
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Dotfiles (.gitkeep) are bookkeeping, not content. */
 const isBookkeeping = (rel: string): boolean => rel.split('/').some((s) => s.startsWith('.'));
 
@@ -72,13 +101,19 @@ export async function loadContent(root: string): Promise<LoadedContent> {
   if (!raws) out.missingDirs.push(displayPath(rawDir));
   for (const f of dirs?.files ?? []) {
     if (isBookkeeping(f.rel)) continue;
-    if (f.rel.endsWith('.mdx')) out.directives.push({ ...f, source: await readFile(f.abs, 'utf8') });
+    if (f.rel.endsWith('.mdx')) out.directives.push({ ...f, ...(await readDirectiveSource(f.abs)) });
     else out.strayFiles.push(f);
   }
   for (const f of raws?.files ?? []) {
     if (isBookkeeping(f.rel)) continue;
-    const bytes = await readFile(f.abs);
-    out.raw.push({ ...f, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
+    // streamed: a huge raw file is hashed without being held in memory
+    const hash = createHash('sha256');
+    let size = 0;
+    for await (const chunk of createReadStream(f.abs)) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+    out.raw.push({ ...f, sha256: hash.digest('hex'), size });
   }
   out.special.push(...(dirs?.special ?? []), ...(raws?.special ?? []));
   return out;

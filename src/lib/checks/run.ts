@@ -9,7 +9,7 @@ import { needsParse } from './content.ts';
 import { checkDirectiveFile, type FileCheckResult } from './file-check.ts';
 import { splitFrontmatter, type SplitResult } from './frontmatter.ts';
 import { checkIntegrity, type DirectiveEntry } from './integrity.ts';
-import { loadContent, type ContentFile } from './load.ts';
+import { loadContent, type ContentFile, type DirectiveSource } from './load.ts';
 import { problem, type Problem } from './types.ts';
 
 export interface CheckReport {
@@ -34,12 +34,12 @@ function inWorker(files: ContentFile[]): Promise<FileCheckResult[]> {
   });
 }
 
-async function checkFiles(files: (ContentFile & { source: string })[], threshold: number): Promise<FileCheckResult[]> {
+async function checkFiles(files: (ContentFile & DirectiveSource)[], threshold: number): Promise<FileCheckResult[]> {
   const threads = Math.min(availableParallelism(), 8);
   // Only the MDX parse is worth a thread; most directives are plain text and skip it.
   const heavy = files.filter((f) => needsParse(f.source)).length;
   if (heavy < threshold || threads < 2) {
-    return files.map((f) => checkDirectiveFile(f.display, f.source));
+    return files.map((f) => checkDirectiveFile(f.display, f.source, f.size));
   }
   const size = Math.ceil(files.length / threads);
   const slices = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((s) => s.length);
