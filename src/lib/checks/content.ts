@@ -24,6 +24,11 @@ const ALLOWED_NODES = new Set([
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
+/** A body parsed exactly as this check (and the build: MDX with GFM) reads it. @throws on MDX syntax errors */
+export function parseBody(body: string): Node {
+  return parser.parse(body);
+}
+
 /**
  * A link target is safe when it is relative (path, #anchor, ?query) or http(s)/mailto.
  * Browsers ignore ASCII whitespace and control characters inside a scheme, so those are
@@ -33,7 +38,8 @@ export function isSafeUrl(url: string): boolean {
   const squeezed = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(squeezed);
   if (!scheme) return true;
-  return ['http', 'https', 'mailto'].includes(scheme[1]!.toLowerCase());
+  // xmpp: too, because GFM itself links "xmpp:name@host" in plain text; like mailto: it only opens a messaging app
+  return ['http', 'https', 'mailto', 'xmpp'].includes(scheme[1]!.toLowerCase());
 }
 
 /**

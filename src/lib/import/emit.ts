@@ -11,10 +11,14 @@ import { unified, type Processor } from 'unified';
 import remarkStringify from 'remark-stringify';
 import remarkMdx from 'remark-mdx';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
 import { stringify as yamlStringify } from 'yaml';
 import type { Root } from 'mdast';
 import { directiveSchema, type DirectiveInput } from '../directive-schema.ts';
 import { ImportError } from './errors.ts';
+import { toString } from 'mdast-util-to-string';
+import { parseBody } from '../checks/content.ts';
+import { checkDirectiveFile } from '../checks/file-check.ts';
 
 /**
  * remark-mdx escapes `{` and `<`, but a line starting with `import ` or `export ` would still be
@@ -31,8 +35,28 @@ function escapeEsm(this: Processor): void {
   });
 }
 
+/**
+ * GFM (which the check and the build read MDX with) turns "www.", "http://", "mailto:" and
+ * e-mail addresses into links that run until a space or "<", swallowing the backslash that
+ * escapes a following "<" (which then opens JSX). remark-gfm's serialiser escapes only some of
+ * these; the rest are escaped here, so a web or e-mail address in a directive stays plain text.
+ */
+function escapeAutolinks(this: Processor): void {
+  const data = this.data() as { toMarkdownExtensions?: unknown[] };
+  (data.toMarkdownExtensions ??= []).push({
+    unsafe: [
+      { character: '.', before: '[Ww]{3}' },
+      { character: ':', before: '[Mm][Aa][Ii][Ll][Tt][Oo]|[Xx][Mm][Pp][Pp]' },
+      { character: ':', before: '[Hh][Tt][Tt][Pp][Ss]?', after: '\\/' },
+      { character: '@' },
+    ],
+  });
+}
+
 const processor = unified()
   .use(remarkMdx)
+  .use(remarkGfm)
+  .use(escapeAutolinks)
   .use(escapeEsm)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkStringify, { bullet: '-', bulletOther: '+', emphasis: '*', strong: '*', rule: '-', fences: true });
@@ -59,5 +83,35 @@ export function emit(frontmatter: DirectiveInput, body: Root, name = 'input'): s
   const text = processor.stringify(tree);
   const hash = importHashOf(text);
   // the hash line goes last in the frontmatter; importHashOf() removes it again to check
-  return text.replace(/\n---\n/, `\nimportHash: "${hash}"\n---\n`);
+  const out = text.replace(/\n---\n/, `\nimportHash: "${hash}"\n---\n`);
+  verify(out, body, name);
+  return out;
+}
+
+/** Paragraph by paragraph, the text a reader sees. */
+const blocksOf = (children: readonly unknown[]): string[] =>
+  children.filter((c) => (c as { type: string }).type !== 'yaml').map((c) => toString(c as Root).replace(/\s+/g, ' ').trim());
+
+/**
+ * The output must pass the check as it is (`npm run check` and the build read MDX with GFM, whose
+ * autolinks and strikethrough the serialiser must not leave room for) and show exactly the text
+ * it was made from. A failure here is an importer bug: nothing is written and the archivist is
+ * told to report the file.
+ */
+function verify(mdx: string, body: Root, name: string): void {
+  const report = (what: string): never => {
+    throw new ImportError(`${name}: the importer could not write this text safely (${what}); nothing was written. Please report this file to the developers.`);
+  };
+  const errors = checkDirectiveFile(name, mdx).problems.filter((p) => p.severity === 'error');
+  if (errors.length) report(`npm run check would refuse it: ${errors[0]!.code}${errors[0]!.line ? ` on line ${errors[0]!.line}` : ''}`);
+  let parsed: Root;
+  try {
+    parsed = parseBody(mdx.slice(mdx.indexOf('\n---\n') + 5)) as Root;
+  } catch (e) {
+    return report(`the MDX does not parse: ${(e as Error).message}`);
+  }
+  const want = blocksOf(body.children);
+  const got = blocksOf(parsed.children);
+  const at = want.findIndex((w, i) => got[i] !== w);
+  if (at >= 0 || got.length !== want.length) report(`paragraph ${at >= 0 ? at + 1 : want.length + 1} would read differently on the site`);
 }
