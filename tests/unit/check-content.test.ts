@@ -110,3 +110,14 @@ describe('the parse shortcut', () => {
     expect(skipped).toBeGreaterThan(50);
   });
 });
+
+describe('invisible characters', () => {
+  it('regression: a bidi override or a control character in a title is refused, with its line', async () => {
+    const root = validFolder({ [FILE]: directive().replace('title: "Tăng cường', 'title: "\u202eTăng\u0007 cường') });
+    const report = await runChecks(root);
+    const hit = report.problems.find((p) => p.code === 'content.control_character');
+    expect(hit).toBeDefined();
+    expect(hit!.line).toBe(2);
+    expect(hit!.messageEn).toContain('U+202E');
+  });
+});

@@ -7,6 +7,7 @@ import { checkBody } from './content.ts';
 import { checkFrontmatter } from './schema.ts';
 import { problem, type Problem } from './types.ts';
 import { MAX_INPUT_BYTES, megabytes } from '../import/limits.ts';
+import { removeUnsafeChars } from '../text-safety.ts';
 
 export interface FileCheckResult {
   problems: Problem[];
@@ -26,7 +27,16 @@ export function checkDirectiveFile(display: string, source: string, size = Buffe
       `The file is ${megabytes(size)}, over the ${megabytes(MAX_INPUT_BYTES)} limit for one directive; its body was not checked.`,
       'Một văn bản chỉ vài trang: tệp lớn như vậy thường là nhiều văn bản gộp lại hoặc cả một trang web. Tách thành từng văn bản, mỗi văn bản một tệp gốc, rồi nhập lại bằng npm run import.',
       'A directive is a few pages: a file this large is usually several documents or a whole web page. Split it into one directive per raw file and import each with npm run import.'));
-  } else {
+  }
+  const unsafe = removeUnsafeChars(source);
+  if (unsafe.first) {
+    problems.push(problem(display, unsafe.first.line, 'content.control_character',
+      `Tệp có ${unsafe.count} ký tự điều khiển hoặc ký tự đổi chiều chữ ẩn (ký tự đầu tiên: ${unsafe.first.code}): chúng làm hỏng nguồn tin RSS hoặc làm chữ hiển thị khác với nội dung thật.`,
+      `The file has ${unsafe.count} invisible control or text-direction character(s) (the first: ${unsafe.first.code}): they break the RSS feeds or make text display differently from what it says.`,
+      'Xóa các ký tự này (trình soạn thảo có thể hiện chúng khi bật "hiện ký tự ẩn"), hoặc nhập lại bằng npm run import, lệnh này tự bỏ chúng.',
+      'Delete them (an editor shows them with "show invisible characters"), or re-import with npm run import, which removes them.'));
+  }
+  if (size <= MAX_INPUT_BYTES) {
     // A file with broken frontmatter still has its whole text checked for code.
     problems.push(...checkBody(display, split.ok ? split.body : source));
   }

@@ -7,6 +7,7 @@ import { latest } from './grouping.ts';
 import { toFeedDate, formatDate } from './dates.ts';
 import { docLabel } from './text.ts';
 import { withBase, paths } from './urls.ts';
+import { xmlSafeItem } from './xml-safe.ts';
 
 export interface FeedItem {
   title: string;
@@ -23,5 +24,5 @@ export function feedItems(items: readonly DirectiveRecord[], base: string, limit
     pubDate: toFeedDate(d.data.date),
     description: `${d.data.issuer} ${d.data.province}, ${formatDate(d.data.date)}. ${d.data.summary ?? ''}`.trim(),
     categories: [d.data.province, d.data.docType],
-  }));
+  })).map(xmlSafeItem);
 }

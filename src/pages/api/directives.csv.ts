@@ -2,11 +2,12 @@
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../lib/site/from-collection.ts';
 import { toCsv } from '../../lib/site/serialize.ts';
+import { neutraliseCsv } from '../../lib/site/csv-safe.ts';
 import { withBase, paths } from '../../lib/site/urls.ts';
 
 export const GET: APIRoute = async () => {
   const archive = await getArchive();
   const base = import.meta.env.BASE_URL;
-  const csv = toCsv(archive.all, (d) => withBase(base, paths.directive(d.id)));
+  const csv = neutraliseCsv(toCsv(archive.all, (d) => withBase(base, paths.directive(d.id))));
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };
