@@ -1,7 +1,8 @@
 /**
  * `npm run build`: `astro build`, then the search index in a separate process.
  *
- * 0. scripts/warm-html-cache.ts renders the directive bodies missing from the HTML cache on all
+ * 0. src/lib/checks/raw-gate.ts refuses raw files the site must not publish (links, missing
+ *    files, changed bytes), then scripts/warm-html-cache.ts renders the directive bodies missing from the HTML cache on all
  *    cores (Astro renders pages on one), so Astro's page phase mostly reads cached HTML.
  * 1. `astro build` with the per-route listing folded into a count (src/lib/build-log.ts);
  *    warnings and errors pass through. Its search integrations are told to stand aside
@@ -19,6 +20,8 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createRouteFolder } from '../src/lib/build-log.ts';
 import { DEFER_ENV } from '../src/lib/search/build-index.ts';
+import { rawGate } from '../src/lib/checks/raw-gate.ts';
+import { formatProblem } from '../src/lib/checks/format.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -44,6 +47,15 @@ function astroBuild(): Promise<number> {
 function step(script: string): Promise<number> {
   const child = spawn(process.execPath, [resolve(root, script)], { cwd: root, env: process.env, stdio: 'inherit' });
   return new Promise((done) => child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0))));
+}
+
+// Raw files are published as they are: refuse links, missing files and changed bytes first,
+// whether or not `npm run check` ran (src/lib/checks/raw-gate.ts).
+const gate = await rawGate(resolve(root, process.env.CONTENT_DIR ?? 'content'));
+if (gate.length) {
+  for (const p of gate) process.stderr.write(`${formatProblem(p)}\n\n`);
+  process.stderr.write(`✘ Bản dựng dừng lại: ${gate.length} lỗi ở tệp gốc, chưa có gì được đăng. / The build stopped: ${gate.length} raw-file problem(s); nothing was published.\n`);
+  process.exit(1);
 }
 
 const warmed = await step('scripts/warm-html-cache.ts');

@@ -82,7 +82,8 @@ function checkNames(entries: readonly DirectiveEntry[]): Problem[] {
   return problems;
 }
 
-function checkRaw(entries: readonly DirectiveEntry[], raws: readonly RawEntry[]): Problem[] {
+/** Raw files: each directive's exists, inside content/raw/, with its recorded bytes; none shared or orphaned. */
+export function checkRaw(entries: readonly DirectiveEntry[], raws: readonly RawEntry[]): Problem[] {
   const problems: Problem[] = [];
   const rawByRel = new Map(raws.map((r) => [r.rel, r]));
   const used = new Set<string>();
