@@ -40,6 +40,8 @@ export interface RunOptions {
   log?: ((line: string) => void) | undefined;
   /** how long to wait for another import of the same archive (default 10 minutes) */
   lockWaitMs?: number | undefined;
+  /** at most one progress line per this many milliseconds, for batches of 20 files or more (default 2000) */
+  progressEveryMs?: number | undefined;
 }
 
 const sha = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
@@ -273,7 +275,7 @@ function importAll(inputs: string[], contentDir: string, opts: RunOptions): File
   for (const p of problems) reports.push(failed(p.path, p.message));
   let lastProgress = Date.now();
   files.forEach(({ path: file }, n) => {
-    if (files.length >= 20 && Date.now() - lastProgress > 2000) {
+    if (files.length >= 20 && Date.now() - lastProgress >= (opts.progressEveryMs ?? 2000)) {
       opts.log?.(`import: ${n}/${files.length} files read (${Math.floor((n * 100) / files.length)}%)…`);
       lastProgress = Date.now();
     }
