@@ -18,6 +18,7 @@ import { runMeasured, treeStats, type MeasuredRun } from '../src/lib/bench/measu
 import { pageWeight } from '../src/lib/bench/page-weight.ts';
 import { machine, toMarkdown, type BenchResults, type BuildResult, type SizeResult } from '../src/lib/bench/report.ts';
 import { listDirectivePages } from '../src/lib/build-integrity.ts';
+import { runImportAttacks } from './bench-import-attacks.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -158,6 +159,9 @@ async function weigh(outDir: string): Promise<SizeResult['pageWeight']> {
     sampled: weights.length,
   };
 }
+
+// the importer on the inputs that used to hang it (a few seconds; bench-results/import-attacks.json)
+await runImportAttacks(root);
 
 const results: BenchResults = { label: values.label, machine: machine(), sizes: [] };
 for (const count of sizes) {

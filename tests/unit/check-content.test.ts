@@ -121,3 +121,19 @@ describe('invisible characters', () => {
     expect(hit!.messageEn).toContain('U+202E');
   });
 });
+
+describe('size limit', () => {
+  it('regression: a body over the size limit is refused without being parsed', async () => {
+    const { MAX_MDX_BYTES } = await import('../../src/lib/import/limits.ts');
+    // braces everywhere: parsing this would take the MDX parser many seconds and gigabytes
+    const body = 'Văn bản \\{ dài \\} <b>. '.repeat(Math.ceil(MAX_MDX_BYTES / 20));
+    const root = validFolder({ [FILE]: directive({ body }) });
+    const report = await runChecks(root);
+    const codes = report.problems.map((p) => p.code);
+    expect(codes).toContain('content.too_large');
+    // the body was not parsed: its <b> tag would have been reported
+    expect(codes).not.toContain('content.jsx');
+    // its frontmatter was still read: its raw file is not called an orphan
+    expect(codes).not.toContain('integrity.raw_orphan');
+  });
+});

@@ -6,7 +6,7 @@ import type { DirectiveData } from '../directive-schema.ts';
 import { checkBody } from './content.ts';
 import { checkFrontmatter } from './schema.ts';
 import { problem, type Problem } from './types.ts';
-import { MAX_INPUT_BYTES, megabytes } from '../import/limits.ts';
+import { MAX_MDX_BYTES, megabytes } from '../import/limits.ts';
 import { removeUnsafeChars } from '../text-safety.ts';
 
 export interface FileCheckResult {
@@ -21,10 +21,10 @@ export function checkDirectiveFile(display: string, source: string, size = Buffe
   const schema = checkFrontmatter(display, source);
   const split = schema.split;
   const problems = [...schema.problems];
-  if (size > MAX_INPUT_BYTES) {
+  if (size > MAX_MDX_BYTES) {
     problems.push(problem(display, null, 'content.too_large',
-      `Tệp dài ${megabytes(size)}, quá giới hạn ${megabytes(MAX_INPUT_BYTES)} cho một văn bản; phần nội dung không được kiểm tra.`,
-      `The file is ${megabytes(size)}, over the ${megabytes(MAX_INPUT_BYTES)} limit for one directive; its body was not checked.`,
+      `Tệp dài ${megabytes(size)}, quá giới hạn ${megabytes(MAX_MDX_BYTES)} cho một văn bản; phần nội dung không được kiểm tra.`,
+      `The file is ${megabytes(size)}, over the ${megabytes(MAX_MDX_BYTES)} limit for one directive; its body was not checked.`,
       'Một văn bản chỉ vài trang: tệp lớn như vậy thường là nhiều văn bản gộp lại hoặc cả một trang web. Tách thành từng văn bản, mỗi văn bản một tệp gốc, rồi nhập lại bằng npm run import.',
       'A directive is a few pages: a file this large is usually several documents or a whole web page. Split it into one directive per raw file and import each with npm run import.'));
   }
@@ -36,7 +36,7 @@ export function checkDirectiveFile(display: string, source: string, size = Buffe
       'Xóa các ký tự này (trình soạn thảo có thể hiện chúng khi bật "hiện ký tự ẩn"), hoặc nhập lại bằng npm run import, lệnh này tự bỏ chúng.',
       'Delete them (an editor shows them with "show invisible characters"), or re-import with npm run import, which removes them.'));
   }
-  if (size <= MAX_INPUT_BYTES) {
+  if (size <= MAX_MDX_BYTES) {
     // A file with broken frontmatter still has its whole text checked for code.
     problems.push(...checkBody(display, split.ok ? split.body : source));
   }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
-import { MAX_INPUT_BYTES } from '../import/limits.ts';
+import { MAX_MDX_BYTES } from '../import/limits.ts';
 import { join, relative, sep } from 'node:path';
 
 export interface ContentFile {
@@ -71,14 +71,14 @@ export interface DirectiveSource {
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * A directive file's text. One over MAX_INPUT_BYTES is not read in full: the check reports it
+ * A directive file's text. One over MAX_MDX_BYTES is not read in full: the check reports it
  * from its size and its frontmatter, instead of spending seconds and gigabytes parsing it.
  */
 export async function readDirectiveSource(abs: string): Promise<DirectiveSource> {
   const handle = await open(abs, 'r');
   try {
     const { size } = await handle.stat();
-    if (size <= MAX_INPUT_BYTES) return { source: (await handle.readFile()).toString('utf8'), size };
+    if (size <= MAX_MDX_BYTES) return { source: (await handle.readFile()).toString('utf8'), size };
     const head = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
     return { source: head.subarray(0, bytesRead).toString('utf8'), size };

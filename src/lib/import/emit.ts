@@ -19,6 +19,7 @@ import { ImportError } from './errors.ts';
 import { toString } from 'mdast-util-to-string';
 import { parseBody } from '../checks/content.ts';
 import { checkDirectiveFile } from '../checks/file-check.ts';
+import { MAX_MDX_BYTES, megabytes } from './limits.ts';
 
 /**
  * remark-mdx escapes `{` and `<`, but a line starting with `import ` or `export ` would still be
@@ -84,6 +85,10 @@ export function emit(frontmatter: DirectiveInput, body: Root, name = 'input'): s
   const hash = importHashOf(text);
   // the hash line goes last in the frontmatter; importHashOf() removes it again to check
   const out = text.replace(/\n---\n/, `\nimportHash: "${hash}"\n---\n`);
+  const size = Buffer.byteLength(out);
+  if (size > MAX_MDX_BYTES) {
+    throw new ImportError(`${name}: the directive would be ${megabytes(size)} as MDX, over the ${megabytes(MAX_MDX_BYTES)} the check accepts for one directive. A directive is a few pages: split the file into one file per directive and import those.`);
+  }
   verify(out, body, name);
   return out;
 }

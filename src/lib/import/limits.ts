@@ -6,8 +6,11 @@
  * and memory for nothing.
  */
 
-/** Largest raw file the importer reads, and largest MDX file the check parses: 5 MB. */
+/** Largest raw file the importer reads: 5 MB. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+/** Largest MDX file the check parses: a 5 MB raw file plus room for escapes and frontmatter. */
+export const MAX_MDX_BYTES = 6 * 1024 * 1024;
 
 /** Longest title kept as extracted; longer ones are cut at a word and flagged for review. */
 export const MAX_TITLE_CHARS = 300;
