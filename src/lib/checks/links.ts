@@ -55,6 +55,15 @@ function pageUrl(distDir: string, file: string, base: string): string {
   return base + rel.replace(/(^|\/)index\.html$/, '$1');
 }
 
+/** decodeURIComponent, or null for a malformed %-escape ("50%.txt"): such a link names no file. */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
 export async function checkLinks(distDir: string, base = '/'): Promise<BrokenLink[]> {
   const normBase = base.endsWith('/') ? base : `${base}/`;
   const files = await htmlFiles(distDir);
@@ -83,7 +92,11 @@ export async function checkLinks(distDir: string, base = '/'): Promise<BrokenLin
   const exists = new Map<string, boolean>();
   const fileExists = async (urlPath: string): Promise<boolean> => {
     if (exists.has(urlPath)) return exists.get(urlPath)!;
-    const rel = decodeURIComponent(urlPath.slice(normBase.length));
+    const rel = safeDecode(urlPath.slice(normBase.length));
+    if (rel === null) {
+      exists.set(urlPath, false);
+      return false;
+    }
     const candidates = rel === '' || rel.endsWith('/') ? [join(distDir, rel, 'index.html')] : [join(distDir, rel), join(distDir, rel, 'index.html')];
     let ok = false;
     for (const c of candidates) {
@@ -117,7 +130,7 @@ export async function checkLinks(distDir: string, base = '/'): Promise<BrokenLin
     if (url.hash.length > 1) {
       const target = url.pathname.endsWith('/') || url.pathname.endsWith('.html') ? url.pathname.replace(/index\.html$/, '') : null;
       const targetIds = target ? ids.get(target) : undefined;
-      const fragment = decodeURIComponent(url.hash.slice(1));
+      const fragment = safeDecode(url.hash.slice(1)) ?? url.hash.slice(1);
       if (targetIds && !targetIds.has(fragment)) broken.push({ page, href, reason: 'missing-anchor' });
     }
   }

@@ -23,8 +23,8 @@ export const paths = {
   json: () => 'api/directives.json',
   csv: () => 'api/directives.csv',
   search: () => 'tim-kiem/',
-  /** "content/raw/a/b.txt" -> "raw/a/b.txt" */
-  raw: (rawPath: string) => `raw/${rawPath.replace(/^content\/raw\//, '')}`,
+  /** "content/raw/a/b#1.txt" -> "raw/a/b%231.txt" (each segment URL-encoded: names may hold # ? %) */
+  raw: (rawPath: string) => `raw/${rawPath.replace(/^content\/raw\//, '').split('/').map(encodeURIComponent).join('/')}`,
 };
 
 /** Absolute URL for citations and feeds: site origin + base + path. */
