@@ -153,18 +153,20 @@ function sharedRaw(entries: readonly DirectiveEntry[], raws: readonly RawEntry[]
       'Giữ bản đã kiểm tra (reviewed: true) và xóa bản kia (git rm). Nếu đây thật sự là hai văn bản khác nhau, mỗi văn bản cần tệp gốc riêng.',
       'Keep the one you checked (reviewed: true) and delete the other (git rm). If they really are two different documents, each needs its own raw file.'));
   }
-  const bySha = new Map<string, RawEntry>();
-  for (const r of raws) {
-    const first = bySha.get(r.sha256);
-    if (!first) {
-      bySha.set(r.sha256, r);
-      continue;
-    }
-    problems.push(problem(r.file, null, 'integrity.raw_same_bytes',
+  // the copy a directive uses is the one kept; the others are reported
+  const groups = new Map<string, RawEntry[]>();
+  for (const r of raws) groups.set(r.sha256, [...(groups.get(r.sha256) ?? []), r]);
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const first = group.find((r) => byRaw.has(r.rel)) ?? group[0]!;
+    for (const r of group) {
+      if (r === first) continue;
+      problems.push(problem(r.file, null, 'integrity.raw_same_bytes',
       `Tệp gốc này giống hệt từng byte với ${first.file}: cùng một văn bản được lưu hai lần.`,
       `This raw file has exactly the same bytes as ${first.file}: one document kept twice.`,
       `Xóa tệp này (git rm) cùng văn bản làm từ nó, nếu có; văn bản kia đã giữ nội dung này. (npm run import nhận ra tệp trùng và không sao chép lại.)`,
       `Delete this file (git rm) and the directive made from it, if any; the other one already holds it. (npm run import recognises identical files and does not copy them again.)`));
+    }
   }
   return problems;
 }
