@@ -102,6 +102,8 @@ function writeCounts(outcome: SearchOutcome, state: SearchState): void {
   }
 }
 
+const EMPTY_ARCHIVE = 'empty archive';
+
 export function startSearchPage(): void {
   const root = document.querySelector<HTMLElement>('.search-page');
   if (!root) return;
@@ -127,6 +129,8 @@ export function startSearchPage(): void {
       await pf.options({ baseUrl: '/', excerptLength: 0, noWorker: true });
       await pf.init();
       const file = await catalogue;
+      // An empty archive has no Pagefind language index to search: say so plainly instead.
+      if (file.documents === 0) throw new Error(EMPTY_ARCHIVE);
       // The first query's index chunks are fetched while the catalogue is joined to the index.
       const { words, number } = indexQueries(parseQuery(first.q), new Set(file.common));
       for (const term of [words, number]) if (term) void pf.preload(term).catch(() => {});
@@ -163,7 +167,9 @@ export function startSearchPage(): void {
       if (mine !== run) return;
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = 'Không tải được bộ tìm kiếm. Hãy tải lại trang, hoặc xem văn bản theo danh sách tỉnh, thành phố.';
+      status.textContent = (e as Error)?.message === EMPTY_ARCHIVE
+        ? 'Kho lưu trữ chưa có văn bản nào. Khi văn bản đầu tiên được đăng, bạn có thể tìm ở đây.'
+        : 'Không tải được bộ tìm kiếm. Hãy tải lại trang, hoặc xem văn bản theo danh sách tỉnh, thành phố.';
       console.error(e);
     } finally {
       if (mine === run) root.removeAttribute('aria-busy');
