@@ -137,3 +137,12 @@ describe('size limit', () => {
     expect(codes).not.toContain('integrity.raw_orphan');
   });
 });
+
+describe('invisible characters in the body', () => {
+  it('are a warning there (shown as written), with their line', async () => {
+    const root = validFolder({ [FILE]: directive({ body: 'Văn bản \u202eđảo chiều.\n' }) });
+    const hit = (await runChecks(root)).problems.find((p) => p.code === 'content.control_character');
+    expect(hit?.severity).toBe('warning');
+    expect(hit?.line).toBe(BODY_LINE);
+  });
+});

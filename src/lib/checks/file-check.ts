@@ -7,7 +7,7 @@ import { checkBody } from './content.ts';
 import { checkFrontmatter } from './schema.ts';
 import { problem, type Problem } from './types.ts';
 import { MAX_MDX_BYTES, megabytes } from '../import/limits.ts';
-import { removeUnsafeChars } from '../text-safety.ts';
+import { UNSAFE_CHAR, codePointLabel } from '../text-safety.ts';
 
 export interface FileCheckResult {
   problems: Problem[];
@@ -28,14 +28,7 @@ export function checkDirectiveFile(display: string, source: string, size = Buffe
       'Một văn bản chỉ vài trang: tệp lớn như vậy thường là nhiều văn bản gộp lại hoặc cả một trang web. Tách thành từng văn bản, mỗi văn bản một tệp gốc, rồi nhập lại bằng npm run import.',
       'A directive is a few pages: a file this large is usually several documents or a whole web page. Split it into one directive per raw file and import each with npm run import.'));
   }
-  const unsafe = removeUnsafeChars(source);
-  if (unsafe.first) {
-    problems.push(problem(display, unsafe.first.line, 'content.control_character',
-      `Tệp có ${unsafe.count} ký tự điều khiển hoặc ký tự đổi chiều chữ ẩn (ký tự đầu tiên: ${unsafe.first.code}): chúng làm hỏng nguồn tin RSS hoặc làm chữ hiển thị khác với nội dung thật.`,
-      `The file has ${unsafe.count} invisible control or text-direction character(s) (the first: ${unsafe.first.code}): they break the RSS feeds or make text display differently from what it says.`,
-      'Xóa các ký tự này (trình soạn thảo có thể hiện chúng khi bật "hiện ký tự ẩn"), hoặc nhập lại bằng npm run import, lệnh này tự bỏ chúng.',
-      'Delete them (an editor shows them with "show invisible characters"), or re-import with npm run import, which removes them.'));
-  }
+  problems.push(...unsafeCharProblems(display, source, split.ok ? split.body : null));
   if (size <= MAX_MDX_BYTES) {
     // A file with broken frontmatter still has its whole text checked for code.
     problems.push(...checkBody(display, split.ok ? split.body : source));
@@ -44,4 +37,34 @@ export function checkDirectiveFile(display: string, source: string, size = Buffe
   // Unreadable frontmatter: still find which raw file it names, so that file is not called an orphan.
   const rawField = split.ok ? src?.raw : /^\s+raw:\s*["']?(content\/raw\/[^"'\s]+)/m.exec(source)?.[1];
   return { problems, data: schema.data, rawField, shaField: src?.sha256 };
+}
+
+/**
+ * Control and text-direction characters: refused in the frontmatter (titles and subjects head
+ * every list, feed and page title, where a U+202E could make one read as another), a warning in
+ * the body (shown as written; npm run import never writes them). `body` is the file with its
+ * frontmatter blanked, null when the frontmatter is unreadable (then the whole file counts).
+ */
+function unsafeCharProblems(display: string, source: string, body: string | null): Problem[] {
+  const found = { frontmatter: [] as { code: string; line: number }[], body: [] as { code: string; line: number }[] };
+  let line = 1;
+  let at = 0;
+  for (const m of source.matchAll(UNSAFE_CHAR)) {
+    for (let i = source.indexOf('\n', at); i >= 0 && i < m.index; i = source.indexOf('\n', i + 1)) line++;
+    at = m.index;
+    const inBody = body !== null && body.startsWith(m[0], m.index);
+    (inBody ? found.body : found.frontmatter).push({ code: codePointLabel(m[0]), line });
+  }
+  const out: Problem[] = [];
+  for (const [where, list] of [['frontmatter', found.frontmatter], ['body', found.body]] as const) {
+    if (!list.length) continue;
+    const first = list[0]!;
+    out.push(problem(display, first.line, 'content.control_character',
+      `Tệp có ${list.length} ký tự điều khiển hoặc ký tự đổi chiều chữ ẩn ${where === 'frontmatter' ? 'ở phần thông tin đầu tệp' : 'trong nội dung'} (ký tự đầu tiên: ${first.code}): chúng làm hỏng nguồn tin RSS hoặc làm chữ hiển thị khác với nội dung thật.`,
+      `The ${where} has ${list.length} invisible control or text-direction character(s) (the first: ${first.code}): they break the RSS feeds or make text display differently from what it says.`,
+      'Xóa các ký tự này (trình soạn thảo có thể hiện chúng khi bật "hiện ký tự ẩn"), hoặc nhập lại bằng npm run import, lệnh này tự bỏ chúng.',
+      'Delete them (an editor shows them with "show invisible characters"), or re-import with npm run import, which removes them.',
+      where === 'frontmatter' ? 'error' : 'warning'));
+  }
+  return out;
 }
