@@ -18,6 +18,7 @@ import { expandInputs } from './inputs.ts';
 import { lockArchive } from './lock.ts';
 import { ImportError } from './errors.ts';
 import { UNSAFE_CHAR } from '../text-safety.ts';
+import { MAX_INPUT_BYTES } from './limits.ts';
 
 export type Status = 'imported' | 'updated' | 'unchanged' | 'skipped' | 'duplicate' | 'failed';
 
@@ -129,6 +130,11 @@ function indexRaw(contentDir: string): RawIndex {
       if (st.isDirectory()) walk(p);
       else if (st.isFile()) {
         const rel = `content/raw/${relative(base, p).split(sep).join('/')}`;
+        // a file far over the import limit cannot have the bytes of one being imported
+        if (st.size > MAX_INPUT_BYTES) {
+          index.shaOf.set(rel, '');
+          continue;
+        }
         const h = sha(readFileSync(p));
         index.shaOf.set(rel, h);
         if (!index.bySha.has(h)) index.bySha.set(h, rel);
