@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { lstat, open, readdir } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
 import { MAX_MDX_BYTES } from '../import/limits.ts';
 import { join, relative, sep } from 'node:path';
 
@@ -87,6 +87,30 @@ export async function readDirectiveSource(abs: string): Promise<DirectiveSource>
   }
 }
 
+/** sha256 and size; a large file is streamed rather than held in memory. */
+async function hashFile(abs: string): Promise<{ sha256: string; size: number }> {
+  const { size } = await stat(abs);
+  const hash = createHash('sha256');
+  if (size <= MAX_MDX_BYTES) return { sha256: hash.update(await readFile(abs)).digest('hex'), size };
+  let read = 0;
+  for await (const chunk of createReadStream(abs)) {
+    hash.update(chunk as Buffer);
+    read += (chunk as Buffer).length;
+  }
+  return { sha256: hash.digest('hex'), size: read };
+}
+
+/** map with at most 16 calls in flight, results in input order. */
+async function inPool<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(16, items.length) }, worker));
+  return out;
+}
+
 /** Dotfiles (.gitkeep) are bookkeeping, not content. */
 const isBookkeeping = (rel: string): boolean => rel.split('/').some((s) => s.startsWith('.'));
 
@@ -99,22 +123,15 @@ export async function loadContent(root: string): Promise<LoadedContent> {
   const [dirs, raws] = await Promise.all([walk(directivesDir), walk(rawDir)]);
   if (!dirs) out.missingDirs.push(displayPath(directivesDir));
   if (!raws) out.missingDirs.push(displayPath(rawDir));
+  const mdx: ContentFile[] = [];
   for (const f of dirs?.files ?? []) {
     if (isBookkeeping(f.rel)) continue;
-    if (f.rel.endsWith('.mdx')) out.directives.push({ ...f, ...(await readDirectiveSource(f.abs)) });
+    if (f.rel.endsWith('.mdx')) mdx.push(f);
     else out.strayFiles.push(f);
   }
-  for (const f of raws?.files ?? []) {
-    if (isBookkeeping(f.rel)) continue;
-    // streamed: a huge raw file is hashed without being held in memory
-    const hash = createHash('sha256');
-    let size = 0;
-    for await (const chunk of createReadStream(f.abs)) {
-      hash.update(chunk as Buffer);
-      size += (chunk as Buffer).length;
-    }
-    out.raw.push({ ...f, sha256: hash.digest('hex'), size });
-  }
+  // a few files at a time: reading thousands of small files is I/O-bound; order is kept
+  out.directives = await inPool(mdx, async (f) => ({ ...f, ...(await readDirectiveSource(f.abs)) }));
+  out.raw = await inPool((raws?.files ?? []).filter((f) => !isBookkeeping(f.rel)), async (f) => ({ ...f, ...(await hashFile(f.abs)) }));
   out.special.push(...(dirs?.special ?? []), ...(raws?.special ?? []));
   return out;
 }
