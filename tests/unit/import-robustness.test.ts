@@ -90,6 +90,16 @@ describe('importing again never publishes a directive twice', { timeout: 60_000 
     expect(await checkErrors()).toEqual([]);
   });
 
+  it('--force replaces a reviewed directive found by its raw file: one file remains, at the importer\'s path', () => {
+    json(join(tmp, 'van-ban.txt'));
+    const old = join(content, 'directives/lang-son/2021-08-06-cong-van-318-cv-tu.mdx');
+    writeFileSync(join(content, 'directives/lang-son/2021-08-07-cong-van-318-cv-tu.mdx'), readFileSync(old, 'utf8').replace('date: "2021-08-06"', 'date: "2021-08-07"').replace('reviewed: false', 'reviewed: true'));
+    rmSync(old);
+    const r = json('--force', join(tmp, 'van-ban.txt'));
+    expect(r.results[0]!.status).toBe('updated');
+    expect(mdxFiles()).toEqual(['lang-son/2021-08-06-cong-van-318-cv-tu.mdx']);
+  });
+
   it('an untouched directive the importer now reads differently is moved, not copied', () => {
     json(join(tmp, 'van-ban.txt'));
     // as if an older importer had written it under another name
