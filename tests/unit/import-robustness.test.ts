@@ -14,6 +14,7 @@ import { runChecks } from '../../src/lib/checks/run.ts';
 import { runImport } from '../../src/lib/import/write.ts';
 import { lockArchive, LOCK_FILE } from '../../src/lib/import/lock.ts';
 import { MAX_INPUT_BYTES } from '../../src/lib/import/limits.ts';
+import { importHashOf } from '../../src/lib/import/emit.ts';
 
 const NODE = resolve('node_modules/.bin/node');
 let tmp: string;
@@ -100,11 +101,16 @@ describe('importing again never publishes a directive twice', { timeout: 60_000 
     expect(mdxFiles()).toEqual(['lang-son/2021-08-06-cong-van-318-cv-tu.mdx']);
   });
 
-  it('an untouched directive the importer now reads differently is moved, not copied', () => {
+  it('a directive the archivist only renamed keeps its name; one the importer now reads differently is moved, not copied', () => {
     json(join(tmp, 'van-ban.txt'));
-    // as if an older importer had written it under another name
-    const old = join(content, 'directives/lang-son/2021-08-cong-van-318-cv-tu.mdx');
-    renameSync(join(content, OUT.replace('content/', '')), old);
+    const renamed = join(content, 'directives/lang-son/2021-08-06-cv-318.mdx');
+    renameSync(join(content, OUT.replace('content/', '')), renamed);
+    const same = json(join(tmp, 'van-ban.txt'));
+    expect(same.results[0]!.status).toBe('unchanged');
+    expect(mdxFiles()).toEqual(['lang-son/2021-08-06-cv-318.mdx']);
+    // as if an older importer had written it, with other text, under another name
+    const text = readFileSync(renamed, 'utf8').replace('siết chặt kiểm soát người', 'siết chặt kiểm soát  người');
+    writeFileSync(renamed, text.replace(/importHash: "[0-9a-f]+"/, `importHash: "${importHashOf(text)}"`));
     const r = json(join(tmp, 'van-ban.txt'));
     expect(r.results[0]!.status).toBe('updated');
     expect(mdxFiles()).toEqual(['lang-son/2021-08-06-cong-van-318-cv-tu.mdx']);

@@ -325,8 +325,10 @@ function importOne(file: string, bytes: Uint8Array, contentDir: string, known: D
     // 1. a directive made from these very bytes: the same document, whatever its name now
     const current = readFileSync(prior.abs, 'utf8');
     const state = existingState(current);
-    if (prior.path === r.output && current === r.mdx) {
+    if (current === r.mdx) {
+      // the same text; under another name only if an archivist renamed the file: keep their name
       report.status = 'unchanged';
+      if (prior.path !== r.output) report.note = `already in the archive as ${prior.path}`;
       return report;
     }
     if (state !== 'imported' && !opts.force) {
@@ -340,6 +342,13 @@ function importOne(file: string, bytes: Uint8Array, contentDir: string, known: D
     }
     report.status = 'updated';
     if (prior.path !== r.output) {
+      const other = key ? known.byKey.get(key) : undefined;
+      if (other && other.path !== prior.path) {
+        report.ok = false;
+        report.status = 'duplicate';
+        report.error = `${file}: same directive as ${other.path} (province ${fm.province}, number ${fm.number}, date ${fm.date}); ${prior.path}, made from this raw file, was left as it is.`;
+        return report;
+      }
       report.note = `moved from ${prior.path}`;
       replaces = prior;
     }
