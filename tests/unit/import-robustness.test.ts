@@ -24,9 +24,14 @@ function cli(...args: string[]): { code: number; stdout: string; stderr: string 
   const r = spawnSync(NODE, ['scripts/import.ts', ...args], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content }, timeout: 60_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+/** The importer in this process (what the CLI runs), for the cases that need no terminal output. */
 const json = (...args: string[]) => {
-  const r = cli('--json', ...args);
-  return { ...r, results: JSON.parse(r.stdout) as Array<Record<string, any>> };
+  const force = args.includes('--force');
+  const d = args.indexOf('--date');
+  const date = d >= 0 ? args[d + 1] : undefined;
+  const inputs = args.filter((a, i) => a !== '--force' && a !== '--date' && (d < 0 || i !== d + 1));
+  const results = runImport(inputs, { root: tmp, contentDir: content, force, date }) as unknown as Array<Record<string, any>>;
+  return { code: results.every((r) => r.ok) ? 0 : 1, results };
 };
 const mdxFiles = (): string[] => readdirSync(join(content, 'directives'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
 const rawFiles = (): string[] => readdirSync(join(content, 'raw')).sort();
