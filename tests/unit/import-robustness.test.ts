@@ -1,6 +1,6 @@
 /**
- * The importer under accident and attack, as an archivist meets it: the real CLI on real files
- * in a temporary content folder. Nothing is lost (no raw file overwritten, no directive
+ * The importer under accident and attack, as an archivist meets it: real files in a temporary
+ * content folder, through the real CLI where its output or exit code is the point. Nothing is lost (no raw file overwritten, no directive
  * published twice), nothing is left half-done, and every bad input gets a message naming it
  * while the rest of the batch goes on. Each case is one that went wrong before (issue 16).
  */
