@@ -54,7 +54,7 @@ const ctRules = (code: MeasureCode, n: number): MeasureRule[] => [
   { name: `${code}: names Chỉ thị ${n}/CT-TTg`, code, action: 'impose', pattern: new RegExp(ctRef(n)) },
 ];
 
-const BUSINESS = '(?:co so|cua hang|cua hieu|hang quan|quan an|nha hang|dich vu|kinh doanh|karaoke|massage|mat xa|quan bar|\\bbar\\b|vu truong|phong tap|gym|an uong|bi-?a|internet|tro choi dien tu|spa|tham my|rap chieu phim|cho dem|sieu thi|trung tam thuong mai|quan ca phe|cafe|ca phe|di tich|co so ton giao|khu du lich|diem du lich|khu vui choi|cat toc|lam dep)';
+const BUSINESS = '(?:cac cho\\b|cho (?:truyen thong|dau moi|dan sinh|tam|coc|que)|co so|cua hang|cua hieu|hang quan|quan an|nha hang|dich vu|kinh doanh|karaoke|massage|mat xa|quan bar|\\bbar\\b|vu truong|phong tap|gym|an uong|bi-?a|internet|tro choi dien tu|spa|tham my|rap chieu phim|cho dem|sieu thi|trung tam thuong mai|quan ca phe|cafe|ca phe|di tich|co so ton giao|khu du lich|diem du lich|khu vui choi|cat toc|lam dep)';
 const GATHER = '(?:tu tap|tap trung dong nguoi|hoat dong tap trung|tap trung (?:tu|tren|qua) \\d+|hoi hop|le hoi|su kien|dam cuoi|dam tang|tiec cuoi|nghi le ton giao|sinh hoat ton giao|hoat dong ton giao|dai hoi|hoi nghi|dong nguoi)';
 const NOT = '(?<!khong |chua |khong duoc |chua duoc |cam )';
 
@@ -75,10 +75,10 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
   { name: 'lockdown-area: blockade ("phong tỏa tạm thời", "phong tỏa thôn")', code: 'lockdown-area', action: 'impose', pattern: /(?<!bien phap |cac bien phap |khoanh vung, |go |do |go bo |do bo |dang thuc hien )phong toa\s+(?:tam thoi|toan bo|khu|thon|xom|ap|to|xa|phuong|khoi|duong|hem|ngo|chung cu|benh vien|khu vuc|dia ban)/ },
   { name: 'lockdown-area: a cordon ("thiết lập vùng cách ly", "cách ly y tế khu dân cư")', code: 'lockdown-area', action: 'impose', pattern: /(?:thiet lap|lap|thanh lap)\s+(?:cac\s+)?vung cach ly|cach ly y te (?:vung|doi voi (?:khu|thon|xa|ap|to)|(?:toan bo\s+)?(?:khu dan cu|khu pho|thon|xom|ap|to dan pho|xa|phuong|chung cu|dia ban))|khoanh vung,? (?:cach ly|phong toa)\s+(?:khu|thon|ap|xa|to|dia ban|toan bo)|cach ly (?:toan bo\s+)?(?:thon|xom|ap|khu pho|to dan pho|khu dan cu|chung cu|toa nha|khu vuc)\b/ },
 
-  { name: 'quarantine: ends or eases quarantine', code: 'quarantine', action: 'lift', pattern: new RegExp(`${NOT}(?:(?<!ap |su |tuyen )dung|ngung|bai bo|bo|khong (?:con )?(?:phai|yeu cau|ap dung))\\s+(?:viec\\s+)?(?:thuc hien\\s+|ap dung\\s+)?(?:cac|cach) ly(?!\\s+(?:xa hoi|toan xa hoi|y te vung))|(?:rut ngan|giam)\\s+(?:thoi gian|so ngay)\\s+cach ly`) },
+  { name: 'quarantine: ends or eases quarantine', code: 'quarantine', action: 'lift', pattern: new RegExp(`${NOT}(?:(?<!ap |su |tuyen )dung|ngung|bai bo|bo|khong (?:con )?(?:phai|yeu cau|ap dung))\\s+(?:viec\\s+)?(?:thuc hien\\s+|ap dung\\s+)?(?:cac|cach) ly(?!\\s+(?:xa hoi|toan xa hoi|(?:y te\\s+)?(?:doi voi\\s+)?(?:toan bo\\s+)?(?:vung|thon|xom|ap|khu|to dan pho|xa|phuong|chung cu|toa nha|dia ban)\\b))|(?:rut ngan|giam)\\s+(?:thoi gian|so ngay)\\s+cach ly`) },
   { name: 'quarantine: isolation of people ("cách ly tập trung", "cách ly theo quy định")', code: 'quarantine', action: 'impose', pattern: /(?<!vung |chot |gia dinh |\bap |\bxa |huyen |tinh |phuong |thon )cach ly(?!\s+(?:xa hoi|toan xa hoi|voi\b|(?:toan bo\s+)?(?:thon|xom|ap|khu pho|to dan pho|khu dan cu|chung cu|toa nha|khu vuc)\b|y te (?:vung|doi voi (?:khu|thon|xa|ap|to)|khu dan cu|khu pho|thon|xom|ap|to dan pho|xa|phuong|chung cu|dia ban)))/ },
 
-  { name: 'testing: stops testing or the need for a test', code: 'testing', action: 'lift', pattern: new RegExp(`${NOT}(?:(?<!ap |su |tuyen )dung|ngung|bai bo|khong (?:con )?(?:phai|yeu cau|bat buoc))\\s+(?:viec\\s+)?(?:to chuc\\s+|thuc hien\\s+|co\\s+)?(?:giay\\s+)?(?:xet nghiem|test nhanh)`) },
+  { name: 'testing: stops testing or the need for a test', code: 'testing', action: 'lift', pattern: new RegExp(`${NOT}(?:(?<!ap |su |tuyen )dung|ngung|bai bo|khong (?:con )?(?:phai|yeu cau|bat buoc))\\s+(?:viec\\s+)?(?:to chuc\\s+|thuc hien\\s+|co\\s+|xuat trinh\\s+)?(?:giay\\s+)?(?:xet nghiem|test nhanh)|bo (?:yeu cau|quy dinh)\\s+(?:xuat trinh\\s+|co\\s+)?(?:giay\\s+)?(?:xet nghiem|test nhanh)`) },
   { name: 'testing: tests ordered ("xét nghiệm diện rộng", "test nhanh", "lấy mẫu")', code: 'testing', action: 'impose', pattern: /(?<!ket qua |co ket qua )(?:xet nghiem|test nhanh|\bpcr\b|lay mau|(?:xet nghiem|to chuc|tang cuong|trien khai) sang loc|sang loc (?:dien rong|cong dong|nguy co))(?!\s+(?:duong tinh|cho ket qua duong))/ },
 
   { name: 'vaccination: vaccination ordered', code: 'vaccination', action: 'impose', pattern: /tiem (?:vac ?xin|vaccine?|chung|phong covid|mui|bo sung|nhac)|chien dich tiem/ },
@@ -89,14 +89,15 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
   { name: 'business-closure: reopens or eases businesses', code: 'business-closure', action: 'lift', pattern: new RegExp(`${BUSINESS}[^.;]{0,80}?${NOT}(?:duoc\\s+(?:phep\\s+)?)?(?:mo cua|hoat dong|kinh doanh|don khach|phuc vu)\\s+(?:tro )?lai|${NOT}(?:cho phep|duoc phep)\\s+(?:cac\\s+)?(?:mo cua|hoat dong tro lai)[^.;]{0,60}?${BUSINESS}|${NOT}(?:mo cua|hoat dong) tro lai[^.;]{0,40}?${BUSINESS}|noi long[^.;]{0,60}?(?:dich vu|kinh doanh|san xuat)|ban hang an uong tai cho (?:tro lai|duoc)`) },
   { name: 'business-closure: closes or suspends businesses and services', code: 'business-closure', action: 'impose', pattern: new RegExp(`(?:tam dung|(?<!ap |su |tuyen )dung|ngung|tam ngung|dong cua|tam dong cua|khong (?:duoc )?(?:mo cua|hoat dong))\\s+(?:hoat dong\\s+|kinh doanh\\s+)?(?:tat ca\\s+)?(?:cac\\s+|mot so\\s+)?(?:hoat dong,?\\s+)?${BUSINESS}|(?:dich vu|hoat dong|co so)[^.;]{0,30}khong (?:phai la )?(?:mat hang )?thiet yeu|khong (?:ban hang )?an uong tai cho|chi (?:duoc )?ban (?:hang )?mang ve|khong de (?:cac )?cua hang[^.;]{0,80}hoat dong|${BUSINESS}[^.;]{0,60}(?:tam dung|ngung|dong cua) hoat dong`) },
 
-  { name: 'gatherings: allows gatherings again', code: 'gatherings', action: 'lift', pattern: new RegExp(`${NOT}(?:cho phep|duoc (?:phep )?)(?:to chuc\\s+)?(?:lai\\s+)?(?:cac\\s+)?${GATHER}`) },
+  { name: 'gatherings: allows gatherings again', code: 'gatherings', action: 'lift', pattern: new RegExp(`${NOT}(?:cho phep|duoc(?: phep)?)\\s+(?:to chuc\\s+)?(?:lai\\s+)?(?:cac\\s+)?(?:hoat dong\\s+)?${GATHER}`) },
   { name: 'gatherings: limits gatherings and events', code: 'gatherings', action: 'impose', pattern: new RegExp(`(?:khong|han che|(?<!ap |su |tuyen )dung|tam dung|ngung|cam|hoan|tam hoan|gioi han|khong duoc|khong de xay ra)\\s+(?:viec\\s+)?(?:to chuc\\s+)?(?:tat ca\\s+)?(?:cac\\s+)?(?:toi da\\s+)?(?:hoat dong\\s+)?(?:viec\\s+)?${GATHER}|(?:tap trung|tu tap)\\s+(?:dong nguoi\\s+)?(?:qua|tren|tu)\\s+\\d+\\s+nguoi|dam cuoi, dam tang|khong tap trung (?:qua|dong|tren)`) },
 
   { name: 'movement: stops checkpoints or travel limits', code: 'movement', action: 'lift', pattern: new RegExp(`${NOT}(?:tam dung|(?<!ap |su |tuyen )dung|ngung|giai the|do bo|go bo|bai bo|ket thuc)\\s+(?:hoat dong\\s+)?(?:cua\\s+)?(?:cac\\s+)?(?:\\d+\\s+)?chot|${NOT}(?:cho phep|khoi phuc|duoc)\\s+(?:hoat dong\\s+)?(?:van tai|xe khach|xe buyt|taxi|di lai|luu thong)[^.;]{0,30}(?:tro lai|binh thuong)?|(?:van tai hanh khach|xe khach|xe buyt)[^.;]{0,40}${NOT}hoat dong tro lai`) },
-  { name: 'movement: checkpoints, stay-at-home, travel limits, curfew', code: 'movement', action: 'impose', pattern: /(?:lap|thanh lap|thiet lap|duy tri|bo tri|tang cuong)\s+(?:ngay\s+)?(?:cac\s+)?(?:\d+\s+)?chot|chot (?:kiem soat|kiem dich|cach ly|phong,? chong dich)|han che (?:toi da\s+)?(?:viec\s+)?(?:nguoi dan\s+)?(?:di lai|ra khoi nha|ra duong|ra ngoai|di chuyen|ra,? vao|nguoi ra|den cac)|(?:khong|khong duoc(?: phep)?|chi duoc)\s+ra (?:duong|khoi nha|ngoai)|chi ra (?:ngoai|khoi nha|duong)|nguoi dan ra duong|khong (?:tro ve|ve que|di den|den) [^.;]{0,40}khi khong (?:that su |that )?can thiet|(?:(?<!ap |su |tuyen )dung|tam dung|ngung|han che)\s+(?:hoat dong\s+)?(?:van tai|van chuyen) hanh khach|(?:(?<!ap |su |tuyen )dung|tam dung|ngung)\s+(?:hoat dong\s+)?(?:cac\s+)?(?:tuyen\s+)?(?:xe khach|xe buyt|taxi|xe om|chuyen bay|tau)|kiem soat (?:chat che\s+)?(?:viec\s+)?(?:nguoi|phuong tien)(?: va phuong tien)? (?:ra,? vao|ra vao|den|di lai|tu)|gioi nghiem/ },
+  { name: 'movement: checkpoints, stay-at-home, travel limits, curfew', code: 'movement', action: 'impose', pattern: /(?:lap|thanh lap|thiet lap|duy tri|bo tri|tang cuong)\s+(?:ngay\s+)?(?:cac\s+)?(?:\d+\s+)?chot|chot (?:kiem soat|kiem dich|cach ly|phong,? chong dich)|han che (?:toi da\s+)?(?:viec\s+)?(?:nguoi dan\s+)?(?:di lai|ra khoi nha|ra duong|ra ngoai|di chuyen|ra,? vao|nguoi ra|den cac)|(?:khong|khong duoc(?: phep)?|chi duoc)\s+ra (?:duong|khoi nha|ngoai)|chi ra (?:ngoai|khoi nha|duong)|nguoi dan ra duong|khong (?:tro ve|ve que|di den|den) [^.;]{0,40}khi khong (?:that su |that )?can thiet|(?:(?<!ap |su |tuyen )dung|tam dung|ngung|han che)\s+(?:hoat dong\s+)?(?:van tai|van chuyen) hanh khach|(?:(?<!ap |su |tuyen )dung|tam dung|ngung)\s+(?:hoat dong\s+)?(?:cac\s+)?(?:tuyen\s+)?(?:xe khach|xe buyt|taxi|xe om|chuyen bay|tau)|kiem soat (?:chat che\s+)?(?:viec\s+)?(?:nguoi|phuong tien)(?: va phuong tien)? ra,? vao|gioi nghiem/ },
 
   { name: 'masks-5k: masks and the 5K message', code: 'masks-5k', action: 'impose', pattern: /deo khau trang|khau trang (?:bat buoc|noi cong cong)|\b5k\b/ },
   { name: 'health-declaration: health declarations, QR check-in', code: 'health-declaration', action: 'impose', pattern: /khai bao y te|to khai y te|khai bao (?:dien tu|bat buoc|trung thuc|thong tin (?:suc khoe|y te)|di bien|tam tru)|(?:thuc hien|phai)\s+(?:nghiem\s+)?(?:viec\s+)?khai bao(?!\s+ve\b)|quet ma qr|ma qr|pc-?covid|bluezone|ncovi|vncovid|so suc khoe dien tu/ },
+  { name: 'work-from-home: staff back at their offices', code: 'work-from-home', action: 'lift', pattern: new RegExp(`${NOT}(?:tro lai|quay lai|quay tro lai)\\s+lam viec(?:\\s+binh thuong)?\\s+(?:tai|o)\\s+(?:co quan|cong so|tru so|don vi)|(?:ket thuc|dung|cham dut)\\s+(?:viec\\s+)?(?:bo tri\\s+)?(?:can bo[^.;]{0,20})?lam viec (?:tai|o) nha|lam viec (?:truc tiep|binh thuong) tai (?:co quan|cong so) tro lai`) },
   { name: 'work-from-home: working from home, fewer staff at offices', code: 'work-from-home', action: 'impose', pattern: /lam viec (?:tai|o) nha|lam viec tu xa|lam viec truc tuyen|giam (?:toi da\s+)?(?:so\s+)?(?:luong\s+)?(?:can bo|cong chuc|nguoi|nhan vien)[^.;]{0,40}(?:den|lam viec tai|tai) (?:co quan|cong so|tru so)|lam viec luan phien|bo tri luan phien/ },
   { name: 'support: relief for people and businesses', code: 'support', action: 'impose', pattern: /ho tro (?:cho\s+)?(?:nguoi dan|nguoi lao dong|ho gia dinh|ho ngheo|doanh nghiep|khan cap|luong thuc|gao|tien|kinh phi|nhu yeu pham|cac doi tuong|nguoi (?:gap )?kho khan|nguoi co hoan canh)|cung (?:ung|cap)[^.;]{0,30}(?:luong thuc|thuc pham|nhu yeu pham)|goi ho tro|tui an sinh|cuu tro|phat gao|khong de (?:nguoi dan|ai) (?:bi )?(?:thieu doi|doi)/ },
   { name: 'enforcement: inspection and penalties', code: 'enforcement', action: 'impose', pattern: /xu ly nghiem|xu phat|xu ly (?:cac\s+)?(?:truong hop|to chuc|ca nhan|hanh vi|doi tuong)?\s*vi pham|cuong che|(?:tang cuong|day manh)\s+(?:cong tac\s+|luc luong\s+)?(?:tuan tra|thanh tra|kiem tra, xu ly|kiem tra, (?:kiem soat, )?giam sat (?:va )?xu ly)|chiu trach nhiem truoc/ },
@@ -132,11 +133,13 @@ function endOfLeadClause(f: string, from: number): number {
 export function maskedSpans(f: string, lower: string = f): Span[] {
   const mask = new Uint8Array(f.length);
   // legal basis / implementing clause: "Căn cứ …", "Thực hiện Công điện … của Thủ tướng, UBND tỉnh yêu cầu …"
-  const basis = /(?:^|[;:]\s*|^(?:theo do|dong thoi|ben canh do|truoc do|tiep theo),\s*)(?:can cu|xet|tren co so|quan triet|thuc hien|trien khai(?: thuc hien)?|theo(?: tinh than)?(?: y kien)?(?: chi dao| phan nhom| huong dan| ket luan| quy dinh)|theo)\s+(?:nghiem\s+)?(?:cac\s+)?(?:y kien\s+)?(?:chi dao\s+)?(?:cua\s+[^,;]{0,60}?\s+)?(?:tai\s+)?(?:van ban|y kien|chi dao|ket luan|chi thi|cong dien|cong van|thong bao|nghi quyet|nghi dinh|quyet dinh|ke hoach|huong dan|luat|thong tu|phan nhom|tinh than|loi keu goi|phuong an|de nghi|to trinh|cac chi thi)\b/g;
+  const basis = /(?:^|[;:]\s*|^(?:theo do|dong thoi|ben canh do|truoc do|tiep theo),\s*)(?<lead>can cu|xet|tren co so|quan triet|thuc hien|trien khai(?: thuc hien)?|theo(?: tinh than)?(?: y kien)?(?: chi dao| phan nhom| huong dan| ket luan| quy dinh)|theo)\s+(?:nghiem\s+)?(?:cac\s+)?(?:y kien\s+)?(?:chi dao\s+)?(?:cua\s+[^,;]{0,60}?\s+)?(?:tai\s+)?(?:van ban|y kien|chi dao|ket luan|chi thi|cong dien|cong van|thong bao|nghi quyet|nghi dinh|quyet dinh|ke hoach|huong dan|luat|thong tu|phan nhom|tinh than|loi keu goi|phuong an|de nghi|to trinh|cac chi thi)\b/g;
   for (const m of f.matchAll(basis)) {
     const start = m.index! + (m[0].length - m[0].trimStart().length);
     const end = endOfLeadClause(f, start);
     const rest = f.slice(end);
+    // "Theo quyết định, …", "Theo kế hoạch, …": a report quoting this document, not a basis
+    if (m.groups!.lead!.startsWith('theo') && !new RegExp(`${NATIONAL}|${NATIONAL_NUMBER}`).test(f.slice(start, end))) continue;
     // a national "Theo …" prefix is followed by a local order only when a local body orders something
     if (end < f.length && /theo/.test(m[0]) && new RegExp(NATIONAL).test(f.slice(start, end)) && !ORDER_VERB.test(rest)) { maskBetween(mask, start, f.length); continue; }
     // an imperative item "Thực hiện Chỉ thị 16/CT-TTg trên địa bàn huyện X từ 0 giờ …" is an order, not a basis
@@ -244,8 +247,8 @@ export function splitSentences(text: string): Array<{ text: string; start: numbe
 
 const UNIT = '(?:huyện|thị xã|thành phố|TP\\.?|quận|xã|phường|thị trấn|thôn|ấp|bản|khu phố|tổ dân phố|khu dân cư)';
 const NAME = "(?:[\\p{Lu}Đ][\\p{Ll}\\p{M}’']*|\\d+)(?:\\s+(?:[\\p{Lu}Đ][\\p{Ll}\\p{M}’']*|\\d+)){0,3}";
-const SCOPE_NAMED = new RegExp(`(?:trên địa bàn|tại|ở|đối với|riêng|cho|trong|thuộc|vùng)\\s+(?:các\\s+)?(${UNIT}\\s+${NAME})`, 'u');
-const SCOPE_WHOLE = /(?:trên\s+)?(?:phạm vi|địa bàn)\s+(toàn\s+(?:tỉnh|thành phố|huyện|thị xã|quận))|\b(toàn\s+(?:tỉnh|thành phố))(?![\p{L}])/u;
+const SCOPE_NAMED = new RegExp(`(?:trên địa bàn|tại|ở|đối với|riêng|cho|trong|thuộc|vùng|xác định|phong tỏa(?: tạm thời)?|cách ly(?: y tế)?)\\s+(?:toàn bộ\\s+|toàn\\s+)?(${UNIT}\\s+${NAME})`, 'u');
+const SCOPE_WHOLE = /(?:trên\s+|trong\s+)?(?:phạm vi|địa bàn)\s+(toàn\s+(?:tỉnh|thành phố|huyện|thị xã|quận))|(?<![\p{L}])(toàn\s+(?:tỉnh|thành phố))(?![\p{L}])|(?:trên|trong)\s+(?:phạm vi|địa bàn)\s+(tỉnh)(?![\p{L}])/u;
 
 /** The area a sentence orders for: "huyện Tân Phú Đông", "toàn tỉnh"; null when it names none. */
 export function scopeOf(sentence: string): string | null {
@@ -255,7 +258,7 @@ export function scopeOf(sentence: string): string | null {
     if (!/(?:den|ve|di) tu|tu cac|di qua|den cac|khach den|tro ve tu/.test(before)) return named[1]!.replace(/\s+$/, '');
   }
   const whole = SCOPE_WHOLE.exec(sentence);
-  if (whole) return (whole[1] ?? whole[2])!.replace(/\s+/g, ' ');
+  if (whole) return whole[3] ? 'toàn tỉnh' : (whole[1] ?? whole[2])!.replace(/\s+/g, ' ');
   return null;
 }
 
@@ -313,7 +316,7 @@ interface Hit {
 }
 
 /** Words that make a sentence an order rather than a description. */
-const ORDER_CUE = /\b(?:yeu cau|de nghi|chi dao|quyet dinh|giao|tiep tuc|ap dung|thuc hien|tam dung|dung|ngung|khong duoc|nghiem cam|cam|bat buoc|phai|han che|khuyen cao|cho phep|duoc phep|keo dai|kien quyet|tang cuong|trien khai|lap|thiet lap|thanh lap|phe duyet|nang|noi long|dong cua|mo cua|ke tu|tu \d)\b/;
+const ORDER_CUE = /\b(?:yeu cau|de nghi|chi dao|quyet dinh|giao|tiep tuc|ap dung|thuc hien|tam dung|dung|ngung|khong duoc|nghiem cam|cam|bat buoc|phai|han che|khuyen cao|cho phep|duoc phep|keo dai|kien quyet|tang cuong|trien khai|lap|thiet lap|thanh lap|phe duyet|nang|noi long|dong cua|mo cua|chuyen sang|to chuc|ke tu|tu \d)\b/;
 const PERMISSIVE = /\b(?:co the xem xet|co the|khuyen khich|xem xet)\b/;
 
 function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: number) => string | null): Hit[] {
@@ -377,8 +380,12 @@ export function extractMeasures(t: MeasureText): DirectiveMeasure[] {
 }
 
 // body first; a lift says more than an impose of the same code found elsewhere only when as sure
+// a report's opening ("Ngày 5/5, UBND tỉnh ban hành Công văn số … về việc …") names the subject;
+// the sentences after it carry the order with its dates and area
+const LEAD = /\b(?:ban hanh|ky|co|ra|gui)\s+(?:ban hanh\s+)?(?:cong van|cong dien|quyet dinh|chi thi|thong bao|ke hoach|van ban|nghi quyet|huong dan)\b[^.;]{0,60}?\b(?:ve viec|ve|v\/v)\b/;
 function rank(h: Hit): number {
-  return (h.kind === 'body' ? 10 : 0) + h.confidence - h.order * 0.0001;
+  const lead = LEAD.test(foldKeepLength(h.sentence)) ? 0.05 : 0;
+  return (h.kind === 'body' ? 10 : 0) + h.confidence - lead - h.order * 0.0001;
 }
 
 /** The rule names that fired for a text, for the import report and tests. */
