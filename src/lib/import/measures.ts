@@ -167,6 +167,11 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
     // unfolded text: folded, "đã" is also "đa" of "tối đa"
     ...lower.matchAll(/(?<![\p{L}\p{M}])đã\s+(?:được\s+)?(?!ban hành|ký|ra\s|có\s+(?:công|văn bản|quyết|chỉ thị|thông báo|kế hoạch|điện)|gửi|thống nhất|quyết định|yêu cầu|chỉ đạo|đề nghị|giao|phê duyệt)\p{L}/gu),
   ];
+  // shortcomings an assessment lists ("còn chủ quan", "tiêm chủng chậm, chưa đạt tiến độ", "Tuy nhiên, …"): the whole clause
+  for (const m of f.matchAll(/\b(?:con (?:chu quan|thieu|bi dong|han che|bat cap|cham|lung tung|gap kho khan|xay ra|de xay ra|nhieu (?:han che|bat cap|kho khan))|chua (?:kip thoi|dat|dap ung|lam tot|quyet liet|dong bo)|tuy nhien|han che,? bat cap|ton tai,? han che)\b/g)) {
+    const next = f.indexOf(';', m.index!);
+    maskBetween(mask, Math.max(f.lastIndexOf(';', m.index!), 0), next < 0 ? f.length : next);
+  }
   for (const m of cues) {
     const clauseStart = Math.max(f.lastIndexOf(';', m.index!), f.lastIndexOf(': ', m.index!), f.lastIndexOf(', ', m.index!), 0);
     const rest = f.slice(m.index!).search(/;|\.\s/);
@@ -318,6 +323,8 @@ interface Hit {
 /** Words that make a sentence an order rather than a description. */
 const ORDER_CUE = /\b(?:yeu cau|de nghi|chi dao|quyet dinh|giao|tiep tuc|ap dung|thuc hien|tam dung|dung|ngung|khong duoc|nghiem cam|cam|bat buoc|phai|han che|khuyen cao|cho phep|duoc phep|keo dai|kien quyet|tang cuong|trien khai|lap|thiet lap|thanh lap|phe duyet|nang|noi long|dong cua|mo cua|chuyen sang|to chuc|ke tu|tu \d)\b/;
 const PERMISSIVE = /\b(?:co the xem xet|co the|khuyen khich|xem xet)\b/;
+/** Plans and preparations: the measure is not yet ordered ("xây dựng lộ trình", "chuẩn bị phương án … khi có vắc xin"). */
+const PLANNING = /\b(?:xay dung (?:ke hoach|phuong an|lo trinh|kich ban)|chuan bi (?:ky luong\s+)?(?:cac\s+)?(?:phuong an|ke hoach|kich ban)|lo trinh|san sang|nghien cuu|de xuat|tham muu|khi co (?:vac ?xin|dich|chi dao|yeu cau))\b/;
 
 function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: number) => string | null): Hit[] {
   const hits: Hit[] = [];
@@ -342,6 +349,7 @@ function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: n
     const cue = ORDER_CUE.test(f) || LIST_MARKER.test(s.text);
     let confidence = kind === 'title' ? 0.6 : cue ? 0.85 : 0.75;
     if (PERMISSIVE.test(f)) confidence -= 0.1;
+    if (PLANNING.test(f)) confidence -= 0.2;
     for (const [code, v] of found) {
       hits.push({ code, action: v.action, rule: v.rule, evidence: s.text, sentence: s.text, next: sentences[si + 1]?.text ?? nextOf(order), kind, order, confidence });
     }
