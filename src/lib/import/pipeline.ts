@@ -66,7 +66,7 @@ function frontmatterOf(x: Extracted, rawPath: string, sha: string, encoding: Enc
     confidence[f] = Math.round(v.confidence * 100) / 100;
     if (v.value !== null && v.confidence < 0.7) review.push({ field: f, reason: v.reason ?? 'low confidence' });
   }
-  for (const m of measures) if ((m.confidence ?? 1) < 0.7) review.push({ field: 'measures', reason: `${m.code} (${m.action}) only from “${m.evidence}”: check that the document orders it` });
+  for (const m of measures) if ((m.confidence ?? 1) < 0.7) review.push({ field: 'measures', reason: `${m.code} (${m.action}): ${Math.round((m.confidence ?? 0) * 100)}% sure; check that the document itself orders it` });
   return {
     title: x.title.value,
     number: x.number.value,
