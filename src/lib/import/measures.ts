@@ -173,9 +173,8 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
     maskBetween(mask, Math.max(f.lastIndexOf(';', m.index!), 0), next < 0 ? f.length : next);
   }
   for (const m of cues) {
-    const clauseStart = Math.max(f.lastIndexOf(';', m.index!), f.lastIndexOf(': ', m.index!), f.lastIndexOf(', ', m.index!), 0);
-    const rest = f.slice(m.index!).search(/;|\.\s/);
-    maskBetween(mask, clauseStart, rest < 0 ? f.length : m.index! + rest);
+    const rest = f.slice(m.index!).search(/;|\.\s|\)/);
+    maskBetween(mask, m.index!, rest < 0 ? f.length : m.index! + rest);
   }
   // exemptions: "(trừ các khu vực đang phong tỏa)", ", trừ trường hợp …"
   for (const m of f.matchAll(/\(\s*tru\b[^)]*\)|,\s*tru\s+(?:cac\s+)?(?:truong hop|khu vuc|dia phuong|dia ban)[^;.]*/g)) maskBetween(mask, m.index!, m.index! + m[0].length);
@@ -333,7 +332,7 @@ function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: n
     const f = foldKeepLength(s.text);
     const spans = maskedSpans(f, s.text.toLowerCase());
     const masked = (i: number): boolean => spans.some((sp) => i >= sp.from && i < sp.to);
-    const found = new Map<MeasureCode, { action: MeasureAction; rule: string }>();
+    const found = new Map<MeasureCode, { action: MeasureAction; rule: string; at: number }>();
     for (const rule of MEASURE_RULES) {
       if (found.has(rule.code) && !(found.get(rule.code)!.action === 'impose' && rule.action === 'lift')) continue;
       const re = new RegExp(rule.pattern.source, 'g');
@@ -341,17 +340,19 @@ function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: n
         // the measure word must sit outside every mask (the rule's last character is its object)
         const at = m.index! + Math.max(0, m[0].length - 1);
         if (masked(m.index!) || masked(at)) continue;
-        if (!found.has(rule.code) || rule.action === 'lift') found.set(rule.code, { action: rule.action, rule: rule.name });
+        if (!found.has(rule.code) || rule.action === 'lift') found.set(rule.code, { action: rule.action, rule: rule.name, at: m.index! });
         break;
       }
     }
     if (!found.size) return;
     const cue = ORDER_CUE.test(f) || LIST_MARKER.test(s.text);
-    let confidence = kind === 'title' ? 0.6 : cue ? 0.85 : 0.75;
-    if (PERMISSIVE.test(f)) confidence -= 0.1;
-    if (PLANNING.test(f)) confidence -= 0.2;
-    for (const [code, v] of found) {
-      hits.push({ code, action: v.action, rule: v.rule, evidence: s.text, sentence: s.text, next: sentences[si + 1]?.text ?? nextOf(order), kind, order, confidence });
+    const base = kind === 'title' ? 0.6 : cue ? 0.85 : 0.75;
+    for (const [code, v] of [...found].sort((a, b) => a[1].at - b[1].at)) {
+      // permissive or planning wording weakens the clause it is in, not the whole sentence
+      const from = f.lastIndexOf(';', v.at) + 1, to = f.indexOf(';', v.at);
+      const clause = f.slice(from, to < 0 ? f.length : to);
+      const confidence = base - (PERMISSIVE.test(clause) ? 0.1 : 0) - (PLANNING.test(clause) ? 0.2 : 0);
+      hits.push({ code, action: v.action, rule: v.rule, evidence: s.text, sentence: s.text, next: sentences[si + 1]?.text ?? nextOf(order), kind, order: order + (si + v.at / 1e4) / 1e3, confidence });
     }
   });
   return hits;
