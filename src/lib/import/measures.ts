@@ -50,7 +50,7 @@ const ctRef = (n: number): string =>
 const CT_LIFT = '(?:ket thuc|cham dut|bai bo|(?<!ap |su )dung|ngung|khong (?:con )?(?:ap dung|thuc hien)|go bo|do bo|ra khoi)';
 const ctRules = (code: MeasureCode, n: number): MeasureRule[] => [
   { name: `${code}: ends or stops Chỉ thị ${n}`, code, action: 'lift', pattern: new RegExp(`${CT_LIFT}\\s+(?:viec\\s+)?(?:ap dung\\s+|thuc hien\\s+)?(?:cac\\s+)?(?:bien phap\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?(?:tinh than\\s+)?${ctRef(n)}`) },
-  { name: `${code}: moves from Chỉ thị ${n} to another`, code, action: 'lift', pattern: new RegExp(`\\btu\\s+(?:viec\\s+)?(?:thuc hien\\s+|ap dung\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?(?:tinh than\\s+)?${ctRef(n)}[^;]{0,80}?\\bsang\\b`) },
+  { name: `${code}: moves from Chỉ thị ${n} to another`, code, action: 'lift', pattern: new RegExp(`\\btu\\s+(?:viec\\s+)?(?:thuc hien\\s+|ap dung\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?(?:tinh than\\s+)?${ctRef(n)}[^;]{0,80}?\\b(?:sang|len|xuong)\\b`) },
   { name: `${code}: names Chỉ thị ${n}/CT-TTg`, code, action: 'impose', pattern: new RegExp(ctRef(n)) },
 ];
 
@@ -96,11 +96,26 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
   { name: 'movement: checkpoints, stay-at-home, travel limits, curfew', code: 'movement', action: 'impose', pattern: /(?:lap|thanh lap|thiet lap|duy tri|bo tri|tang cuong)\s+(?:ngay\s+)?(?:cac\s+)?(?:\d+\s+)?chot|chot (?:kiem soat|kiem dich|cach ly|phong,? chong dich)|han che (?:toi da\s+)?(?:viec\s+)?(?:nguoi dan\s+)?(?:di lai|ra khoi nha|ra duong|ra ngoai|di chuyen|ra,? vao|nguoi ra|den cac)|(?:khong|khong duoc(?: phep)?|chi duoc)\s+ra (?:duong|khoi nha|ngoai)|chi ra (?:ngoai|khoi nha|duong)|nguoi dan ra duong|khong (?:tro ve|ve que|di den|den) [^.;]{0,40}khi khong (?:that su |that )?can thiet|(?:(?<!ap |su |tuyen )dung|tam dung|ngung|han che)\s+(?:hoat dong\s+)?(?:van tai|van chuyen) hanh khach|(?:(?<!ap |su |tuyen )dung|tam dung|ngung)\s+(?:hoat dong\s+)?(?:cac\s+)?(?:tuyen\s+)?(?:xe khach|xe buyt|taxi|xe om|chuyen bay|tau)|kiem soat (?:chat che\s+)?(?:viec\s+)?(?:nguoi|phuong tien)(?: va phuong tien)? ra,? vao|gioi nghiem/ },
 
   { name: 'masks-5k: masks and the 5K message', code: 'masks-5k', action: 'impose', pattern: /deo khau trang|khau trang (?:bat buoc|noi cong cong)|\b5k\b/ },
-  { name: 'health-declaration: health declarations, QR check-in', code: 'health-declaration', action: 'impose', pattern: /khai bao y te|to khai y te|khai bao (?:dien tu|bat buoc|trung thuc|thong tin (?:suc khoe|y te)|di bien|tam tru)|(?:thuc hien|phai)\s+(?:nghiem\s+)?(?:viec\s+)?khai bao(?!\s+ve\b)|quet ma qr|ma qr|pc-?covid|bluezone|ncovi|vncovid|so suc khoe dien tu/ },
+  { name: 'health-declaration: health declarations, QR check-in', code: 'health-declaration', action: 'impose', pattern: /khai bao y te|to khai y te|khai bao (?:dien tu|bat buoc|trung thuc|thong tin (?:suc khoe|y te)|di bien|tam tru)|(?:thuc hien|phai)\s+(?:nghiem\s+)?(?:viec\s+)?khai bao(?!\s+ve\b)|khai bao (?:voi|cho|tai) (?:co quan |co so |tram |nganh |can bo )?y te|quet ma qr|ma qr|pc-?covid|bluezone|ncovi|vncovid|so suc khoe dien tu/ },
   { name: 'work-from-home: staff back at their offices', code: 'work-from-home', action: 'lift', pattern: new RegExp(`${NOT}(?:tro lai|quay lai|quay tro lai)\\s+lam viec(?:\\s+binh thuong)?\\s+(?:tai|o)\\s+(?:co quan|cong so|tru so|don vi)|(?:ket thuc|dung|cham dut)\\s+(?:viec\\s+)?(?:bo tri\\s+)?(?:can bo[^.;]{0,20})?lam viec (?:tai|o) nha|lam viec (?:truc tiep|binh thuong) tai (?:co quan|cong so) tro lai`) },
   { name: 'work-from-home: working from home, fewer staff at offices', code: 'work-from-home', action: 'impose', pattern: /lam viec (?:tai|o) nha|lam viec tu xa|lam viec truc tuyen|giam (?:toi da\s+)?(?:so\s+)?(?:luong\s+)?(?:can bo|cong chuc|nguoi|nhan vien)[^.;]{0,40}(?:den|lam viec tai|tai) (?:co quan|cong so|tru so)|lam viec luan phien|bo tri luan phien/ },
   { name: 'support: relief for people and businesses', code: 'support', action: 'impose', pattern: /ho tro (?:cho\s+)?(?:nguoi dan|nguoi lao dong|ho gia dinh|ho ngheo|doanh nghiep|khan cap|luong thuc|gao|tien|kinh phi|nhu yeu pham|cac doi tuong|nguoi (?:gap )?kho khan|nguoi co hoan canh)|cung (?:ung|cap)[^.;]{0,30}(?:luong thuc|thuc pham|nhu yeu pham)|goi ho tro|tui an sinh|cuu tro|phat gao|khong de (?:nguoi dan|ai) (?:bi )?(?:thieu doi|doi)/ },
   { name: 'enforcement: inspection and penalties', code: 'enforcement', action: 'impose', pattern: /xu ly nghiem|xu phat|xu ly (?:cac\s+)?(?:truong hop|to chuc|ca nhan|hanh vi|doi tuong)?\s*vi pham|cuong che|(?:tang cuong|day manh)\s+(?:cong tac\s+|luc luong\s+)?(?:tuan tra|thanh tra|kiem tra, xu ly|kiem tra, (?:kiem soat, )?giam sat (?:va )?xu ly)|chiu trach nhiem truoc/ },
+
+  // more wordings of the same measures, seen across provinces' directives and reports
+  { name: 'risk-level: measures of a level ("biện pháp hành chính cấp độ 3")', code: 'risk-level', action: 'impose', pattern: /(?:bien phap|hanh chinh|ap dung|dieu chinh|xac dinh|cong bo)[^.;]{0,25}?\bcap (?:do )?(?:dich )?[1-4]\b|theo \d\s+cap do/ },
+  { name: 'lockdown-area: lifts a blockade order or a cordon of a place', code: 'lockdown-area', action: 'lift', pattern: new RegExp(`${NOT}(?:go|do|go bo|do bo|ket thuc|cham dut|bai bo)\\s+(?:lenh\\s+|viec\\s+)?(?:phong toa|cach ly y te|vung cach ly)\\s*(?:tam thoi\\s+)?(?:doi voi\\s+)?(?:toan bo\\s+)?(?:thon|xom|ap|khu|to dan pho|xa|phuong|chung cu|toa nha|dia ban|vung|tai)`) },
+  { name: 'quarantine: exempts from quarantine', code: 'quarantine', action: 'lift', pattern: new RegExp(`${NOT}(?:mien|khong)\\s+(?:thuc hien\\s+)?cach ly (?:tap trung|tai nha|doi voi|y te tai)`) },
+  { name: 'testing: exempts from testing', code: 'testing', action: 'lift', pattern: new RegExp(`${NOT}mien\\s+(?:xet nghiem|test)`) },
+  { name: 'vaccination: vaccinating a group', code: 'vaccination', action: 'impose', pattern: /\btiem cho (?:tre|nguoi|hoc sinh|cac doi tuong|cong nhan|toan bo)|tiem chung (?:mo rong )?(?:vac ?xin|cho|mui)|tiem vac|phu (?:song|kin) vac ?xin/ },
+  { name: 'schools: schools closed, teaching at a distance', code: 'schools', action: 'impose', pattern: /truong hoc[^.;]{0,40}?\b(?:tam )?dong cua|(?:tam )?dong cua (?:cac )?(?:truong|co so giao duc)|(?:day|hoc) (?:hoc )?(?:tu xa|qua internet|qua mang)|tam dung (?:hoat dong )?day hoc/ },
+  { name: 'business-closure: no eating in, take-away only', code: 'business-closure', action: 'impose', pattern: /khong (?:phuc vu|ban) (?:hang )?(?:an uong )?tai cho|chi (?:phuc vu|ban) (?:mang ve|mang di|truc tuyen)/ },
+  { name: 'business-closure: eating in allowed again', code: 'business-closure', action: 'lift', pattern: new RegExp(`${NOT}duoc (?:phep )?(?:ban|phuc vu) (?:hang )?(?:an uong )?tai cho`) },
+  { name: 'gatherings: weddings and events capped at a number', code: 'gatherings', action: 'impose', pattern: /(?:dam cuoi|dam tang|tiec cuoi|hoi nghi|su kien|le hoi|nghi le)[^.;]{0,40}(?:khong qua|toi da|duoi|khong vuot qua) \d+ (?:nguoi|khach)/ },
+  { name: 'movement: no going out, no travel', code: 'movement', action: 'impose', pattern: /cam (?:nguoi dan )?ra duong|khong (?:duoc )?di chuyen (?:ra khoi|den|khoi|ra ngoai|giua)|(?:tam dung|dung|ngung|han che) (?:viec )?(?:di lai|luu thong|ra,? vao)\b/ },
+  { name: 'movement: checkpoints removed', code: 'movement', action: 'lift', pattern: new RegExp(`${NOT}\\bbo (?:cac )?chot|${NOT}cho phep (?:nguoi dan )?(?:di lai|luu thong|di chuyen) (?:binh thuong|tro lai)`) },
+  { name: 'support: relief amounts', code: 'support', action: 'impose', pattern: /ho tro (?:moi nguoi |moi ho )?(?:\d[\d.,]*\s*(?:dong|trieu|nghin|000)|mot lan)|muc ho tro|chi ho tro/ },
+  { name: 'enforcement: checks that rules are kept', code: 'enforcement', action: 'impose', pattern: /kiem tra, (?:giam sat|kiem soat)(?:, [a-z ]+)? viec (?:chap hanh|thuc hien|tuan thu)/ },
 ];
 
 // ------------------------------------------------------------------ masks (what orders nothing)
@@ -161,7 +176,7 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
   }
   // background and status: what was done, what others do, goals; from the cue to the clause's end
   const cues = [
-    ...f.matchAll(/\b(?:thoi gian qua|vua qua|truoc day|trong \d+ (?:tuan|ngay|thang) (?:qua|thuc hien)|ghi nhan|tinh den|hien co|dang duoc|dang (?:thuc hien|ap dung|trien khai)|muc tieu|phan dau|de dat duoc|mo rong ["“]?vung|thu hep ["“]?vung|se (?:tiep tuc )?(?:thuc hien|ap dung|xu ly))\b/g),
+    ...f.matchAll(/\b(?:tu dau (?:nam|dich|dot dich)[^.;]{0,20} den nay|thoi gian qua|vua qua|truoc day|trong \d+ (?:tuan|ngay|thang) (?:qua|thuc hien)|ghi nhan|tinh den|hien co|dang duoc|dang (?:thuc hien|ap dung|trien khai|cach ly|dieu tri)|muc tieu|phan dau|de dat duoc|mo rong ["“]?vung|thu hep ["“]?vung|se (?:tiep tuc )?(?:thuc hien|ap dung|xu ly))\b/g),
     ...f.matchAll(/\b(?:nhieu|cac) tinh,? (?:thanh(?: pho)?)?(?: phia nam| lan can| khac)? (?:dang |tiep tuc |van )*(?:phai )?(?:thuc hien|ap dung)\b/g),
     // "đã thực hiện", "đã được cách ly" (not "đã ban hành", the report's own document); read on the
     // unfolded text: folded, "đã" is also "đa" of "tối đa"
@@ -176,6 +191,8 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
     const rest = f.slice(m.index!).search(/;|\.\s|\)/);
     maskBetween(mask, m.index!, rest < 0 ? f.length : m.index! + rest);
   }
+  // an earlier document a report recalls: "Trước đó, ngày 10/7, UBND tỉnh đã ban hành …"
+  if (/^(?:truoc do|truoc day|cach day)\b/.test(f)) maskBetween(mask, 0, f.length);
   // exemptions: "(trừ các khu vực đang phong tỏa)", ", trừ trường hợp …"
   for (const m of f.matchAll(/\(\s*tru\b[^)]*\)|,\s*tru\s+(?:cac\s+)?(?:truong hop|khu vuc|dia phuong|dia ban)[^;.]*/g)) maskBetween(mask, m.index!, m.index! + m[0].length);
   // slogans and quoted viewpoints: "các quan điểm …: “…”", "phương châm “…”"
@@ -200,7 +217,7 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
 /** Photo captions and credits: "…. Ảnh: Thái Bình", "(Ảnh: …)", "Ảnh: Nhân viên y tế …", "(Nguồn: Báo Cần Thơ)". */
 const CAPTION = /(?:^|[\s.(])anh\s*\d*\s*:|^anh\b|\(anh\b|\(nguon\s*:[^)]*\)\s*$|- anh \d+\.?$|anh minh hoa\s*[:.]|^nguon\s*:/;
 /** Related-news lists and footers after the article: read no further. */
-const STOP = /^(?:tin lien quan|tin khac|cac tin khac|bai lien quan|bai viet lien quan|related posts?|tin cung chuyen muc|xem them|nhung tin moi hon|nhung tin cu hon|tin moi|doc them|co the ban quan tam|tags?:)/;
+const STOP = /^(?:tin lien quan|tin khac|cac tin khac|bai lien quan|bai viet lien quan|related posts?|tin cung chuyen muc|nhung tin moi hon|nhung tin cu hon|tin moi|doc them|co the ban quan tam|tags?:)/;
 const TERMINAL = /[.;:!?)”"]\s*$|\.\.\.$/;
 const LIST_MARKER = /^(?:[-+•*]|\d+(?:\.\d+)*[./)]|[a-zđ][)/]|[IVX]+\.)\s/u;
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
@@ -216,7 +233,7 @@ export function readablePassages(blocks: readonly string[]): string[] {
     if (!b) continue;
     const f = foldKeepLength(b);
     if (STOP.test(f)) break;
-    if (CAPTION.test(f)) continue;
+    if (CAPTION.test(f) || /^(?:xem them|doc them|xem chi tiet|tai ve|link)\b/.test(f)) continue;
     if (/…\s*$/.test(b) && words(b) < 25) continue; // a teaser of another story
     const last = i === blocks.length - 1;
     if (!TERMINAL.test(b) && !LIST_MARKER.test(b) && words(b) < 40 && !(last && words(b) >= 12)) continue; // a headline or menu line
@@ -343,6 +360,14 @@ function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: n
         if (!found.has(rule.code) || rule.action === 'lift') found.set(rule.code, { action: rule.action, rule: rule.name, at: m.index! });
         break;
       }
+    }
+    // "Thực hiện Chỉ thị 16/CT-TTg …, UBND tỉnh yêu cầu giãn cách xã hội …": the local order is
+    // that Chỉ thị's distancing, though it names it only in the basis (one Chỉ thị named, no other)
+    const basisCts = ([15, 16, 19] as const).filter((n) => [...f.matchAll(new RegExp(ctRef(n), 'g'))].some((m) => masked(m.index!)));
+    const distancing = [...f.matchAll(/gian cach xa hoi|cach ly (?:toan )?xa hoi/g)].find((m) => !masked(m.index!));
+    if (basisCts.length === 1 && distancing && !/(?:ket thuc|noi long|dung|ngung)\s+(?:viec\s+)?(?:ap dung\s+|thuc hien\s+)?(?:bien phap\s+)?$/.test(f.slice(0, distancing.index!))) {
+      const code = `distancing-ct${basisCts[0]}` as MeasureCode;
+      if (!found.has(code)) found.set(code, { action: 'impose', rule: `${code}: distancing ordered under the Chỉ thị named in the basis`, at: distancing.index! });
     }
     if (!found.size) return;
     const cue = ORDER_CUE.test(f) || LIST_MARKER.test(s.text);
