@@ -181,3 +181,12 @@ describe('in the import', () => {
     expect(r.mdx).not.toContain('measures:');
   });
 });
+
+describe('homographs once diacritics are folded', () => {
+  it('keeps "chủ động của" (of) apart from "đóng cửa" (close) and "xây dựng" (build) apart from "dừng" (stop)', () => {
+    expect(codes(['Nâng cao tính chủ động của doanh nghiệp trong sản xuất, kinh doanh an toàn.'])).toEqual([]);
+    expect(codes(['Khẩn trương xây dựng quy chế hộ kinh doanh an toàn, cơ sở dịch vụ an toàn.'])).toEqual([]);
+    expect(codes(['Đóng cửa các cơ sở kinh doanh dịch vụ không thiết yếu.'])).toEqual(['business-closure:impose']);
+    expect(codes(['Dong cua cac co so kinh doanh dich vu khong thiet yeu.'])).toEqual(['business-closure:impose']);
+  });
+});

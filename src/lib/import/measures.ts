@@ -47,14 +47,14 @@ export interface MeasureRule {
 /** "Chỉ thị 16/CT-TTg", "Chỉ thị số 16", "Chỉ thị 16-CT/TTg", "CT16"; not "Chỉ thị 16/CT-UBND". */
 const ctRef = (n: number): string =>
   `(?:chi thi|\\bct)\\s*(?:so\\s*)?${n}(?![\\d.,/-]\\d)(?:\\s*\\+)?(?!\\s*[/-]\\s*(?:20\\d\\d\\s*[/-]\\s*)?ct\\s*[/-]\\s*(?!tt)[a-z])(?!\\s*[/-]\\s*20\\d\\d)`;
-const CT_LIFT = '(?:ket thuc|cham dut|bai bo|(?<!ap |su )dung|ngung|khong (?:con )?(?:ap dung|thuc hien)|go bo|do bo|ra khoi)';
+const CT_LIFT = '(?:ket thuc|cham dut|bai bo|(?<!ap |su )dung|ngung|khong (?:con )?(?:ap d[ux]ng|thuc hien)|go bo|do bo|ra khoi)';
 const ctRules = (code: MeasureCode, n: number): MeasureRule[] => [
-  { name: `${code}: ends or stops Chỉ thị ${n}`, code, action: 'lift', pattern: new RegExp(`${CT_LIFT}\\s+(?:viec\\s+)?(?:ap dung\\s+|thuc hien\\s+)?(?:cac\\s+)?(?:bien phap\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?(?:tinh than\\s+)?${ctRef(n)}`) },
-  { name: `${code}: moves from Chỉ thị ${n} to another`, code, action: 'lift', pattern: new RegExp(`\\btu\\s+(?:viec\\s+)?(?:thuc hien\\s+|ap dung\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?(?:tinh than\\s+)?${ctRef(n)}[^;]{0,80}?\\b(?:sang|len|xuong)\\b`) },
+  { name: `${code}: ends or stops Chỉ thị ${n}`, code, action: 'lift', pattern: new RegExp(`${CT_LIFT}\\s+(?:viec\\s+)?(?:ap d[ux]ng\\s+|thuc hien\\s+)?(?:cac\\s+)?(?:bien phap\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?(?:tinh than\\s+)?${ctRef(n)}`) },
+  { name: `${code}: moves from Chỉ thị ${n} to another`, code, action: 'lift', pattern: new RegExp(`\\btu\\s+(?:viec\\s+)?(?:thuc hien\\s+|ap d[ux]ng\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?(?:tinh than\\s+)?${ctRef(n)}[^;]{0,80}?\\b(?:sang|len|xuong)\\b`) },
   { name: `${code}: names Chỉ thị ${n}/CT-TTg`, code, action: 'impose', pattern: new RegExp(ctRef(n)) },
 ];
 
-const BUSINESS = '(?:cac cho\\b|cho (?:truyen thong|dau moi|dan sinh|tam|coc|que)|co so|cua hang|cua hieu|hang quan|quan an|nha hang|dich vu|kinh doanh|karaoke|massage|mat xa|quan bar|\\bbar\\b|vu truong|phong tap|gym|an uong|bi-?a|internet|tro choi dien tu|spa|tham my|rap chieu phim|cho dem|sieu thi|trung tam thuong mai|quan ca phe|cafe|ca phe|di tich|co so ton giao|khu du lich|diem du lich|khu vui choi|cat toc|lam dep)';
+const BUSINESS = '(?:cac cho\\b|cho (?:truyen thong|dau moi|dan sinh|tam|coc|que)|co so|c[ux]a hang|c[ux]a hieu|hang quan|quan an|nha hang|dich vu|kinh doanh|karaoke|massage|mat xa|quan bar|\\bbar\\b|vu truong|phong tap|gym|an uong|bi-?a|internet|tro choi dien tu|spa|tham my|rap chieu phim|cho dem|sieu thi|trung tam thuong mai|quan ca phe|cafe|ca phe|di tich|co so ton giao|khu du lich|diem du lich|khu vui choi|cat toc|lam dep|co so luu tru|khach san|nha nghi|homestay)';
 const GATHER = '(?:tu tap|tap trung dong nguoi|hoat dong tap trung|tap trung (?:tu|tren|qua) \\d+|hoi hop|le hoi|su kien|dam cuoi|dam tang|tiec cuoi|nghi le ton giao|sinh hoat ton giao|hoat dong ton giao|dai hoi|hoi nghi|dong nguoi)';
 const NOT = '(?<!khong |chua |khong duoc |chua duoc |cam )';
 
@@ -65,7 +65,7 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
   { name: 'distancing-ct16: "ai ở đâu ở đó"', code: 'distancing-ct16', action: 'impose', pattern: /\bai o dau (?:o|yen)(?: yen)? (?:do|day|cho do)\b/ },
   { name: 'distancing-ct16: family isolated from family', code: 'distancing-ct16', action: 'impose', pattern: /gia dinh cach ly voi gia dinh/ },
 
-  { name: 'risk-level: an area at a level ("cấp độ 3", "thuộc cấp độ 1")', code: 'risk-level', action: 'impose', pattern: /\b(?:o|thuoc|la|len|xuong|ve|muc|duy tri|ap dung|cong bo)\s+(?:muc\s+)?cap (?:do\s+)?(?:dich\s+)?[1-4i]\b/ },
+  { name: 'risk-level: an area at a level ("cấp độ 3", "thuộc cấp độ 1")', code: 'risk-level', action: 'impose', pattern: /\b(?:o|thuoc|la|len|xuong|ve|muc|duy tri|ap d[ux]ng|cong bo)\s+(?:muc\s+)?cap (?:do\s+)?(?:dich\s+)?[1-4i]\b/ },
   { name: 'risk-level: measures by level ("theo từng cấp độ", "tương ứng với mức độ nguy cơ")', code: 'risk-level', action: 'impose', pattern: /(?:theo|tuong ung(?: voi)?|dap ung|phu hop voi)\s+(?:cac\s+|tung\s+|voi\s+)*(?:cap do|muc do nguy co|muc nguy co)/ },
   { name: 'risk-level: "nguy cơ rất cao", "nguy cơ cao" as a classification', code: 'risk-level', action: 'impose', pattern: /\b(?:muc(?: do)?|vung|dia ban|dia phuong) (?:co )?nguy co (?:rat cao|cao)\b|nguy co rat cao(?:\s+\d|\s*:|\s+va nguy co cao)/ },
   { name: 'risk-level: declares or assesses the level', code: 'risk-level', action: 'impose', pattern: /(?:cong bo|xac dinh|danh gia|dieu chinh|nang|ha)\s+(?:muc\s+)?cap do(?: dich)?\b/ },
@@ -75,7 +75,7 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
   { name: 'lockdown-area: blockade ("phong tỏa tạm thời", "phong tỏa thôn")', code: 'lockdown-area', action: 'impose', pattern: /(?<!bien phap |cac bien phap |khoanh vung, |go |do |go bo |do bo |dang thuc hien )phong toa\s+(?:tam thoi|toan bo|khu|thon|xom|ap|to|xa|phuong|khoi|duong|hem|ngo|chung cu|benh vien|khu vuc|dia ban)/ },
   { name: 'lockdown-area: a cordon ("thiết lập vùng cách ly", "cách ly y tế khu dân cư")', code: 'lockdown-area', action: 'impose', pattern: /(?:thiet lap|lap|thanh lap)\s+(?:cac\s+)?vung cach ly|cach ly y te (?:vung|doi voi (?:khu|thon|xa|ap|to)|(?:toan bo\s+)?(?:khu dan cu|khu pho|thon|xom|ap|to dan pho|xa|phuong|chung cu|dia ban))|khoanh vung,? (?:cach ly|phong toa)\s+(?:khu|thon|ap|xa|to|dia ban|toan bo)|cach ly (?:toan bo\s+)?(?:thon|xom|ap|khu pho|to dan pho|khu dan cu|chung cu|toa nha|khu vuc)\b/ },
 
-  { name: 'quarantine: ends or eases quarantine', code: 'quarantine', action: 'lift', pattern: new RegExp(`${NOT}(?:(?<!ap |su |tuyen )dung|ngung|bai bo|bo|khong (?:con )?(?:phai|yeu cau|ap dung))\\s+(?:viec\\s+)?(?:thuc hien\\s+|ap dung\\s+)?(?:cac|cach) ly(?!\\s+(?:xa hoi|toan xa hoi|(?:y te\\s+)?(?:doi voi\\s+)?(?:toan bo\\s+)?(?:vung|thon|xom|ap|khu|to dan pho|xa|phuong|chung cu|toa nha|dia ban)\\b))|(?:rut ngan|giam)\\s+(?:thoi gian|so ngay)\\s+cach ly`) },
+  { name: 'quarantine: ends or eases quarantine', code: 'quarantine', action: 'lift', pattern: new RegExp(`${NOT}(?:(?<!ap |su |tuyen )dung|ngung|bai bo|bo|khong (?:con )?(?:phai|yeu cau|ap d[ux]ng))\\s+(?:viec\\s+)?(?:thuc hien\\s+|ap d[ux]ng\\s+)?(?:cac|cach) ly(?!\\s+(?:xa hoi|toan xa hoi|(?:y te\\s+)?(?:doi voi\\s+)?(?:toan bo\\s+)?(?:vung|thon|xom|ap|khu|to dan pho|xa|phuong|chung cu|toa nha|dia ban)\\b))|(?:rut ngan|giam)\\s+(?:thoi gian|so ngay)\\s+cach ly`) },
   { name: 'quarantine: isolation of people ("cách ly tập trung", "cách ly theo quy định")', code: 'quarantine', action: 'impose', pattern: /(?<!vung |chot |gia dinh |\bap |\bxa |huyen |tinh |phuong |thon )cach ly(?!\s+(?:xa hoi|toan xa hoi|voi\b|(?:toan bo\s+)?(?:thon|xom|ap|khu pho|to dan pho|khu dan cu|chung cu|toa nha|khu vuc)\b|y te (?:vung|doi voi (?:khu|thon|xa|ap|to)|khu dan cu|khu pho|thon|xom|ap|to dan pho|xa|phuong|chung cu|dia ban)))/ },
 
   { name: 'testing: stops testing or the need for a test', code: 'testing', action: 'lift', pattern: new RegExp(`${NOT}(?:(?<!ap |su |tuyen )dung|ngung|bai bo|khong (?:con )?(?:phai|yeu cau|bat buoc))\\s+(?:viec\\s+)?(?:to chuc\\s+|thuc hien\\s+|co\\s+|xuat trinh\\s+)?(?:giay\\s+)?(?:xet nghiem|test nhanh)|bo (?:yeu cau|quy dinh)\\s+(?:xuat trinh\\s+|co\\s+)?(?:giay\\s+)?(?:xet nghiem|test nhanh)`) },
@@ -83,16 +83,16 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
 
   { name: 'vaccination: vaccination ordered', code: 'vaccination', action: 'impose', pattern: /tiem (?:vac ?xin|vaccine?|chung|phong covid|mui|bo sung|nhac)|chien dich tiem/ },
 
-  { name: 'schools: back to school', code: 'schools', action: 'lift', pattern: new RegExp(`${NOT}(?:di hoc tro lai|tro lai truong|quay lai truong|hoc truc tiep(?: tro lai)?|mo cua (?:lai )?truong|to chuc day (?:va hoc )?truc tiep|hoc tap trung tro lai)`) },
-  { name: 'schools: pupils off school, online teaching', code: 'schools', action: 'impose', pattern: /(?:hoc sinh|sinh vien|tre mam non|tre em)[^.;]{0,60}?\bnghi (?:hoc|tet som|tet)|cho (?:hoc sinh|tre)[^.;]{0,30}\bnghi\b|nghi hoc|hoc (?:truc tuyen|online|qua truyen hinh)|day (?:va hoc )?(?:hoc )?(?:truc tuyen|online)|tam dung (?:viec )?(?:den truong|day hoc truc tiep|day va hoc)|dong cua truong|hoc sinh nghi/ },
+  { name: 'schools: back to school', code: 'schools', action: 'lift', pattern: new RegExp(`${NOT}(?:di hoc tro lai|tro lai truong|quay lai truong|hoc truc tiep(?: tro lai)?|mo cu[ax] (?:lai )?truong|to chuc day (?:va hoc )?truc tiep|hoc tap trung tro lai)`) },
+  { name: 'schools: pupils off school, online teaching', code: 'schools', action: 'impose', pattern: /(?:hoc sinh|sinh vien|tre mam non|tre em)[^.;]{0,60}?\bnghi (?:hoc|tet som|tet)|cho (?:hoc sinh|tre)[^.;]{0,30}\bnghi\b|nghi hoc|hoc (?:truc tuyen|online|qua truyen hinh)|day (?:va hoc )?(?:hoc )?(?:truc tuyen|online)|tam dung (?:viec )?(?:den truong|day hoc truc tiep|day va hoc)|dong cu[ax] truong|hoc sinh nghi/ },
 
-  { name: 'business-closure: reopens or eases businesses', code: 'business-closure', action: 'lift', pattern: new RegExp(`${BUSINESS}[^.;]{0,80}?${NOT}(?:duoc\\s+(?:phep\\s+)?)?(?:mo cua|hoat dong|kinh doanh|don khach|phuc vu)\\s+(?:tro )?lai|${NOT}(?:cho phep|duoc phep)\\s+(?:cac\\s+)?(?:mo cua|hoat dong tro lai)[^.;]{0,60}?${BUSINESS}|${NOT}(?:mo cua|hoat dong) tro lai[^.;]{0,40}?${BUSINESS}|noi long[^.;]{0,60}?(?:dich vu|kinh doanh|san xuat)|ban hang an uong tai cho (?:tro lai|duoc)`) },
-  { name: 'business-closure: closes or suspends businesses and services', code: 'business-closure', action: 'impose', pattern: new RegExp(`(?:tam dung|(?<!ap |su |tuyen )dung|ngung|tam ngung|dong cua|tam dong cua|khong (?:duoc )?(?:mo cua|hoat dong))\\s+(?:hoat dong\\s+|kinh doanh\\s+)?(?:tat ca\\s+)?(?:cac\\s+|mot so\\s+)?(?:hoat dong,?\\s+)?${BUSINESS}|(?:dich vu|hoat dong|co so)[^.;]{0,30}khong (?:phai la )?(?:mat hang )?thiet yeu|khong (?:ban hang )?an uong tai cho|chi (?:duoc )?ban (?:hang )?mang ve|khong de (?:cac )?cua hang[^.;]{0,80}hoat dong|${BUSINESS}[^.;]{0,60}(?:tam dung|ngung|dong cua) hoat dong`) },
+  { name: 'business-closure: reopens or eases businesses', code: 'business-closure', action: 'lift', pattern: new RegExp(`${BUSINESS}[^.;]{0,80}?${NOT}(?:duoc\\s+(?:phep\\s+)?)?(?:mo cu[ax]|hoat dong|kinh doanh|don khach|phuc vu)\\s+(?:tro )?lai|${NOT}(?:cho phep|duoc phep)\\s+(?:cac\\s+)?(?:mo cu[ax]|hoat dong tro lai)[^.;]{0,60}?${BUSINESS}|${NOT}(?:mo cu[ax]|hoat dong) tro lai[^.;]{0,40}?${BUSINESS}|noi long[^.;]{0,60}?(?:dich vu|kinh doanh|san xuat)|ban hang an uong tai cho (?:tro lai|duoc)`) },
+  { name: 'business-closure: closes or suspends businesses and services', code: 'business-closure', action: 'impose', pattern: new RegExp(`(?:tam dung|(?<!ap |su |tuyen )dung|ngung|tam ngung|dong cu[ax]|tam dong cu[ax]|khong (?:duoc )?(?:mo cu[ax]|hoat dong))\\s+(?:hoat dong\\s+|kinh doanh\\s+)?(?:tat ca\\s+)?(?:cac\\s+|mot so\\s+)?(?:hoat dong,?\\s+)?${BUSINESS}|(?:dich vu|hoat dong|co so)[^.;]{0,30}khong (?:phai la )?(?:mat hang )?thiet yeu|khong (?:ban hang )?an uong tai cho|chi (?:duoc )?ban (?:hang )?mang ve|khong de (?:cac )?c[ux]a hang[^.;]{0,80}hoat dong|${BUSINESS}[^.;]{0,60}(?:tam dung|ngung|dong cu[ax]) hoat dong`) },
 
   { name: 'gatherings: allows gatherings again', code: 'gatherings', action: 'lift', pattern: new RegExp(`${NOT}(?:cho phep|duoc(?: phep)?)\\s+(?:to chuc\\s+)?(?:lai\\s+)?(?:cac\\s+)?(?:hoat dong\\s+)?${GATHER}`) },
   { name: 'gatherings: limits gatherings and events', code: 'gatherings', action: 'impose', pattern: new RegExp(`(?:khong|han che|(?<!ap |su |tuyen )dung|tam dung|ngung|cam|hoan|tam hoan|gioi han|khong duoc|khong de xay ra)\\s+(?:viec\\s+)?(?:to chuc\\s+)?(?:tat ca\\s+)?(?:cac\\s+)?(?:toi da\\s+)?(?:hoat dong\\s+)?(?:viec\\s+)?${GATHER}|(?:tap trung|tu tap)\\s+(?:dong nguoi\\s+)?(?:qua|tren|tu)\\s+\\d+\\s+nguoi|dam cuoi, dam tang|khong tap trung (?:qua|dong|tren)`) },
 
-  { name: 'movement: stops checkpoints or travel limits', code: 'movement', action: 'lift', pattern: new RegExp(`${NOT}(?:tam dung|(?<!ap |su |tuyen )dung|ngung|giai the|do bo|go bo|bai bo|ket thuc)\\s+(?:hoat dong\\s+)?(?:cua\\s+)?(?:cac\\s+)?(?:\\d+\\s+)?chot|${NOT}(?:cho phep|khoi phuc|duoc)\\s+(?:hoat dong\\s+)?(?:van tai|xe khach|xe buyt|taxi|di lai|luu thong)[^.;]{0,30}(?:tro lai|binh thuong)?|(?:van tai hanh khach|xe khach|xe buyt)[^.;]{0,40}${NOT}hoat dong tro lai`) },
+  { name: 'movement: stops checkpoints or travel limits', code: 'movement', action: 'lift', pattern: new RegExp(`${NOT}(?:tam dung|(?<!ap |su |tuyen )dung|ngung|giai the|do bo|go bo|bai bo|ket thuc)\\s+(?:hoat dong\\s+)?(?:c[ux]a\\s+)?(?:cac\\s+)?(?:\\d+\\s+)?chot|${NOT}(?:cho phep|khoi phuc|duoc)\\s+(?:hoat dong\\s+)?(?:van tai|xe khach|xe buyt|taxi|di lai|luu thong)[^.;]{0,30}(?:tro lai|binh thuong)?|(?:van tai hanh khach|xe khach|xe buyt)[^.;]{0,40}${NOT}hoat dong tro lai`) },
   { name: 'movement: checkpoints, stay-at-home, travel limits, curfew', code: 'movement', action: 'impose', pattern: /(?:lap|thanh lap|thiet lap|duy tri|bo tri|tang cuong)\s+(?:ngay\s+)?(?:cac\s+)?(?:\d+\s+)?chot|chot (?:kiem soat|kiem dich|cach ly|phong,? chong dich)|han che (?:toi da\s+)?(?:viec\s+)?(?:nguoi dan\s+)?(?:di lai|ra khoi nha|ra duong|ra ngoai|di chuyen|ra,? vao|nguoi ra|den cac)|(?:khong|khong duoc(?: phep)?|chi duoc)\s+ra (?:duong|khoi nha|ngoai)|chi ra (?:ngoai|khoi nha|duong)|nguoi dan ra duong|khong (?:tro ve|ve que|di den|den) [^.;]{0,40}khi khong (?:that su |that )?can thiet|(?:(?<!ap |su |tuyen )dung|tam dung|ngung|han che)\s+(?:hoat dong\s+)?(?:van tai|van chuyen) hanh khach|(?:(?<!ap |su |tuyen )dung|tam dung|ngung)\s+(?:hoat dong\s+)?(?:cac\s+)?(?:tuyen\s+)?(?:xe khach|xe buyt|taxi|xe om|chuyen bay|tau)|kiem soat (?:chat che\s+)?(?:viec\s+)?(?:nguoi|phuong tien)(?: va phuong tien)? ra,? vao|gioi nghiem/ },
 
   { name: 'masks-5k: masks and the 5K message', code: 'masks-5k', action: 'impose', pattern: /deo khau trang|khau trang (?:bat buoc|noi cong cong)|\b5k\b/ },
@@ -103,12 +103,17 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
   { name: 'enforcement: inspection and penalties', code: 'enforcement', action: 'impose', pattern: /xu ly nghiem|xu phat|xu ly (?:cac\s+)?(?:truong hop|to chuc|ca nhan|hanh vi|doi tuong)?\s*vi pham|cuong che|(?:tang cuong|day manh)\s+(?:cong tac\s+|luc luong\s+)?(?:tuan tra|thanh tra|kiem tra, xu ly|kiem tra, (?:kiem soat, )?giam sat (?:va )?xu ly)|chiu trach nhiem truoc/ },
 
   // more wordings of the same measures, seen across provinces' directives and reports
-  { name: 'risk-level: measures of a level ("biện pháp hành chính cấp độ 3")', code: 'risk-level', action: 'impose', pattern: /(?:bien phap|hanh chinh|ap dung|dieu chinh|xac dinh|cong bo)[^.;]{0,25}?\bcap (?:do )?(?:dich )?[1-4]\b|theo \d\s+cap do/ },
+  { name: 'distancing: a Chỉ thị replaced by another ("thay cho Chỉ thị 16")', code: 'distancing-ct16', action: 'lift', pattern: new RegExp(`thay (?:the )?cho\\s+(?:viec\\s+)?(?:ap d[ux]ng\\s+|thuc hien\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?${ctRef(16)}`) },
+  { name: 'distancing-ct15: replaced by another', code: 'distancing-ct15', action: 'lift', pattern: new RegExp(`thay (?:the )?cho\\s+(?:viec\\s+)?(?:ap d[ux]ng\\s+|thuc hien\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?${ctRef(15)}`) },
+  { name: 'distancing-ct19: replaced by another', code: 'distancing-ct19', action: 'lift', pattern: new RegExp(`thay (?:the )?cho\\s+(?:viec\\s+)?(?:ap d[ux]ng\\s+|thuc hien\\s+)?(?:theo\\s+)?${ctRef(19)}`) },
+  { name: 'business-closure: a list of places closed', code: 'business-closure', action: 'impose', pattern: new RegExp(`(?:tam dung|(?<!ap |su )dung|ngung|dong cu[ax]|tam dong cu[ax])\\s+(?:hoat dong\\s+)?(?:cac\\s+)?[^.;]{0,40}?${BUSINESS}|${BUSINESS}[^.;]{0,60}(?:tam dung|ngung|dong cu[ax]|(?<!ap |su )dung)\\s+(?:hoat dong|don khach|phuc vu|kinh doanh|ban hang)`) },
+  { name: 'business-closure: fewer customers at once', code: 'business-closure', action: 'impose', pattern: /(?:nha hang|quan an|co so kinh doanh|c[ux]a hang|sieu thi|cho)[^.;]{0,40}(?:khong qua|toi da|giam) \d+ ?(?:%|khach|nguoi)|giam \d+ ?% (?:luong|so) khach/ },
+  { name: 'risk-level: measures of a level ("biện pháp hành chính cấp độ 3")', code: 'risk-level', action: 'impose', pattern: /(?:bien phap|hanh chinh|ap d[ux]ng|dieu chinh|xac dinh|cong bo)[^.;]{0,25}?\bcap (?:do )?(?:dich )?[1-4]\b|theo \d\s+cap do/ },
   { name: 'lockdown-area: lifts a blockade order or a cordon of a place', code: 'lockdown-area', action: 'lift', pattern: new RegExp(`${NOT}(?:go|do|go bo|do bo|ket thuc|cham dut|bai bo)\\s+(?:lenh\\s+|viec\\s+)?(?:phong toa|cach ly y te|vung cach ly)\\s*(?:tam thoi\\s+)?(?:doi voi\\s+)?(?:toan bo\\s+)?(?:thon|xom|ap|khu|to dan pho|xa|phuong|chung cu|toa nha|dia ban|vung|tai)`) },
   { name: 'quarantine: exempts from quarantine', code: 'quarantine', action: 'lift', pattern: new RegExp(`${NOT}(?:mien|khong)\\s+(?:thuc hien\\s+)?cach ly (?:tap trung|tai nha|doi voi|y te tai)`) },
   { name: 'testing: exempts from testing', code: 'testing', action: 'lift', pattern: new RegExp(`${NOT}mien\\s+(?:xet nghiem|test)`) },
   { name: 'vaccination: vaccinating a group', code: 'vaccination', action: 'impose', pattern: /\btiem cho (?:tre|nguoi|hoc sinh|cac doi tuong|cong nhan|toan bo)|tiem chung (?:mo rong )?(?:vac ?xin|cho|mui)|tiem vac|phu (?:song|kin) vac ?xin/ },
-  { name: 'schools: schools closed, teaching at a distance', code: 'schools', action: 'impose', pattern: /truong hoc[^.;]{0,40}?\b(?:tam )?dong cua|(?:tam )?dong cua (?:cac )?(?:truong|co so giao duc)|(?:day|hoc) (?:hoc )?(?:tu xa|qua internet|qua mang)|tam dung (?:hoat dong )?day hoc/ },
+  { name: 'schools: schools closed, teaching at a distance', code: 'schools', action: 'impose', pattern: /truong hoc[^.;]{0,40}?\b(?:tam )?dong cu[ax]|(?:tam )?dong cu[ax] (?:cac )?(?:truong|co so giao duc)|(?:day|hoc) (?:hoc )?(?:tu xa|qua internet|qua mang)|tam dung (?:hoat dong )?day hoc/ },
   { name: 'business-closure: no eating in, take-away only', code: 'business-closure', action: 'impose', pattern: /khong (?:phuc vu|ban) (?:hang )?(?:an uong )?tai cho|chi (?:phuc vu|ban) (?:mang ve|mang di|truc tuyen)/ },
   { name: 'business-closure: eating in allowed again', code: 'business-closure', action: 'lift', pattern: new RegExp(`${NOT}duoc (?:phep )?(?:ban|phuc vu) (?:hang )?(?:an uong )?tai cho`) },
   { name: 'gatherings: weddings and events capped at a number', code: 'gatherings', action: 'impose', pattern: /(?:dam cuoi|dam tang|tiec cuoi|hoi nghi|su kien|le hoi|nghi le)[^.;]{0,40}(?:khong qua|toi da|duoi|khong vuot qua) \d+ (?:nguoi|khach)/ },
@@ -125,7 +130,7 @@ const NATIONAL = '(?:thu tuong(?: chinh phu)?|chinh phu|bo y te|bo truong|ban ch
 const NATIONAL_NUMBER = '\\d+\\s*[/-]\\s*(?:\\d{4}\\s*[/-]\\s*)?(?:ct|cd|nq|tb|qd|cv|bcd|hd|kl|tt)?\\s*[/-]?\\s*(?:ttg|cp|vpcp|byt|bcdqg|bcd-?qg|tw|bct|qh|bgddt|bca|bgtvt)\\b';
 /** Local issuers and order verbs: where a local order starts after a basis clause. */
 const LOCAL_START = '(?:ubnd|uy ban|chu tich|pho chu tich|ban thuong vu|thuong truc|ban chi dao (?!quoc gia)|bcd (?!quoc gia)|tinh uy|thanh uy|huyen uy|van phong ubnd|so |tinh |thanh pho |tp\\b|dong chi|ong |ba |lanh dao|cac (?:so|cap|nganh|dia phuong|co quan|don vi|huyen)|nguoi dan|bi thu|yeu cau|de nghi|chi dao|giao|quyet dinh|[a-z]+ [a-z]+ (?:yeu cau|quyet dinh|chi dao))';
-const ORDER_VERB = /\b(?:yeu cau|de nghi|chi dao|quyet dinh|giao|ban hanh|cho phep|ap dung|thuc hien|tiep tuc|tam dung|dung)\b/;
+const ORDER_VERB = /\b(?:yeu cau|de nghi|chi dao|quyet dinh|giao|ban hanh|cho phep|ap d[ux]ng|thuc hien|tiep tuc|tam dung|dung)\b/;
 
 interface Span { from: number; to: number }
 
@@ -148,7 +153,7 @@ function endOfLeadClause(f: string, from: number): number {
 export function maskedSpans(f: string, lower: string = f): Span[] {
   const mask = new Uint8Array(f.length);
   // legal basis / implementing clause: "Căn cứ …", "Thực hiện Công điện … của Thủ tướng, UBND tỉnh yêu cầu …"
-  const basis = /(?:^|[;:]\s*|^(?:theo do|dong thoi|ben canh do|truoc do|tiep theo),\s*)(?<lead>can cu|xet|tren co so|quan triet|thuc hien|trien khai(?: thuc hien)?|theo(?: tinh than)?(?: y kien)?(?: chi dao| phan nhom| huong dan| ket luan| quy dinh)|theo)\s+(?:nghiem\s+)?(?:cac\s+)?(?:y kien\s+)?(?:chi dao\s+)?(?:cua\s+[^,;]{0,60}?\s+)?(?:tai\s+)?(?:van ban|y kien|chi dao|ket luan|chi thi|cong dien|cong van|thong bao|nghi quyet|nghi dinh|quyet dinh|ke hoach|huong dan|luat|thong tu|phan nhom|tinh than|loi keu goi|phuong an|de nghi|to trinh|cac chi thi)\b/g;
+  const basis = /(?:^|[;:]\s*|^(?:theo do|dong thoi|ben canh do|truoc do|tiep theo),\s*)(?<lead>can cu|xet|tren co so|quan triet|thuc hien|trien khai(?: thuc hien)?|theo(?: tinh than)?(?: y kien)?(?: chi dao| phan nhom| huong dan| ket luan| quy dinh)|theo)\s+(?:nghiem\s+)?(?:cac\s+)?(?:y kien\s+)?(?:chi dao\s+)?(?:c[ux]a\s+[^,;]{0,60}?\s+)?(?:tai\s+)?(?:van ban|y kien|chi dao|ket luan|chi thi|cong dien|cong van|thong bao|nghi quyet|nghi dinh|quyet dinh|ke hoach|huong dan|luat|thong tu|phan nhom|tinh than|loi keu goi|phuong an|de nghi|to trinh|cac chi thi)\b/g;
   for (const m of f.matchAll(basis)) {
     const start = m.index! + (m[0].length - m[0].trimStart().length);
     const end = endOfLeadClause(f, start);
@@ -162,11 +167,11 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
     maskBetween(mask, start, end);
   }
   // what a national body orders or decides: "Thủ tướng Chính phủ giao …", "Bộ Y tế yêu cầu …"
-  for (const m of f.matchAll(new RegExp(`(?<!cua |chi dao cua |theo )${NATIONAL}(?:\\s+[a-z]+){0,4}?\\s*(?:da\\s+|vua\\s+|cung\\s+)?(?:giao|yeu cau|chi dao|quyet dinh|cho phep|de nghi|ban hanh|co cong|ra cong|ky|nhan manh|khuyen cao|huong dan|:)`, 'g'))) {
+  for (const m of f.matchAll(new RegExp(`(?<!c[ux]a |chi dao c[ux]a |theo )${NATIONAL}(?:\\s+[a-z]+){0,4}?\\s*(?:da\\s+|vua\\s+|cung\\s+)?(?:giao|yeu cau|chi dao|quyet dinh|cho phep|de nghi|ban hanh|co cong|ra cong|ky|nhan manh|khuyen cao|huong dan|:)`, 'g'))) {
     maskBetween(mask, m.index!, f.length);
   }
   // the subject of a national document: "Công điện 1305/CĐ-BYT ngày … về việc tăng cường xét nghiệm"
-  const natDoc = new RegExp(`(?:${NATIONAL_NUMBER}|(?:chi thi|cong dien|cong van|thong bao|nghi quyet|quyet dinh|ke hoach|huong dan|ket luan|thong tu|nghi dinh)[^;,]{0,40}?cua ${NATIONAL})[^;,]{0,60}?\\s(?:ve viec|ve|v/v)\\s`, 'g');
+  const natDoc = new RegExp(`(?:${NATIONAL_NUMBER}|(?:chi thi|cong dien|cong van|thong bao|nghi quyet|quyet dinh|ke hoach|huong dan|ket luan|thong tu|nghi dinh)[^;,]{0,40}?c[ux]a ${NATIONAL})[^;,]{0,60}?\\s(?:ve viec|ve|v/v)\\s`, 'g');
   for (const m of f.matchAll(natDoc)) {
     const start = m.index! + m[0].length;
     const stop = /;|\.\s|, (?=ubnd|uy ban|chu tich|tinh uy|thanh uy|ban thuong vu|thuong truc|yeu cau|de nghi)| va (?=cong van|cong dien|chi thi|thong bao|quyet dinh|nghi quyet|ke hoach|y kien)| nham | de /g;
@@ -176,8 +181,8 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
   }
   // background and status: what was done, what others do, goals; from the cue to the clause's end
   const cues = [
-    ...f.matchAll(/\b(?:tu dau (?:nam|dich|dot dich)[^.;]{0,20} den nay|thoi gian qua|vua qua|truoc day|trong \d+ (?:tuan|ngay|thang) (?:qua|thuc hien)|ghi nhan|tinh den|hien co|dang duoc|dang (?:thuc hien|ap dung|trien khai|cach ly|dieu tri)|muc tieu|phan dau|de dat duoc|mo rong ["“]?vung|thu hep ["“]?vung|se (?:tiep tuc )?(?:thuc hien|ap dung|xu ly))\b/g),
-    ...f.matchAll(/\b(?:nhieu|cac) tinh,? (?:thanh(?: pho)?)?(?: phia nam| lan can| khac)? (?:dang |tiep tuc |van )*(?:phai )?(?:thuc hien|ap dung)\b/g),
+    ...f.matchAll(/\b(?:tu dau (?:nam|dich|dot dich)[^.;]{0,20} den nay|thoi gian qua|vua qua|truoc day|trong \d+ (?:tuan|ngay|thang) (?:qua|thuc hien)|ghi nhan|tinh den|hien co|dang duoc|dang (?:thuc hien|ap d[ux]ng|trien khai|cach ly|dieu tri)|muc tieu|phan dau|de dat duoc|mo rong ["“]?vung|thu hep ["“]?vung|se (?:tiep tuc )?(?:thuc hien|ap d[ux]ng|xu ly))\b/g),
+    ...f.matchAll(/\b(?:nhieu|cac) tinh,? (?:thanh(?: pho)?)?(?: phia nam| lan can| khac)? (?:dang |tiep tuc |van )*(?:phai )?(?:thuc hien|ap d[ux]ng)\b/g),
     // "đã thực hiện", "đã được cách ly" (not "đã ban hành", the report's own document); read on the
     // unfolded text: folded, "đã" is also "đa" of "tối đa"
     ...lower.matchAll(/(?<![\p{L}\p{M}])đã\s+(?:được\s+)?(?!ban hành|ký|ra\s|có\s+(?:công|văn bản|quyết|chỉ thị|thông báo|kế hoạch|điện)|gửi|thống nhất|quyết định|yêu cầu|chỉ đạo|đề nghị|giao|phê duyệt)\p{L}/gu),
@@ -210,6 +215,25 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
     spans.push({ from, to: i });
   }
   return spans;
+}
+
+// ------------------------------------------------------------------ folding for the rules
+
+/**
+ * Words that fold to the same letters but mean different things in orders: "dừng" (stop) versus
+ * "dụng" (áp dụng, apply), "dựng" (xây dựng, build), "dùng" (use); "cửa" (đóng cửa, close) versus
+ * "của" (of: "chủ động của doanh nghiệp"). Folded, they are kept apart by one letter ("dxng",
+ * "cxa"); the rules say "d[ux]ng" and "c[ux]a" where either is meant.
+ */
+const KEEP_APART: Record<string, string> = { 'dụng': 'dxng', 'dựng': 'dxng', 'dùng': 'dxng', 'dũng': 'dxng', 'của': 'cxa' };
+const KEEP_APART_RE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${Object.keys(KEEP_APART).join('|')})(?![\\p{L}\\p{M}])`, 'gu');
+
+/** Lower case, no diacritics, same length as the text (index i is character i), homographs kept apart. */
+export function foldForRules(text: string): string {
+  const f = foldKeepLength(text);
+  let out = f;
+  for (const m of text.toLowerCase().matchAll(KEEP_APART_RE)) out = out.slice(0, m.index!) + KEEP_APART[m[0]]! + out.slice(m.index! + m[0].length);
+  return out;
 }
 
 // ------------------------------------------------------------------ passages and sentences
@@ -337,16 +361,16 @@ interface Hit {
 }
 
 /** Words that make a sentence an order rather than a description. */
-const ORDER_CUE = /\b(?:yeu cau|de nghi|chi dao|quyet dinh|giao|tiep tuc|ap dung|thuc hien|tam dung|dung|ngung|khong duoc|nghiem cam|cam|bat buoc|phai|han che|khuyen cao|cho phep|duoc phep|keo dai|kien quyet|tang cuong|trien khai|lap|thiet lap|thanh lap|phe duyet|nang|noi long|dong cua|mo cua|chuyen sang|to chuc|ke tu|tu \d)\b/;
+const ORDER_CUE = /\b(?:yeu cau|de nghi|chi dao|quyet dinh|giao|tiep tuc|ap d[ux]ng|thuc hien|tam dung|dung|ngung|khong duoc|nghiem cam|cam|bat buoc|phai|han che|khuyen cao|cho phep|duoc phep|keo dai|kien quyet|tang cuong|trien khai|lap|thiet lap|thanh lap|phe duyet|nang|noi long|dong cu[ax]|mo cu[ax]|chuyen sang|to chuc|ke tu|tu \d)\b/;
 const PERMISSIVE = /\b(?:co the xem xet|co the|khuyen khich|xem xet)\b/;
 /** Plans and preparations: the measure is not yet ordered ("xây dựng lộ trình", "chuẩn bị phương án … khi có vắc xin"). */
-const PLANNING = /\b(?:xay dung (?:ke hoach|phuong an|lo trinh|kich ban)|chuan bi (?:ky luong\s+)?(?:cac\s+)?(?:phuong an|ke hoach|kich ban)|lo trinh|san sang|nghien cuu|de xuat|tham muu|khi co (?:vac ?xin|dich|chi dao|yeu cau))\b/;
+const PLANNING = /\b(?:xay d[ux]ng (?:ke hoach|phuong an|lo trinh|kich ban)|chuan bi (?:ky luong\s+)?(?:cac\s+)?(?:phuong an|ke hoach|kich ban)|lo trinh|san sang|nghien cuu|de xuat|tham muu|khi co (?:vac ?xin|dich|chi dao|yeu cau))\b/;
 
 function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: number) => string | null): Hit[] {
   const hits: Hit[] = [];
   const sentences = splitSentences(passage);
   sentences.forEach((s, si) => {
-    const f = foldKeepLength(s.text);
+    const f = foldForRules(s.text);
     const spans = maskedSpans(f, s.text.toLowerCase());
     const masked = (i: number): boolean => spans.some((sp) => i >= sp.from && i < sp.to);
     const found = new Map<MeasureCode, { action: MeasureAction; rule: string; at: number }>();
@@ -365,7 +389,7 @@ function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: n
     // that Chỉ thị's distancing, though it names it only in the basis (one Chỉ thị named, no other)
     const basisCts = ([15, 16, 19] as const).filter((n) => [...f.matchAll(new RegExp(ctRef(n), 'g'))].some((m) => masked(m.index!)));
     const distancing = [...f.matchAll(/gian cach xa hoi|cach ly (?:toan )?xa hoi/g)].find((m) => !masked(m.index!));
-    if (basisCts.length === 1 && distancing && !/(?:ket thuc|noi long|dung|ngung)\s+(?:viec\s+)?(?:ap dung\s+|thuc hien\s+)?(?:bien phap\s+)?$/.test(f.slice(0, distancing.index!))) {
+    if (basisCts.length === 1 && distancing && !/(?:ket thuc|noi long|dung|ngung)\s+(?:viec\s+)?(?:ap d[ux]ng\s+|thuc hien\s+)?(?:bien phap\s+)?$/.test(f.slice(0, distancing.index!))) {
       const code = `distancing-ct${basisCts[0]}` as MeasureCode;
       if (!found.has(code)) found.set(code, { action: 'impose', rule: `${code}: distancing ordered under the Chỉ thị named in the basis`, at: distancing.index! });
     }
