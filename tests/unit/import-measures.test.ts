@@ -190,3 +190,10 @@ describe('homographs once diacritics are folded', () => {
     expect(codes(['Dong cua cac co so kinh doanh dich vu khong thiet yeu.'])).toEqual(['business-closure:impose']);
   });
 });
+
+describe('reports of the order itself', () => {
+  it('reads "đã chính thức áp dụng … từ 0 giờ ngày …" as the order, and "đã thực hiện … đến nay" as background', () => {
+    expect(codes(['Từ 0 giờ ngày 19/7/2021, tỉnh Vĩnh Long đã chính thức áp dụng giãn cách xã hội theo Chỉ thị 16 trên phạm vi toàn tỉnh.'])).toEqual(['distancing-ct16:impose']);
+    expect(codes(['Từ ngày 19/7/2021 đến nay, tỉnh đã thực hiện giãn cách xã hội theo Chỉ thị 16.'])).toEqual([]);
+  });
+});

@@ -194,7 +194,10 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
   }
   for (const m of cues) {
     const rest = f.slice(m.index!).search(/;|\.\s|\)/);
-    maskBetween(mask, m.index!, rest < 0 ? f.length : m.index! + rest);
+    const end = rest < 0 ? f.length : m.index! + rest;
+    // "Từ 0 giờ ngày 19/7, tỉnh đã chính thức áp dụng …": a report of the order itself, dated, not background
+    if (m[0].startsWith('đã') && /\b(?:ke tu|tu (?:\d+ ?(?:gio|h)\b[^.;]{0,20})?ngay \d|chinh thuc)/.test(f) && !/\b(?:den nay|vua qua|thoi gian qua|truoc do|truoc day)\b/.test(f)) continue;
+    maskBetween(mask, m.index!, end);
   }
   // an earlier document a report recalls: "Trước đó, ngày 10/7, UBND tỉnh đã ban hành …"
   if (/^(?:truoc do|truoc day|cach day)\b/.test(f)) maskBetween(mask, 0, f.length);
