@@ -139,8 +139,15 @@ function maskBetween(mask: Uint8Array, from: number, to: number): void {
 }
 
 /** The end of a leading clause: the comma where a local order begins, or the sentence's end. */
+/** A national body ordering or deciding, to the end of the sentence. */
+const NATIONAL_ORDERS = new RegExp(`(?<!c[ux]a |chi dao c[ux]a |theo )${NATIONAL}(?:\\s+[a-z]+){0,4}?\\s*(?:da\\s+|vua\\s+|cung\\s+)?(?:giao|yeu cau|chi dao|quyet dinh|cho phep|de nghi|ban hanh|co cong|ra cong|ky|nhan manh|khuyen cao|huong dan|:)`, 'g');
+/** The subject ("về việc …") of a national document. */
+const NATIONAL_DOC_SUBJECT = new RegExp(`(?:${NATIONAL_NUMBER}|(?:chi thi|cong dien|cong van|thong bao|nghi quyet|quyet dinh|ke hoach|huong dan|ket luan|thong tu|nghi dinh)[^;,]{0,40}?c[ux]a ${NATIONAL})[^;,]{0,60}?\\s(?:ve viec|ve|v/v)\\s`, 'g');
+const LEAD_CLAUSE_END = new RegExp(`,\\s+(?=${LOCAL_START})`, 'g');
+const NATIONAL_RE = new RegExp(NATIONAL);
+const NATIONAL_OR_NUMBER_RE = new RegExp(`${NATIONAL}|${NATIONAL_NUMBER}`);
 function endOfLeadClause(f: string, from: number): number {
-  const re = new RegExp(`,\\s+(?=${LOCAL_START})`, 'g');
+  const re = LEAD_CLAUSE_END;
   re.lastIndex = from;
   const m = re.exec(f);
   return m ? m.index : f.length;
@@ -159,19 +166,19 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
     const end = endOfLeadClause(f, start);
     const rest = f.slice(end);
     // "Theo quyết định, …", "Theo kế hoạch, …": a report quoting this document, not a basis
-    if (m.groups!.lead!.startsWith('theo') && !new RegExp(`${NATIONAL}|${NATIONAL_NUMBER}`).test(f.slice(start, end))) continue;
+    if (m.groups!.lead!.startsWith('theo') && !NATIONAL_OR_NUMBER_RE.test(f.slice(start, end))) continue;
     // a national "Theo …" prefix is followed by a local order only when a local body orders something
-    if (end < f.length && /theo/.test(m[0]) && new RegExp(NATIONAL).test(f.slice(start, end)) && !ORDER_VERB.test(rest)) { maskBetween(mask, start, f.length); continue; }
+    if (end < f.length && /theo/.test(m[0]) && NATIONAL_RE.test(f.slice(start, end)) && !ORDER_VERB.test(rest)) { maskBetween(mask, start, f.length); continue; }
     // an imperative item "Thực hiện Chỉ thị 16/CT-TTg trên địa bàn huyện X từ 0 giờ …" is an order, not a basis
     if (end === f.length && /^\s*(?:[;:]\s*)?(?:thuc hien|trien khai|tiep tuc)/.test(m[0]) && /\b(?:tren (?:dia ban|pham vi)|tu \d+ ?(?:gio|h)\b|ke tu|den het ngay|trong vong \d+ ngay|toan (?:tinh|thanh pho|huyen))/.test(f.slice(start))) continue;
     maskBetween(mask, start, end);
   }
   // what a national body orders or decides: "Thủ tướng Chính phủ giao …", "Bộ Y tế yêu cầu …"
-  for (const m of f.matchAll(new RegExp(`(?<!c[ux]a |chi dao c[ux]a |theo )${NATIONAL}(?:\\s+[a-z]+){0,4}?\\s*(?:da\\s+|vua\\s+|cung\\s+)?(?:giao|yeu cau|chi dao|quyet dinh|cho phep|de nghi|ban hanh|co cong|ra cong|ky|nhan manh|khuyen cao|huong dan|:)`, 'g'))) {
+  for (const m of f.matchAll(NATIONAL_ORDERS)) {
     maskBetween(mask, m.index!, f.length);
   }
   // the subject of a national document: "Công điện 1305/CĐ-BYT ngày … về việc tăng cường xét nghiệm"
-  const natDoc = new RegExp(`(?:${NATIONAL_NUMBER}|(?:chi thi|cong dien|cong van|thong bao|nghi quyet|quyet dinh|ke hoach|huong dan|ket luan|thong tu|nghi dinh)[^;,]{0,40}?c[ux]a ${NATIONAL})[^;,]{0,60}?\\s(?:ve viec|ve|v/v)\\s`, 'g');
+  const natDoc = NATIONAL_DOC_SUBJECT;
   for (const m of f.matchAll(natDoc)) {
     const start = m.index! + m[0].length;
     const stop = /;|\.\s|, (?=ubnd|uy ban|chu tich|tinh uy|thanh uy|ban thuong vu|thuong truc|yeu cau|de nghi)| va (?=cong van|cong dien|chi thi|thong bao|quyet dinh|nghi quyet|ke hoach|y kien)| nham | de /g;
@@ -363,6 +370,9 @@ interface Hit {
   confidence: number;
 }
 
+const GLOBAL = new Map(MEASURE_RULES.map((r) => [r, new RegExp(r.pattern.source, 'g')]));
+const CT_REFS = ([15, 16, 19] as const).map((n) => [n, new RegExp(ctRef(n), 'g')] as const);
+
 /** Words that make a sentence an order rather than a description. */
 const ORDER_CUE = /\b(?:yeu cau|de nghi|chi dao|quyet dinh|giao|tiep tuc|ap d[ux]ng|thuc hien|tam dung|dung|ngung|khong duoc|nghiem cam|cam|bat buoc|phai|han che|khuyen cao|cho phep|duoc phep|keo dai|kien quyet|tang cuong|trien khai|lap|thiet lap|thanh lap|phe duyet|nang|noi long|dong cu[ax]|mo cu[ax]|chuyen sang|to chuc|ke tu|tu \d)\b/;
 const PERMISSIVE = /\b(?:co the xem xet|co the|khuyen khich|xem xet)\b/;
@@ -379,8 +389,7 @@ function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: n
     const found = new Map<MeasureCode, { action: MeasureAction; rule: string; at: number }>();
     for (const rule of MEASURE_RULES) {
       if (found.has(rule.code) && !(found.get(rule.code)!.action === 'impose' && rule.action === 'lift')) continue;
-      const re = new RegExp(rule.pattern.source, 'g');
-      for (const m of f.matchAll(re)) {
+      for (const m of f.matchAll(GLOBAL.get(rule)!)) {
         // the measure word must sit outside every mask (the rule's last character is its object)
         const at = m.index! + Math.max(0, m[0].length - 1);
         if (masked(m.index!) || masked(at)) continue;
@@ -390,7 +399,7 @@ function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: n
     }
     // "Thực hiện Chỉ thị 16/CT-TTg …, UBND tỉnh yêu cầu giãn cách xã hội …": the local order is
     // that Chỉ thị's distancing, though it names it only in the basis (one Chỉ thị named, no other)
-    const basisCts = ([15, 16, 19] as const).filter((n) => [...f.matchAll(new RegExp(ctRef(n), 'g'))].some((m) => masked(m.index!)));
+    const basisCts = CT_REFS.filter(([, re]) => [...f.matchAll(re)].some((m) => masked(m.index!))).map(([n]) => n);
     const distancing = [...f.matchAll(/gian cach xa hoi|cach ly (?:toan )?xa hoi/g)].find((m) => !masked(m.index!));
     if (basisCts.length === 1 && distancing && !/(?:ket thuc|noi long|dung|ngung)\s+(?:viec\s+)?(?:ap d[ux]ng\s+|thuc hien\s+)?(?:bien phap\s+)?$/.test(f.slice(0, distancing.index!))) {
       const code = `distancing-ct${basisCts[0]}` as MeasureCode;
