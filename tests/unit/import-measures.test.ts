@@ -197,3 +197,12 @@ describe('reports of the order itself', () => {
     expect(codes(['Từ ngày 19/7/2021 đến nay, tỉnh đã thực hiện giãn cách xã hội theo Chỉ thị 16.'])).toEqual([]);
   });
 });
+
+describe('people described by what they did are not background', () => {
+  it('reads orders about "người đã tiêm đủ liều" and people from provinces "đang thực hiện" distancing', () => {
+    expect(codes(['F1 đã tiêm đủ liều cách ly tại nhà 7 ngày và làm xét nghiệm vào ngày thứ 7.'])).toEqual(['quarantine:impose', 'testing:impose']);
+    expect(codes(['Người từ các tỉnh đang thực hiện giãn cách xã hội theo Chỉ thị 16 về tỉnh phải khai báo y tế và cách ly tập trung 14 ngày.'])).toEqual(['health-declaration:impose', 'quarantine:impose']);
+    expect(codes(['Khách phải có kết quả xét nghiệm âm tính trong vòng 72 giờ.'])).toEqual(['testing:impose']);
+    expect(codes(['Tỉnh đã xét nghiệm hơn 10 triệu mẫu, đã cách ly tập trung hơn 20.000 người.'])).toEqual([]);
+  });
+});
