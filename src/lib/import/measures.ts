@@ -55,7 +55,7 @@ const ctRules = (code: MeasureCode, n: number): MeasureRule[] => [
 ];
 
 const BUSINESS = '(?:cac cho\\b|cho (?:truyen thong|dau moi|dan sinh|tam|coc|que)|co so|c[ux]a hang|c[ux]a hieu|hang quan|quan an|nha hang|dich vu|kinh doanh|karaoke|massage|mat xa|quan bar|\\bbar\\b|vu truong|phong tap|gym|an uong|bi-?a|internet|tro choi dien tu|spa|tham my|rap chieu phim|cho dem|sieu thi|trung tam thuong mai|quan ca phe|cafe|ca phe|di tich|co so ton giao|khu du lich|diem du lich|khu vui choi|cat toc|lam dep|co so luu tru|khach san|nha nghi|homestay)';
-const GATHER = '(?:tu tap|tap trung dong nguoi|hoat dong tap trung|tap trung (?:tu|tren|qua) \\d+|hoi hop|le hoi|su kien|dam cuoi|dam tang|tiec cuoi|nghi le ton giao|sinh hoat ton giao|hoat dong ton giao|dai hoi|hoi nghi|dong nguoi)';
+const GATHER = '(?:lien hoan|tiec tung|an uong tap the|tu tap|tap trung dong nguoi|hoat dong tap trung|tap trung (?:tu|tren|qua) \\d+|hoi hop|le hoi|su kien|dam cuoi|dam tang|tiec cuoi|nghi le ton giao|sinh hoat ton giao|hoat dong ton giao|dai hoi|hoi nghi|dong nguoi)';
 const NOT = '(?<!khong |chua |khong duoc |chua duoc |cam )';
 
 export const MEASURE_RULES: readonly MeasureRule[] = [
@@ -118,6 +118,8 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
   { name: 'business-closure: eating in allowed again', code: 'business-closure', action: 'lift', pattern: new RegExp(`${NOT}duoc (?:phep )?(?:ban|phuc vu) (?:hang )?(?:an uong )?tai cho`) },
   { name: 'gatherings: weddings and events capped at a number', code: 'gatherings', action: 'impose', pattern: /(?:dam cuoi|dam tang|tiec cuoi|hoi nghi|su kien|le hoi|nghi le)[^.;]{0,40}(?:khong qua|toi da|duoi|khong vuot qua) \d+ (?:nguoi|khach)/ },
   { name: 'movement: no going out, no travel', code: 'movement', action: 'impose', pattern: /cam (?:nguoi dan )?ra duong|khong (?:duoc )?di chuyen (?:ra khoi|den|khoi|ra ngoai|giua)|(?:tam dung|dung|ngung|han che) (?:viec )?(?:di lai|luu thong|ra,? vao)\b/ },
+  { name: 'movement: not leaving the area unless necessary', code: 'movement', action: 'impose', pattern: /khong (?:duoc )?(?:di )?(?:ra khoi|roi khoi|roi) (?:dia ban|tinh|thanh pho|huyen|noi cu tru|dia phuong)|(?:han che|khong) (?:di )?(?:ra khoi|roi khoi|den) [^.;]{0,40}(?:khi|neu) khong (?:that su |that )?can thiet/ },
+  { name: 'enforcement: heads answerable for outbreaks', code: 'enforcement', action: 'impose', pattern: /chiu trach nhiem (?:neu|khi) (?:de )?(?:xay ra|lay|dich)|(?:xu ly|ky luat|kiem diem) (?:trach nhiem )?(?:nguoi dung dau|can bo|dang vien)/ },
   { name: 'movement: checkpoints removed', code: 'movement', action: 'lift', pattern: new RegExp(`${NOT}\\bbo (?:cac )?chot|${NOT}cho phep (?:nguoi dan )?(?:di lai|luu thong|di chuyen) (?:binh thuong|tro lai)`) },
   { name: 'support: relief amounts', code: 'support', action: 'impose', pattern: /ho tro (?:moi nguoi |moi ho )?(?:\d[\d.,]*\s*(?:dong|trieu|nghin|000)|mot lan)|muc ho tro|chi ho tro/ },
   { name: 'enforcement: checks that rules are kept', code: 'enforcement', action: 'impose', pattern: /kiem tra, (?:giam sat|kiem soat)(?:, [a-z ]+)? viec (?:chap hanh|thuc hien|tuan thu)/ },
