@@ -439,7 +439,7 @@ export function extractMeasures(t: MeasureText): DirectiveMeasure[] {
   for (const title of [...(t.titles ?? []), ...titleBlocks]) {
     if (title?.trim()) hits.push(...hitsIn(toNFC(title.trim()), 'title', -1, () => null));
   }
-  // one entry per code: the body over the headline, then the surest, then the first
+  // one entry per code (see rank)
   const best = new Map<MeasureCode, Hit>();
   for (const h of hits) {
     const b = best.get(h.code);
@@ -454,19 +454,13 @@ export function extractMeasures(t: MeasureText): DirectiveMeasure[] {
   });
 }
 
-// body first; a lift says more than an impose of the same code found elsewhere only when as sure
-// a report's opening ("Ngày 5/5, UBND tỉnh ban hành Công văn số … về việc …") names the subject;
+// Which sentence speaks for a code: the body over the headline, then the surer, then the first.
+// A report's opening ("Ngày 5/5, UBND tỉnh ban hành Công văn số … về việc …") names the subject;
 // the sentences after it carry the order with its dates and area
 const LEAD = /\b(?:ban hanh|ky|co|ra|gui)\s+(?:ban hanh\s+)?(?:cong van|cong dien|quyet dinh|chi thi|thong bao|ke hoach|van ban|nghi quyet|huong dan)\b[^.;]{0,60}?\b(?:ve viec|ve|v\/v)\b/;
 function rank(h: Hit): number {
   const lead = LEAD.test(foldKeepLength(h.sentence)) ? 0.05 : 0;
   return (h.kind === 'body' ? 10 : 0) + h.confidence - lead - h.order * 0.0001;
-}
-
-/** The rule names that fired for a text, for the import report and tests. */
-export function explainMeasures(t: MeasureText): Array<{ code: MeasureCode; action: MeasureAction; rule: string; evidence: string }> {
-  const passages = readablePassages(t.blocks.map(toNFC));
-  return passages.flatMap((p, i) => hitsIn(p, 'body', i, () => null)).map(({ code, action, rule, evidence }) => ({ code, action, rule, evidence }));
 }
 
 /** The body's blocks as the page shows them (paragraphs and list items as plain text). */
