@@ -206,3 +206,10 @@ describe('people described by what they did are not background', () => {
     expect(codes(['Tỉnh đã xét nghiệm hơn 10 triệu mẫu, đã cách ly tập trung hơn 20.000 người.'])).toEqual([]);
   });
 });
+
+describe('what is not yet ordered', () => {
+  it('does not read "chưa áp dụng" (not yet applied) or "sẽ áp dụng" (will apply) as an order', () => {
+    expect(codes(['Hiện tỉnh chưa áp dụng giãn cách xã hội theo Chỉ thị 16.'])).toEqual([]);
+    expect(codes(['Nếu số ca mắc tăng nhanh, tỉnh sẽ áp dụng giãn cách xã hội theo Chỉ thị 16.'])).toEqual([]);
+  });
+});
