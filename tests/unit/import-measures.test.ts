@@ -213,3 +213,11 @@ describe('what is not yet ordered', () => {
     expect(codes(['Nếu số ca mắc tăng nhanh, tỉnh sẽ áp dụng giãn cách xã hội theo Chỉ thị 16.'])).toEqual([]);
   });
 });
+
+describe('proposals are not orders', () => {
+  it('does not read a proposal to a higher body as the measure ordered', () => {
+    expect(codes(['UBND thành phố đã có văn bản đề xuất UBND tỉnh xem xét áp dụng giãn cách xã hội theo Chỉ thị 16 trên toàn thành phố.'])).toEqual([]);
+    expect(codes(['UBND huyện đề nghị UBND tỉnh xem xét cho phép các cơ sở karaoke hoạt động trở lại.'])).toEqual([]);
+    expect(codes(['Đề nghị người dân hạn chế ra khỏi nhà, chỉ ra ngoài khi thật sự cần thiết.'])).toEqual(['movement:impose']);
+  });
+});

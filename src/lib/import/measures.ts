@@ -191,7 +191,7 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
   }
   // background and status: what was done, what others do, goals; from the cue to the clause's end
   const cues = [
-    ...f.matchAll(/\b(?:tu dau (?:nam|dich|dot dich)[^.;]{0,20} den nay|thoi gian qua|vua qua|truoc day|trong \d+ (?:tuan|ngay|thang) (?:qua|thuc hien)|ghi nhan|tinh den|hien co|dang duoc|dang (?:thuc hien|ap d[ux]ng|trien khai|cach ly|dieu tri)|chua (?:can\s+)?(?:ap d[ux]ng|thuc hien|trien khai)|muc tieu|phan dau|de dat duoc|mo rong ["“]?vung|thu hep ["“]?vung|se (?:tiep tuc )?(?:thuc hien|ap d[ux]ng|xu ly))\b/g),
+    ...f.matchAll(/\b(?:tu dau (?:nam|dich|dot dich)[^.;]{0,20} den nay|thoi gian qua|vua qua|truoc day|trong \d+ (?:tuan|ngay|thang) (?:qua|thuc hien)|ghi nhan|tinh den|hien co|dang duoc|dang (?:thuc hien|ap d[ux]ng|trien khai|cach ly|dieu tri)|chua (?:can\s+)?(?:ap d[ux]ng|thuc hien|trien khai)|de xuat|kien nghi|xin y kien|de nghi (?:ubnd tinh|uy ban nhan dan tinh|chu tich ubnd tinh|tinh|trung uong|thu tuong|chinh phu|bo y te|cap tren)(?: [a-z]+){0,3}? (?:xem xet|cho phep|quyet dinh|ho tro|phan bo|bo sung|ap d[ux]ng)|muc tieu|phan dau|de dat duoc|mo rong ["“]?vung|thu hep ["“]?vung|se (?:tiep tuc )?(?:thuc hien|ap d[ux]ng|xu ly))\b/g),
     ...f.matchAll(/\b(?:nhieu|cac) tinh,? (?:thanh(?: pho)?)?(?: phia nam| lan can| khac)? (?:dang |tiep tuc |van )*(?:phai )?(?:thuc hien|ap d[ux]ng)\b/g),
     // "đã thực hiện", "đã được cách ly" (not "đã ban hành", the report's own document); read on the
     // unfolded text: folded, "đã" is also "đa" of "tối đa"
