@@ -15,6 +15,8 @@ import { extract, type Extracted } from './extract.ts';
 import { structure } from './structure.ts';
 import { emit } from './emit.ts';
 import { enforceFieldLimits } from './field-limits.ts';
+import { blocksOf, extractMeasures } from './measures.ts';
+import type { DirectiveMeasure } from '../directive-schema.ts';
 import { ImportError } from './errors.ts';
 import type { ImportWarning } from './warnings.ts';
 
@@ -53,7 +55,7 @@ export function outputPath(fm: { province: string; date: string; docType: string
   return `content/directives/${p.slug}/${fm.date}-${slugify(fm.docType)}-${tail}.mdx`;
 }
 
-function frontmatterOf(x: Extracted, rawPath: string, sha: string, encoding: Encoding): Record<string, unknown> {
+function frontmatterOf(x: Extracted, rawPath: string, sha: string, encoding: Encoding, measures: DirectiveMeasure[] = []): Record<string, unknown> {
   const confidence: Record<string, number> = {};
   const review: Array<{ field: string; reason: string }> = [];
   const byField: Record<string, { value: unknown; confidence: number; reason?: string }> = {
@@ -65,6 +67,7 @@ function frontmatterOf(x: Extracted, rawPath: string, sha: string, encoding: Enc
     confidence[f] = Math.round(v.confidence * 100) / 100;
     if (v.value !== null && v.confidence < 0.7) review.push({ field: f, reason: v.reason ?? 'low confidence' });
   }
+  for (const m of measures) if ((m.confidence ?? 1) < 0.7) review.push({ field: 'measures', reason: `${m.code} (${m.action}): ${Math.round((m.confidence ?? 0) * 100)}% sure; check that the document itself orders it` });
   return {
     title: x.title.value,
     number: x.number.value,
@@ -80,6 +83,7 @@ function frontmatterOf(x: Extracted, rawPath: string, sha: string, encoding: Enc
     urgency: x.urgency,
     recipients: x.recipients,
     references: x.references,
+    ...(measures.length ? { measures } : {}),
     source: { raw: rawPath, sha256: sha, publisher: x.publisher, encoding },
     confidence,
     review,
@@ -113,7 +117,10 @@ export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOpt
     result.fields = fields;
     result.warnings = [...decodeWarnings, ...cleaned.warnings, ...fields.warnings, ...limitWarnings];
     const rawPath = opts.rawPath ?? `content/raw/${basename(inputPath).replace(/\s+/g, '_')}`;
-    const fm = frontmatterOf(fields, rawPath, sha, encoding);
+    const body = structure(seg.body);
+    const titles = seg.headline ? [seg.headline] : [...seg.titleLines, ...(seg.subjectLine ? [seg.subjectLine] : [])];
+    const measures = extractMeasures({ blocks: blocksOf(body), titles, date: fields.date.value });
+    const fm = frontmatterOf(fields, rawPath, sha, encoding, measures);
     result.frontmatter = fm;
     for (const r of fm.review as Array<{ field: string; reason: string }>) result.warnings.push({ code: 'review', message: `${r.field}: ${r.reason}` });
     const missing = REQUIRED.filter(([f]) => (fields[f] as { value: unknown }).value === null);
@@ -124,7 +131,6 @@ export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOpt
       }).join('; ');
       throw new ImportError(`${name}: ${why}.`);
     }
-    const body = structure(seg.body);
     result.mdx = emit(fm as DirectiveInput, body, name);
     result.output = outputPath(fm as { province: string; date: string; docType: string; number: string | null }, sha);
     result.ok = true;
