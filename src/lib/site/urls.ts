@@ -25,6 +25,11 @@ export const paths = {
   search: () => 'tim-kiem/',
   /** "content/raw/a/b.txt" -> "raw/a/b.txt" */
   raw: (rawPath: string) => `raw/${rawPath.replace(/^content\/raw\//, '')}`,
+  /** "content/raw/a/b.txt" -> "nguon/a/b/": the raw source's decoded text and checksum */
+  rawPage: (rawPath: string) => `nguon/${rawPath.replace(/^content\/raw\//, '').replace(/\.[^./]+$/, '')}/`,
+  jsonLines: () => 'api/directives.jsonl',
+  openData: () => 'du-lieu/',
+  contribute: () => 'gop-y/',
 };
 
 /** Absolute URL for citations and feeds: site origin + base + path. */
