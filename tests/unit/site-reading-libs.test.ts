@@ -54,7 +54,7 @@ describe('review reasons in Vietnamese', () => {
     const c = pageConfidence(flagged.data);
     expect(c.status).toBe(flagged.data.reviewed ? 'Đã kiểm tra' : 'Chưa kiểm tra');
     expect(c.byField.get('date')?.[0]?.text).toBeTruthy();
-    expect(pageConfidence({ reviewed: false, review: [], dateSource: 'publication' }).byField.get('date')?.[0]?.text).toMatch(/ngày đăng báo, không phải ngày ban hành/);
+    expect(pageConfidence({ reviewed: false, review: [], dateSource: 'publication' }).byField.get('date')?.[0]?.text).toMatch(/không ghi ngày; đây là ngày báo đăng tin/);
     expect(pageConfidence({ reviewed: true, review: [], dateSource: 'document' }).status).toBe('Đã kiểm tra');
   });
 });

@@ -16,14 +16,18 @@ export interface DirectiveWithText extends DirectiveJson {
   sections: Array<{ id: string | null; url: string | null; text: string }>;
 }
 
-/** `url` is the page's absolute URL; `html` the rendered body (src/lib/directive-content.ts). */
-export function directiveWithText(d: DirectiveRecord, url: string, html: string): DirectiveWithText {
+/**
+ * `url` is the page's URL as the JSON API gives it (under the base), `permalink` its absolute
+ * URL (section links are absolute, so a quoted section can be cited alone); `html` the
+ * rendered body (src/lib/directive-content.ts).
+ */
+export function directiveWithText(d: DirectiveRecord, url: string, html: string, permalink: string = url): DirectiveWithText {
   const blocks: TextBlock[] = textBlocks(html);
   return {
     ...directiveJson(d, url),
     province2025: province2025(d.data.province),
     text: plainText(blocks),
-    sections: blocks.map((b) => ({ id: b.id, url: b.id ? `${url}#${b.id}` : null, text: b.text })),
+    sections: blocks.map((b) => ({ id: b.id, url: b.id ? `${permalink}#${b.id}` : null, text: b.text })),
   };
 }
 

@@ -6,6 +6,7 @@
  * still shown (never hidden), with a Vietnamese lead and the importer's words marked lang="en".
  */
 import type { DirectiveData } from '../directive-schema.ts';
+import { dateSourceNote } from './dates.ts';
 
 /** Vietnamese names of the frontmatter fields, as the page labels them. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -106,9 +107,9 @@ const FIELD_ORDER = ['number', 'docType', 'issuer', 'province', 'date', 'subject
 export function pageConfidence(d: Pick<DirectiveData, 'reviewed' | 'review' | 'dateSource'>): Confidence {
   const notes: ReviewNote[] = d.review.map((r) => ({ field: r.field, label: fieldLabel(r.field), ...reasonInVietnamese(r.reason) }));
   // A date taken from the news report, or inferred, is said beside the date even without a flag.
-  const dateNote = dateSourceLabel(d.dateSource);
+  const dateNote = dateSourceNote(d.dateSource);
   if (dateNote && !notes.some((n) => n.field === 'date')) {
-    notes.push({ field: 'date', label: fieldLabel('date'), text: `Đây là ${dateNote}.`, original: null });
+    notes.push({ field: 'date', label: fieldLabel('date'), text: dateNote, original: null });
   }
   const rank = (f: string) => { const i = FIELD_ORDER.indexOf(f); return i < 0 ? FIELD_ORDER.length : i; };
   notes.sort((a, b) => rank(a.field) - rank(b.field));
