@@ -102,7 +102,7 @@ export default async function start(opts: PreviewOptions) {
     appType: 'mpa',
     root: process.cwd(),
     build: { outDir: dir },
-    preview: { host: opts.host, port: opts.port, headers: opts.headers, ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}) },
+    preview: { port: opts.port, ...(opts.host ? { host: opts.host } : {}), ...(opts.headers ? { headers: opts.headers } : {}), ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}) },
     plugins: [archivePreview(dir, base)],
   });
   server.printUrls();
