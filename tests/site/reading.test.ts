@@ -167,7 +167,7 @@ describe('raw sources readable everywhere', () => {
         const rel = r.data.source.raw.replace(/^content\/raw\//, '');
         const bytes = readFileSync(rawFilePath(rel));
         const sha = createHash('sha256').update(bytes).digest('hex');
-        const name = rel.replace(/\.[^./]+$/, '');
+        const name = rel.replace(/\.txt$/i, '');
         await page.goto(`${baseUrl}/nguon/${name}/`);
         expect(await page.locator('.raw-meta').textContent()).toContain(sha);
         const text = await page.locator('.raw-text').textContent();

@@ -147,3 +147,25 @@ describe('the text as data', () => {
   });
 });
 
+
+describe('the fast text scan agrees with the HTML parse', () => {
+  it('on every directive the renderer writes (seeds and site fixtures) and on odd markup', async () => {
+    const { createDirectiveRenderer } = await import('../../src/lib/directive-content.ts');
+    const { textBlocksParsed } = await import('../../src/lib/site/plain-text.ts');
+    const render = await createDirectiveRenderer();
+    const all = [...loadDirectives(resolve(ROOT, 'content')), ...loadDirectives(resolve(ROOT, 'tests/fixtures/site-content')), ...loadDirectives(resolve(ROOT, 'tests/fixtures/search-content'))];
+    expect(all.length).toBeGreaterThan(20);
+    for (const d of all) {
+      const html = await render(d.body!, d.filePath);
+      expect(textBlocks(html), d.id).toEqual(textBlocksParsed(html));
+    }
+    for (const odd of [
+      '<p>a &amp; b &#x3C;c> &quot;d&quot; &eacute;</p>',
+      '<ul><li><p>loose</p><p>two</p></li><li>x<ul><li>y</li></ul>z</li></ul>',
+      '<p>one<br>two</p><blockquote><p>q</p></blockquote>',
+      '<table><tr><td>a</td><td>b</td></tr></table>',
+      '<p>unclosed',
+      '<h2 id="x">Title <a class="section-link" href="#x">#</a></h2>',
+    ]) expect(textBlocks(odd), odd).toEqual(textBlocksParsed(odd));
+  });
+});

@@ -142,10 +142,12 @@ export function timelineGeometry(
     // A printed label runs right of its mark; it is kept only if it ends before the next mark
     // of the same row and inside the drawing (every mark still has its accessible name).
     const width = x0 * 2 + months * opt.monthWidth;
-    for (const [i, m] of marks.entries()) {
+    const nextInRow = new Map<number, number>(); // row's y -> x of the mark after, walking back
+    for (let i = marks.length - 1; i >= 0; i--) {
+      const m = marks[i]!;
       const end = m.x + 10 + m.short.length * CHAR_WIDTH;
-      const next = marks.slice(i + 1).find((k) => k.y === m.y);
-      m.showLabel = end < (next ? next.x - 8 : width);
+      m.showLabel = end < (nextInRow.has(m.y) ? nextInRow.get(m.y)! - 8 : width);
+      nextInRow.set(m.y, m.x);
     }
     return { province, y, marks };
   });

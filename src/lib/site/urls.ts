@@ -26,7 +26,7 @@ export const paths = {
   /** "content/raw/a/b.txt" -> "raw/a/b.txt" */
   raw: (rawPath: string) => `raw/${rawPath.replace(/^content\/raw\//, '')}`,
   /** "content/raw/a/b.txt" -> "nguon/a/b/": the raw source's decoded text and checksum */
-  rawPage: (rawPath: string) => `nguon/${rawPath.replace(/^content\/raw\//, '').replace(/\.[^./]+$/, '')}/`,
+  rawPage: (rawPath: string) => `nguon/${rawPath.replace(/^content\/raw\//, '').replace(/\.txt$/i, '')}/`,
   jsonLines: () => 'api/directives.jsonl',
   openData: () => 'du-lieu/',
   contribute: () => 'gop-y/',
