@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -195,7 +195,7 @@ describe('Open Graph and Twitter meta', () => {
     expect(paths.filter((p) => p.startsWith('/nguon/'))).toHaveLength(new Set(records.map((r) => r.data.source.raw)).size);
   });
 
-  it('every sitemap page has title, description, url, type, locale and a Twitter card', () => {
+  it('every sitemap page has title, description, url, type, locale, the local preview image and a Twitter card', () => {
     for (const p of paths) {
       const page = readFileSync(join(dist, p, 'index.html'), 'utf8');
       const meta = (attr: string, key: string) => new RegExp(`<meta ${attr}="${key}" content="([^"]*)"`).exec(page)?.[1];
@@ -205,8 +205,11 @@ describe('Open Graph and Twitter meta', () => {
       expect(meta('property', 'og:url'), p).toBe(`http://localhost:4321${p}`);
       expect(meta('property', 'og:type'), p).toBe(p.startsWith('/van-ban/') ? 'article' : 'website');
       expect(meta('property', 'og:locale'), p).toBe('vi_VN');
-      expect(meta('name', 'twitter:card'), p).toBe('summary');
-      expect(page, p).not.toContain('og:image');
+      expect(meta('name', 'twitter:card'), p).toBe('summary_large_image');
+      // the preview image is the site's own static file, never one on another host
+      const image = meta('property', 'og:image')!;
+      expect(image, p).toBe('http://localhost:4321/og-image.png');
+      expect(existsSync(join(dist, new URL(image).pathname)), p).toBe(true);
     }
   });
 });
