@@ -7,9 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { contentDir } from '../../src/lib/content-dir.ts';
@@ -156,6 +157,53 @@ describe('history for readers', () => {
     }
     if (log.length) expect(part).toContain('Nhập vào lưu trữ');
     expect(part).not.toMatch(/<ol[^>]*reversed/);
+  });
+});
+
+describe('history for readers, in a real build of a directive changed twice', () => {
+  it('lists the import and both changes in Vietnamese, newest first, from the diffs', { timeout: 300_000 }, () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const tmp = mkdtempSync(join(tmpdir(), 'reading-history-'));
+    try {
+      const content = join(tmp, 'content');
+      const seed = records.find((r) => r.id === 'dien-bien/2021-06-cong-van-240-cv-tu')!;
+      const rel = 'directives/dien-bien/2021-06-cong-van-240-cv-tu.mdx';
+      mkdirSync(join(content, 'directives/dien-bien'), { recursive: true });
+      mkdirSync(join(content, 'raw'), { recursive: true });
+      cpSync(seed.filePath!, join(content, rel));
+      cpSync(rawFilePath(seed.data.source.raw.replace(/^content\/raw\//, '')), join(content, seed.data.source.raw.replace(/^content\//, '')));
+      const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' };
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: content, env, encoding: 'utf8' });
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-qm', 'Importer: seed import', '--date', '2024-01-02T10:00:00Z');
+      const file = join(content, rel);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('signer: null', 'signer: Lò Văn Mừng'));
+      git('commit', '-qam', 'fix signer (typo)', '--date', '2024-02-03T10:00:00Z');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('reviewed: false', 'reviewed: true').replace(/\n*$/, '\n\nĐoạn bổ sung theo bản gốc.\n'));
+      git('commit', '-qam', 'wip', '--date', '2024-03-04T10:00:00Z');
+      const { BASE_URL: _b, BASE: _base, SITE: _site, ...inherited } = process.env;
+      const built = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+        cwd: root,
+        env: { ...inherited, CONTENT_DIR: content, OUT_DIR: join(tmp, 'dist'), CACHE_DIR: join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+        encoding: 'utf8',
+      });
+      expect(built.status, built.stderr).toBe(0);
+      const page = readFileSync(join(tmp, 'dist/van-ban/dien-bien/2021-06-cong-van-240-cv-tu/index.html'), 'utf8');
+      const part = page.slice(page.indexOf('id="lich-su"'), page.indexOf('id="trich-dan"'));
+      const entries = [...part.matchAll(/<li><time datetime="([\d-]+)">[^<]*<\/time>: ([^<]*)/g)].map((m) => [m[1], m[2]!.trim()]);
+      expect(entries).toEqual([
+        ['2024-03-04', 'Đánh dấu đã kiểm tra; sửa nội dung văn bản.'],
+        ['2024-02-03', 'Sửa Người ký (chưa có → Lò Văn Mừng).'],
+        ['2024-01-02', 'Nhập vào lưu trữ (bản đầu tiên).'],
+      ]);
+      expect(part).toContain('2 lần sửa từ khi nhập');
+      for (const message of ['Importer', 'typo', 'wip']) expect(part).not.toContain(message);
+      // the reviewed page says so, and who can correct it
+      expect(page).toContain('<span class="status status--checked">Đã kiểm tra</span>');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

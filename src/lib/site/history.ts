@@ -7,7 +7,8 @@
  * minutes at 10,000 directives). Empty, never an error, without git or for an untracked file.
  */
 import { execFileSync } from 'node:child_process';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { contentDir } from '../content-dir.ts';
 import { fieldLabel } from './review-reasons.ts';
@@ -97,7 +98,7 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === 
 const normBody = (s: string): string => s.replace(/\r\n/g, '\n').replace(/\s+$/, '');
 
 function shortValue(v: unknown): string | null {
-  if (v === null || v === undefined) return '(trống)';
+  if (v === null || v === undefined) return 'chưa có';
   if (typeof v === 'boolean') return v ? 'có' : 'không';
   if (typeof v === 'string' || typeof v === 'number') {
     const s = String(v);
@@ -181,35 +182,35 @@ export function historiesFromRawLog(changes: RawChange[], blob: (id: string) => 
 
 const cache = new Map<string, Map<string, HistoryChange[]>>();
 
-function historyIndex(dir: string, cwd: string): Map<string, HistoryChange[]> {
-  const key = `${cwd}\0${dir}`;
-  let index = cache.get(key);
+/**
+ * Every file's history under `folder`, keyed by its path relative to it. Git runs in the folder
+ * itself (`--relative`), so a content folder that is its own repository (CONTENT_DIR, a
+ * submodule) has its history too.
+ */
+function historyIndex(folder: string): Map<string, HistoryChange[]> {
+  let index = cache.get(folder);
   if (index) return index;
   try {
-    const opts = { cwd, encoding: 'utf8' as const, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'] };
-    const log = execFileSync('git', ['-c', 'core.quotePath=false', 'log', '-M', '--raw', '--no-abbrev', '--format=%x1e%H%x09%aI', '--', dir], opts);
+    const opts = { cwd: folder, encoding: 'utf8' as const, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'] };
+    const log = execFileSync('git', ['-c', 'core.quotePath=false', 'log', '--relative', '-M', '--raw', '--no-abbrev', '--format=%x1e%H%x09%aI', '--', '.'], opts);
     const changes = parseRawLog(log);
     const ids = [...new Set(changes.flatMap((c) => [c.oldBlob, c.newBlob]).filter((x): x is string => !!x))];
-    const blobs = readBlobs(ids, cwd);
-    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], opts).trim();
-    const prefix = relative(top, resolve(cwd)).split(sep).join('/');
-    const raw = historiesFromRawLog(changes, (id) => blobs.get(id));
-    index = new Map([...raw].map(([p, h]) => [prefix && p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : p, h]));
+    const blobs = readBlobs(ids, folder);
+    index = historiesFromRawLog(changes, (id) => blobs.get(id));
   } catch {
     index = new Map();
   }
-  cache.set(key, index);
+  cache.set(folder, index);
   return index;
 }
 
 /** A directive file's changes, newest first. Pass the MDX path (relative to cwd, or absolute). */
 export function directiveHistory(filePath: string, cwd: string = process.cwd()): HistoryChange[] {
-  const root = resolve(cwd);
-  const rel = relative(root, resolve(root, filePath)).split(sep).join('/');
-  const directives = relative(root, resolve(contentDir(), 'directives')).split(sep).join('/') || '.';
-  const slash = rel.lastIndexOf('/');
-  const dir = rel.startsWith(`${directives}/`) ? directives : slash > 0 ? rel.slice(0, slash) : '.';
-  return historyIndex(dir, root).get(rel) ?? [];
+  const file = resolve(cwd, filePath);
+  const directives = resolve(contentDir(), 'directives');
+  const folder = file.startsWith(directives + sep) ? directives : dirname(file);
+  if (!existsSync(folder)) return [];
+  return historyIndex(folder).get(relative(folder, file).split(sep).join('/')) ?? [];
 }
 
 /**
