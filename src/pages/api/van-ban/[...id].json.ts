@@ -6,6 +6,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../lib/site/from-collection.ts';
 import { loadDirectiveContent } from '../../../lib/directive-content.ts';
 import { directiveWithText } from '../../../lib/site/open-data.ts';
+import { nationalDocumentByKey } from '../../../lib/national-documents.ts';
 import { absoluteUrl, withBase, paths } from '../../../lib/site/urls.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
@@ -27,10 +28,15 @@ export const GET: APIRoute = async ({ params, site }) => {
     province2025,
     rawUrl: withBase(base, paths.raw(d.data.source.raw)),
     rawPageUrl: withBase(base, paths.rawPage(d.data.source.raw)),
-    resolvedReferences: archive.references(d.id).map((r) => ({
-      number: r.ref.number,
-      url: r.target ? link(r.target.id) : r.national ? withBase(base, paths.national(r.national.slug)) : null,
-    })),
+    resolvedReferences: archive.references(d.id).map((r) => {
+      const fact = r.national ? nationalDocumentByKey(r.national.key) : undefined;
+      return {
+        number: r.ref.number,
+        url: r.target ? link(r.target.id) : r.national ? withBase(base, paths.national(r.national.slug)) : null,
+        // a national document's own date and title, from src/lib/national-documents.ts
+        ...(fact ? { national: { number: fact.number, docType: fact.docType, issuer: fact.issuer, date: fact.date, title: fact.title } } : {}),
+      };
+    }),
     citedBy: archive.citedBy(d.id).map((c) => ({ id: c.id, number: c.data.number, url: link(c.id) })),
     previous: previous ? link(previous.id) : null,
     next: next ? link(next.id) : null,
