@@ -365,4 +365,16 @@ describe('national views', () => {
     }
     expect(html('tinh/phu-tho')).toContain('href="/tinh/vinh-phuc/"');
   });
+
+  it('a province page lists the national documents it cites, with its first directive citing each', () => {
+    for (const n of archive.national) {
+      for (const province of new Set(n.citedBy.map((d) => d.data.province))) {
+        const page = html(`tinh/${provinceByName(province).slug}`);
+        const part = page.slice(page.indexOf('id="trung-uong"'), page.indexOf('<ol class="timeline">'));
+        const first = n.citedBy.filter((d) => d.data.province === province)[0]!;
+        expect(part, `${province} ${n.number}`).toContain(`<a href="/dan-chieu/${n.slug}/">`);
+        expect(part, `${province} ${n.number}`).toContain(`href="/van-ban/${first.id}/"`);
+      }
+    }
+  });
 });
