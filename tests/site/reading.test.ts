@@ -104,6 +104,20 @@ describe('text first on a phone', () => {
   });
 });
 
+describe('keyboard hints only where there is a keyboard', () => {
+  it('shows "Nhấn phím /" with a mouse and keyboard, not on a touch phone', async () => {
+    for (const [ctx, shown] of [[desktop, true], [phone, false]] as const) {
+      const page = await ctx.newPage();
+      try {
+        await page.goto(`${baseUrl}/tim-kiem/`);
+        expect(await page.locator('.keyboard-hint', { hasText: 'Nhấn phím' }).isVisible()).toBe(shown);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+});
+
 describe('how sure the page is', () => {
   const flagged = records.filter((r) => r.data.review.length > 0);
 
