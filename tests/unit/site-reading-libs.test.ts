@@ -169,3 +169,17 @@ describe('the fast text scan agrees with the HTML parse', () => {
     ]) expect(textBlocks(odd), odd).toEqual(textBlocksParsed(odd));
   });
 });
+
+describe('a checked page', () => {
+  it('keeps the importer doubts as history, and still says where its date came from', () => {
+    const review = [{ field: 'number', reason: 'two numbers could be this document\'s own: 1-CV/TU, 2-CV/TU' }];
+    const checked = pageConfidence({ reviewed: true, review, dateSource: 'publication' });
+    expect(checked.status).toBe('Đã kiểm tra');
+    expect(checked.byField.has('number')).toBe(false);
+    expect(checked.checkedNotes.map((n) => n.field)).toEqual(['number']);
+    expect(checked.byField.get('date')?.[0]?.text).toMatch(/ngày báo đăng tin/);
+    const unchecked = pageConfidence({ reviewed: false, review, dateSource: 'document' });
+    expect(unchecked.byField.get('number')?.[0]?.text).toMatch(/1-CV\/TU, 2-CV\/TU/);
+    expect(unchecked.checkedNotes).toEqual([]);
+  });
+});

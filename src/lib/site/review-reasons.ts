@@ -96,8 +96,10 @@ export interface Confidence {
   status: string;
   /** one sentence on what the status means */
   explanation: string;
-  /** the flagged fields, in the order of the page's metadata */
+  /** the flagged fields, in the order of the page's metadata (on a checked page: only the date's source) */
   notes: ReviewNote[];
+  /** on a checked page, what the importer had flagged before the check */
+  checkedNotes: ReviewNote[];
   /** notes by field, for the metadata rows */
   byField: Map<string, ReviewNote[]>;
 }
@@ -105,7 +107,9 @@ export interface Confidence {
 const FIELD_ORDER = ['number', 'docType', 'issuer', 'province', 'date', 'subject', 'title', 'signer'];
 
 export function pageConfidence(d: Pick<DirectiveData, 'reviewed' | 'review' | 'dateSource'>): Confidence {
-  const notes: ReviewNote[] = d.review.map((r) => ({ field: r.field, label: fieldLabel(r.field), ...reasonInVietnamese(r.reason) }));
+  const flags: ReviewNote[] = d.review.map((r) => ({ field: r.field, label: fieldLabel(r.field), ...reasonInVietnamese(r.reason) }));
+  // Once an archivist has checked the page, the importer's doubts are history, not warnings.
+  const notes: ReviewNote[] = d.reviewed ? [] : [...flags];
   // A date taken from the news report, or inferred, is said beside the date even without a flag.
   const dateNote = dateSourceNote(d.dateSource);
   if (dateNote && !notes.some((n) => n.field === 'date')) {
@@ -122,6 +126,7 @@ export function pageConfidence(d: Pick<DirectiveData, 'reviewed' | 'review' | 'd
         status: 'Đã kiểm tra',
         explanation: 'Thông tin văn bản đã được người làm lưu trữ đối chiếu với bản gốc.',
         notes,
+        checkedNotes: flags,
         byField,
       }
     : {
@@ -129,6 +134,7 @@ export function pageConfidence(d: Pick<DirectiveData, 'reviewed' | 'review' | 'd
         status: 'Chưa kiểm tra',
         explanation: `Thông tin văn bản do máy đọc từ bản gốc và chưa được người đối chiếu${flagged ? `; ${flagged} thông tin được đánh dấu cần kiểm tra` : ''}. Nội dung văn bản được giữ nguyên như bản gốc.`,
         notes,
+        checkedNotes: [],
         byField,
       };
 }
