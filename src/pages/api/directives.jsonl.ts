@@ -8,10 +8,11 @@ import { absoluteUrl, withBase, paths } from '../../lib/site/urls.ts';
 export const GET: APIRoute = async ({ site }) => {
   const archive = await getArchive();
   const base = import.meta.env.BASE_URL;
-  const records = [];
+  // One line at a time: at 10,000 directives the records themselves are not all kept in memory.
+  const lines: string[] = [];
   for (const d of archive.all) {
     const { html } = await loadDirectiveContent(d.filePath!);
-    records.push(directiveWithText(d, withBase(base, paths.directive(d.id)), html, absoluteUrl(site, base, paths.directive(d.id))));
+    lines.push(toJsonLines([directiveWithText(d, withBase(base, paths.directive(d.id)), html, absoluteUrl(site, base, paths.directive(d.id)))]));
   }
-  return new Response(toJsonLines(records), { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8' } });
+  return new Response(lines.join(''), { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8' } });
 };
