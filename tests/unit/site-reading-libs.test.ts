@@ -183,3 +183,32 @@ describe('a checked page', () => {
     expect(unchecked.checkedNotes).toEqual([]);
   });
 });
+
+describe('national timeline labels', () => {
+  it('prints labels only where they overlap neither a mark nor another label, national ones too', async () => {
+    const { timelineGeometry, DEFAULT_TIMELINE } = await import('../../src/lib/site/timeline-svg.ts');
+    const base = loadDirectives(resolve(ROOT, 'content'))[0]!;
+    const items = Array.from({ length: 40 }, (_, i) => ({
+      ...base,
+      id: `x-${i}`,
+      data: { ...base.data, province: i % 2 ? 'Hà Nội' : 'Điện Biên', date: `2020-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`, number: `${i}-CV/TU` },
+    }));
+    const national = NATIONAL_DOCUMENTS.filter((d) => d.date < '2021').map((d) => ({ slug: d.number, number: d.number, date: d.date, title: d.title }));
+    const g = timelineGeometry(items, { ...DEFAULT_TIMELINE, fitWidth: 940 }, national);
+    const CHAR = 6.6;
+    let shown = 0;
+    for (const lane of g.lanes) {
+      const spans = lane.marks.filter((m) => m.showLabel).map((m) => [m.x + 10, m.x + 10 + m.short.length * CHAR] as const);
+      shown += spans.length;
+      for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThan(spans[i - 1]![1]);
+      // no mark (its own sits just left of it) under a label
+      for (const [a, b] of spans) for (const m of lane.marks) expect(m.x <= a - 10 || m.x > b).toBe(true);
+    }
+    expect(shown).toBeGreaterThan(0);
+    expect(g.national).toHaveLength(national.length);
+    for (let r = 0; r < 3; r++) {
+      const spans = g.national.filter((n) => n.showLabel && n.row === r).map((n) => (n.anchorEnd ? [n.x - 8 - n.label.length * CHAR, n.x] : [n.x, n.x + 8 + n.label.length * CHAR]));
+      for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+    }
+  });
+});

@@ -32,14 +32,17 @@ export interface NationalMark extends NationalMarkInput {
   x: number;
   /** label row in the band above the axis (0 or 1), so neighbouring labels do not overlap */
   row: number;
-  /** printed beside the line: "16/CT-TTg · 31/03/2020" */
+  /** printed beside the line: "16/CT-TTg" (the date and title are in the list under the drawing) */
   label: string;
   /** the label runs left of the line (it would leave the drawing on the right) */
   anchorEnd: boolean;
+  /** false when every label row is taken there (the line and its link stay) */
+  showLabel: boolean;
 }
 
-/** Height of the band above the axis holding national labels (two rows), when there are any. */
-export const NATIONAL_BAND = 36;
+/** Label rows for national documents above the axis, and the band's height, when there are any. */
+export const NATIONAL_ROWS = 3;
+export const NATIONAL_BAND = 56;
 /** Rough width of one character of a 11-12 px label, to keep labels from overlapping. */
 const CHAR_WIDTH = 6.6;
 
@@ -142,25 +145,30 @@ export function timelineGeometry(
     // A printed label runs right of its mark; it is kept only if it ends before the next mark
     // of the same row and inside the drawing (every mark still has its accessible name).
     const width = x0 * 2 + months * opt.monthWidth;
-    const nextInRow = new Map<number, number>(); // row's y -> x of the mark after, walking back
-    for (let i = marks.length - 1; i >= 0; i--) {
-      const m = marks[i]!;
+    // Rows of a lane are closer than a label is tall, so the lane is one row for labels: a label
+    // shows when it ends before the next mark and starts after the previous label.
+    let lastEnd = -Infinity;
+    for (const [i, m] of marks.entries()) {
       const end = m.x + 10 + m.short.length * CHAR_WIDTH;
-      m.showLabel = end < (nextInRow.has(m.y) ? nextInRow.get(m.y)! - 8 : width);
-      nextInRow.set(m.y, m.x);
+      const next = marks[i + 1];
+      m.showLabel = m.x + 10 > lastEnd && end < (next ? next.x - 8 : width);
+      if (m.showLabel) lastEnd = end;
     }
     return { province, y, marks };
   });
   const width = x0 * 2 + months * opt.monthWidth;
-  // National labels in two rows above the axis, the later of two close ones on the second row.
+  // National labels in up to three rows above the axis, each in the first row free there.
   const national: NationalMark[] = [];
-  const rowEnd = [-Infinity, -Infinity];
+  const rowEnd = Array.from({ length: NATIONAL_ROWS }, () => -Infinity);
   for (const n of [...nationalDocs].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
     const x = Math.round(xOfDate(n.date) * 10) / 10;
-    const label = `${n.number} · ${formatDate(n.date)}`;
-    const row = rowEnd[0]! <= x ? 0 : rowEnd[1]! <= x ? 1 : 0;
-    rowEnd[row] = x + 8 + label.length * CHAR_WIDTH;
-    national.push({ ...n, x, row, label, anchorEnd: x + 8 + label.length * CHAR_WIDTH > width });
+    const label = n.number;
+    const w = 8 + label.length * CHAR_WIDTH;
+    const anchorEnd = x + w > width;
+    const [from, to] = anchorEnd ? [x - w, x] : [x, x + w];
+    const row = rowEnd.findIndex((e) => e <= from);
+    if (row >= 0) rowEnd[row] = to;
+    national.push({ ...n, x, row: Math.max(row, 0), label, anchorEnd, showLabel: row >= 0 });
   }
   return {
     width,
