@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { resolve } from 'node:path';
 import { pageConfidence, reasonInVietnamese } from '../../src/lib/site/review-reasons.ts';
-import { daysBetween, provinceResponses, responseLabel } from '../../src/lib/site/national-response.ts';
+import { daysBetween, medianDays, provinceResponses, responseLabel } from '../../src/lib/site/national-response.ts';
 import { absorbedProvinces, successorProvince, province2025 } from '../../src/lib/site/provinces-2025.ts';
 import { rawContentType, readRawBytes, rawPageName } from '../../src/lib/site/raw-source.ts';
 import { textBlocks, plainText } from '../../src/lib/site/plain-text.ts';
@@ -91,6 +91,8 @@ describe('national documents and response times', () => {
       ['Thanh Hóa', 'd', 1, 1], ['Hà Nội', 'b', 1, 2], ['Điện Biên', 'c', 2, 1],
     ]);
     expect(rows[0]!.uncertain).toBe(true);
+    // the month-only date is left out of the median: days 1 and 2 -> 2 (rounded half up)
+    expect(medianDays(rows)).toEqual({ median: 2, count: 2 });
   });
 });
 

@@ -59,3 +59,12 @@ export function responseLabel(r: Pick<ProvinceResponse, 'minDays' | 'maxDays'>):
   if (r.minDays >= 0) return `${r.minDays}–${r.maxDays} ngày sau`;
   return `từ ${one(r.minDays)} đến ${one(r.maxDays)}`;
 }
+
+/** The median of the days known exactly (day-precision dates the document itself gives), or null. */
+export function medianDays(rows: readonly ProvinceResponse[]): { median: number; count: number } | null {
+  const days = rows.filter((r) => !r.uncertain && r.minDays !== null && r.minDays === r.maxDays).map((r) => r.minDays!).sort((a, b) => a - b);
+  if (days.length === 0) return null;
+  const mid = Math.floor(days.length / 2);
+  const median = days.length % 2 ? days[mid]! : Math.round((days[mid - 1]! + days[mid]!) / 2);
+  return { median, count: days.length };
+}
