@@ -83,6 +83,10 @@ describe('text first on a phone', () => {
           expect(await page.locator('details.toc:visible').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
         }
         expect(await page.locator('form[role=search]:visible').count()).toBe(1);
+        // the contents sit beside the text: the text follows the metadata directly
+        const metaBottom = await panels.evaluate((d) => d.getBoundingClientRect().bottom);
+        const textTop = await page.$eval('.doc-text p', (p) => p.getBoundingClientRect().top);
+        expect(textTop - metaBottom).toBeLessThan(160);
       }
     } finally {
       await page.close();
