@@ -209,7 +209,7 @@ describe('national timeline labels', () => {
     expect(shown).toBeGreaterThan(0);
     expect(g.national).toHaveLength(national.length);
     for (let r = 0; r < 3; r++) {
-      const spans = g.national.filter((n) => n.showLabel && n.row === r).map((n) => (n.anchorEnd ? [n.x - 8 - n.label.length * CHAR, n.x] : [n.x, n.x + 8 + n.label.length * CHAR]));
+      const spans = g.national.filter((n) => n.showLabel && n.row === r).map((n): [number, number] => (n.anchorEnd ? [n.x - 8 - n.label.length * CHAR, n.x] : [n.x, n.x + 8 + n.label.length * CHAR]));
       for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
     }
   });
