@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { buildIntegrity } from './src/integrations/build-integrity.ts';
 import { rawCopies } from './src/integrations/raw-copies.ts';
+import { previewServer } from './src/integrations/preview-server.ts';
 import { markdownProcessor } from './src/lib/markdown-processor.ts';
 
 // `SITE` and `BASE` let the archive be published under a sub-path (e.g. GitHub Pages).
@@ -31,6 +32,8 @@ export default defineConfig({
     sitemap({ filter: (page) => page.endsWith('/') }),
     // Raw sources copied byte for byte, not rendered as 10,000 routes.
     rawCopies(),
+    // `astro preview` serves raw sources with their real type and charset.
+    previewServer(),
     pagefindIndex(),
     // After Pagefind: fails the build if an entry lost its page or its search record.
     buildIntegrity(),

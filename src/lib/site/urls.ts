@@ -9,6 +9,8 @@ export function withBase(base: string, path: string): string {
   return `${b}${path.replace(/^\/+/, '')}`;
 }
 
+const encodeSegments = (path: string): string => path.split('/').map(encodeURIComponent).join('/');
+
 export const paths = {
   directive: (id: string) => `van-ban/${id}/`,
   directiveJson: (id: string) => `api/van-ban/${id}.json`,
@@ -24,7 +26,12 @@ export const paths = {
   csv: () => 'api/directives.csv',
   search: () => 'tim-kiem/',
   /** "content/raw/a/b#1.txt" -> "raw/a/b%231.txt" (each segment URL-encoded: names may hold # ? %) */
-  raw: (rawPath: string) => `raw/${rawPath.replace(/^content\/raw\//, '').split('/').map(encodeURIComponent).join('/')}`,
+  raw: (rawPath: string) => `raw/${encodeSegments(rawPath.replace(/^content\/raw\//, ''))}`,
+  /** "content/raw/a/b.txt" -> "nguon/a/b/": the raw source's decoded text and checksum */
+  rawPage: (rawPath: string) => `nguon/${encodeSegments(rawPath.replace(/^content\/raw\//, '').replace(/\.txt$/i, ''))}/`,
+  jsonLines: () => 'api/directives.jsonl',
+  openData: () => 'du-lieu/',
+  contribute: () => 'gop-y/',
 };
 
 /** Absolute URL for citations and feeds: site origin + base + path. */
