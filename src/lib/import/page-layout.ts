@@ -1,0 +1,93 @@
+/**
+ * Part of step 2 (clean): what printing, scanning and legal databases do to a page's layout.
+ * - Page breaks: a form feed, a page-number line ("- 3 -", "Trang 2/3", a bare "2" beside a
+ *   form feed) between two parts of one sentence, sometimes inside one syllable ("quy đ⏎ịnh").
+ * - Pipe tables: legal databases scrape the two-column header of an official document as
+ *   `ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |`; each cell is a line of its own.
+ * Pure functions over lines; the wording is never changed.
+ */
+
+/** Marks where a page ended, until the lines either side are joined. */
+const PAGE_BREAK = '\u2029';
+
+/** Form feeds become page-break marker lines (the cleaner would otherwise read them as spaces). */
+export function markFormFeeds(text: string): string {
+  return text.includes('\f') ? text.replace(/\f/g, `\n${PAGE_BREAK}\n`) : text;
+}
+
+// "- 3 -", "– 12 –", "Trang 2/3", "Trang 2", "Page 2 of 3"
+const PAGE_NUMBER_LINE = /^(?:[-–]\s*\d{1,3}\s*[-–]|trang\s+\d{1,3}(?:\s*(?:\/|trên)\s*\d{1,3})?|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$/iu;
+const BARE_NUMBER = /^\d{1,3}$/;
+
+// A Vietnamese syllable always has a vowel: a lower-case run of consonants alone is half a word.
+const VOWEL = /[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/u;
+const isFragment = (w: string): boolean => /^\p{Ll}+$/u.test(w) && !VOWEL.test(w.normalize('NFC'));
+const lettersOf = (w: string): string => w.replace(/[^\p{L}].*$/u, '');
+const ENDS_SENTENCE = /[.:;!?…)”"\]]$/;
+const STARTS_LOWER = /^\p{Ll}/u;
+
+/**
+ * Drop page-number lines and rejoin what a page break split: the sentence (with a space) or
+ * the syllable (without one). A break between two sentences stays a paragraph break.
+ * Returns the lines and how many breaks were rejoined.
+ */
+export function rejoinPageBreaks(lines: string[]): { lines: string[]; joined: number } {
+  if (!lines.some((l) => l === PAGE_BREAK || PAGE_NUMBER_LINE.test(l))) return { lines, joined: 0 };
+  // page-number lines are breaks too; a bare number counts only beside a form feed
+  const marked = lines.map((l, i) => {
+    if (l === PAGE_BREAK || PAGE_NUMBER_LINE.test(l)) return PAGE_BREAK;
+    const near = (j: number): boolean => {
+      for (let k = j; k >= 0 && k < lines.length; k += j < i ? -1 : 1) {
+        if (lines[k]!.trim() === '') continue;
+        return lines[k] === PAGE_BREAK;
+      }
+      return false;
+    };
+    return BARE_NUMBER.test(l) && (near(i - 1) || near(i + 1)) ? PAGE_BREAK : l;
+  });
+  const out: string[] = [];
+  let joined = 0;
+  for (let i = 0; i < marked.length; i++) {
+    if (marked[i] !== PAGE_BREAK) { out.push(marked[i]!); continue; }
+    // skip the run of markers and blank lines that make up this break
+    let j = i;
+    while (j < marked.length && (marked[j] === PAGE_BREAK || !marked[j]!.trim())) j++;
+    while (out.length && !out[out.length - 1]!.trim()) out.pop();
+    const prev = out.length ? out[out.length - 1]! : null;
+    const next = j < marked.length ? marked[j]! : null;
+    i = j - 1;
+    if (prev === null || next === null) { if (prev !== null) out.push(''); continue; }
+    const lastWord = prev.split(/\s+/).at(-1) ?? '';
+    const firstWord = next.split(/\s+/)[0] ?? '';
+    if ((isFragment(lastWord) && STARTS_LOWER.test(firstWord)) || (/\p{Ll}$/u.test(lastWord) && isFragment(lettersOf(firstWord)))) {
+      out[out.length - 1] = prev + next; // "quy đ" + "ịnh" -> "quy định"
+      joined++;
+      i = j;
+    } else if (!ENDS_SENTENCE.test(prev) && STARTS_LOWER.test(next)) {
+      out[out.length - 1] = `${prev} ${next}`;
+      joined++;
+      i = j;
+    } else {
+      out.push('');
+    }
+  }
+  return { lines: out, joined };
+}
+
+/**
+ * A scraped table row `A | B |` (or `| A | B |`) becomes its cells, one per line. Rows that
+ * only draw the table (`|---|---|`) disappear.
+ */
+export function splitPipeRows(lines: string[]): string[] {
+  if (!lines.some((l) => l.includes('|'))) return lines;
+  const out: string[] = [];
+  for (const l of lines) {
+    const cells = l.split(/\s*\|\s*/);
+    if (cells.length < 2 || !/\|\s*$|^\s*\||\s\|\s/.test(l)) { out.push(l); continue; }
+    for (const c of cells) {
+      const t = c.trim();
+      if (t && !/^[-:\s]+$/.test(t)) out.push(t);
+    }
+  }
+  return out;
+}
