@@ -65,12 +65,12 @@ const TYPE_WORDS: Array<[string, DocTypeName | 'văn bản' | 'other']> = [
   ['thong bao ket luan', 'Thông báo kết luận'], ['cong van', 'Công văn'], ['cong dien', 'Công điện'],
   ['thong bao', 'Thông báo'], ['chi thi', 'Chỉ thị'], ['nghi quyet', 'Nghị quyết'], ['ket luan', 'Kết luận'],
   ['ke hoach', 'Kế hoạch'], ['quyet dinh', 'Quyết định'], ['huong dan', 'Hướng dẫn'], ['thong tri', 'Thông tri'],
-  ['quy dinh', 'Quy định'], ['kich ban', 'Kịch bản'], ['dien', 'Điện'], ['van ban', 'văn bản'],
+  ['quy dinh', 'Quy định'], ['kich ban', 'Kịch bản'], ['loi keu goi', 'Lời kêu gọi'], ['dien', 'Điện'], ['van ban', 'văn bản'],
   ['nghi dinh', 'other'], ['thong tu', 'other'], ['to trinh', 'other'], ['bao cao', 'other'], ['luat', 'other'],
 ];
 const TYPE_ALT = TYPE_WORDS.map(([w]) => w).join('|');
 /** a document-type word at the end of `before` (folded), e.g. "... ban hanh cong van so " */
-const TYPE_BEFORE = new RegExp(`(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?\\s*(?:so\\s*:?)?\\s*$`);
+const TYPE_BEFORE = new RegExp(`(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?\\s*(?:so\\s*:?|[-–:])?\\s*$`);
 
 const typeOfWord = (folded: string): DocTypeName | 'văn bản' | 'other' | null =>
   TYPE_WORDS.find(([w]) => w === folded)?.[1] ?? null;
@@ -139,8 +139,11 @@ interface NumberHit {
 
 // "469-CV/TU", "907 -CV/TU", "35/CT-TTg", "07 – CĐ/TU", and legal documents' "15/2021/QĐ-UBND"
 const NUMBER_RE = /(?<![\p{L}\d/.-])(\d{1,5})\s?([-/\u2013\u2014])\s?((?:(?:19|20)\d\d\s?\/\s?)?(?:[\p{Lu}][\p{Lu}\p{Ll}\d&]*)(?:\s?[-/\u2013\u2014]\s?[\p{Lu}][\p{Lu}\p{Ll}\d&]*)*)/gu;
-const BARE_NUMBER_RE = new RegExp(`(?:^|[^a-z])(${TYPE_ALT})\\s+so\\s+(\\d{1,5})(?![\\d/-]|\\s?[-/]\\s?[a-z])`, 'g');
-const ACTION = /(?:^|\s)(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\s+$/;
+// "công điện số 03", "Công điện khẩn số 02", "văn bản khẩn 2556": the serial alone
+const BARE_NUMBER_RE = new RegExp(`(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?\\s+(?:so\\s*:?\\s*|(?<=(?:khan|hoa toc)\\s+))(\\d{1,5})(?![\\d/.,-]|\\s?[-/]\\s?[a-z]|\\s+(?:nam|thang|ngay|gio|nguoi|ca|%))`, 'g');
+const ACTION = /(?:^|\s)(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\s+(?:(?:hoa toc|thuong khan|khan)\s+)?$/;
+// "Đó là nội dung tại Chỉ thị số 03/CT-UBND": a report naming the document it is about
+const THIS_IS = /(?:do la|day la)\s+(?:mot (?:trong nhung|so) )?(?:noi dung|yeu cau|chi dao)(?:\s+chinh)?\s+(?:tai|cua|trong)\s+$/;
 const CITED_BEFORE = /(?:^|\s)(?:thuc hien|theo|tai|can cu|trien khai|quan triet|kem theo|thay the|bai bo|tinh than|chi dao cua|nhu|sau|va|cua|voi|tiep tuc thuc hien)\s+(?:nghiem\s+)?(?:cac\s+|noi dung\s+)?$/;
 const CENTRAL_AFTER = /^[^.;]{0,40}?\bcua\s+(thu tuong|chinh phu|van phong chinh phu|bo\s|bo truong|ban bi thu|bo chinh tri|trung uong|ban chi dao quoc gia|quoc hoi|tong bi thu)/;
 
@@ -175,7 +178,11 @@ function findNumbers(text: string, folded: string): NumberHit[] {
     // passive: "Công văn số N ... vừa được ban hành", "do UBND tỉnh vừa ký"
     else if (/^[^.;\n]{0,70}?\b(?:vua|moi) (?:duoc )?(?:ky )?(?:ban hanh|phat hanh|ky)\b/.test(after)) score += 6;
     if (CITED_BEFORE.test(beforeType)) score -= 6;
-    if (CENTRAL_AFTER.test(after)) score -= 8;
+    // "số N về việc triển khai Công điện của Thủ tướng": the subject cites the centre, the number is local
+    if (CENTRAL_AFTER.test(after) && !/^\s*(?:,?\s*)?(?:ve viec|ve|v\/v)\s/.test(after)) score -= 8;
+    if (THIS_IS.test(beforeType)) score += 12;
+    // "(Công văn số 1074/VP-KGVX, ngày 23/3/2020)": the report's own document, in brackets after the lead
+    if (tm && /\(\s*$/.test(beforeType) && /^[^()\n]{0,40}\)/.test(after) && !CITED_BEFORE.test(before.slice(0, Math.max(0, before.lastIndexOf('('))))) score += 5;
     if (/^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd)/.test(after) && index - lineStart < 40) score += 4;
     if (/^(dinh kem|file dinh kem|tai ve|tep dinh kem|van ban)\s*[-:–]?\s*$/.test(folded.slice(lineStart, index).trim()) || /^\.(pdf|docx?)\b/.test(after)) score += 3;
     hits.push({ raw, number, key, index, end, typeWord, score, line });
@@ -197,6 +204,7 @@ function findNumbers(text: string, folded: string): NumberHit[] {
 // ---------------------------------------------------------------- issuers
 
 type Body = 'btv' | 'tt' | 'bch' | 'cap' | 'ubnd' | 'ct' | 'bcd' | 'vp' | 'hdnd' | 'district';
+const STATE_BODIES: ReadonlySet<Body> = new Set<Body>(['ubnd', 'ct', 'bcd', 'vp', 'hdnd']);
 interface IssuerHit {
   index: number;
   end: number;
@@ -210,14 +218,19 @@ interface IssuerHit {
 
 const PARTY_RE = /(?:(ban thường vụ|ban chấp hành|thường trực)\s+)?(tỉnh ủy|thành ủy)/giu;
 const STATE_RE = /(?:(chủ tịch)\s+)?(ubnd|ủy ban nhân dân)(?:\s+(tỉnh|thành phố|tp\.?))?/giu;
-const BCD_RE = /ban chỉ đạo (?:phòng, chống|phòng chống)[^.;\n]{0,40}?(tỉnh|thành phố)(?![\p{L}])/giu;
+const BCD_RE = /ban chỉ đạo (?:phòng[,\s-]*chống)[^.;\n]{0,40}?(tỉnh|thành phố)(?![\p{L}])/giu;
+const VP_RE = /văn phòng (?:ubnd|ủy ban nhân dân)\s+(tỉnh|thành phố|tp\.?)/giu;
 const EXCLUDE_BEFORE = /(?:trước|báo cáo|về|đến|gửi|cho|với|của|theo|tham mưu|xin ý kiến|ủy viên|trực thuộc|kính gửi|như|văn phòng|ban tuyên giáo|ủy ban kiểm tra|bí thư|phó bí thư|chánh văn phòng|trưởng ban|ban cán sự đảng|bcs đảng|đảng đoàn|các|và|phó|cấp|nghe)\s*(?:(?:thường trực|ban thường vụ)(?:\s+(?:tỉnh|thành)\s+ủy)?\s*(?:,|và)\s*)?$/iu;
-const DOC_AFTER = new RegExp(`^(?:\\s+(?:vua|da|moi|cung|tiep tuc|chinh thuc))*\\s+(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\\s+(?:${TYPE_ALT})\\b`);
+const DOC_AFTER = new RegExp(`^\\s*,?(?:\\s+(?:vua|da|moi|cung|tiep tuc|chinh thuc))*\\s+(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\\s+(?:(?:hoa toc|thuong khan|khan)\\s+)?(?:${TYPE_ALT})\\b`);
+/** "…, Chủ tịch UBND tỉnh Vĩnh Long, đã ký": a person's name or a comma between the body and its act */
+const NAME_AFTER = /^\s*,?\s*(?:(?:ông|bà|đồng chí)\s+)?(?:[\p{Lu}][\p{Ll}’']*\s+){1,4}[\p{Lu}][\p{Ll}’']*(?=\s*,?\s+\p{Ll})|^\s*,(?=\s+\p{Ll})/u;
 // "vừa (thay mặt …) ký ban hành <type>": the lead sentence of a news report naming its document
-const LEAD_ACT = new RegExp(`(?:vua|da)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra)\\s+(?:${TYPE_ALT})\\b`);
+const LEAD_ACT = new RegExp(`(?:vua|da|moi)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|gui|phat hanh)\\s+(?:(?:hoa toc|thuong khan|khan)\\s+)?(?:${TYPE_ALT})\\b`);
 const LEAD_ACT_ALL = new RegExp(LEAD_ACT.source, 'g');
 // "vừa ký <type> về/số/…": the type of the document a report is about
-const ACT_TYPE_ALL = new RegExp(`(?:vua|da|moi)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|phat hanh)\\s+(${TYPE_ALT})(?:\\s+khan)?\\s+(?:ve|so|chi dao|gui|yeu cau|nham|\\d)`, 'g');
+const ACT_TYPE_ALL = new RegExp(`(?:vua|da|moi)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|phat hanh|gui)\\s+(?:(?:hoa toc|thuong khan|khan)\\s+)?(${TYPE_ALT})(?:\\s+(?:khan|hoa toc))?\\s+(?:ve|so|chi dao|gui|yeu cau|nham|cua|\\d)`, 'g');
+/** "<issuer> (vừa|đã)? (ký|ban hành|có|ra|gửi) <type>": an act whose subject is a named body, in the same sentence */
+const BODY_ACT_ALL = new RegExp(`(?:(?:vua|da|moi|chinh thuc)\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|gui|phat hanh)\\s+(?:(?:hoa toc|thuong khan|khan)\\s+)?(${TYPE_ALT})(?![a-z])`, 'g');
 const VOICE_AFTER = /^(?:\s+\S+){0,3}?(?:\s+(?:vua|da|cung|tiep tuc|co ban))*\s+(?:yeu cau|chi dao|de nghi|ket luan|quyet dinh|luu y|giao|nhan manh|thong nhat|nhat tri|hop|dong y|chu truong|quan triet|keu goi|huong dan|chi thi)\b/;
 
 function placeAfter(text: string, folded: string, end: number, levelAt = -1): { place: Province | null; end: number } {
@@ -258,14 +271,22 @@ function findIssuers(text: string, folded: string): IssuerHit[] {
     const { place, end } = placeAfter(text, folded, m.index! + m[0].length);
     out.push({ index: m.index!, end, body: 'bcd', committee: null, level: foldForMatch(m[1]!) === 'tinh' ? 'tỉnh' : 'thành phố', place, weight: 0, text: text.slice(m.index!, end) });
   }
+  for (const m of norm.matchAll(VP_RE)) {
+    const lvl = foldForMatch(m[1]!).replace(/\.$/, '');
+    const { place, end } = placeAfter(text, folded, m.index! + m[0].length, m.index! + m[0].length - m[1]!.length);
+    // the Office's own hit replaces the committee's inside it ("Văn phòng [UBND tỉnh]")
+    for (let k = out.length - 1; k >= 0; k--) if (out[k]!.index > m.index! && out[k]!.index < m.index! + m[0].length) out.splice(k, 1);
+    out.push({ index: m.index!, end, body: 'vp', committee: null, level: lvl === 'tinh' ? 'tỉnh' : 'thành phố', place, weight: 0, text: text.slice(m.index!, end) });
+  }
   for (const h of out) {
     const before = norm.slice(Math.max(0, h.index - 60), h.index);
-    const after = folded.slice(h.end, h.end + 80);
+    const name = NAME_AFTER.exec(text.slice(h.end, h.end + 60));
+    const after = folded.slice(h.end + (name ? name[0].length : 0), h.end + 80);
     if (/^\s*(?:\S+\s+){0,2}se\b/.test(after)) { h.weight = -1; continue; } // "sẽ có chỉ đạo": future
     if (/thay mặt\s*$/iu.test(before)) { h.weight = 5; continue; }
-    if (EXCLUDE_BEFORE.test(before)) { h.weight = -1; continue; }
+    if (EXCLUDE_BEFORE.test(before) && !(h.body === 'vp' && !/(?:của|theo|với|gửi|cho)\s*$/iu.test(before))) { h.weight = -1; continue; }
     if (DOC_AFTER.test(after)) h.weight = 5;
-    else if (VOICE_AFTER.test(after)) h.weight = 2;
+    else if (VOICE_AFTER.test(after) || (h.body === 'vp' && /^\s+thong bao (?:y kien|ket luan)/.test(after))) h.weight = 2;
   }
   return out;
 }
@@ -439,6 +460,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
     references.push({ number: h.number, docType: h.typeWord ? citedTypeName(h.typeWord) : null, date: d?.iso && /^(2019|202\d)/.test(d.iso) ? d.iso : null });
   }
 
+  const issuerHits = findIssuers(text, folded);
   // ---- docType
   let docType: Field<DocTypeName | null> = none(null, 'the text names no document type');
   const ownWord = ownHit?.typeWord ? typeOfWord(ownHit.typeWord) : null;
@@ -455,8 +477,19 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   })();
   const titleType = seg.titleLines.length ? typeOfWord(foldForMatch(seg.titleLines[0]!).replace(/\s+khan$/, '')) : null;
   const metaType = seg.meta['Loại văn bản'] ? typeOfWord(foldForMatch(seg.meta['Loại văn bản'])) : null;
+  const enactingType = seg.enactingFormula ? typeOfWord(foldForMatch(seg.enactingFormula).replace(/\s*:$/, '') === 'quyet nghi' ? 'nghi quyet' : 'quyet dinh') : null;
+  // a headline that starts with the type: "Công văn của UBND tỉnh ... về việc ...", "QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH ..."
+  const headlineType = (() => {
+    if (!seg.headline) return null;
+    const hf = foldForMatch(seg.headline);
+    const m = new RegExp(`^(${TYPE_ALT})(?:\\s+(?:khan|hoa toc))?(?=\\s+(?:cua|ve|so|ban hanh|yeu cau|chi dao|khan|hoa toc|\\d+\\s*/\\s*[a-z]*-?(?:ubnd|tu|bcd|ctubnd)))`).exec(hf);
+    const t = m ? typeOfWord(m[1]!) : null;
+    return t && t !== 'văn bản' && t !== 'other' && !isCentral(parseDocNumber(hf.slice(m![0].length).trim().split(/\s/)[0] ?? '')?.codes ?? []) ? t : null;
+  })();
   if (titleType && titleType !== 'văn bản' && titleType !== 'other') {
     docType = { value: titleType, confidence: 0.95, evidence: seg.titleLines[0]! };
+  } else if (enactingType && enactingType !== 'văn bản' && enactingType !== 'other') {
+    docType = { value: enactingType, confidence: 0.9, evidence: seg.enactingFormula! };
   } else if (metaType && metaType !== 'văn bản' && metaType !== 'other') {
     docType = { value: metaType, confidence: 0.9, evidence: `Loại văn bản: ${seg.meta['Loại văn bản']}` };
   } else if (ownWord && ownWord !== 'văn bản' && ownWord !== 'other') {
@@ -468,7 +501,17 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
     const acts = [...folded.matchAll(ACT_TYPE_ALL)];
     const named = acts.map((m) => ({ t: typeOfWord(m[1]!), m })).filter((x) => x.t && x.t !== 'other');
     const specific = named.find((x) => x.t !== 'văn bản');
+    // "<issuer>, ... (đã) có công văn khẩn", "Tỉnh đã ban hành hỏa tốc Công văn": the act of a named body
+    const bodyAct = [...folded.matchAll(BODY_ACT_ALL)].map((m) => ({ t: typeOfWord(m[1]!), m })).find(({ t, m }) => {
+      if (!t || t === 'other' || t === 'văn bản') return false;
+      const start = sentenceStart(text, m.index!);
+      const subject = issuerHits.some((h) => h.index >= start && h.end <= m.index! && m.index! - h.end <= 90 && h.weight >= 0 && h.body !== 'district')
+        || /(?:^|\s)(?:tinh|thanh pho)\s+(?:\S+\s+){0,1}$/.test(folded.slice(Math.max(start, m.index! - 12), m.index!));
+      return subject && !CITED_BEFORE.test(folded.slice(Math.max(0, m.index! - 40), m.index!));
+    });
     if (specific) docType = { value: specific.t as DocTypeName, confidence: 0.7, evidence: text.slice(specific.m.index!, specific.m.index! + specific.m[0].length) };
+    else if (headlineType) docType = { value: headlineType, confidence: 0.75, evidence: seg.headline };
+    else if (bodyAct) docType = { value: bodyAct.t as DocTypeName, confidence: 0.7, evidence: text.slice(sentenceStart(text, bodyAct.m.index!), bodyAct.m.index! + bodyAct.m[0].length).trim() };
     else if (seg.subjectLine) docType = { value: 'Công văn', confidence: 0.75, evidence: seg.subjectLine, reason: 'no type named; a "V/v" subject line marks a công văn' };
     else if (ownWord === 'văn bản' || named.length) {
       docType = { value: 'Văn bản', confidence: 0.4, evidence: ownHit?.line.trim() ?? null, reason: 'the text only says "văn bản"' + (codeType ? `; its symbol suggests ${codeType}` : '') };
@@ -476,9 +519,8 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   }
 
   // ---- issuer
-  const issuerHits = findIssuers(text, folded);
   const headerText = seg.header.join('\n');
-  const headerFolded = foldForMatch(headerText);
+  const headerFolded = seg.header.map(foldForMatch).join('\n');
   let issuer: Field<Issuer | null> = none(null, 'no issuing body found');
   let issuerHit: IssuerHit | null = null;
   // the subject of the sentence that issues the own number
@@ -516,12 +558,12 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   if (issuerHit?.body === 'district') branch = null;
   else if (ownCodes.includes('TU')) branch = 'party';
   else if (ownCodes.some((c) => /UBND$|^HDND$/.test(c))) branch = 'state';
-  else if (issuerHit) branch = issuerHit.body === 'ubnd' || issuerHit.body === 'ct' || issuerHit.body === 'bcd' ? 'state' : 'party';
+  else if (issuerHit) branch = STATE_BODIES.has(issuerHit.body) ? 'state' : 'party';
   else if (headerState) branch = 'state';
   else if (headerParty) branch = 'party';
   else {
     const best = [...issuerHits].filter((h) => h.weight > 0).sort((a, b) => b.weight - a.weight)[0];
-    if (best) branch = best.body === 'ubnd' || best.body === 'ct' || best.body === 'bcd' ? 'state' : 'party';
+    if (best) branch = STATE_BODIES.has(best.body) ? 'state' : 'party';
   }
 
   let committeeWord: 'Tỉnh ủy' | 'Thành ủy' | null = null;
@@ -543,8 +585,8 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
       : ownCodes.includes('TU') ? 0.55 : 0.6;
     issuer = { value: `${prefix}${committeeWord}` as Issuer, confidence: conf, evidence: ev };
   } else if (branch === 'state') {
-    const state = issuerHits.filter((h) => (h.body === 'ubnd' || h.body === 'ct' || h.body === 'bcd') && h.weight > 0);
-    let chosen = issuerHit && (issuerHit.body === 'ubnd' || issuerHit.body === 'ct' || issuerHit.body === 'bcd') && !headerHdnd ? issuerHit : null;
+    const state = issuerHits.filter((h) => STATE_BODIES.has(h.body) && h.weight > 0);
+    let chosen = issuerHit && STATE_BODIES.has(issuerHit.body) && !headerHdnd ? issuerHit : null;
     let conf = chosen ? 0.9 : 0.6;
     if (!chosen && headerState) { conf = 0.9; }
     else if (!chosen && ownCodes.includes('CTUBND')) { conf = 0.7; }

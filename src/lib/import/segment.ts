@@ -29,6 +29,8 @@ export interface Segmented {
   titleLines: string[];
   /** a news report's headline */
   headline: string | null;
+  /** "QUYẾT ĐỊNH:" (or "QUYẾT NGHỊ:") before "Điều 1": the enacting formula that names a decision's type */
+  enactingFormula: string | null;
   /** "Kính gửi" entries */
   recipients: string[];
   /** "Nơi nhận" entries */
@@ -87,7 +89,7 @@ export function segment(text: string): Segmented {
   const used = new Array<boolean>(lines.length).fill(false);
   const seg: Segmented = {
     official: false, header: [], meta: {}, numberLine: null, dateline: null, subjectLine: null, urgencyLine: null,
-    titleLines: [], headline: null, recipients: [], distribution: [], signature: null, body: [],
+    titleLines: [], headline: null, enactingFormula: null, recipients: [], distribution: [], signature: null, body: [],
   };
 
   // --- top: the header zone ends at the first long prose paragraph
@@ -141,6 +143,13 @@ export function segment(text: string): Segmented {
       }
       continue;
     }
+  }
+
+  // --- the enacting formula, kept in the body: "QUYẾT ĐỊNH:" then "Điều 1."
+  for (let i = 0; i < lines.length && !seg.enactingFormula; i++) {
+    if (!/^(QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*:$/u.test(lines[i]!.trim())) continue;
+    const next = lines.slice(i + 1).find((l) => l.trim());
+    if (next && /^Điều\s+1\b/u.test(next.trim())) seg.enactingFormula = lines[i]!.trim();
   }
 
   // --- bottom: "Nơi nhận" list and the signature block
