@@ -30,6 +30,8 @@ export interface Field<T> {
   evidence: string | null;
   /** why the confidence is low, for the archivist */
   reason?: string;
+  /** the named rule whose evidence won ("so-line", "metadata-table", "lead-sentence", …) */
+  rule?: string;
 }
 
 export type DateSource = 'document' | 'publication' | 'inferred';
@@ -116,6 +118,32 @@ function findDates(text: string): DateHit[] {
     push(at, text.slice(at, m.index! + m[0].length), +m[1]!, +m[3]!, null);
   }
   return hits.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The year of a day and month written without one ("Ngày 16/5", "Chiều 18/12"), from the text
+ * around it, in order of trust: the same day written in full elsewhere (a same-day reference),
+ * the page's posting stamp on that day, an effective time a day to three days later
+ * ("từ 0h ngày 21/7/2021"), then the posting or page date's month (the last such day before it).
+ */
+function inferYear(h: DateHit, dates: DateHit[], hints: CleanHints, effective: (d: DateHit) => boolean): { year: number; from: string } | null {
+  const same = dates.find((x) => x.year && x.day === h.day && x.month === h.month);
+  if (same) return { year: same.year!, from: `the same day written in full ("${same.text}")` };
+  const pub = hints.publicationDate;
+  if (pub && +pub.slice(5, 7) === h.month && +pub.slice(8, 10) === h.day) return { year: +pub.slice(0, 4), from: `the posting stamp of the same day (${pub})` };
+  for (const x of dates) {
+    if (!x.year || !effective(x) || x.index < h.index) continue;
+    for (const y of [x.year, x.year - 1]) {
+      const days = (Date.UTC(x.year, x.month - 1, x.day) - Date.UTC(y, h.month - 1, h.day)) / 86_400_000;
+      if (days >= 0 && days <= 3) return { year: y, from: `the effective time ${days ? `${days} day(s) later` : 'the same day'} ("${x.text}")` };
+    }
+  }
+  const hint = pub ?? hints.pageDate;
+  if (hint) {
+    const [y, m] = hint.split('-').map(Number) as [number, number];
+    return { year: h.month <= m ? y : y - 1, from: `the ${pub ? 'posting' : 'page'} date (${hint})` };
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- numbers
@@ -673,25 +701,14 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
 
   // ---- date
   let date: Extracted['date'] = { ...none<string | null>(null, 'no issue date with a year found'), source: null };
-  const yearFor = (h: DateHit): number | null => {
-    if (h.year) return h.year;
-    const same = dates.find((x) => x.year && x.day === h.day && x.month === h.month);
-    if (same) return same.year;
-    const hint = hints.publicationDate ?? hints.pageDate;
-    if (hint) {
-      const [y, m] = hint.split('-').map(Number) as [number, number];
-      return h.month <= m ? y : y - 1;
-    }
-    return null;
-  };
-  const setDate = (h: DateHit, conf: number, evidence: string): void => {
-    const y = yearFor(h);
-    if (y === null) { date = { ...none<string | null>(null, `the issue date "${h.text}" has no year`), evidence, source: null }; return; }
-    date = { value: `${y}-${pad(h.month)}-${pad(h.day)}`, confidence: h.year ? conf : Math.min(conf, 0.6), evidence, source: 'document' };
-    if (!h.year) date.reason = `the text gives "${h.text}" without a year; year taken from ${dates.some((x) => x.year && x.day === h.day && x.month === h.month) ? 'the same date written in full' : 'the publication date'}`;
-  };
   // a time the measures start ("từ 00 giờ ngày ...", "kể từ ngày ..."): the document precedes it
-  const effective = (h: DateHit): boolean => /(giờ|\dh)\s*(?:\d+\s*)?(?:ngày\s*)?$|(kể từ|hiệu lực(?: từ)?)\s+(?:ngày\s+)?$/iu.test(text.slice(Math.max(0, h.index - 20), h.index));
+  const effective = (h: DateHit): boolean => /(giờ|\dh|\dh\d\d)\s*(?:\d+\s*)?(?:ngày\s*)?$|(kể từ|hiệu lực(?: từ)?|áp dụng từ|bắt đầu từ)\s+(?:ngày\s+)?$/iu.test(text.slice(Math.max(0, h.index - 20), h.index));
+  const setDate = (h: DateHit, conf: number, evidence: string, rule: string): void => {
+    const y = h.year ? { year: h.year, from: '' } : inferYear(h, dates, hints, effective);
+    if (y === null) { date = { ...none<string | null>(null, `the issue date "${h.text}" has no year, and nothing near it gives one`), evidence, source: null }; return; }
+    date = { value: `${y.year}-${pad(h.month)}-${pad(h.day)}`, confidence: h.year ? conf : Math.min(conf, 0.6), evidence, source: h.year ? 'document' : 'inferred', rule };
+    if (!h.year) date.reason = `the text gives "${h.text}" without a year; the year ${y.year} is from ${y.from}`;
+  };
   let found = false;
   if (dlMonth) {
     date = { value: `${dlMonth[3]}-${pad(+dlMonth[2]!)}`, confidence: 0.85, evidence: seg.dateline!, source: 'document', reason: 'the dateline gives the month only' };
@@ -710,15 +727,24 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
     const before = dates.filter((x) => x.index >= start && x.end <= ownHit!.index && !effective(x)
       && !numberHits.some((n) => n.end <= x.index && x.index - n.end <= 12 && /^\s*,?\s*(ngày\s*)?$/iu.test(text.slice(n.end, x.index)))).at(0);
     const pick = after ?? before;
-    if (pick) { setDate(pick, 0.9, text.slice(start, sentenceEnd(text, ownHit.end)).trim()); found = true; }
+    if (pick) { setDate(pick, 0.9, text.slice(start, sentenceEnd(text, ownHit.end)).trim(), 'own-number-sentence'); found = true; }
   }
   if (!found) {
     // an act sentence without a number ("Chiều 3.9, ... vừa ký chỉ thị") or a lead "Ngày D, <issuer> ..."
-    const leads = [...folded.matchAll(LEAD_ACT_ALL)].map((m) => m.index!);
+    const subjectBefore = (at: number): boolean => {
+      const start = sentenceStart(text, at);
+      return issuerHits.some((h) => h.index >= start && h.end <= at && at - h.end <= 90 && h.weight >= 0 && h.body !== 'district');
+    };
+    // "Ngày 31/8, Thủ tướng Chính phủ đã ra Công điện": the centre's act dates the centre's document
+    const centralSubject = (at: number): boolean => !subjectBefore(at) && /(thu tuong|chinh phu|bo y te|bo truong|ban chi dao quoc gia|trung uong|ban bi thu|bo chinh tri)/.test(folded.slice(sentenceStart(text, at), at));
+    const leads = [...folded.matchAll(LEAD_ACT_ALL)].map((m) => m.index!)
+      .concat([...folded.matchAll(BODY_ACT_ALL)].map((m) => m.index!).filter(subjectBefore))
+      .filter((at) => !centralSubject(at))
+      .sort((a, b) => a - b);
     for (const at of leads) {
       const start = sentenceStart(text, at);
       const d = dates.find((x) => x.index >= start && x.end <= at && !effective(x));
-      if (d) { setDate(d, 0.75, text.slice(start, sentenceEnd(text, at)).trim()); found = true; break; }
+      if (d) { setDate(d, 0.75, text.slice(start, sentenceEnd(text, at)).trim(), 'lead-sentence'); found = true; break; }
     }
     if (!found) {
       for (const para of seg.body.slice(0, 4)) {
@@ -728,7 +754,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
         const d = dates.find((x) => x.index >= off && x.index < off + m[0].length);
         const who = issuerHits.find((h) => h.index === off + m[0].length);
         if (d && who) {
-          setDate(d, 0.6, para.slice(0, 120));
+          setDate(d, 0.6, para.slice(0, 120), 'opening-date');
           if (date.value) date.reason = 'the date of the meeting or event the text opens with; the document may be dated a little later';
           found = true;
           break;
