@@ -18,6 +18,7 @@ import { PROVINCES, findProvince, type Province } from '../provinces.ts';
 import { docTypeFromCode, type DocTypeName } from '../doc-types.ts';
 import type { Issuer } from '../issuers.ts';
 import { normalizeDocNumber, docNumberKey, parseDocNumber } from '../doc-number.ts';
+import { isNationalCode } from '../national-issuers.ts';
 import type { DirectiveReference } from '../directive-schema.ts';
 import type { CleanHints } from './clean.ts';
 import { DATELINE, DATELINE_MONTH, isPersonName, type Segmented } from './segment.ts';
@@ -148,10 +149,8 @@ function inferYear(h: DateHit, dates: DateHit[], hints: CleanHints, effective: (
 
 // ---------------------------------------------------------------- numbers
 
-const CENTRAL_CODES = new Set(['CP', 'TTG', 'VPCP', 'TW', 'VPTW', 'BTGTW', 'QH', 'UBTVQH', 'BCDQG', 'BCT', 'BCH', 'UBKTTW', 'NQ-CP', 'CTN', 'TANDTC', 'VKSNDTC', 'BCDTW']);
-const MINISTRY = /^B(YT|VHTTDL|GDDT|LDTBXH|TTTT|CA|QP|GTVT|NV|TC|KHDT|NNPTNT|TNMT|XD|TP|CT|NG|KHCN|DT|TNMT)$/;
 function isCentral(codes: string[]): boolean {
-  return codes.some((c) => CENTRAL_CODES.has(c) || MINISTRY.test(c));
+  return codes.some(isNationalCode);
 }
 
 interface NumberHit {
