@@ -29,14 +29,14 @@ export function extractDate(ctx: ExtractContext, ownHit: NumberHit | null): Extr
   };
   let found = false;
   if (dlMonth) {
-    date = { value: `${dlMonth[3]}-${pad(+dlMonth[2]!)}`, confidence: 0.85, evidence: seg.dateline!, source: 'document', reason: 'the dateline gives the month only' };
+    date = { value: `${dlMonth[3]}-${pad(+dlMonth[2]!)}`, confidence: 0.85, evidence: seg.dateline!, source: 'document', reason: 'the dateline gives the month only', rule: 'dateline-month' };
     found = true;
   } else if (dl) {
-    date = { value: `${dl[4]}-${pad(+dl[3]!)}-${pad(+dl[2]!)}`, confidence: 0.95, evidence: seg.dateline!, source: 'document' };
+    date = { value: `${dl[4]}-${pad(+dl[3]!)}-${pad(+dl[2]!)}`, confidence: 0.95, evidence: seg.dateline!, source: 'document', rule: 'dateline' };
     found = true;
   } else if (seg.meta['Ngày ban hành'] && /(\d{1,2})\/(\d{1,2})\/(\d{4})/.test(seg.meta['Ngày ban hành'])) {
     const m = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(seg.meta['Ngày ban hành'])!;
-    date = { value: `${m[3]}-${pad(+m[2]!)}-${pad(+m[1]!)}`, confidence: 0.9, evidence: `Ngày ban hành: ${seg.meta['Ngày ban hành']}`, source: 'document' };
+    date = { value: `${m[3]}-${pad(+m[2]!)}-${pad(+m[1]!)}`, confidence: 0.9, evidence: `Ngày ban hành: ${seg.meta['Ngày ban hành']}`, source: 'document', rule: 'metadata-table' };
     found = true;
   } else if (ownHit) {
     // "N ngày D", "N, ban hành ngày D", "N của UBND tỉnh ngày D"
@@ -83,11 +83,11 @@ export function extractDate(ctx: ExtractContext, ownHit: NumberHit | null): Extr
   if (!found) {
     const pub = hints.publicationDate ?? hints.pageDate;
     if (pub) {
-      date = { value: pub.slice(0, 7), confidence: 0.5, evidence: hints.publicationDate ? `published ${hints.publicationDate}` : `page date ${hints.pageDate}`, source: 'publication', reason: 'no issue date in the text; month of the publication date' };
+      date = { value: pub.slice(0, 7), confidence: 0.5, evidence: hints.publicationDate ? `published ${hints.publicationDate}` : `page date ${hints.pageDate}`, source: 'publication', rule: 'publication', reason: 'no issue date in the text; month of the publication date' };
     } else if (/\bvừa\b/iu.test(text) && !dates.some((d) => effective(d) && d.year)) {
       // a "just issued" report: issued after the latest date it reports
       const latest = dates.filter((d) => d.year && d.year >= 2019 && d.year <= 2023).sort((a, b) => (a.iso! < b.iso! ? 1 : -1))[0];
-      if (latest) date = { value: latest.iso!.slice(0, 7), confidence: 0.35, evidence: latest.text, source: 'inferred', reason: `no issue date; month of the latest date the text reports (${latest.text})` };
+      if (latest) date = { value: latest.iso!.slice(0, 7), confidence: 0.35, evidence: latest.text, source: 'inferred', rule: 'latest-reported', reason: `no issue date; month of the latest date the text reports (${latest.text})` };
     }
   }
 

@@ -42,15 +42,15 @@ export function extractDocType(ctx: ExtractContext, number: Field<string | null>
     return t && t !== 'văn bản' && t !== 'other' && !isCentral(parseDocNumber(hf.slice(m![0].length).trim().split(/\s/)[0] ?? '')?.codes ?? []) ? t : null;
   })();
   if (titleType && titleType !== 'văn bản' && titleType !== 'other') {
-    docType = { value: titleType, confidence: 0.95, evidence: seg.titleLines[0]! };
+    docType = { value: titleType, confidence: 0.95, evidence: seg.titleLines[0]!, rule: 'title-block' };
   } else if (enactingType && enactingType !== 'văn bản' && enactingType !== 'other') {
-    docType = { value: enactingType, confidence: 0.9, evidence: seg.enactingFormula! };
+    docType = { value: enactingType, confidence: 0.9, evidence: seg.enactingFormula!, rule: 'enacting-formula' };
   } else if (metaType && metaType !== 'văn bản' && metaType !== 'other') {
-    docType = { value: metaType, confidence: 0.9, evidence: `Loại văn bản: ${seg.meta['Loại văn bản']}` };
+    docType = { value: metaType, confidence: 0.9, evidence: `Loại văn bản: ${seg.meta['Loại văn bản']}`, rule: 'metadata-table' };
   } else if (ownWord && ownWord !== 'văn bản' && ownWord !== 'other') {
-    docType = { value: ownWord, confidence: 0.9, evidence: ownHit!.line.trim() };
+    docType = { value: ownWord, confidence: 0.9, evidence: ownHit!.line.trim(), rule: 'own-number-sentence' };
   } else if (codeType && !(ownWord === 'văn bản' && codeType === 'Công văn')) {
-    docType = { value: codeType, confidence: seg.subjectLine && codeType === 'Công văn' ? 0.85 : 0.7, evidence: number.value };
+    docType = { value: codeType, confidence: seg.subjectLine && codeType === 'Công văn' ? 0.85 : 0.7, evidence: number.value, rule: 'symbol' };
   } else {
     // a report without a number: "<issuer> vừa (ký|ban hành|có) <type> ..."
     const acts = [...folded.matchAll(ACT_TYPE_ALL)];
@@ -64,12 +64,12 @@ export function extractDocType(ctx: ExtractContext, number: Field<string | null>
         || /(?:^|\s)(?:tinh|thanh pho)\s+(?:\S+\s+){0,1}$/.test(folded.slice(Math.max(start, m.index! - 12), m.index!));
       return subject && !CITED_BEFORE.test(folded.slice(Math.max(0, m.index! - 40), m.index!));
     });
-    if (specific) docType = { value: specific.t as DocTypeName, confidence: 0.7, evidence: text.slice(specific.m.index!, specific.m.index! + specific.m[0].length) };
-    else if (headlineType) docType = { value: headlineType, confidence: 0.75, evidence: seg.headline };
-    else if (bodyAct) docType = { value: bodyAct.t as DocTypeName, confidence: 0.7, evidence: text.slice(sentenceStart(text, bodyAct.m.index!), bodyAct.m.index! + bodyAct.m[0].length).trim() };
-    else if (seg.subjectLine) docType = { value: 'Công văn', confidence: 0.75, evidence: seg.subjectLine, reason: 'no type named; a "V/v" subject line marks a công văn' };
+    if (specific) docType = { value: specific.t as DocTypeName, confidence: 0.7, evidence: text.slice(specific.m.index!, specific.m.index! + specific.m[0].length), rule: 'lead-sentence' };
+    else if (headlineType) docType = { value: headlineType, confidence: 0.75, evidence: seg.headline, rule: 'headline' };
+    else if (bodyAct) docType = { value: bodyAct.t as DocTypeName, confidence: 0.7, evidence: text.slice(sentenceStart(text, bodyAct.m.index!), bodyAct.m.index! + bodyAct.m[0].length).trim(), rule: 'body-act' };
+    else if (seg.subjectLine) docType = { value: 'Công văn', confidence: 0.75, evidence: seg.subjectLine, reason: 'no type named; a "V/v" subject line marks a công văn', rule: 'subject-line' };
     else if (ownWord === 'văn bản' || named.length) {
-      docType = { value: 'Văn bản', confidence: 0.4, evidence: ownHit?.line.trim() ?? null, reason: 'the text only says "văn bản"' + (codeType ? `; its symbol suggests ${codeType}` : '') };
+      docType = { value: 'Văn bản', confidence: 0.4, evidence: ownHit?.line.trim() ?? null, reason: 'the text only says "văn bản"' + (codeType ? `; its symbol suggests ${codeType}` : ''), rule: 'generic-word' };
     }
   }
 

@@ -81,7 +81,7 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
     const conf = issuerHit || ranked.length
       ? (ranked.length && ranked[0]![1] >= 5 ? 0.9 : issuerHit ? 0.85 : ownCodes.includes('TU') ? 0.8 : 0.65)
       : ownCodes.includes('TU') ? 0.55 : 0.6;
-    issuer = { value: `${prefix}${committeeWord}` as Issuer, confidence: conf, evidence: ev };
+    issuer = { value: `${prefix}${committeeWord}` as Issuer, confidence: conf, evidence: ev, rule: issuerHit ? 'own-number-sentence' : ranked.length ? 'voice' : headerParty ? 'header' : 'symbol' };
   } else if (branch === 'state') {
     const state = issuerHits.filter((h) => STATE_BODIES.has(h.body) && h.weight > 0);
     let chosen = issuerHit && STATE_BODIES.has(issuerHit.body) && !headerHdnd ? issuerHit : null;
@@ -98,7 +98,7 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
     stateLevel = chosen?.level ?? (/thanh pho/.test(headerFolded) ? 'thành phố' : 'tỉnh');
     const name = body === 'ct' ? `Chủ tịch UBND ${stateLevel}` : body === 'bcd' ? `Ban Chỉ đạo phòng, chống dịch ${stateLevel}`
       : body === 'vp' ? `Văn phòng UBND ${stateLevel}` : body === 'hdnd' ? `HĐND ${stateLevel}` : `UBND ${stateLevel}`;
-    issuer = { value: name as Issuer, confidence: conf, evidence: chosen?.text ?? (headerText || number.value) };
+    issuer = { value: name as Issuer, confidence: conf, evidence: chosen?.text ?? (headerText || number.value), rule: chosen === issuerHit && chosen ? 'own-number-sentence' : chosen ? 'voice' : headerState ? (/(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'authority-line' : 'header') : 'symbol' };
   }
 
   if (issuerHit?.body === 'district') issuer.reason = 'issued by a district or commune body; the archive holds provincial directives';

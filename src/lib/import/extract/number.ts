@@ -27,7 +27,7 @@ export function extractNumber(ctx: ExtractContext): { number: Field<string | nul
   let number: Field<string | null> = none(null, 'no number of its own found in the text');
   let ownHit: NumberHit | null = null;
   if (headerNumber && docNumberKey(headerNumber)) {
-    number = { value: headerNumber, confidence: 0.95, evidence: fromLine };
+    number = { value: headerNumber, confidence: 0.95, evidence: fromLine, rule: seg.numberLine ? 'so-line' : 'metadata-table' };
     const key = docNumberKey(headerNumber)!;
     ownHit = scores.get(key)?.best ?? null;
   } else {
@@ -38,7 +38,7 @@ export function extractNumber(ctx: ExtractContext): { number: Field<string | nul
       // the fullest spelling of the same number in the text ("3376/UBND-VXNV" over "3376")
       const spellings = numberHits.filter((h) => h.key === top.best.key);
       const value = spellings.map((h) => h.number).sort((a, b) => b.length - a.length)[0]!;
-      number = { value, confidence: top.score >= 6 ? 0.85 : 0.6, evidence: top.best.line.trim() };
+      number = { value, confidence: top.score >= 6 ? 0.85 : 0.6, evidence: top.best.line.trim(), rule: top.best.index < (seg.headline?.length ?? 0) ? 'headline' : 'own-number-sentence' };
       if (ranked.length > 1 && ranked[1]!.score === top.score) {
         number.confidence = 0.5;
         number.reason = `two numbers could be this document's own: ${top.best.number}, ${ranked[1]!.best.number}`;

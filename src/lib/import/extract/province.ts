@@ -21,7 +21,7 @@ export function extractProvince(ctx: ExtractContext, ownHit: NumberHit | null, f
   const { issuer, issuerHit, committeeWord, stateLevel } = found;
   // ---- province
   let province: Field<string | null> = none(null, 'the text names no province');
-  const provinceFrom = (p: Province, confidence: number, evidence: string): Field<string> => ({ value: p.name, confidence, evidence });
+  const provinceFrom = (p: Province, confidence: number, evidence: string, rule: string): Field<string> => ({ value: p.name, confidence, evidence, rule });
   const placed = issuerHits.filter((h) => h.place && h.weight >= 0);
   const dl = seg.dateline ? DATELINE.exec(seg.dateline) : null;
   const dlMonth = seg.dateline && !dl ? DATELINE_MONTH.exec(seg.dateline) : null;
@@ -39,24 +39,24 @@ export function extractProvince(ctx: ExtractContext, ownHit: NumberHit | null, f
   const places = findPlaces(text, folded);
   if (opts.province) {
     const p = findProvince(opts.province);
-    if (p) province = provinceFrom(p, 1, `--province ${opts.province}`);
+    if (p) province = provinceFrom(p, 1, `--province ${opts.province}`, 'option');
   } else if (issuerHit?.place) {
-    province = provinceFrom(issuerHit.place, 0.95, issuerHit.text);
+    province = provinceFrom(issuerHit.place, 0.95, issuerHit.text, 'issuer');
   } else if (headerPlace) {
-    province = provinceFrom(headerPlace.p, 0.95, headerPlace.h);
+    province = provinceFrom(headerPlace.p, 0.95, headerPlace.h, 'header');
   } else if (dlPlace) {
-    province = provinceFrom(dlPlace, 0.9, seg.dateline!);
+    province = provinceFrom(dlPlace, 0.9, seg.dateline!, 'dateline');
   } else if (placed.length && new Set(placed.map((h) => h.place!.name)).size === 1) {
-    province = provinceFrom(placed[0]!.place!, 0.9, placed[0]!.text);
+    province = provinceFrom(placed[0]!.place!, 0.9, placed[0]!.text, 'issuing-bodies');
   } else if (ownHit && (() => {
     const start = sentenceStart(text, ownHit.index);
     const p = places.filter((x) => x.index >= start && x.end <= ownHit!.index).at(-1);
-    if (p) province = provinceFrom(p.province, 0.8, text.slice(start, ownHit.end).trim());
+    if (p) province = provinceFrom(p.province, 0.8, text.slice(start, ownHit.end).trim(), 'own-number-sentence');
     return Boolean(p);
   })()) {
     // the place that issues: "Đà Nẵng có Công văn ..."
   } else if (seg.headline && /^[^:]{2,30}:/.test(seg.headline) && findProvince(seg.headline.split(':')[0]!)) {
-    province = provinceFrom(findProvince(seg.headline.split(':')[0]!)!, 0.8, seg.headline);
+    province = provinceFrom(findProvince(seg.headline.split(':')[0]!)!, 0.8, seg.headline, 'headline');
   } else if (placed.length) {
     warnings.push({ code: 'province-ambiguous', message: `the issuing bodies name several provinces (${[...new Set(placed.map((h) => h.place!.name))].join(', ')}); province left empty.` });
     province.reason = 'several provinces are named as issuers';
@@ -66,7 +66,7 @@ export function extractProvince(ctx: ExtractContext, ownHit: NumberHit | null, f
     const names = [...new Set(counted.map((p) => p.province.name))];
     if (names.length === 1) {
       const p = counted[0]!;
-      province = provinceFrom(p.province, p.via === 'capital' ? 0.7 : 0.75, text.slice(Math.max(0, p.index - 30), p.end + 10).trim());
+      province = provinceFrom(p.province, p.via === 'capital' ? 0.7 : 0.75, text.slice(Math.max(0, p.index - 30), p.end + 10).trim(), 'text-mentions');
       province.reason = p.via === 'capital' ? `inferred from the place "${text.slice(p.index, p.end)}"` : 'the only province the text names';
     } else if (names.length > 1) {
       warnings.push({ code: 'province-ambiguous', message: `the text names several provinces (${names.join(', ')}) and no issuer's province; province left empty. Supply it with --province.` });
@@ -74,7 +74,7 @@ export function extractProvince(ctx: ExtractContext, ownHit: NumberHit | null, f
     } else if (hints.publisher && /([a-z]+)\.gov\.vn/.test(hints.publisher)) {
       const host = /([a-z]+)\.gov\.vn/.exec(hints.publisher)![1]!;
       const p = PROVINCES.find((x) => x.slug.replace(/-/g, '') === host);
-      if (p) { province = provinceFrom(p, 0.6, hints.publisher); province.reason = `from the portal address ${hints.publisher}`; }
+      if (p) { province = provinceFrom(p, 0.6, hints.publisher, 'page-address'); province.reason = `from the portal address ${hints.publisher}`; }
     }
   }
   const prov = province.value ? findProvince(province.value) ?? null : null;

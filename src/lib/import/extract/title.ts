@@ -19,11 +19,11 @@ export function extractTitle(ctx: ExtractContext, f: { ownHit: NumberHit | null;
   const titleFolded = foldForMatch(seg.titleLines.join(' '));
   // ---- subject
   let subject: Field<string | null> = none(null);
-  if (seg.subjectLine) subject = { value: seg.subjectLine.replace(/^V\/v\s*:?\s*/iu, '').trim(), confidence: 0.9, evidence: seg.subjectLine };
+  if (seg.subjectLine) subject = { value: seg.subjectLine.replace(/^V\/v\s*:?\s*/iu, '').trim(), confidence: 0.9, evidence: seg.subjectLine, rule: 'subject-line' };
   else if (seg.titleLines.length > 1) {
     const rest = seg.titleLines.slice(1).map(fromCaps).join(' ');
     const m = /(?:^|\s)(?:về việc|về|v\/v)\s+(.+)$/iu.exec(rest);
-    subject = { value: (m ? m[1]! : rest).trim(), confidence: 0.8, evidence: seg.titleLines.join(' / ') };
+    subject = { value: (m ? m[1]! : rest).trim(), confidence: 0.8, evidence: seg.titleLines.join(' / '), rule: 'title-block' };
   } else {
     const anchor = ownHit ? ownHit.end : (() => {
       const m = LEAD_ACT.exec(folded);
@@ -36,7 +36,7 @@ export function extractTitle(ctx: ExtractContext, f: { ownHit: NumberHit | null;
       if (m) {
         let s = m[1]!.replace(/\s+(?:gửi|tới)\s+.*$/u, '').replace(/[\s,.;:]+$/, '').trim();
         if (/^[“"]/.test(s)) s = s.replace(/^[“"]\s*/, '').replace(/\s*[”“"]$/, '').trim(); // a quoted subject
-        if (s.length >= 8) subject = { value: s, confidence: 0.7, evidence: tail.trim() };
+        if (s.length >= 8) subject = { value: s, confidence: 0.7, evidence: tail.trim(), rule: 'lead-sentence' };
       }
     }
   }
@@ -57,12 +57,12 @@ export function extractTitle(ctx: ExtractContext, f: { ownHit: NumberHit | null;
   // ---- title and summary
   let title: Field<string | null> = none(null);
   // "QUYẾT ĐỊNH" + "Về việc ..." read as one headline: "Quyết định về việc ..."
-  if (seg.titleLines.length) title = { value: capFirst(seg.titleLines.map(fromCaps).map((l, i) => (i ? l.replace(/^Về(?=\s)/u, 'về') : l)).join(' ')), confidence: 0.9, evidence: seg.titleLines.join(' / ') };
-  else if (seg.headline) title = { value: seg.headline, confidence: 0.85, evidence: seg.headline };
-  else if (subject.value) title = { value: capFirst(subject.value), confidence: 0.7, evidence: subject.evidence };
+  if (seg.titleLines.length) title = { value: capFirst(seg.titleLines.map(fromCaps).map((l, i) => (i ? l.replace(/^Về(?=\s)/u, 'về') : l)).join(' ')), confidence: 0.9, evidence: seg.titleLines.join(' / '), rule: 'title-block' };
+  else if (seg.headline) title = { value: seg.headline, confidence: 0.85, evidence: seg.headline, rule: 'headline' };
+  else if (subject.value) title = { value: capFirst(subject.value), confidence: 0.7, evidence: subject.evidence, rule: 'subject' };
   else if (docType.value && issuer.value) {
     const where = prov ? ` ${prov.name}` : '';
-    title = { value: `${docType.value}${number.value ? ` ${number.value}` : ''} của ${issuer.value}${where}`, confidence: 0.6, evidence: null };
+    title = { value: `${docType.value}${number.value ? ` ${number.value}` : ''} của ${issuer.value}${where}`, confidence: 0.6, evidence: null, rule: 'composed' };
   }
   let summary: string | null = null;
   if (ownHit && !seg.official) {
