@@ -47,9 +47,9 @@ export function isRelatedDocumentEntry(line: string): boolean {
   return /^[-•]?\s?\d{1,2}(?=\p{Lu})(?:Luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Công văn|Công điện|Thông báo|Kế hoạch|Hướng dẫn|Pháp lệnh|Bộ luật|Văn bản)/u.test(line);
 }
 
-/** Markdown image remains ("![]()", "![ảnh](x.jpg)") a scraper left. */
+/** Markdown image remains ("![]()", "![ảnh](x.jpg)") and broken-image placeholders ("error image") a scraper left. */
 export function isImageRemnant(line: string): boolean {
-  return /^!\[[^\]]*\]\([^)]*\)\s*\|?$/.test(line);
+  return /^!\[[^\]]*\]\([^)]*\)\s*\|?$/.test(line) || /^(?:(?:error image|image|no image|loading)\s*)+$/i.test(line);
 }
 
 /** Any of the above: a line of chrome wherever it appears. */

@@ -26,6 +26,8 @@ export interface RunOptions {
   force?: boolean;
   province?: string | undefined;
   date?: string | undefined;
+  /** --type, --issuer, --number, --title: passed to the importer as given */
+  fields?: Pick<ImportOptions, 'docType' | 'issuer' | 'number' | 'title'> | undefined;
 }
 
 /** Write via a temporary file in the same directory and rename: readers never see half a file. */
@@ -129,7 +131,7 @@ export function runImport(inputs: string[], opts: RunOptions): FileReport[] {
       continue;
     }
     const raw = planRaw(contentDir, file, bytes);
-    const importOpts: ImportOptions = { rawPath: raw.rel, province: opts.province, date: opts.date };
+    const importOpts: ImportOptions = { ...opts.fields, rawPath: raw.rel, province: opts.province, date: opts.date };
     const r = importText(bytes, file, importOpts);
     const report: FileReport = { ...r, status: r.ok ? 'imported' : 'failed' };
     reports.push(report);

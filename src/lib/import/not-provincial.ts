@@ -1,0 +1,32 @@
+/**
+ * A file that is clearly not a provincial directive says so, instead of a bare "not found":
+ * a national document (its own number or header is a central body's), a district's or commune's
+ * document, or a news digest that lists many items.
+ */
+import { foldForMatch } from '../vietnamese.ts';
+import { parseDocNumber } from '../doc-number.ts';
+import { NATIONAL_ISSUERS, isNationalCode } from '../national-issuers.ts';
+import type { Extracted } from './extract.ts';
+import type { Segmented } from './segment.ts';
+
+const NATIONAL_HEADER = /^(thu tuong chinh phu|chinh phu|van phong chinh phu|bo [a-z ,-]{2,40}|ban chi dao quoc gia.*|ban chap hanh trung uong|ban bi thu|quoc hoi|uy ban thuong vu quoc hoi)$/;
+const DIGEST = /^(?:tong hop|diem tin|ban tin|tin tong hop|diem bao|diem lai)\b|\btrong tuan\s*\(tu ngay/;
+
+export function notProvincial(x: Extracted, seg: Segmented): string | null {
+  const codes = x.number.value ? parseDocNumber(x.number.value)?.codes ?? [] : [];
+  const national = codes.find(isNationalCode);
+  if (national && x.number.rule !== 'option') {
+    return `This looks like a national document (${x.number.value}${NATIONAL_ISSUERS[national] ? `, ${NATIONAL_ISSUERS[national]}` : ''}), not a provincial directive; the archive holds what provinces issued.`;
+  }
+  const header = seg.header.map(foldForMatch).find((h) => NATIONAL_HEADER.test(h) && !/tinh|thanh pho/.test(h));
+  if (header && !seg.header.some((h) => /tỉnh|thành phố|tỉnh ủy|thành ủy/iu.test(h))) {
+    return `This looks like a national document (its header names "${header}"), not a provincial directive; the archive holds what provinces issued.`;
+  }
+  if (x.issuer.reason?.includes('district')) {
+    return 'This looks like a district\'s or commune\'s document, not a provincial directive; the archive holds what provinces issued. If the province issued it, give --issuer and --province.';
+  }
+  if (DIGEST.test(foldForMatch(seg.headline ?? '')) || DIGEST.test(foldForMatch(seg.body.slice(0, 2).join(' ')))) {
+    return 'This looks like a news digest covering several items, not one directive; import the page or text of the directive itself, or give the missing fields as options.';
+  }
+  return null;
+}
