@@ -8,7 +8,6 @@
  */
 import { resolve } from 'node:path';
 import { runImport, type FileReport } from '../src/lib/import/write.ts';
-import { checkOptions } from '../src/lib/import/options.ts';
 import { DOC_TYPE_NAMES } from '../src/lib/doc-types.ts';
 import { ISSUERS } from '../src/lib/issuers.ts';
 
@@ -49,8 +48,6 @@ function parseArgs(argv: string[]): Args | string {
   // a value given for several files would be wrong for all but one
   const perFile = (['number', 'title'] as const).filter((k) => a[k] !== undefined);
   if (perFile.length && (a.inputs.length > 1 || !/\.[a-z0-9]+$/i.test(a.inputs[0]!))) return `${perFile.map((k) => (k === 'number' ? '--number' : '--title')).join(' and ')} belong to one document: give one file, not several or a folder`;
-  const checked = checkOptions(a);
-  if (!checked.ok) return checked.error;
   return a;
 }
 

@@ -17,7 +17,6 @@ export const DOC_TYPES = [
   { name: 'Thông tri', code: 'TT', plural: 'Thông tri' },
   { name: 'Quy định', code: 'QĐ', plural: 'Quy định' },
   { name: 'Kịch bản', code: '', plural: 'Kịch bản' },
-  { name: 'Lời kêu gọi', code: '', plural: 'Lời kêu gọi' },
   { name: 'Văn bản', code: '', plural: 'Văn bản khác' },
 ] as const;
 
