@@ -74,6 +74,7 @@ const isCaps = (l: string): boolean => /\p{Lu}/u.test(l) && !/\p{Ll}/u.test(l);
 
 const META_KEYS = ['Số hiệu', 'Loại văn bản', 'Nơi ban hành', 'Người ký', 'Ngày ban hành', 'Ngày hiệu lực', 'Ngày công báo', 'Số công báo', 'Tình trạng', 'Lĩnh vực', 'Cơ quan ban hành'];
 const META_RE = new RegExp(`(${META_KEYS.join('|')})\\s*:\\s*`, 'gu');
+const META_KEY_ALONE = new RegExp(`^(${META_KEYS.join('|')})\\s*:?$`, 'u');
 
 const NUMBER_LINE = /^Số\s*:?\s*\d{1,5}\s*[-/]?\s*[\p{L}\d\s/-]{0,30}$/u;
 /** "Vĩnh Phúc, ngày 08 tháng 11 năm 2021" (also "Long Xuyên, ngày 9/2/2020"): place, day, month, year */
@@ -101,6 +102,14 @@ export function segment(text: string): Segmented {
     const l = lines[i]!.trim();
     if (!l) continue;
     const f = foldForMatch(l);
+    // a metadata table scraped cell by cell: "Số hiệu:" on one line, "24/CT-UBND" on the next
+    const key = META_KEY_ALONE.exec(l);
+    if (key && i + 1 < topEnd && lines[i + 1]!.trim() && !META_KEY_ALONE.test(lines[i + 1]!.trim())) {
+      seg.meta[key[1]!] = lines[i + 1]!.trim();
+      used[i] = used[i + 1] = true;
+      i++;
+      continue;
+    }
     META_RE.lastIndex = 0;
     if (META_RE.test(l)) {
       META_RE.lastIndex = 0;

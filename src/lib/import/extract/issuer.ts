@@ -52,6 +52,11 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
   const headerBcd = /ban chi dao/.test(headerFolded);
   const headerHdnd = /hoi dong nhan dan|hdnd/.test(headerFolded) || ownCodes.includes('HDND');
   const headerState = /uy ban nhan dan|ubnd/.test(headerFolded) || headerBcd || headerHdnd;
+  // a legal database's "Nơi ban hành: Tỉnh Quảng Nam" (its name for the provincial People's Committee)
+  const metaFolded = foldForMatch(seg.meta['Cơ quan ban hành'] ?? seg.meta['Nơi ban hành'] ?? '');
+  const metaParty = /(tinh|thanh) uy/.test(metaFolded);
+  const metaState: Body | null = !metaFolded || metaParty ? null : /chu tich/.test(metaFolded) ? 'ct' : /van phong/.test(metaFolded) ? 'vp'
+    : /ban chi dao/.test(metaFolded) ? 'bcd' : /^(tinh|thanh pho|tp\.?)\s|uy ban nhan dan|ubnd/.test(metaFolded) ? 'ubnd' : null;
   let branch: 'party' | 'state' | null = null;
   if (issuerHit?.body === 'district') branch = null;
   else if (ownCodes.includes('TU')) branch = 'party';
@@ -59,6 +64,8 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
   else if (issuerHit) branch = STATE_BODIES.has(issuerHit.body) ? 'state' : 'party';
   else if (headerState) branch = 'state';
   else if (headerParty) branch = 'party';
+  else if (metaState) branch = 'state';
+  else if (metaParty) branch = 'party';
   else {
     const best = [...issuerHits].filter((h) => h.weight > 0).sort((a, b) => b.weight - a.weight)[0];
     if (best) branch = STATE_BODIES.has(best.body) ? 'state' : 'party';
@@ -95,10 +102,12 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
       body = headerHdnd ? 'hdnd' : headerBcd ? 'bcd' : /(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'ct'
         : /(^|\n)van phong (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'vp' : 'ubnd';
     }
-    stateLevel = chosen?.level ?? (/thanh pho/.test(headerFolded) ? 'thành phố' : 'tỉnh');
+    const byMeta = metaState && !headerState && chosen !== issuerHit;
+    if (byMeta) { body = metaState; conf = 0.85; chosen = null; }
+    stateLevel = chosen?.level ?? (/thanh pho/.test(headerFolded) || /^thanh pho/.test(metaFolded) ? 'thành phố' : 'tỉnh');
     const name = body === 'ct' ? `Chủ tịch UBND ${stateLevel}` : body === 'bcd' ? `Ban Chỉ đạo phòng, chống dịch ${stateLevel}`
       : body === 'vp' ? `Văn phòng UBND ${stateLevel}` : body === 'hdnd' ? `HĐND ${stateLevel}` : `UBND ${stateLevel}`;
-    issuer = { value: name as Issuer, confidence: conf, evidence: chosen?.text ?? (headerText || number.value), rule: chosen === issuerHit && chosen ? 'own-number-sentence' : chosen ? 'voice' : headerState ? (/(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'authority-line' : 'header') : 'symbol' };
+    issuer = { value: name as Issuer, confidence: conf, evidence: byMeta ? `Nơi ban hành: ${seg.meta['Cơ quan ban hành'] ?? seg.meta['Nơi ban hành']}` : chosen?.text ?? (headerText || number.value), rule: byMeta ? 'metadata-table' : chosen === issuerHit && chosen ? 'own-number-sentence' : chosen ? 'voice' : headerState ? (/(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'authority-line' : 'header') : 'symbol' };
   }
 
   if (issuerHit?.body === 'district') issuer.reason = 'issued by a district or commune body; the archive holds provincial directives';

@@ -27,7 +27,7 @@ export function extractNumber(ctx: ExtractContext): { number: Field<string | nul
   let number: Field<string | null> = none(null, 'no number of its own found in the text');
   let ownHit: NumberHit | null = null;
   if (headerNumber && docNumberKey(headerNumber)) {
-    number = { value: headerNumber, confidence: 0.95, evidence: fromLine, rule: seg.numberLine ? 'so-line' : 'metadata-table' };
+    number = { value: headerNumber, confidence: 0.95, evidence: seg.numberLine ?? `Số hiệu: ${fromLine}`, rule: seg.numberLine ? 'so-line' : 'metadata-table' };
     const key = docNumberKey(headerNumber)!;
     ownHit = scores.get(key)?.best ?? null;
   } else {

@@ -5,7 +5,7 @@
  * headline "X: …" (headline); the one province the text names (text-mentions); the site chrome
  * (chrome); the portal's address (page-address). Then the issuer is named as the province has it.
  */
-import { foldForMatch } from '../../vietnamese.ts';
+import { foldForMatch, foldKeepLength } from '../../vietnamese.ts';
 import type { ExtractContext } from './context.ts';
 import { none, type Field } from './types.ts';
 import { PROVINCES, findProvince, type Province } from '../../provinces.ts';
@@ -15,6 +15,13 @@ import type { NumberHit } from './numbers.ts';
 import type { IssuerResult } from './issuer.ts';
 import { findPlaces } from './places.ts';
 import { sentenceStart } from './text.ts';
+
+/** The one province the removed chrome lines name, with the first line naming it. */
+function chromeProvince(lines: string[]): { province: Province; line: string } | null {
+  const found = new Map<string, { province: Province; line: string }>();
+  for (const l of lines) for (const p of findPlaces(l, foldKeepLength(l))) if (!found.has(p.province.name)) found.set(p.province.name, { province: p.province, line: l });
+  return found.size === 1 ? [...found.values()][0]! : null;
+}
 
 export function extractProvince(ctx: ExtractContext, ownHit: NumberHit | null, found: IssuerResult): Field<string | null> {
   const { seg, hints, opts, text, folded, issuerHits, warnings } = ctx;
@@ -37,9 +44,15 @@ export function extractProvince(ctx: ExtractContext, ownHit: NumberHit | null, f
     return null;
   })();
   const places = findPlaces(text, folded);
+  // a legal database's "Nơi ban hành: Tỉnh Quảng Nam" / "Cơ quan ban hành: Ủy ban nhân dân tỉnh …"
+  const metaKey = seg.meta['Nơi ban hành'] !== undefined ? 'Nơi ban hành' : seg.meta['Cơ quan ban hành'] !== undefined ? 'Cơ quan ban hành' : null;
+  const metaPlaces = metaKey ? findPlaces(seg.meta[metaKey]!, foldKeepLength(seg.meta[metaKey]!)) : [];
+  const metaPlace = new Set(metaPlaces.map((p) => p.province.name)).size === 1 ? metaPlaces[0]!.province : null;
   if (opts.province) {
     const p = findProvince(opts.province);
     if (p) province = provinceFrom(p, 1, `--province ${opts.province}`, 'option');
+  } else if (metaPlace) {
+    province = provinceFrom(metaPlace, 0.95, `${metaKey}: ${seg.meta[metaKey!]}`, 'metadata-table');
   } else if (issuerHit?.place) {
     province = provinceFrom(issuerHit.place, 0.95, issuerHit.text, 'issuer');
   } else if (headerPlace) {
@@ -71,6 +84,11 @@ export function extractProvince(ctx: ExtractContext, ownHit: NumberHit | null, f
     } else if (names.length > 1) {
       warnings.push({ code: 'province-ambiguous', message: `the text names several provinces (${names.join(', ')}) and no issuer's province; province left empty. Supply it with --province.` });
       province.reason = `the text names several provinces (${names.join(', ')}) and not the issuer's`;
+    } else if (chromeProvince(hints.chrome ?? [])) {
+      // the site's own province, named only in its chrome (breadcrumbs, related headlines): a hint, to be checked
+      const c = chromeProvince(hints.chrome ?? [])!;
+      province = provinceFrom(c.province, 0.5, c.line, 'chrome');
+      province.reason = `named only in the page's chrome ("${c.line.slice(0, 60)}"), not in the text`;
     } else if (hints.publisher && /([a-z]+)\.gov\.vn/.test(hints.publisher)) {
       const host = /([a-z]+)\.gov\.vn/.exec(hints.publisher)![1]!;
       const p = PROVINCES.find((x) => x.slug.replace(/-/g, '') === host);

@@ -34,7 +34,8 @@ export function extractTitle(ctx: ExtractContext, f: { ownHit: NumberHit | null;
       const tail = text.slice(anchor, end);
       const m = /(?:^|\s)(?:về việc|V\/v|về)\s+(.+)$/u.exec(tail);
       if (m) {
-        let s = m[1]!.replace(/\s+(?:gửi|tới)\s+.*$/u, '').replace(/[\s,.;:]+$/, '').trim();
+        // "… do tỉnh Quảng Nam ban hành": a legal database's title names the issuer at the end
+        let s = m[1]!.replace(/\s+(?:gửi|tới)\s+.*$/u, '').replace(/\s+do\s+[^,.;]{3,60}?\s+ban hành$/u, '').replace(/[\s,.;:]+$/, '').trim();
         if (/^[“"]/.test(s)) s = s.replace(/^[“"]\s*/, '').replace(/\s*[”“"]$/, '').trim(); // a quoted subject
         if (s.length >= 8) subject = { value: s, confidence: 0.7, evidence: tail.trim(), rule: 'lead-sentence' };
       }
