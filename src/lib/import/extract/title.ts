@@ -9,7 +9,7 @@ import { none, type Field, type Extracted } from './types.ts';
 import type { Province } from '../../provinces.ts';
 import type { DocTypeName } from '../../doc-types.ts';
 import type { Issuer } from '../../issuers.ts';
-import { LEAD_ACT } from './type-words.ts';
+import { LEAD_ACT, TYPE_ALT } from './type-words.ts';
 import type { NumberHit } from './numbers.ts';
 import { sentenceStart, sentenceEnd, fromCaps, capFirst, shorten } from './text.ts';
 
@@ -45,10 +45,10 @@ export function extractTitle(ctx: ExtractContext, f: { ownHit: NumberHit | null;
   // ---- urgency, recipients, publisher
   const urgencyF = foldForMatch(seg.urgencyLine ?? '');
   // the 30 characters before the own number (same slice as always: a negative start counts from the end)
-  const beforeOwn = ownHit ? folded.slice(ownHit.index - 30, ownHit.index) : '';
+  const beforeOwn = ownHit ? folded.slice(Math.max(0, ownHit.index - 45), ownHit.index) : '';
   const urgency: Extracted['urgency'] = /hoa toc/.test(urgencyF) ? 'Hỏa tốc' : /thuong khan/.test(urgencyF) ? 'Thượng khẩn' : /khan/.test(urgencyF) ? 'Khẩn'
     : /(cong )?dien khan\b/.test(titleFolded) ? 'Khẩn'
-    : ownHit && /(hoa toc|thuong khan|khan)\s*(so\s*)?$/.test(beforeOwn) ? (
+    : ownHit && new RegExp(`(hoa toc|thuong khan|khan)\\s+(?:(?:${TYPE_ALT})\\s+)?(?:so\\s*:?\\s*)?$|(hoa toc|thuong khan|khan)\\s*(so\\s*)?$`).test(beforeOwn) ? (
       /hoa toc/.test(beforeOwn) ? 'Hỏa tốc' : /thuong khan/.test(beforeOwn) ? 'Thượng khẩn' : 'Khẩn')
     : null;
   const recipients = [...seg.recipients];

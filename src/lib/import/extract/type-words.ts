@@ -16,7 +16,8 @@ export const TYPE_WORDS: Array<[string, DocTypeName | 'văn bản' | 'other']> =
 ].sort((x, y) => y[0]!.length - x[0]!.length) as Array<[string, DocTypeName | 'văn bản' | 'other']>;
 export const TYPE_ALT = TYPE_WORDS.map(([w]) => w).join('|');
 /** a document-type word at the end of `before` (folded), e.g. "... ban hanh cong van so " */
-export const TYPE_BEFORE = new RegExp(`(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?\\s*(?:so\\s*:?|[-–:])?\\s*$`);
+// "Công văn CV 9229/UBND-VHXH": the type's code may repeat before the number
+export const TYPE_BEFORE = new RegExp(`(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?(?:\\s+(?:cv|cd|ct|tb|kh|qd|hd|kl|nq))?\\s*(?:so\\s*:?|[-–:])?\\s*$`);
 
 export const typeOfWord = (folded: string): DocTypeName | 'văn bản' | 'other' | null =>
   TYPE_WORDS.find(([w]) => w === folded)?.[1] ?? null;
