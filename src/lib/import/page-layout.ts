@@ -8,7 +8,7 @@
  */
 
 /** Marks where a page ended, until the lines either side are joined. */
-const PAGE_BREAK = '\u2029';
+const PAGE_BREAK = '\uE000'; // a private-use character: trim() and regex line ends leave it alone
 
 /** Form feeds become page-break marker lines (the cleaner would otherwise read them as spaces). */
 export function markFormFeeds(text: string): string {

@@ -118,7 +118,8 @@ export function segment(text: string): Segmented {
       used[i] = true;
       continue;
     }
-    if (HEADER_FIXED.has(f) || (isCaps(l) && l.length <= 70 && HEADER_BODY.test(f) && !seg.titleLines.length && !DOC_TYPE_TITLE.test(f))) {
+    // (a capitals headline that cites a number, "… CÔNG VĂN SỐ 2105/UBND-VP", is not the header)
+    if (HEADER_FIXED.has(f) || (isCaps(l) && l.length <= 70 && HEADER_BODY.test(f) && !/\d\s?[-/]\s?\p{L}/u.test(l) && !seg.titleLines.length && !DOC_TYPE_TITLE.test(f))) {
       seg.header.push(l); used[i] = true; continue;
     }
     if (!seg.numberLine && NUMBER_LINE.test(l)) { seg.numberLine = l; used[i] = true; continue; }

@@ -19,7 +19,15 @@ import { sentenceStart } from './text.ts';
 /** The one province the removed chrome lines name, with the first line naming it. */
 function chromeProvince(lines: string[]): { province: Province; line: string } | null {
   const found = new Map<string, { province: Province; line: string }>();
-  for (const l of lines) for (const p of findPlaces(l, foldKeepLength(l))) if (!found.has(p.province.name)) found.set(p.province.name, { province: p.province, line: l });
+  for (const l of lines) {
+    const hits = findPlaces(l, foldKeepLength(l)).map((p) => p.province);
+    // breadcrumb steps name sections after the province ("Tin Hà Giang", "Thời sự Cà Mau")
+    for (const step of l.split(/\s(?:>|»|›|\/|\|)\s/)) {
+      const p = findProvince(step.replace(/^(?:tin tức|tin|báo|thời sự|tin tức -|cổng thông tin)\s+/iu, '').trim());
+      if (p) hits.push(p);
+    }
+    for (const p of hits) if (!found.has(p.name)) found.set(p.name, { province: p, line: l });
+  }
   return found.size === 1 ? [...found.values()][0]! : null;
 }
 
