@@ -134,6 +134,10 @@ export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOpt
     result.missing = REQUIRED.filter((f) => (fields[f] as { value: unknown }).value === null).map((f) => ({
       field: f, option: OPTION_FOR[f]!, example: OPTION_EXAMPLE[f]!, reason: (fields[f] as { reason?: string }).reason ?? null,
     }));
+    // a national document is refused even when every field was read, unless the archivist says whose it is
+    if (result.notProvincial && /national document/.test(result.notProvincial) && !(o.issuer && o.province)) {
+      throw new ImportError(`${name}: ${result.notProvincial} If a province issued it, give ${OPTION_EXAMPLE.issuer} and ${OPTION_EXAMPLE.province}.`);
+    }
     if (result.missing.length) {
       const why = result.missing.map((m) => `${m.field} not found (${m.reason ? `${m.reason}; ` : ''}add ${m.example})`).join('; ');
       throw new ImportError(`${name}: ${result.notProvincial ? `${result.notProvincial} ` : ''}${why}.`);
