@@ -12,6 +12,8 @@ export interface Candidate<T> {
   confidence: number;
   evidence: string | null;
   reason?: string;
+  /** a finding for the report, raised only if this candidate wins */
+  warning?: string;
 }
 
 export interface Rule<I, T> {
@@ -31,15 +33,20 @@ export function decide<I, T>(
   fallback: Field<T>,
   same: (a: T, b: T) => boolean = (a, b) => a === b,
   show: (v: T) => string = String,
+  warnings?: Array<{ code: string; message: string }>,
+  warningCode = 'review',
 ): Field<T> {
   const proposed = rules.flatMap((r) => {
     const c = r.propose(input);
     return c ? [{ ...c, rule: r.name }] : [];
   });
-  const win = proposed[0];
-  if (!win) return fallback;
+  const found = proposed[0];
+  if (!found) return fallback;
+  const { warning, ...win } = found;
+  if (warning) warnings?.push({ code: warningCode, message: warning });
   const against = proposed.find((c) => c !== win && c.confidence >= STRONG && !same(c.value, win.value));
-  if (against && win.confidence > CONTRADICTED) {
+  // what the archivist gives is not second-guessed; an honest null has nothing to lower
+  if (against && win.value !== null && win.confidence < 1 && win.confidence > CONTRADICTED) {
     return { ...win, confidence: CONTRADICTED, reason: `the ${win.rule} gives ${show(win.value)} but the ${against.rule} gives ${show(against.value)}${win.reason ? `; ${win.reason}` : ''}` };
   }
   return win;

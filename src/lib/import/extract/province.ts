@@ -1,9 +1,12 @@
 /**
- * The province. Rules, in order: --province (option); the issuer's place (issuer); the header
- * (header); the dateline's place or capital (dateline); the one place the issuing bodies name
- * (issuing-bodies); the place that issues ("Đà Nẵng có Công văn …") (own-number-sentence); a
- * headline "X: …" (headline); the one province the text names (text-mentions); the site chrome
- * (chrome); the portal's address (page-address). Then the issuer is named as the province has it.
+ * The province, as an ordered list of named rules (see decide.ts): --province (option); a legal
+ * database's "Nơi ban hành" (metadata-table); the place of the body that issues the own number
+ * (issuer); the header (header); the dateline's place or capital (dateline); the one place the
+ * issuing bodies name (issuing-bodies); the place that issues ("Đà Nẵng có Công văn …")
+ * (own-number-sentence); a headline "X: …" (headline); the one province the text names
+ * (text-mentions); the site's chrome (chrome); the portal's address (page-address). Where the
+ * issuing bodies or the text name several provinces the rules stop with an honest null. Then the
+ * issuer is named as the province has it (Thành ủy and "thành phố" for the five cities).
  */
 import { foldForMatch, foldKeepLength } from '../../vietnamese.ts';
 import type { ExtractContext } from './context.ts';
@@ -12,9 +15,25 @@ import { PROVINCES, findProvince, type Province } from '../../provinces.ts';
 import type { Issuer } from '../../issuers.ts';
 import { DATELINE, DATELINE_MONTH } from '../segment.ts';
 import type { NumberHit } from './numbers.ts';
+import type { IssuerHit } from './issuer-hits.ts';
 import type { IssuerResult } from './issuer.ts';
-import { findPlaces } from './places.ts';
+import { findPlaces, type PlaceHit } from './places.ts';
 import { sentenceStart } from './text.ts';
+import { decide, type Candidate, type Rule } from './decide.ts';
+
+interface Input {
+  ctx: ExtractContext;
+  ownHit: NumberHit | null;
+  issuerHit: IssuerHit | null;
+  /** every province name or capital the text mentions */
+  places: PlaceHit[];
+  /** issuing bodies that name their place and are not excluded ("gửi UBND tỉnh X") */
+  placed: IssuerHit[];
+}
+
+const from = (p: Province, confidence: number, evidence: string, reason?: string): Candidate<string | null> => ({ value: p.name, confidence, evidence, ...(reason ? { reason } : {}) });
+/** "several provinces": stop here with an honest null, its reason and (if it wins) a warning */
+const stop = (reason: string, warning: string): Candidate<string | null> => ({ value: null, confidence: 0, evidence: null, reason, warning });
 
 /** The one province the removed chrome lines name, with the first line naming it. */
 function chromeProvince(lines: string[]): { province: Province; line: string } | null {
@@ -31,78 +50,82 @@ function chromeProvince(lines: string[]): { province: Province; line: string } |
   return found.size === 1 ? [...found.values()][0]! : null;
 }
 
-export function extractProvince(ctx: ExtractContext, ownHit: NumberHit | null, found: IssuerResult): Field<string | null> {
-  const { seg, hints, opts, text, folded, issuerHits, warnings } = ctx;
-  const { issuer, issuerHit, committeeWord, stateLevel } = found;
-  // ---- province
-  let province: Field<string | null> = none(null, 'the text names no province');
-  const provinceFrom = (p: Province, confidence: number, evidence: string, rule: string): Field<string> => ({ value: p.name, confidence, evidence, rule });
-  const placed = issuerHits.filter((h) => h.place && h.weight >= 0);
-  const dl = seg.dateline ? DATELINE.exec(seg.dateline) : null;
-  const dlMonth = seg.dateline && !dl ? DATELINE_MONTH.exec(seg.dateline) : null;
-  const dlPlaceName = dl?.[1] ?? dlMonth?.[1] ?? null;
-  const dlPlace = dlPlaceName ? findProvince(dlPlaceName) ?? PROVINCES.find((p) => p.capital && foldForMatch(p.capital) === foldForMatch(dlPlaceName)) : undefined;
-  const headerPlace = (() => {
+// people and goods coming "from" another province do not make it the issuer's
+const FROM_ELSEWHERE = /(tu|ve tu|den tu|di qua|cac tinh|tinh ban|voi)\s+(tinh\s+|thanh pho\s+|tp\.?\s*)?$/;
+
+const RULES: ReadonlyArray<Rule<Input, string | null>> = [
+  { name: 'option', propose: ({ ctx: { opts } }) => {
+    const p = opts.province ? findProvince(opts.province) : undefined;
+    return p ? from(p, 1, `--province ${opts.province}`) : null;
+  } },
+  // a legal database's "Nơi ban hành: Tỉnh Quảng Nam" / "Cơ quan ban hành: Ủy ban nhân dân tỉnh …"
+  { name: 'metadata-table', propose: ({ ctx: { seg } }) => {
+    const key = seg.meta['Nơi ban hành'] !== undefined ? 'Nơi ban hành' : seg.meta['Cơ quan ban hành'] !== undefined ? 'Cơ quan ban hành' : null;
+    if (!key) return null;
+    const hits = findPlaces(seg.meta[key]!, foldKeepLength(seg.meta[key]!));
+    return new Set(hits.map((p) => p.province.name)).size === 1 ? from(hits[0]!.province, 0.95, `${key}: ${seg.meta[key]}`) : null;
+  } },
+  { name: 'issuer', propose: ({ issuerHit }) => (issuerHit?.place ? from(issuerHit.place, 0.95, issuerHit.text) : null) },
+  // "TỈNH BẠC LIÊU", "TỈNH ỦY VĨNH PHÚC", "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH TỈNH AN GIANG"
+  { name: 'header', propose: ({ ctx: { seg } }) => {
     for (const h of seg.header) {
-      const f = foldForMatch(h);
-      // "TỈNH BẠC LIÊU", "TỈNH ỦY VĨNH PHÚC", "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH TỈNH AN GIANG"
-      const m = /(?:^|\s)(?:tinh|thanh pho|tp\.?|tinh uy|thanh uy)\s+(.+)$/.exec(f);
-      if (m) { const p = findProvince(m[1]!); if (p) return { p, h }; }
+      const m = /(?:^|\s)(?:tinh|thanh pho|tp\.?|tinh uy|thanh uy)\s+(.+)$/.exec(foldForMatch(h));
+      const p = m ? findProvince(m[1]!) : undefined;
+      if (p) return from(p, 0.95, h);
     }
     return null;
-  })();
-  const places = findPlaces(text, folded);
-  // a legal database's "Nơi ban hành: Tỉnh Quảng Nam" / "Cơ quan ban hành: Ủy ban nhân dân tỉnh …"
-  const metaKey = seg.meta['Nơi ban hành'] !== undefined ? 'Nơi ban hành' : seg.meta['Cơ quan ban hành'] !== undefined ? 'Cơ quan ban hành' : null;
-  const metaPlaces = metaKey ? findPlaces(seg.meta[metaKey]!, foldKeepLength(seg.meta[metaKey]!)) : [];
-  const metaPlace = new Set(metaPlaces.map((p) => p.province.name)).size === 1 ? metaPlaces[0]!.province : null;
-  if (opts.province) {
-    const p = findProvince(opts.province);
-    if (p) province = provinceFrom(p, 1, `--province ${opts.province}`, 'option');
-  } else if (metaPlace) {
-    province = provinceFrom(metaPlace, 0.95, `${metaKey}: ${seg.meta[metaKey!]}`, 'metadata-table');
-  } else if (issuerHit?.place) {
-    province = provinceFrom(issuerHit.place, 0.95, issuerHit.text, 'issuer');
-  } else if (headerPlace) {
-    province = provinceFrom(headerPlace.p, 0.95, headerPlace.h, 'header');
-  } else if (dlPlace) {
-    province = provinceFrom(dlPlace, 0.9, seg.dateline!, 'dateline');
-  } else if (placed.length && new Set(placed.map((h) => h.place!.name)).size === 1) {
-    province = provinceFrom(placed[0]!.place!, 0.9, placed[0]!.text, 'issuing-bodies');
-  } else if (ownHit && (() => {
+  } },
+  { name: 'dateline', propose: ({ ctx: { seg } }) => {
+    if (!seg.dateline) return null;
+    const place = (DATELINE.exec(seg.dateline) ?? DATELINE_MONTH.exec(seg.dateline))?.[1];
+    const p = place ? findProvince(place) ?? PROVINCES.find((x) => x.capital && foldForMatch(x.capital) === foldForMatch(place)) : undefined;
+    return p ? from(p, 0.9, seg.dateline) : null;
+  } },
+  { name: 'issuing-bodies', propose: ({ placed }) => (placed.length && new Set(placed.map((h) => h.place!.name)).size === 1 ? from(placed[0]!.place!, 0.9, placed[0]!.text) : null) },
+  // the place that issues: "Đà Nẵng có Công văn ..."
+  { name: 'own-number-sentence', propose: ({ ctx: { text }, ownHit, places }) => {
+    if (!ownHit) return null;
     const start = sentenceStart(text, ownHit.index);
-    const p = places.filter((x) => x.index >= start && x.end <= ownHit!.index).at(-1);
-    if (p) province = provinceFrom(p.province, 0.8, text.slice(start, ownHit.end).trim(), 'own-number-sentence');
-    return Boolean(p);
-  })()) {
-    // the place that issues: "Đà Nẵng có Công văn ..."
-  } else if (seg.headline && /^[^:]{2,30}:/.test(seg.headline) && findProvince(seg.headline.split(':')[0]!)) {
-    province = provinceFrom(findProvince(seg.headline.split(':')[0]!)!, 0.8, seg.headline, 'headline');
-  } else if (placed.length) {
-    warnings.push({ code: 'province-ambiguous', message: `the issuing bodies name several provinces (${[...new Set(placed.map((h) => h.place!.name))].join(', ')}); province left empty.` });
-    province.reason = 'several provinces are named as issuers';
-  } else {
-    // the one province the text names (ignoring people coming "from" elsewhere)
-    const counted = places.filter((p) => !/(tu|ve tu|den tu|di qua|cac tinh|tinh ban|voi)\s+(tinh\s+|thanh pho\s+|tp\.?\s*)?$/.test(folded.slice(Math.max(0, p.index - 20), p.index)));
+    const p = places.filter((x) => x.index >= start && x.end <= ownHit.index).at(-1);
+    return p ? from(p.province, 0.8, text.slice(start, ownHit.end).trim()) : null;
+  } },
+  { name: 'headline', propose: ({ ctx: { seg } }) => {
+    const p = seg.headline && /^[^:]{2,30}:/.test(seg.headline) ? findProvince(seg.headline.split(':')[0]!) : undefined;
+    return p ? from(p, 0.8, seg.headline!) : null;
+  } },
+  { name: 'several-issuers', propose: ({ placed }) => {
+    if (!placed.length) return null;
+    const names = [...new Set(placed.map((h) => h.place!.name))].join(', ');
+    return stop('several provinces are named as issuers', `the issuing bodies name several provinces (${names}); province left empty.`);
+  } },
+  // the one province the text names
+  { name: 'text-mentions', propose: ({ ctx, places }) => {
+    const counted = places.filter((p) => !FROM_ELSEWHERE.test(ctx.folded.slice(Math.max(0, p.index - 20), p.index)));
     const names = [...new Set(counted.map((p) => p.province.name))];
-    if (names.length === 1) {
-      const p = counted[0]!;
-      province = provinceFrom(p.province, p.via === 'capital' ? 0.7 : 0.75, text.slice(Math.max(0, p.index - 30), p.end + 10).trim(), 'text-mentions');
-      province.reason = p.via === 'capital' ? `inferred from the place "${text.slice(p.index, p.end)}"` : 'the only province the text names';
-    } else if (names.length > 1) {
-      warnings.push({ code: 'province-ambiguous', message: `the text names several provinces (${names.join(', ')}) and no issuer's province; province left empty. Supply it with --province.` });
-      province.reason = `the text names several provinces (${names.join(', ')}) and not the issuer's`;
-    } else if (chromeProvince(hints.chrome ?? [])) {
-      // the site's own province, named only in its chrome (breadcrumbs, related headlines): a hint, to be checked
-      const c = chromeProvince(hints.chrome ?? [])!;
-      province = provinceFrom(c.province, 0.5, c.line, 'chrome');
-      province.reason = `named only in the page's chrome ("${c.line.slice(0, 60)}"), not in the text`;
-    } else if (hints.publisher && /([a-z]+)\.gov\.vn/.test(hints.publisher)) {
-      const host = /([a-z]+)\.gov\.vn/.exec(hints.publisher)![1]!;
-      const p = PROVINCES.find((x) => x.slug.replace(/-/g, '') === host);
-      if (p) { province = provinceFrom(p, 0.6, hints.publisher, 'page-address'); province.reason = `from the portal address ${hints.publisher}`; }
+    if (names.length > 1) {
+      return stop(`the text names several provinces (${names.join(', ')}) and not the issuer's`, `the text names several provinces (${names.join(', ')}) and no issuer's province; province left empty. Supply it with --province.`);
     }
-  }
+    const p = counted[0];
+    if (!p) return null;
+    return from(p.province, p.via === 'capital' ? 0.7 : 0.75, ctx.text.slice(Math.max(0, p.index - 30), p.end + 10).trim(),
+      p.via === 'capital' ? `inferred from the place "${ctx.text.slice(p.index, p.end)}"` : 'the only province the text names');
+  } },
+  // the site's own province, named only in its chrome (breadcrumbs, related headlines): a hint, to be checked
+  { name: 'chrome', propose: ({ ctx: { hints } }) => {
+    const c = chromeProvince(hints.chrome ?? []);
+    return c ? from(c.province, 0.5, c.line, `named only in the page's chrome ("${c.line.slice(0, 60)}"), not in the text`) : null;
+  } },
+  { name: 'page-address', propose: ({ ctx: { hints } }) => {
+    const host = hints.publisher ? /([a-z]+)\.gov\.vn/.exec(hints.publisher)?.[1] : undefined;
+    const p = host ? PROVINCES.find((x) => x.slug.replace(/-/g, '') === host) : undefined;
+    return p ? from(p, 0.6, hints.publisher!, `from the portal address ${hints.publisher}`) : null;
+  } },
+];
+
+export function extractProvince(ctx: ExtractContext, ownHit: NumberHit | null, found: IssuerResult): Field<string | null> {
+  const { issuer, issuerHit, committeeWord, stateLevel } = found;
+  const input: Input = { ctx, ownHit, issuerHit, places: findPlaces(ctx.text, ctx.folded), placed: ctx.issuerHits.filter((h) => h.place && h.weight >= 0) };
+  const province = decide(RULES, input, none<string | null>(null, 'the text names no province'), (a, b) => a === b, String, ctx.warnings, 'province-ambiguous');
   const prov = province.value ? findProvince(province.value) ?? null : null;
   // name the issuer's committee as the province has it (Thành ủy for the five cities)
   if (issuer.value && prov) {
@@ -110,6 +133,5 @@ export function extractProvince(ctx: ExtractContext, ownHit: NumberHit | null, f
     const lvl = prov.kind === 'city' ? 'thành phố' : 'tỉnh';
     if (stateLevel && stateLevel !== lvl) issuer.value = issuer.value.replace(new RegExp(`${stateLevel}$`), lvl) as Issuer;
   }
-
   return province;
 }
