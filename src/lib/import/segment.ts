@@ -85,6 +85,15 @@ const URGENCY = /^(hoa toc|thuong khan|khan|hoa toc - hen gio|khan - hoa toc)$/;
 const DOC_TYPE_TITLE = /^(cong van|thong bao|thong bao ket luan|cong dien|dien|chi thi|nghi quyet|ket luan|ke hoach|quyet dinh|huong dan|thong tri|quy dinh|kich ban|dien khan|cong dien khan)$/;
 const LIST_ITEM = /^[-+•]\s*/;
 
+/**
+ * The subject under a type title, as copies in sentence case print it ("KẾ HOẠCH" then "Triển
+ * khai xét nghiệm diện rộng …"): one short line that is not a sentence, a basis or a list item.
+ */
+function isSubjectUnderTitle(line: string): boolean {
+  return line.length <= 180 && line.split(/\s+/).length <= 30 && !/[.;:!?]$/.test(line)
+    && /^\p{Lu}/u.test(line) && !/^(căn cứ|kính gửi|thực hiện|theo|thi hành|nơi nhận|điều\s+\d|\d|[-+•*])/iu.test(line);
+}
+
 export function segment(text: string): Segmented {
   const lines = text.split('\n');
   const used = new Array<boolean>(lines.length).fill(false);
@@ -134,7 +143,9 @@ export function segment(text: string): Segmented {
       seg.titleLines.push(l); used[i] = true;
       while (i + 1 < lines.length && lines[i + 1]!.trim()) {
         const n = lines[i + 1]!.trim();
-        if (isCaps(n) || /^(về|v\/v)(?=\s)/iu.test(n)) { seg.titleLines.push(n); used[++i] = true; } else break;
+        if (isCaps(n) || /^(về|v\/v)(?=\s)/iu.test(n)) { seg.titleLines.push(n); used[++i] = true; }
+        else if (seg.titleLines.length === 1 && isSubjectUnderTitle(n)) { seg.titleLines.push(n); used[++i] = true; break; }
+        else break;
         // the subject line ends the title; a capitals line after it is the authority ("CHỦ TỊCH UBND ...")
         if (/^(về|v\/v)(?=\s)/iu.test(n)) break;
       }

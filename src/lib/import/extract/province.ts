@@ -1,7 +1,7 @@
 /**
- * The province, as an ordered list of named rules (see decide.ts): --province (option); a legal
- * database's "Nơi ban hành" (metadata-table); the place of the body that issues the own number
- * (issuer); the header (header); the dateline's place or capital (dateline); the one place the
+ * The province, as an ordered list of named rules (see decide.ts): --province (option); the place
+ * of the body that issues the own number (issuer); the header (header); a legal database's "Nơi
+ * ban hành" (metadata-table); the dateline's place or capital (dateline); the one place the
  * issuing bodies name (issuing-bodies); the place that issues ("Đà Nẵng có Công văn …")
  * (own-number-sentence); a headline "X: …" (headline); the one province the text names
  * (text-mentions); the site's chrome (chrome); the portal's address (page-address). Where the
@@ -58,13 +58,6 @@ const RULES: ReadonlyArray<Rule<Input, string | null>> = [
     const p = opts.province ? findProvince(opts.province) : undefined;
     return p ? from(p, 1, `--province ${opts.province}`) : null;
   } },
-  // a legal database's "Nơi ban hành: Tỉnh Quảng Nam" / "Cơ quan ban hành: Ủy ban nhân dân tỉnh …"
-  { name: 'metadata-table', propose: ({ ctx: { seg } }) => {
-    const key = seg.meta['Nơi ban hành'] !== undefined ? 'Nơi ban hành' : seg.meta['Cơ quan ban hành'] !== undefined ? 'Cơ quan ban hành' : null;
-    if (!key) return null;
-    const hits = findPlaces(seg.meta[key]!, foldKeepLength(seg.meta[key]!));
-    return new Set(hits.map((p) => p.province.name)).size === 1 ? from(hits[0]!.province, 0.95, `${key}: ${seg.meta[key]}`) : null;
-  } },
   { name: 'issuer', propose: ({ issuerHit }) => (issuerHit?.place ? from(issuerHit.place, 0.95, issuerHit.text) : null) },
   // "TỈNH BẠC LIÊU", "TỈNH ỦY VĨNH PHÚC", "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH TỈNH AN GIANG"
   { name: 'header', propose: ({ ctx: { seg } }) => {
@@ -74,6 +67,13 @@ const RULES: ReadonlyArray<Rule<Input, string | null>> = [
       if (p) return from(p, 0.95, h);
     }
     return null;
+  } },
+  // a legal database's "Nơi ban hành: Tỉnh Quảng Nam" / "Cơ quan ban hành: Ủy ban nhân dân tỉnh …"
+  { name: 'metadata-table', propose: ({ ctx: { seg } }) => {
+    const key = seg.meta['Nơi ban hành'] !== undefined ? 'Nơi ban hành' : seg.meta['Cơ quan ban hành'] !== undefined ? 'Cơ quan ban hành' : null;
+    if (!key) return null;
+    const hits = findPlaces(seg.meta[key]!, foldKeepLength(seg.meta[key]!));
+    return new Set(hits.map((p) => p.province.name)).size === 1 ? from(hits[0]!.province, 0.95, `${key}: ${seg.meta[key]}`) : null;
   } },
   { name: 'dateline', propose: ({ ctx: { seg } }) => {
     if (!seg.dateline) return null;
@@ -125,7 +125,12 @@ const RULES: ReadonlyArray<Rule<Input, string | null>> = [
 export function extractProvince(ctx: ExtractContext, ownHit: NumberHit | null, found: IssuerResult): Field<string | null> {
   const { issuer, issuerHit, committeeWord, stateLevel } = found;
   const input: Input = { ctx, ownHit, issuerHit, places: findPlaces(ctx.text, ctx.folded), placed: ctx.issuerHits.filter((h) => h.place && h.weight >= 0) };
-  const province = decide(RULES, input, none<string | null>(null, 'the text names no province'), (a, b) => a === b, String, ctx.warnings, 'province-ambiguous');
+  const decided = decide(RULES, input, none<string | null>(null, 'the text names no province'), (a, b) => a === b, String, ctx.warnings, 'province-ambiguous');
+  // two strong sources naming different provinces: a wrong province is the worst outcome, so none
+  const province: Field<string | null> = decided.value && decided.confidence < 1 && decided.reason?.includes(' but the ')
+    ? none<string | null>(null, `${decided.reason}; give the right one with --province`)
+    : decided;
+  if (!province.value && decided.value) ctx.warnings.push({ code: 'province-ambiguous', message: `${decided.reason}; province left empty.` });
   const prov = province.value ? findProvince(province.value) ?? null : null;
   // name the issuer's committee as the province has it (Thành ủy for the five cities)
   if (issuer.value && prov) {

@@ -58,7 +58,12 @@ export function extractTitle(ctx: ExtractContext, f: { ownHit: NumberHit | null;
   // ---- title and summary
   let title: Field<string | null> = none(null);
   // "QUYẾT ĐỊNH" + "Về việc ..." read as one headline: "Quyết định về việc ..."
-  if (seg.titleLines.length) title = { value: capFirst(seg.titleLines.map(fromCaps).map((l, i) => (i ? l.replace(/^Về(?=\s)/u, 'về') : l)).join(' ')), confidence: 0.9, evidence: seg.titleLines.join(' / '), rule: 'title-block' };
+  // the subject continues the type word: "Về"/"Triển khai" -> "về"/"triển khai" (not a name: "Hà Nội")
+  const continues = (l: string): string => (/^\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(l) ? l.charAt(0).toLowerCase() + l.slice(1) : l);
+  if (seg.titleLines.length) {
+    title = { value: capFirst(seg.titleLines.map(fromCaps).map((l, i) => (i ? continues(l) : l)).join(' ')), confidence: seg.titleLines.length > 1 ? 0.9 : 0.6, evidence: seg.titleLines.join(' / '), rule: 'title-block' };
+    if (seg.titleLines.length === 1) title.reason = 'the title block gives only the type; add the subject';
+  }
   else if (seg.headline) title = { value: seg.headline, confidence: 0.85, evidence: seg.headline, rule: 'headline' };
   else if (subject.value) title = { value: capFirst(subject.value), confidence: 0.7, evidence: subject.evidence, rule: 'subject' };
   else if (docType.value && issuer.value) {
