@@ -83,7 +83,7 @@ export function splitPipeRows(lines: string[]): string[] {
   const out: string[] = [];
   for (const l of lines) {
     const cells = l.split(/\s*\|\s*/);
-    if (cells.length < 2 || !/\|\s*$|^\s*\||\s\|\s/.test(l)) { out.push(l); continue; }
+    if (cells.length < 2 || !/\|\s*$|^\s*\|/.test(l)) { out.push(l); continue; }
     for (const c of cells) {
       const t = c.trim();
       if (t && !/^[-:\s]+$/.test(t)) out.push(t);
