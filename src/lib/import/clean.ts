@@ -7,7 +7,7 @@
  */
 import { foldForMatch, readAsPlainLetters } from '../vietnamese.ts';
 import type { ImportWarning } from './warnings.ts';
-import { markFormFeeds, rejoinPageBreaks, splitPipeRows } from './page-layout.ts';
+import { markFormFeeds, rejoinPageBreaks, splitMergedHeader, splitPipeRows } from './page-layout.ts';
 import { isChromeLine, isRelatedDocumentEntry, isTeaserRun, mixedCaseCapitals } from './chrome.ts';
 
 export interface CleanHints {
@@ -196,7 +196,7 @@ export function clean(decoded: string): Cleaned {
   }
   warnings.push(...mixedCaseCapitals(plain));
   let lines = normalizeChars(markFormFeeds(plain)).split('\n').map((l) => l.trim());
-  lines = splitPipeRows(lines);
+  lines = splitMergedHeader(splitPipeRows(lines));
   const pages = rejoinPageBreaks(lines);
   lines = pages.lines;
   if (pages.joined) warnings.push({ code: 'page-break-joined', message: `${pages.joined} sentence(s) split by a page break were joined; check the joins.` });

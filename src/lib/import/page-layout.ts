@@ -91,3 +91,24 @@ export function splitPipeRows(lines: string[]): string[] {
   }
   return out;
 }
+
+// The two columns of an official header, run together when a PDF or a web page loses the table:
+// "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH ĐỒNG NAI Độc lập - Tự do - Hạnh phúc",
+// "Số: 9518/UBND-KGVX Đồng Nai, ngày 16 tháng 8 năm 2021".
+const MOTTO = /^(.+?)\s+(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)(?:\s+(.*))?$/u;
+const MOTTO_TAIL = /^(.+?)\s+(Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)(?:\s+(.*))?$/iu;
+const PLACE_DATE = /^((?:Số|V\/v)(?![\p{L}]).*?)\s+((?:[\p{Lu}][\p{Ll}]*\.?\s?){1,4}(?:\s?-\s?(?:[\p{Lu}][\p{Ll}]*\s?){1,3})?,\s*ngày(?![\p{L}]).*)$/u;
+
+/** Split the run-together columns of an official header into their lines (the top lines only). */
+export function splitMergedHeader(lines: string[]): string[] {
+  const out: string[] = [];
+  let prose = false;
+  for (const l of lines) {
+    // the header zone ends at the first sentence of the text
+    if (prose || (l.split(/\s+/).length >= 15 && /[.;:]$/.test(l))) { prose = true; out.push(l); continue; }
+    const m = MOTTO.exec(l) ?? MOTTO_TAIL.exec(l) ?? PLACE_DATE.exec(l);
+    if (m && m[1]!.length >= 2) out.push(...[m[1]!, m[2]!, m[3] ?? ''].map((x) => x.trim()).filter(Boolean));
+    else out.push(l);
+  }
+  return out;
+}
