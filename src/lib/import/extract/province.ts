@@ -35,19 +35,29 @@ const from = (p: Province, confidence: number, evidence: string, reason?: string
 /** "several provinces": stop here with an honest null, its reason and (if it wins) a warning */
 const stop = (reason: string, warning: string): Candidate<string | null> => ({ value: null, confidence: 0, evidence: null, reason, warning });
 
-/** The one province the removed chrome lines name, with the first line naming it. */
+/**
+ * The province the removed chrome lines (breadcrumbs, related headlines) are about: the only one
+ * they name, or one named at least twice and more than twice as often as any other (a local
+ * site's related news are about its own province).
+ */
 function chromeProvince(lines: string[]): { province: Province; line: string } | null {
-  const found = new Map<string, { province: Province; line: string }>();
+  const found = new Map<string, { province: Province; line: string; count: number }>();
   for (const l of lines) {
     const hits = findPlaces(l, foldKeepLength(l)).map((p) => p.province);
     // breadcrumb steps name sections after the province ("Tin Hà Giang", "Thời sự Cà Mau")
     for (const step of l.split(/\s(?:>|»|›|\/|\|)\s/)) {
       const p = findProvince(step.replace(/^(?:tin tức|tin|báo|thời sự|tin tức -|cổng thông tin)\s+/iu, '').trim());
-      if (p) hits.push(p);
+      if (p && !hits.includes(p)) hits.push(p);
     }
-    for (const p of hits) if (!found.has(p.name)) found.set(p.name, { province: p, line: l });
+    for (const p of new Set(hits)) {
+      const f = found.get(p.name);
+      if (f) f.count++; else found.set(p.name, { province: p, line: l, count: 1 });
+    }
   }
-  return found.size === 1 ? [...found.values()][0]! : null;
+  const ranked = [...found.values()].sort((a, b) => b.count - a.count);
+  const [top, next] = ranked;
+  if (!top) return null;
+  return !next || (top.count >= 2 && top.count > 2 * next.count) ? top : null;
 }
 
 // people and goods coming "from" another province do not make it the issuer's
