@@ -35,6 +35,14 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   const issuer = found.issuer;
   const prov = province.value ? findProvince(province.value) ?? null : null;
   const date = extractDate(ctx, ownHit);
+  // what was read beside a doubtful own number, in its sentence, is no surer than that number
+  if ((number.rule === 'own-number-sentence' || number.rule === 'headline') && number.confidence < 0.7) {
+    for (const f of [docType, date, issuer] as Array<{ confidence: number; rule?: string; reason?: string }>) {
+      if (f.rule !== 'own-number-sentence' || f.confidence <= number.confidence) continue;
+      f.confidence = number.confidence;
+      f.reason ??= `read beside the number ${number.value}, which may not be this document's own`;
+    }
+  }
   const { signer, signerRole } = extractSigner(ctx);
   const rest = extractTitle(ctx, { ownHit, number, docType, issuer, prov });
   return { number, docType, date, issuer, province, signer, signerRole, ...rest, references, warnings: ctx.warnings };

@@ -12,7 +12,7 @@ import { none, type Field } from './types.ts';
 import { docTypeFromCode, type DocTypeName } from '../../doc-types.ts';
 import { parseDocNumber } from '../../doc-number.ts';
 import { TYPE_ALT, typeOfWord, ACT_TYPE_ALL, BODY_ACT_ALL } from './type-words.ts';
-import { CITED_BEFORE, isCentral, type NumberHit } from './numbers.ts';
+import { CITED_BEFORE, isCentral, sentenceOf, type NumberHit } from './numbers.ts';
 import { sentenceStart } from './text.ts';
 import { decide, type Rule } from './decide.ts';
 
@@ -69,9 +69,9 @@ const RULES: ReadonlyArray<Rule<Input, DocTypeName>> = [
     const t = seg.meta['Loại văn bản'] ? named(typeOfWord(foldForMatch(seg.meta['Loại văn bản']))) : null;
     return t ? { value: t, confidence: 0.9, evidence: `Loại văn bản: ${seg.meta['Loại văn bản']}` } : null;
   } },
-  { name: 'own-number-sentence', propose: ({ ownWord, ownHit }) => {
+  { name: 'own-number-sentence', propose: ({ ctx: { text }, ownWord, ownHit }) => {
     const t = named(ownWord);
-    return t ? { value: t, confidence: 0.9, evidence: ownHit!.line.trim() } : null;
+    return t ? { value: t, confidence: 0.9, evidence: sentenceOf(text, ownHit!) } : null;
   } },
   { name: 'symbol', propose: ({ ctx: { seg }, number, ownWord, codeType }) => (codeType && !(ownWord === 'văn bản' && codeType === 'Công văn')
     ? { value: codeType, confidence: seg.subjectLine && codeType === 'Công văn' ? 0.85 : 0.7, evidence: number.value } : null) },

@@ -6,7 +6,7 @@
 import type { ExtractContext } from './context.ts';
 import { none, type Field } from './types.ts';
 import { normalizeDocNumber, docNumberKey } from '../../doc-number.ts';
-import type { NumberHit } from './numbers.ts';
+import { sentenceOf, type NumberHit } from './numbers.ts';
 
 export function extractNumber(ctx: ExtractContext): { number: Field<string | null>; ownHit: NumberHit | null } {
   const { seg, numberHits } = ctx;
@@ -38,7 +38,8 @@ export function extractNumber(ctx: ExtractContext): { number: Field<string | nul
       // the fullest spelling of the same number in the text ("3376/UBND-VXNV" over "3376")
       const spellings = numberHits.filter((h) => h.key === top.best.key);
       const value = spellings.map((h) => h.number).sort((a, b) => b.length - a.length)[0]!;
-      number = { value, confidence: top.score >= 6 ? 0.85 : 0.6, evidence: top.best.line.trim(), rule: top.best.index < (seg.headline?.length ?? 0) ? 'headline' : 'own-number-sentence' };
+      number = { value, confidence: top.score >= 6 ? 0.85 : 0.6, evidence: sentenceOf(ctx.text, top.best), rule: top.best.index < (seg.headline?.length ?? 0) ? 'headline' : 'own-number-sentence' };
+      if (top.score < 6) number.reason = 'the text does not say plainly that it issues this number (it may be a cited one)';
       if (ranked.length > 1 && ranked[1]!.score === top.score) {
         number.confidence = 0.5;
         number.reason = `two numbers could be this document's own: ${top.best.number}, ${ranked[1]!.best.number}`;

@@ -5,6 +5,7 @@
 import { normalizeDocNumber, docNumberKey, parseDocNumber } from '../../doc-number.ts';
 import { isNationalCode } from '../../national-issuers.ts';
 import { TYPE_ALT, TYPE_BEFORE } from './type-words.ts';
+import { sentenceStart, sentenceEnd } from './text.ts';
 
 // ---------------------------------------------------------------- numbers
 
@@ -33,6 +34,11 @@ export const THIS_IS = /(?:do la|day la)\s+(?:mot (?:trong nhung|so) )?(?:noi du
 export const CITED_BEFORE = /(?:^|\s)(?:thuc hien|theo|tai|can cu|trien khai|quan triet|kem theo|thay the|bai bo|tinh than|chi dao cua|nhu|sau|va|cua|voi|tiep tuc thuc hien)\s+(?:nghiem\s+)?(?:cac\s+|noi dung\s+)?$/;
 export const CENTRAL_AFTER = /^[^.;]{0,40}?\bcua\s+(thu tuong|chinh phu|van phong chinh phu|bo\s|bo truong|ban bi thu|bo chinh tri|trung uong|ban chi dao quoc gia|quoc hoi|tong bi thu)/;
 
+/** The sentence a number stands in, for evidence. */
+export function sentenceOf(text: string, h: { index: number; end: number }): string {
+  return text.slice(sentenceStart(text, h.index), sentenceEnd(text, h.end)).trim();
+}
+
 export function findNumbers(text: string, folded: string): NumberHit[] {
   const hits: NumberHit[] = [];
   const consider = (index: number, end: number, raw: string, number: string): void => {
@@ -56,6 +62,9 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
     // "số N về việc triển khai Công điện của Thủ tướng": the subject cites the centre, the number is local
     if (CENTRAL_AFTER.test(after) && !/^\s*(?:,?\s*)?(?:ve viec|ve|v\/v)\s/.test(after)) score -= 8;
     if (THIS_IS.test(beforeType)) score += 12;
+    // a sentence opening "Theo Công văn số N ngày D của UBND tỉnh X về việc …": a report retelling a
+    // provincial document (still cited-looking, so it only just qualifies, for review)
+    if (/(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) && /^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*)?,?\s*cua\s+(?:chu tich\s+)?(?:ubnd|uy ban nhan dan|ban thuong vu|thuong truc|tinh uy|thanh uy)\s+(?:tinh|thanh pho|tp)/.test(after)) score += 9;
     // "(Công văn số 1074/VP-KGVX, ngày 23/3/2020)": the report's own document, in brackets after the lead
     if (tm && /\(\s*$/.test(beforeType) && /^[^()\n]{0,40}\)/.test(after) && !CITED_BEFORE.test(before.slice(0, Math.max(0, before.lastIndexOf('('))))) score += 5;
     if (/^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd)/.test(after) && index - lineStart < 40) score += 4;
