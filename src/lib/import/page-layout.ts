@@ -74,6 +74,27 @@ export function rejoinPageBreaks(lines: string[]): { lines: string[]; joined: nu
   return { lines: out, joined };
 }
 
+const ROLE = '(?:PHÓ )?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)';
+const SIGNATURE_CELL = new RegExp(`^((?:T/M|TM\\.|KT\\.|TL\\.|TUQ\\.|Q\\.|${ROLE})[\\p{Lu}\\s./]*?)\\s+((?:[\\p{Lu}][\\p{Ll}’']+\\s?){2,5})$`, 'u');
+
+/**
+ * One table cell can hold a whole block: "Nơi nhận: - Văn phòng Chính phủ; - Lưu: VT." is a list,
+ * "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Đặng Ngọc Hậu" the role lines and the signer's name.
+ */
+function splitCell(cell: string): string[] {
+  if (/^nơi nhận\s*:/iu.test(cell)) return cell.split(/\s+(?=[-+•]\s)/u);
+  const sig = SIGNATURE_CELL.exec(cell);
+  if (!sig) return [cell];
+  // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": a new role starts at a role word not right after KT./T/M/PHÓ
+  const roles = sig[1]!.trim().split(new RegExp(`\\s+(?=${ROLE}(?:\\s|$))`, 'u')).reduce<string[]>((acc, part) => {
+    const prev = acc.at(-1);
+    if (prev !== undefined && /(?:^|\s)(?:T\/M|TM\.|KT\.|TL\.|TUQ\.|Q\.|PHÓ)$/u.test(prev)) acc[acc.length - 1] = `${prev} ${part}`;
+    else acc.push(part);
+    return acc;
+  }, []);
+  return [...roles, sig[2]!.trim()];
+}
+
 /**
  * A scraped table row `A | B |` (or `| A | B |`) becomes its cells, one per line. Rows that
  * only draw the table (`|---|---|`) disappear.
@@ -85,8 +106,8 @@ export function splitPipeRows(lines: string[]): string[] {
     const cells = l.split(/\s*\|\s*/);
     if (cells.length < 2 || !/\|\s*$|^\s*\|/.test(l)) { out.push(l); continue; }
     for (const c of cells) {
-      const t = c.trim();
-      if (t && !/^[-:\s]+$/.test(t)) out.push(t);
+      const t = c.trim().replace(/\s*-{3,}\s*$/, ''); // "ỦY BAN NHÂN DÂN TỈNH SƠN LA --------"
+      if (t && !/^[-:\s]+$/.test(t)) out.push(...splitCell(t));
     }
   }
   return out;

@@ -29,6 +29,8 @@ export interface Segmented {
   titleLines: string[];
   /** a news report's headline */
   headline: string | null;
+  /** a legal database's title line above the document ("Chỉ thị 24/CT-UBND năm 2021 về … do tỉnh Sơn La ban hành") */
+  databaseTitle: string | null;
   /** "QUYẾT ĐỊNH:" (or "QUYẾT NGHỊ:") before "Điều 1": the enacting formula that names a decision's type */
   enactingFormula: string | null;
   /** "Kính gửi" entries */
@@ -84,6 +86,8 @@ export const DATELINE_MONTH = /^([\p{L}][\p{L} .'’-]{1,40}),\s*(?:ngày[\s.…
 const URGENCY = /^(hoa toc|thuong khan|khan|hoa toc - hen gio|khan - hoa toc)$/;
 const DOC_TYPE_TITLE = /^(cong van|thong bao|thong bao ket luan|cong dien|dien|chi thi|nghi quyet|ket luan|ke hoach|quyet dinh|huong dan|thong tri|quy dinh|kich ban|dien khan|cong dien khan)$/;
 const LIST_ITEM = /^[-+•]\s*/;
+// "Chỉ thị 24/CT-UBND năm 2021 về …", "CÔNG VĂN 4521/UBND-KGVX NĂM 2021 VỀ …": how legal databases title a document
+const DATABASE_TITLE = /^(?:công văn|công điện|chỉ thị|quyết định|kế hoạch|thông báo|nghị quyết|hướng dẫn|kết luận|thông tri|quy định)\s+(?:số\s+)?\d{1,5}\s?[-/]\s?[\p{L}\d/-]+\s+năm\s+(?:19|20)\d\d\b/iu;
 
 /**
  * The subject under a type title, as copies in sentence case print it ("KẾ HOẠCH" then "Triển
@@ -99,7 +103,7 @@ export function segment(text: string): Segmented {
   const used = new Array<boolean>(lines.length).fill(false);
   const seg: Segmented = {
     official: false, header: [], meta: {}, numberLine: null, dateline: null, subjectLine: null, urgencyLine: null,
-    titleLines: [], headline: null, enactingFormula: null, recipients: [], distribution: [], signature: null, body: [],
+    titleLines: [], headline: null, databaseTitle: null, enactingFormula: null, recipients: [], distribution: [], signature: null, body: [],
   };
 
   // --- top: the header zone ends at the first long prose paragraph
@@ -111,6 +115,7 @@ export function segment(text: string): Segmented {
     const l = lines[i]!.trim();
     if (!l) continue;
     const f = foldForMatch(l);
+    if (!seg.databaseTitle && !seg.header.length && DATABASE_TITLE.test(l)) { seg.databaseTitle = l; used[i] = true; continue; }
     // a metadata table scraped cell by cell: "Số hiệu:" on one line, "24/CT-UBND" on the next
     const key = META_KEY_ALONE.exec(l);
     if (key && i + 1 < topEnd && lines[i + 1]!.trim() && !META_KEY_ALONE.test(lines[i + 1]!.trim())) {

@@ -64,6 +64,10 @@ export function extractTitle(ctx: ExtractContext, f: { ownHit: NumberHit | null;
     title = { value: capFirst(seg.titleLines.map(fromCaps).map((l, i) => (i ? continues(l) : l)).join(' ')), confidence: seg.titleLines.length > 1 ? 0.9 : 0.6, evidence: seg.titleLines.join(' / '), rule: 'title-block' };
     if (seg.titleLines.length === 1) title.reason = 'the title block gives only the type; add the subject';
   }
+  else if (seg.databaseTitle) {
+    // "Chỉ thị 24/CT-UBND năm 2021 về … do tỉnh Sơn La ban hành": the database's own title, without its tail
+    title = { value: capFirst(fromCaps(seg.databaseTitle).replace(/\s+do\s+[^,.;]{3,60}?\s+ban hành$/u, '').replace(/\s+năm\s+(?:19|20)\d\d(?=\s)/u, '')), confidence: 0.85, evidence: seg.databaseTitle, rule: 'database-title' };
+  }
   else if (seg.headline) title = { value: seg.headline, confidence: 0.85, evidence: seg.headline, rule: 'headline' };
   else if (subject.value) title = { value: capFirst(subject.value), confidence: 0.7, evidence: subject.evidence, rule: 'subject' };
   else if (docType.value && issuer.value) {
