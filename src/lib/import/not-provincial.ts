@@ -3,13 +3,14 @@
  * a national document (its own number or header is a central body's), a district's or commune's
  * document, or a news digest that lists many items.
  */
-import { foldForMatch } from '../vietnamese.ts';
+import { foldForMatch, foldKeepLength } from '../vietnamese.ts';
 import { parseDocNumber } from '../doc-number.ts';
 import { NATIONAL_ISSUERS, isNationalCode } from '../national-issuers.ts';
 import type { Extracted } from './extract.ts';
 import type { Segmented } from './segment.ts';
 
 const NATIONAL_HEADER = /^(thu tuong chinh phu|chinh phu|van phong chinh phu|bo [a-z ,-]{2,40}|ban chi dao quoc gia.*|ban chap hanh trung uong|ban bi thu|quoc hoi|uy ban thuong vu quoc hoi)$/;
+const CENTRAL_ACT = /(?:^|[,.;]\s*)(bo [a-z ,-]{2,40}?|thu tuong chinh phu|chinh phu|van phong chinh phu|ban chi dao quoc gia[a-z ,-]*?|ban bi thu|bo chinh tri)\s+(?:da |vua |moi )?(?:ban hanh|co|ra|gui|ky)\s+(?:cong van|cong dien|chi thi|quyet dinh|nghi quyet|thong bao|huong dan|ke hoach|van ban|thong tu|nghi dinh)/;
 const DIGEST = /^(?:tong hop|diem tin|ban tin|tin tong hop|diem bao|diem lai)\b|\btrong tuan\s*\(tu ngay/;
 
 export function notProvincial(x: Extracted, seg: Segmented): string | null {
@@ -21,6 +22,13 @@ export function notProvincial(x: Extracted, seg: Segmented): string | null {
   const header = seg.header.map(foldForMatch).find((h) => NATIONAL_HEADER.test(h) && !/tinh|thanh pho/.test(h));
   if (header && !seg.header.some((h) => /tỉnh|thành phố|tỉnh ủy|thành ủy/iu.test(h))) {
     return `This looks like a national document (its header names "${header}"), not a provincial directive; the archive holds what provinces issued.`;
+  }
+  // no provincial issuer, and the opening sentence has a central body issuing: "Bộ Y tế ban hành Công văn …"
+  const opening = [seg.headline ?? '', ...seg.body.slice(0, 2)].join(' ').slice(0, 400).normalize('NFC');
+  const central = CENTRAL_ACT.exec(foldKeepLength(opening));
+  if (!x.issuer.value && central) {
+    const who = opening.substr(central.index + central[0].indexOf(central[1]!), central[1]!.length);
+    return `This looks like a national document (the text reports that ${who} issued it), not a provincial directive; the archive holds what provinces issued.`;
   }
   if (x.issuer.reason?.includes('district')) {
     return 'This looks like a district\'s or commune\'s document, not a provincial directive; the archive holds what provinces issued. If the province issued it, give --issuer and --province.';

@@ -71,7 +71,7 @@ const HEADER_FIXED = new Set([
   'cong hoa xa hoi chu nghia viet nam', 'doc lap - tu do - hanh phuc', 'dang cong san viet nam', 'cong',
   'hoa xa hoi chu nghia viet nam', 'doc lap – tu do – hanh phuc',
 ]);
-const HEADER_BODY = /(uy ban nhan dan|ubnd|tinh uy|thanh uy|ban chap hanh|ban thuong vu|dang bo|van phong|ban chi dao|^tinh |^thanh pho |hoi dong nhan dan)/;
+const HEADER_BODY = /(uy ban nhan dan|ubnd|tinh uy|thanh uy|huyen uy|thi uy|quan uy|ban chap hanh|ban thuong vu|dang bo|van phong|ban chi dao|^tinh |^thanh pho |hoi dong nhan dan)/;
 const isCaps = (l: string): boolean => /\p{Lu}/u.test(l) && !/\p{Ll}/u.test(l);
 
 const META_KEYS = ['Số hiệu', 'Loại văn bản', 'Nơi ban hành', 'Người ký', 'Ngày ban hành', 'Ngày hiệu lực', 'Ngày công báo', 'Số công báo', 'Tình trạng', 'Lĩnh vực', 'Cơ quan ban hành'];

@@ -22,7 +22,7 @@ export function extractDate(ctx: ExtractContext, ownHit: NumberHit | null): Extr
   // a time the measures start ("từ 00 giờ ngày ...", "kể từ ngày ..."): the document precedes it
   const effective = (h: DateHit): boolean => /(giờ|\dh|\dh\d\d)\s*(?:\d+\s*)?(?:ngày\s*)?$|(kể từ|hiệu lực(?: từ)?|áp dụng từ|bắt đầu từ)\s+(?:ngày\s+)?$/iu.test(text.slice(Math.max(0, h.index - 20), h.index));
   const setDate = (h: DateHit, conf: number, evidence: string, rule: string): void => {
-    const y = h.year ? { year: h.year, from: '' } : inferYear(h, dates, hints, effective);
+    const y = h.year ? { year: h.year, from: '' } : inferYear(h, dates, hints, effective, (x) => numberHits.some((n) => n.end <= x.index && x.index - n.end <= 14 && /^\s*,?\s*(?:ngày\s*)?$/iu.test(text.slice(n.end, x.index))));
     if (y === null) { date = { ...none<string | null>(null, `the issue date "${h.text}" has no year, and nothing near it gives one`), evidence, source: null }; return; }
     date = { value: `${y.year}-${pad(h.month)}-${pad(h.day)}`, confidence: h.year ? conf : Math.min(conf, 0.6), evidence, source: h.year ? 'document' : 'inferred', rule };
     if (!h.year) date.reason = `the text gives "${h.text}" without a year; the year ${y.year} is from ${y.from}`;

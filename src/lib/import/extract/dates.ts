@@ -42,9 +42,10 @@ export function findDates(text: string): DateHit[] {
  * The year of a day and month written without one ("Ngày 16/5", "Chiều 18/12"), from the text
  * around it, in order of trust: the same day written in full elsewhere (a same-day reference),
  * the page's posting stamp on that day, an effective time a day to three days later
- * ("từ 0h ngày 21/7/2021"), then the posting or page date's month (the last such day before it).
+ * ("từ 0h ngày 21/7/2021"), a document it cites dated up to a week before, then the posting or
+ * page date's month (the last such day before it).
  */
-export function inferYear(h: DateHit, dates: DateHit[], hints: CleanHints, effective: (d: DateHit) => boolean): { year: number; from: string } | null {
+export function inferYear(h: DateHit, dates: DateHit[], hints: CleanHints, effective: (d: DateHit) => boolean, cited: (d: DateHit) => boolean = () => false): { year: number; from: string } | null {
   const same = dates.find((x) => x.year && x.day === h.day && x.month === h.month);
   if (same) return { year: same.year!, from: `the same day written in full ("${same.text}")` };
   const pub = hints.publicationDate;
@@ -54,6 +55,14 @@ export function inferYear(h: DateHit, dates: DateHit[], hints: CleanHints, effec
     for (const y of [x.year, x.year - 1]) {
       const days = (Date.UTC(x.year, x.month - 1, x.day) - Date.UTC(y, h.month - 1, h.day)) / 86_400_000;
       if (days >= 0 && days <= 3) return { year: y, from: `the effective time ${days ? `${days} day(s) later` : 'the same day'} ("${x.text}")` };
+    }
+  }
+  // a document it cites, dated up to a week before ("Ngày 9/8, thực hiện Công điện … ngày 8/8/2021, …")
+  for (const x of dates) {
+    if (!x.year || x.year < 2019 || x.year > 2023 || effective(x) || !cited(x)) continue;
+    for (const y of [x.year, x.year + 1]) {
+      const days = (Date.UTC(y, h.month - 1, h.day) - Date.UTC(x.year, x.month - 1, x.day)) / 86_400_000;
+      if (days >= 1 && days <= 7) return { year: y, from: `a document it cites, dated ${days} day(s) before ("${x.text}")` };
     }
   }
   const hint = pub ?? hints.pageDate;

@@ -7,12 +7,22 @@ import { foldForMatch } from '../../vietnamese.ts';
 import type { ExtractContext } from './context.ts';
 import { none, type Field } from './types.ts';
 import { parseDocNumber } from '../../doc-number.ts';
+import { findProvince } from '../../provinces.ts';
 import type { Issuer } from '../../issuers.ts';
 import { STATE_BODIES, type Body, type IssuerHit } from './issuer-hits.ts';
 import type { NumberHit } from './numbers.ts';
 import { sentenceStart } from './text.ts';
 
 export interface IssuerResult { issuer: Field<Issuer | null>; issuerHit: IssuerHit | null; committeeWord: 'Tỉnh ủy' | 'Thành ủy' | null; stateLevel: 'tỉnh' | 'thành phố' | null }
+
+/** A header line naming a body below the province: a district, town or commune, or a city that is not one of the five. */
+export function isDistrictHeader(line: string): boolean {
+  const f = foldForMatch(line);
+  if (/^(?:ubnd|uy ban nhan dan|hoi dong nhan dan|hdnd)?\s*(?:huyen|quan|thi xa|xa|phuong|thi tran)\s+\S/.test(f) && !/tinh|thanh pho/.test(f.split(/\s+/).slice(0, 2).join(' '))) return true;
+  if (/^(?:huyen uy|quan uy|thi uy|dang uy (?:xa|phuong|thi tran))\b/.test(f)) return true;
+  const city = /^(?:ubnd|uy ban nhan dan)?\s*(?:thanh pho|tp\.?)\s+(.+)$/.exec(f) ?? /^thanh uy\s+(.+)$/.exec(f);
+  return Boolean(city && !findProvince(city[1]!));
+}
 
 export function extractIssuer(ctx: ExtractContext, number: Field<string | null>, ownHit: NumberHit | null): IssuerResult {
   const { seg, text, issuerHits, warnings } = ctx;
@@ -58,6 +68,13 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
   const metaState: Body | null = !metaFolded || metaParty ? null : /chu tich/.test(metaFolded) ? 'ct' : /van phong/.test(metaFolded) ? 'vp'
     : /ban chi dao/.test(metaFolded) ? 'bcd' : /^(tinh|thanh pho|tp\.?)\s|uy ban nhan dan|ubnd/.test(metaFolded) ? 'ubnd' : null;
   let branch: 'party' | 'state' | null = null;
+  // a district's or commune's own header ("UBND HUYỆN CẦN GIỜ", "HUYỆN ỦY …", "UBND THÀNH PHỐ BIÊN HÒA")
+  const districtHeader = seg.header.find((h) => isDistrictHeader(h));
+  if (districtHeader) {
+    warnings.push({ code: 'not-provincial', message: `the header names a district or commune body ("${districtHeader}"), not a provincial one.` });
+    const out: IssuerResult = { issuer: none(null, 'issued by a district or commune body; the archive holds provincial directives'), issuerHit: null, committeeWord: null, stateLevel: null };
+    return out;
+  }
   if (issuerHit?.body === 'district') branch = null;
   else if (ownCodes.includes('TU')) branch = 'party';
   else if (ownCodes.some((c) => /UBND$|^HDND$/.test(c))) branch = 'state';
