@@ -6,10 +6,12 @@
 import { foldForMatch } from '../vietnamese.ts';
 
 // "Trang chủ > Thời sự > Chính trị", "Trang chủ » Tin tức", "Home / Tin tức / Y tế"
-const BREADCRUMB_SEP = /\s(?:>|»|›|\/|»|→)\s/;
+const BREADCRUMB_SEP = /\s(?:>|»|›|\/|→|”|\|)\s/;
 /** A breadcrumb trail: "Trang chủ" at the start, or three short steps between separators. */
 export function isBreadcrumb(line: string): boolean {
   const f = foldForMatch(line);
+  // "Home ” Tin tức ” CÔNG VĂN CỦA …": a trail ending in the article's own title, however long
+  if (/^(trang chu|home)\s*[>»›/|→”]\s*\S/.test(f) && f.length <= 300) return true;
   if (f.length > 120) return false;
   if (/^(trang chu|home)(\s*[>»›/|→-]\s*|\s+)\S/.test(f) && !/[.!?;]$/.test(line) && line.split(/\s+/).length <= 12) return true;
   const steps = line.split(BREADCRUMB_SEP);
@@ -52,9 +54,41 @@ export function isImageRemnant(line: string): boolean {
   return /^!\[[^\]]*\]\([^)]*\)\s*\|?$/.test(line) || /^(?:(?:error image|image|no image|loading)\s*)+$/i.test(line);
 }
 
+// skip links, weather widgets, contact bars, mastheads and slogan banners of news sites and portals
+const SKIP_LINK = /^(truy cap noi dung luon|bo qua noi dung|chuyen den noi dung chinh|click de copy|nhay den noi dung)$/;
+const WEATHER = /^(?:[•·*-]\s*)?[\p{L} .-]{2,40}\s\d{1,2}\s?°\s?C$/u;
+const CONTACT = /^(tong dai|hotline|duong day nong|email|e-mail|dien thoai|fax|lien he)\s*:.*(\||@)/;
+const MASTHEAD = /^co quan (trung uong|ngon luan|chu quan)\b/;
+const SLOGAN = /^(quyet tam|nhiet liet chao mung|chao mung|dang cong san viet nam quang vinh|mung dang|mung xuan)\b.*\b(dai hoi|nhiem ky|ky niem|nam thanh lap)\b/;
+export function isSiteFurniture(line: string): boolean {
+  const f = foldForMatch(line);
+  return f.length <= 160 && (SKIP_LINK.test(f) || WEATHER.test(line.trim()) || CONTACT.test(f) || MASTHEAD.test(f) || SLOGAN.test(f));
+}
+
 /** Any of the above: a line of chrome wherever it appears. */
 export function isChromeLine(line: string): boolean {
-  return isBreadcrumb(line) || isShareOrLogin(line) || isDatabaseBanner(line) || isImageRemnant(line);
+  return isBreadcrumb(line) || isShareOrLogin(line) || isDatabaseBanner(line) || isImageRemnant(line) || isSiteFurniture(line);
+}
+
+/**
+ * Headlines of other articles listed above this one, each ending in " -" ("Nhiều bị cáo … -"):
+ * a run of at least three, and the line that closes it. Returns the indices to drop.
+ */
+export function headlineListAtTop(lines: string[]): number[] {
+  const out: number[] = [];
+  let run: number[] = [];
+  for (let i = 0; i < lines.length && i < 40; i++) {
+    const l = lines[i]!.trim();
+    if (!l || l === '-') { if (l === '-') run.push(i); continue; }
+    if (/\s[-–]$/.test(l) && l.length <= 200) { run.push(i); continue; }
+    if (run.filter((k) => lines[k]!.trim() !== '-').length >= 3) {
+      out.push(...run);
+      if (l.length <= 160 && !/[.!?:;…]$/.test(l)) out.push(i); // the list's last headline has no dash
+    }
+    run = [];
+    if (l.length > 200) break;
+  }
+  return out;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { foldForMatch, readAsPlainLetters } from '../vietnamese.ts';
 import type { ImportWarning } from './warnings.ts';
 import { markFormFeeds, rejoinPageBreaks, splitMergedHeader, splitPipeRows } from './page-layout.ts';
-import { isChromeLine, isRelatedDocumentEntry, isTeaserRun, mixedCaseCapitals } from './chrome.ts';
+import { headlineListAtTop, isChromeLine, isRelatedDocumentEntry, isTeaserRun, mixedCaseCapitals } from './chrome.ts';
 
 export interface CleanHints {
   /** "2021-11": a scraper's page-date stamp (" date 2021-11" first line) */
@@ -199,6 +199,8 @@ export function clean(decoded: string): Cleaned {
   lines = splitMergedHeader(splitPipeRows(lines));
   const pages = rejoinPageBreaks(lines);
   lines = pages.lines;
+  const others = new Set(headlineListAtTop(lines));
+  if (others.size) { hints.chrome!.push(...[...others].map((i) => lines[i]!)); lines = lines.filter((_, i) => !others.has(i)); }
   if (pages.joined) warnings.push({ code: 'page-break-joined', message: `${pages.joined} sentence(s) split by a page break were joined; check the joins.` });
 
   // scraper page-date stamp on the first line
