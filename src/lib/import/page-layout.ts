@@ -106,7 +106,7 @@ export function splitPipeRows(lines: string[]): string[] {
     const cells = l.split(/\s*\|\s*/);
     if (cells.length < 2 || !/\|\s*$|^\s*\|/.test(l)) { out.push(l); continue; }
     for (const c of cells) {
-      const t = c.trim().replace(/\s*-{3,}\s*$/, ''); // "ỦY BAN NHÂN DÂN TỈNH SƠN LA --------"
+      const t = c.trim().replace(/\s*[-*=_]{3,}\s*$/, ''); // "ỦY BAN NHÂN DÂN TỈNH SƠN LA --------", "TỈNH ỦY HÀ NAM *******"
       if (t && !/^[-:\s]+$/.test(t)) out.push(...splitCell(t));
     }
   }

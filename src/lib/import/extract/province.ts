@@ -72,7 +72,7 @@ const RULES: ReadonlyArray<Rule<Input, string | null>> = [
   // "TỈNH BẠC LIÊU", "TỈNH ỦY VĨNH PHÚC", "BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH TỈNH AN GIANG"
   { name: 'header', propose: ({ ctx: { seg } }) => {
     for (const h of seg.header) {
-      const m = /(?:^|\s)(?:tinh|thanh pho|tp\.?|tinh uy|thanh uy)\s+(.+)$/.exec(foldForMatch(h));
+      const m = /(?:^|\s)(?:tinh uy|thanh uy|thanh pho|tinh|tp\.?)\s+(.+)$/.exec(foldForMatch(h));
       const p = m ? findProvince(m[1]!) : undefined;
       if (p) return from(p, 0.95, h);
     }
