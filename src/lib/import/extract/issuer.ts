@@ -8,7 +8,7 @@ import type { ExtractContext } from './context.ts';
 import { none, type Field } from './types.ts';
 import { parseDocNumber } from '../../doc-number.ts';
 import { findProvince } from '../../provinces.ts';
-import type { Issuer } from '../../issuers.ts';
+import { ISSUERS, type Issuer } from '../../issuers.ts';
 import { STATE_BODIES, type Body, type IssuerHit } from './issuer-hits.ts';
 import type { NumberHit } from './numbers.ts';
 import { sentenceStart } from './text.ts';
@@ -128,6 +128,14 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
   }
 
   if (issuerHit?.body === 'district') issuer.reason = 'issued by a district or commune body; the archive holds provincial directives';
+  // a plain reason for every doubt: which evidence the body was read from
+  if (issuer.value && issuer.confidence < 0.7 && !issuer.reason) {
+    issuer.reason = issuer.rule === 'voice' ? `read from who speaks in the text ("${(issuer.evidence ?? '').slice(0, 60)}"), not from a sentence that issues the document`
+      : issuer.rule === 'symbol' ? `read from the number's symbol only (${number.value ?? 'no number'}); the text does not name the body that issued it`
+      : 'the text names the body only loosely';
+  }
+  // the one list of issuers: a name outside it is not a value
+  if (issuer.value && !(ISSUERS as readonly string[]).includes(issuer.value)) issuer = none(null, `"${issuer.value}" is not an issuer of the archive`);
 
   return { issuer, issuerHit, committeeWord, stateLevel };
 }

@@ -72,7 +72,7 @@ export function extractTitle(ctx: ExtractContext, f: { ownHit: NumberHit | null;
   else if (subject.value) title = { value: capFirst(subject.value), confidence: 0.7, evidence: subject.evidence, rule: 'subject' };
   else if (docType.value && issuer.value) {
     const where = prov ? ` ${prov.name}` : '';
-    title = { value: `${docType.value}${number.value ? ` ${number.value}` : ''} của ${issuer.value}${where}`, confidence: 0.6, evidence: null, rule: 'composed' };
+    title = { value: `${docType.value}${number.value ? ` ${number.value}` : ''} của ${issuer.value}${where}`, confidence: 0.6, evidence: null, rule: 'composed', reason: 'the text has no headline or title block; made from the type, number and issuer' };
   }
   let summary: string | null = null;
   if (ownHit && !seg.official) {
