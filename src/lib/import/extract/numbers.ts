@@ -67,7 +67,9 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
     if (/(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) && /^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*)?,?\s*cua\s+(?:chu tich\s+)?(?:ubnd|uy ban nhan dan|ban thuong vu|thuong truc|tinh uy|thanh uy)\s+(?:tinh|thanh pho|tp)/.test(after)) score += 9;
     // "(Công văn số 1074/VP-KGVX, ngày 23/3/2020)": the report's own document, in brackets after the lead
     if (tm && /\(\s*$/.test(beforeType) && /^[^()\n]{0,110}\)/.test(after) && !CITED_BEFORE.test(before.slice(0, Math.max(0, before.lastIndexOf('('))))) score += 5;
-    if (/^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd)/.test(after) && index - lineStart < 40) score += 4;
+    if (/^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd|ban chi dao|van phong ubnd)/.test(after) && index - lineStart < 40) score += 4;
+    // the text's first line opens with the document ("Chỉ thị 17/CT-UBND của …", "HỎA TỐC: Công văn 1803/BCĐ-VX …"): its headline
+    if (lineStart === 0 && tm && /^(?:(?:hoa toc|thuong khan|khan)\s*:?\s*)?$/.test(folded.slice(0, Math.max(0, index - (before.length - tm.index))).trim())) score += 3;
     if (/^(dinh kem|file dinh kem|tai ve|tep dinh kem|van ban)\s*[-:–]?\s*$/.test(folded.slice(lineStart, index).trim()) || /^\.(pdf|docx?)\b/.test(after)) score += 3;
     hits.push({ raw, number, key, index, end, typeWord, score, line });
   };
