@@ -71,3 +71,14 @@ describe('look-alike letters', () => {
     expect(clean('Hà Nội thực hiện giãn cách').warnings.map((w) => w.code)).not.toContain('lookalike-letters');
   });
 });
+
+describe('posting stamps', () => {
+  it('are read in the forms portals print them, and removed from the text', () => {
+    for (const stamp of ['Thứ năm, ngày 05/08/2021 - 10:30', 'Đăng ngày: 05/08/2021', '10:30 | 05/08/2021', '05/08/2021 10:30 (GMT+7)']) {
+      const c = clean(`Tiêu đề bài viết về công văn mới\n${stamp}\nNội dung văn bản dài hơn.`);
+      expect(c.hints.publicationDate, stamp).toBe('2021-08-05');
+      expect(c.text).not.toContain('05/08/2021');
+    }
+    expect(clean('Tiêu đề\nNgày 05/08/2021, UBND tỉnh ban hành công văn.').hints.publicationDate).toBeNull();
+  });
+});

@@ -76,7 +76,8 @@ export function isEmptyFormField(line: string): boolean {
 }
 
 // ("21:14 | 07/09/2021": some portals put the time first)
-const PUB_DATE_LINE = /^(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$/i;
+// ("Đăng ngày: 05/08/2021", "Thứ năm, ngày 05/08/2021 - 10:30": a label and "ngày" may come first)
+const PUB_DATE_LINE = /^(?:(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$/i;
 const PUB_DATE_PREFIX = /^(\d{1,2})\/(\d{1,2})\/(\d{4}):?\s*\(([^)]{3,60})\)\s*[-–]\s*/;
 const PAGE_DATE = /^date (\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)/;
 const AGENCY_PREFIX = /^(?:\(([^()]{2,40})\)|((?:[\p{Lu}][\p{L}.]*\s){0,3}(?:TV|Online|Portal|\S+\.vn)))\s*[-–]\s*(?=\p{Lu})/u;
