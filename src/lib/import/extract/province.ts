@@ -61,7 +61,8 @@ function chromeProvince(lines: string[]): { province: Province; line: string } |
 }
 
 // people and goods coming "from" another province do not make it the issuer's
-const FROM_ELSEWHERE = /(tu|ve tu|den tu|di qua|cac tinh|tinh ban|voi)\s+(tinh\s+|thanh pho\s+|tp\.?\s*)?$/;
+// (nor does a province the text sends help to: "hỗ trợ TP Hồ Chí Minh", "chi viện cho tỉnh Bình Dương")
+const FROM_ELSEWHERE = /(tu|ve tu|den tu|di qua|cac tinh|tinh ban|voi|ho tro|chi vien|giup do|giup|di|sang|tro ve|len duong)\s+(cho\s+)?(tinh\s+|thanh pho\s+|tp\.?\s*)?$/;
 
 const RULES: ReadonlyArray<Rule<Input, string | null>> = [
   { name: 'option', propose: ({ ctx: { opts } }) => {
@@ -93,10 +94,11 @@ const RULES: ReadonlyArray<Rule<Input, string | null>> = [
   } },
   { name: 'issuing-bodies', propose: ({ placed }) => (placed.length && new Set(placed.map((h) => h.place!.name)).size === 1 ? from(placed[0]!.place!, 0.9, placed[0]!.text) : null) },
   // the place that issues: "Đà Nẵng có Công văn ..."
-  { name: 'own-number-sentence', propose: ({ ctx: { text }, ownHit, places }) => {
+  { name: 'own-number-sentence', propose: ({ ctx, ownHit, places }) => {
+    const { text } = ctx;
     if (!ownHit) return null;
     const start = sentenceStart(text, ownHit.index);
-    const p = places.filter((x) => x.index >= start && x.end <= ownHit.index).at(-1);
+    const p = places.filter((x) => x.index >= start && x.end <= ownHit.index && !FROM_ELSEWHERE.test(ctx.folded.slice(Math.max(0, x.index - 20), x.index))).at(-1);
     return p ? from(p.province, 0.8, text.slice(start, ownHit.end).trim()) : null;
   } },
   { name: 'headline', propose: ({ ctx: { seg } }) => {
