@@ -51,8 +51,6 @@ function parseArgs(argv: string[]): Args | string {
   return a;
 }
 
-const pct = (c: number | undefined): string => (c === undefined ? '' : ` (${Math.round(c * 100)}%)`);
-
 function human(reports: FileReport[], dryRun: boolean): string {
   const out: string[] = [];
   for (const r of reports) {
@@ -74,11 +72,12 @@ function human(reports: FileReport[], dryRun: boolean): string {
         province: f.province.evidence, signer: f.signer.evidence, subject: f.subject.evidence, title: f.title.evidence,
       };
       for (const [k, v, c] of rows) {
-        out.push(`  ${k.padEnd(9)}${v === null ? '—' : String(v)}${v === null ? '' : pct(c)}`);
+        // the confidence and the rule that decided the value ("95%, so-line")
+        const named = (f as unknown as Record<string, { rule?: string; reason?: string }>)[k === 'type' ? 'docType' : k];
+        out.push(`  ${k.padEnd(9)}${v === null ? `—${named?.reason ? `  (${named.reason})` : ''}` : `${String(v)} (${Math.round((c ?? 0) * 100)}%${named?.rule ? `, ${named.rule}` : ''})`}`);
         // where an uncertain value came from, so the check starts there
         const ev = evidence[k];
-        const rule = (f as unknown as Record<string, { rule?: string }>)[k === 'type' ? 'docType' : k]?.rule;
-        if (v !== null && c !== undefined && c < 0.7 && ev) out.push(`           from${rule ? ` (${rule})` : ''}: "${ev.length > 120 ? `${ev.slice(0, 117)}...` : ev}"`);
+        if (v !== null && c !== undefined && c < 0.7 && ev) out.push(`           from: "${ev.length > 120 ? `${ev.slice(0, 117)}...` : ev}"${named?.reason ? `\n           why:  ${named.reason}` : ''}`);
       }
       if (f.urgency) out.push(`  urgency  ${f.urgency}`);
       if (f.references.length) out.push(`  cites    ${f.references.map((x) => x.number).join(', ')}`);

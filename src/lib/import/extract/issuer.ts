@@ -110,9 +110,14 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
     const state = issuerHits.filter((h) => STATE_BODIES.has(h.body) && h.weight > 0);
     let chosen = issuerHit && STATE_BODIES.has(issuerHit.body) && !headerHdnd ? issuerHit : null;
     let conf = chosen ? 0.9 : 0.6;
+    let actedBy: IssuerHit | null = null;
     if (!chosen && headerState) { conf = 0.9; }
     else if (!chosen && ownCodes.includes('CTUBND')) { conf = 0.7; }
-    else if (!chosen) chosen = state.sort((a, b) => b.weight - a.weight)[0] ?? null;
+    else if (!chosen) {
+      chosen = state.sort((a, b) => b.weight - a.weight)[0] ?? null;
+      // the subject of an act ("Chủ tịch UBND tỉnh X … ký Chỉ thị"), not only a voice ("UBND tỉnh yêu cầu")
+      if (chosen && chosen.weight >= 5) { conf = 0.85; actedBy = chosen; }
+    }
     let body: Body = chosen?.body ?? (ownCodes.includes('CTUBND') ? 'ct' : 'ubnd');
     // the header names the authority: "CHỦ TỊCH UBND TỈNH X" issues in the Chairman's own name
     if (!chosen && headerState) {
@@ -124,7 +129,7 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
     stateLevel = chosen?.level ?? (/thanh pho/.test(headerFolded) || /^thanh pho/.test(metaFolded) ? 'thành phố' : 'tỉnh');
     const name = body === 'ct' ? `Chủ tịch UBND ${stateLevel}` : body === 'bcd' ? `Ban Chỉ đạo phòng, chống dịch ${stateLevel}`
       : body === 'vp' ? `Văn phòng UBND ${stateLevel}` : body === 'hdnd' ? `HĐND ${stateLevel}` : `UBND ${stateLevel}`;
-    issuer = { value: name as Issuer, confidence: conf, evidence: byMeta ? `Nơi ban hành: ${seg.meta['Cơ quan ban hành'] ?? seg.meta['Nơi ban hành']}` : chosen?.text ?? (headerText || number.value), rule: byMeta ? 'metadata-table' : chosen === issuerHit && chosen ? 'own-number-sentence' : chosen ? 'voice' : headerState ? (/(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'authority-line' : 'header') : 'symbol' };
+    issuer = { value: name as Issuer, confidence: conf, evidence: byMeta ? `Nơi ban hành: ${seg.meta['Cơ quan ban hành'] ?? seg.meta['Nơi ban hành']}` : chosen?.text ?? (headerText || number.value), rule: byMeta ? 'metadata-table' : chosen === issuerHit && chosen ? 'own-number-sentence' : chosen && chosen === actedBy ? 'lead-sentence' : chosen ? 'voice' : headerState ? (/(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'authority-line' : 'header') : 'symbol' };
   }
 
   if (issuerHit?.body === 'district') issuer.reason = 'issued by a district or commune body; the archive holds provincial directives';
