@@ -26,7 +26,6 @@ export function isDistrictHeader(line: string): boolean {
 
 export function extractIssuer(ctx: ExtractContext, number: Field<string | null>, ownHit: NumberHit | null): IssuerResult {
   const { seg, text, issuerHits, warnings } = ctx;
-  // ---- issuer
   const headerText = seg.header.join('\n');
   const headerFolded = seg.header.map(foldForMatch).join('\n');
   let issuer: Field<Issuer | null> = none(null, 'no issuing body found');

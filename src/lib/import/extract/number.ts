@@ -10,7 +10,6 @@ import { sentenceOf, type NumberHit } from './numbers.ts';
 
 export function extractNumber(ctx: ExtractContext): { number: Field<string | null>; ownHit: NumberHit | null } {
   const { seg, numberHits } = ctx;
-  // ---- number
   const scores = new Map<string, { best: NumberHit; score: number }>();
   const own = (key: string, hit: NumberHit, score: number): void => {
     const cur = scores.get(key);

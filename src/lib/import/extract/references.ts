@@ -7,7 +7,7 @@ import { citedTypeName } from './type-words.ts';
 
 export function extractReferences(ctx: ExtractContext, ownKey: string | null): DirectiveReference[] {
   const { text, dates, numberHits } = ctx;
-  // ---- references: every other number, with its type and date when written next to it
+  // every other number, with its type and date when written next to it
   const references: DirectiveReference[] = [];
   const seenRefs = new Set<string>();
   for (const h of numberHits) {

@@ -10,7 +10,6 @@ import { fromCaps, capFirst } from './text.ts';
 
 export function extractSigner(ctx: ExtractContext): { signer: Field<string | null>; signerRole: string | null } {
   const { seg, text } = ctx;
-  // ---- signer
   let signer: Field<string | null> = none(null);
   let signerRole: string | null = null;
   if (seg.signature?.name) {
