@@ -78,7 +78,8 @@ const META_KEYS = ['Số hiệu', 'Loại văn bản', 'Nơi ban hành', 'Ngư�
 const META_RE = new RegExp(`(${META_KEYS.join('|')})\\s*:\\s*`, 'gu');
 const META_KEY_ALONE = new RegExp(`^(${META_KEYS.join('|')})\\s*:?$`, 'u');
 
-const NUMBER_LINE = /^Số\s*:?\s*\d{1,5}\s*[-/]?\s*[\p{L}\d\s/-]{0,30}$/u;
+// "Số: 24/CT-UBND", and "SỐ: …" as all-capitals scans print it
+const NUMBER_LINE = /^Số\s*:?\s*\d{1,5}\s*[-/]?\s*[\p{L}\d\s/-]{0,30}$/iu;
 /** "Vĩnh Phúc, ngày 08 tháng 11 năm 2021" (also "Long Xuyên, ngày 9/2/2020"): place, day, month, year */
 export const DATELINE = /^([\p{L}][\p{L} .'’-]{1,40}),\s*ngày\s+(\d{1,2})(?:\s+tháng\s+|\s?[/.-]\s?)(\d{1,2})(?:\s+năm\s+|\s?[/.-]\s?)(\d{4})\.?$/iu;
 /** an undated dateline, "Long Xuyên, tháng 7/2021" or "Hà Nội, ngày    tháng 7 năm 2021": place, month, year */

@@ -20,7 +20,7 @@ export function extractNumber(ctx: ExtractContext): { number: Field<string | nul
   let headerNumber: string | null = null;
   const fromLine = seg.numberLine ?? seg.meta['Số hiệu'] ?? null;
   if (fromLine) {
-    const m = /(\d{1,5}\s?[-/]?\s?[\p{L}\d/\s-]*)$/u.exec(fromLine.replace(/^Số(\s*hiệu)?\s*:?\s*/u, ''));
+    const m = /(\d{1,5}\s?[-/]?\s?[\p{L}\d/\s-]*)$/u.exec(fromLine.replace(/^Số(\s*hiệu)?\s*:?\s*/iu, ''));
     if (m) headerNumber = normalizeDocNumber(m[1]!.trim());
   }
   let number: Field<string | null> = none(null, 'no number of its own found in the text');
