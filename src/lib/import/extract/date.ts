@@ -16,6 +16,9 @@ import type { NumberHit } from './numbers.ts';
 import { sentenceStart, sentenceEnd } from './text.ts';
 import { decide, type Candidate, type Rule } from './decide.ts';
 
+// "… cho biết, …": the sentence dates a report about the document, not the document
+const REPORTED = /\b(cho biet|cho hay|thong tin them|xac nhan)\b/;
+
 interface IssueDate { iso: string; source: DateSource }
 interface Input { ctx: ExtractContext; ownHit: NumberHit | null; effective: (h: DateHit) => boolean }
 
@@ -72,6 +75,8 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
     for (const at of leadActs(input)) {
       const start = sentenceStart(text, at);
       const d = dates.find((x) => x.index >= start && x.end <= at && !input.effective(x));
+      // "Ngày 13/7, Văn phòng UBND tỉnh cho biết, Tỉnh đã ban hành …": the day it was reported, not issued
+      if (d && REPORTED.test(input.ctx.folded.slice(d.end, at))) continue;
       if (d) return fromHit(input, d, 0.75, text.slice(start, sentenceEnd(text, at)).trim());
     }
     return null;
@@ -85,6 +90,7 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
       const off = text.indexOf(para);
       const d = dates.find((x) => x.index >= off && x.index < off + m[0].length);
       if (!d || !issuerHits.some((h) => h.index === off + m[0].length)) continue;
+      if (REPORTED.test(input.ctx.folded.slice(off, off + Math.min(para.length, 160)))) continue; // the day it was reported
       const c = fromHit(input, d, 0.6, para.slice(0, 120));
       return c.value ? { ...c, reason: 'the date of the meeting or event the text opens with; the document may be dated a little later' } : c;
     }
