@@ -14,6 +14,7 @@ import { astroEntryId } from '../src/lib/entry-id.ts';
 import { runChecks } from '../src/lib/checks/run.ts';
 import { FIELD_NAMES_VI } from '../src/lib/checks/field-names.ts';
 import { checkOptions } from '../src/lib/import/options.ts';
+import { reasonVi } from '../src/lib/import/reasons-vi.ts';
 import { DOC_TYPE_NAMES } from '../src/lib/doc-types.ts';
 import { ISSUERS } from '../src/lib/issuers.ts';
 
@@ -99,7 +100,7 @@ async function main(): Promise<number> {
     process.stdout.write(`    Trang sẽ ở: /van-ban/${id}/   (xem trước: npm run dev → http://localhost:4321/van-ban/${id}/)\n`);
     const fm = r.frontmatter;
     const toCheck = new Map<string, string>();
-    for (const x of fm?.review ?? []) toCheck.set(x.field, x.reason);
+    for (const x of fm?.review ?? []) toCheck.set(x.field, reasonVi(x.reason));
     for (const [field, c] of Object.entries(fm?.confidence ?? {})) {
       if (c < LOW_CONFIDENCE && !toCheck.has(field)) toCheck.set(field, `độ tin cậy ${Math.round(c * 100)}%`);
     }

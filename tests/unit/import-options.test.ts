@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { DOC_TYPE_NAMES } from '../../src/lib/doc-types.ts';
 import { ISSUERS } from '../../src/lib/issuers.ts';
 import { checkOptions } from '../../src/lib/import/options.ts';
+import { reasonVi } from '../../src/lib/import/reasons-vi.ts';
 
 const NODE = resolve('node_modules/.bin/node');
 let tmp: string;
@@ -125,6 +126,19 @@ describe('npm run new refusals', { timeout: 60_000 }, () => {
     expect(r.stderr).toContain('--type "Công văn khẩn" không phải loại văn bản của kho');
     expect(r.stderr).toContain('Thông báo kết luận');
     expect(readdirSync(join(content, 'directives'))).toEqual([]);
+  });
+
+  it('what to check is said in Vietnamese too: where an inferred year came from', () => {
+    writeFileSync(join(tmp, 'yearless.txt'), 'Tiền Giang giãn cách xã hội toàn tỉnh\n\nHôm nay (18/7), Chủ tịch UBND tỉnh Tiền Giang ký Chỉ thị về việc thực hiện giãn cách xã hội trên toàn tỉnh. Thời gian thực hiện từ 0h ngày 19/7/2021.\n');
+    const r = run('new', ['--dry-run', join(tmp, 'yearless.txt')]);
+    expect(r.stdout).toContain('Ngày ban hành (date): văn bản ghi "18/7" mà không có năm; năm 2021 lấy từ thời điểm áp dụng 1 ngày sau ("19/7/2021")');
+    expect(r.stdout).not.toContain('without a year');
+  });
+
+  it('review reasons have Vietnamese forms; one without is marked as English', () => {
+    expect(reasonVi('the header gives Bình Dương but the metadata-table gives Bình Phước')).toBe('hai nguồn ghi khác nhau: (header) ghi Bình Dương, (metadata-table) ghi Bình Phước');
+    expect(reasonVi('from the portal address ninhthuan.gov.vn')).toBe('lấy từ địa chỉ cổng thông tin ninhthuan.gov.vn');
+    expect(reasonVi('something new')).toBe('something new (tiếng Anh)');
   });
 
   it('a national document says so, in Vietnamese', () => {
