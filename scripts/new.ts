@@ -143,6 +143,7 @@ async function main(): Promise<number> {
 function notProvincialVi(note: string): string {
   if (/national document/.test(note)) return 'Tệp này có vẻ là văn bản của trung ương, không phải của tỉnh; kho chỉ lưu văn bản do tỉnh ban hành.';
   if (/district/.test(note)) return 'Tệp này có vẻ là văn bản của huyện hoặc xã, không phải của tỉnh; nếu đúng là tỉnh ban hành, thêm --issuer và --province.';
+  if (/department/.test(note)) return 'Tệp này có vẻ là văn bản của một sở, ngành của tỉnh, không phải của Tỉnh ủy hay UBND tỉnh; nếu đúng là cơ quan đó ban hành, thêm --issuer.';
   if (/digest/.test(note)) return 'Tệp này có vẻ là bản tin tổng hợp nhiều tin, không phải một văn bản; hãy nhập trang hoặc nội dung của chính văn bản.';
   return note;
 }

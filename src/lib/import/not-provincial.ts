@@ -30,6 +30,11 @@ export function notProvincial(x: Extracted, seg: Segmented): string | null {
     const who = opening.substr(central.index + central[0].indexOf(central[1]!), central[1]!.length);
     return `This looks like a national document (the text reports that ${who} issued it), not a provincial directive; the archive holds what provinces issued.`;
   }
+  // a department's own document ("456/SYT-NV" of the Sở Y tế): the archive holds its committees' directives
+  const department = codes.find((c) => /^S[A-Z]{2,6}$/.test(c));
+  if (!x.issuer.value && department) {
+    return `This looks like a provincial department's document (${x.number.value}, a "Sở" symbol), not one of the province's Party committee or People's Committee; if one of them issued it, give --issuer.`;
+  }
   if (x.issuer.reason?.includes('district')) {
     return 'This looks like a district\'s or commune\'s document, not a provincial directive; the archive holds what provinces issued. If the province issued it, give --issuer and --province.';
   }
