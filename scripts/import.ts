@@ -1,5 +1,6 @@
 /**
  * npm run import -- <file or folder>... [--dry-run] [--json] [--force] [--province NAME] [--date YYYY-MM-DD]
+ *                    [--type TYPE] [--issuer BODY] [--number NUMBER] [--title TITLE]
  *
  * Turns raw directive texts into content/directives/**.mdx and copies the raw files into
  * content/raw/. Exit 0: every input imported (or unchanged/skipped on purpose); 1: any failed or
@@ -9,15 +10,24 @@ import { resolve } from 'node:path';
 import { runImport, type FileReport } from '../src/lib/import/write.ts';
 import { ImportError } from '../src/lib/import/errors.ts';
 import { escapeTerminal } from '../src/lib/text-safety.ts';
+import { DOC_TYPE_NAMES } from '../src/lib/doc-types.ts';
+import { ISSUERS } from '../src/lib/issuers.ts';
 
-const USAGE = `usage: npm run import -- <file or folder>... [--dry-run] [--json] [--force] [--province NAME] [--date YYYY-MM-DD]
+const USAGE = `usage: npm run import -- <file or folder>... [options]
   --dry-run        show what would be imported; write nothing
   --json           print one JSON array (one object per input) on stdout, nothing else
   --force          overwrite files an archivist edited or marked reviewed: true
-  --province NAME  the province, when the text does not name one (e.g. "Vĩnh Phúc")
-  --date DATE      the issue date, when the text gives none (YYYY-MM-DD or YYYY-MM)`;
+  The values below win over what the text says (checked against the archive's lists):
+  --province NAME  the province (e.g. "Vĩnh Phúc" or "vinh phuc")
+  --date DATE      the issue date (YYYY-MM-DD or YYYY-MM)
+  --type TYPE      the document type: ${DOC_TYPE_NAMES.map((t) => `"${t}"`).join(', ')}
+  --issuer BODY    the issuing body without the place: ${ISSUERS.map((t) => `"${t}"`).join(', ')}
+  --number NUMBER  the document's own number as printed (e.g. 24/CT-UBND, 469-CV/TU, 03)
+  --title TITLE    the title (e.g. "Chỉ thị về tăng cường phòng, chống dịch COVID-19")`;
 
-interface Args { inputs: string[]; dryRun: boolean; json: boolean; force: boolean; province?: string; date?: string }
+const VALUE_OPTIONS = { '--province': 'province', '--date': 'date', '--type': 'docType', '--issuer': 'issuer', '--number': 'number', '--title': 'title' } as const;
+type ValueKey = (typeof VALUE_OPTIONS)[keyof typeof VALUE_OPTIONS];
+interface Args extends Partial<Record<ValueKey, string>> { inputs: string[]; dryRun: boolean; json: boolean; force: boolean }
 
 function parseArgs(argv: string[]): Args | string {
   const a: Args = { inputs: [], dryRun: false, json: false, force: false };
@@ -26,21 +36,22 @@ function parseArgs(argv: string[]): Args | string {
     if (x === '--dry-run') a.dryRun = true;
     else if (x === '--json') a.json = true;
     else if (x === '--force') a.force = true;
-    else if (x === '--province' || x === '--date') {
+    else if (x in VALUE_OPTIONS) {
       const v = argv[++i];
-      if (!v || v.startsWith('--')) return `${x} needs a value`;
-      if (x === '--province') a.province = v; else a.date = v;
-    } else if (x.startsWith('--province=')) a.province = x.slice(11);
-    else if (x.startsWith('--date=')) a.date = x.slice(7);
-    else if (x === '-h' || x === '--help') return '';
+      if (v === undefined || v.startsWith('--')) return `${x} needs a value`;
+      a[VALUE_OPTIONS[x as keyof typeof VALUE_OPTIONS]] = v;
+    } else if (x.includes('=') && x.slice(0, x.indexOf('=')) in VALUE_OPTIONS) {
+      a[VALUE_OPTIONS[x.slice(0, x.indexOf('=')) as keyof typeof VALUE_OPTIONS]] = x.slice(x.indexOf('=') + 1);
+    } else if (x === '-h' || x === '--help') return '';
     else if (x.startsWith('-')) return `unknown option ${x}`;
     else a.inputs.push(x);
   }
   if (!a.inputs.length) return 'no input files or folders given';
+  // a value given for several files would be wrong for all but one
+  const perFile = (['number', 'title'] as const).filter((k) => a[k] !== undefined);
+  if (perFile.length && (a.inputs.length > 1 || !/\.[a-z0-9]+$/i.test(a.inputs[0]!))) return `${perFile.map((k) => (k === 'number' ? '--number' : '--title')).join(' and ')} belong to one document: give one file, not several or a folder`;
   return a;
 }
-
-const pct = (c: number | undefined): string => (c === undefined ? '' : ` (${Math.round(c * 100)}%)`);
 
 function human(reports: FileReport[], dryRun: boolean): string {
   const out: string[] = [];
@@ -48,6 +59,7 @@ function human(reports: FileReport[], dryRun: boolean): string {
     const label = { imported: dryRun ? 'would import' : 'imported', updated: dryRun ? 'would update' : 'updated', unchanged: 'unchanged', skipped: 'SKIPPED', duplicate: 'DUPLICATE', failed: 'FAILED' }[r.status];
     out.push(`\n${label}${r.note ? ` (${r.note})` : ''}: ${r.input}${r.output ? `\n  -> ${r.output}` : ''}`);
     if (r.error) out.push(`  error: ${r.error}`);
+    if (r.missing?.length) out.push(`  to import it, add: ${r.missing.map((m) => m.example).join(' ')}`);
     const f = r.fields;
     if (f) {
       const rows: Array<[string, unknown, number | undefined]> = [
@@ -62,10 +74,12 @@ function human(reports: FileReport[], dryRun: boolean): string {
         province: f.province.evidence, signer: f.signer.evidence, subject: f.subject.evidence, title: f.title.evidence,
       };
       for (const [k, v, c] of rows) {
-        out.push(`  ${k.padEnd(9)}${v === null ? '—' : String(v)}${v === null ? '' : pct(c)}`);
+        // the confidence and the rule that decided the value ("95%, so-line")
+        const named = (f as unknown as Record<string, { rule?: string; reason?: string }>)[k === 'type' ? 'docType' : k];
+        out.push(`  ${k.padEnd(9)}${v === null ? `—${named?.reason ? `  (${named.reason})` : ''}` : `${String(v)} (${Math.round((c ?? 0) * 100)}%${named?.rule ? `, ${named.rule}` : ''})`}`);
         // where an uncertain value came from, so the check starts there
         const ev = evidence[k];
-        if (v !== null && c !== undefined && c < 0.7 && ev) out.push(`           from: "${ev.length > 120 ? `${ev.slice(0, 117)}...` : ev}"`);
+        if (v !== null && c !== undefined && c < 0.7 && ev) out.push(`           from: "${ev.length > 120 ? `${ev.slice(0, 117)}...` : ev}"${named?.reason ? `\n           why:  ${named.reason}` : ''}`);
       }
       if (f.urgency) out.push(`  urgency  ${f.urgency}`);
       if (f.references.length) out.push(`  cites    ${f.references.map((x) => x.number).join(', ')}`);
@@ -91,13 +105,14 @@ function main(): number {
   }
   let reports: FileReport[];
   try {
-    reports = runImport(args.inputs, { root: resolve('.'), contentDir: process.env.CONTENT_DIR, dryRun: args.dryRun, force: args.force, province: args.province, date: args.date, log: (line) => process.stderr.write(`${escapeTerminal(line)}\n`) });
+    reports = runImport(args.inputs, { root: resolve('.'), contentDir: process.env.CONTENT_DIR, dryRun: args.dryRun, force: args.force, province: args.province, date: args.date, fields: { docType: args.docType, issuer: args.issuer, number: args.number, title: args.title }, log: (line) => process.stderr.write(`${escapeTerminal(line)}
+`) });
   } catch (e) {
     process.stderr.write(escapeTerminal(e instanceof ImportError ? `import: ${e.message}\n` : `import: could not write the archive (${(e as Error).message}). Check that content/ is writable and try again.\n`));
     return 1;
   }
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(reports.map((r) => ({ input: r.input, ok: r.ok, output: r.output, frontmatter: r.frontmatter, warnings: r.warnings, error: r.error, status: r.status })), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(reports.map((r) => ({ input: r.input, ok: r.ok, output: r.output, frontmatter: r.frontmatter, warnings: r.warnings, error: r.error, status: r.status, missing: r.missing ?? [], notProvincial: r.notProvincial ?? null })), null, 2)}\n`);
   } else {
     process.stdout.write(`${escapeTerminal(human(reports, args.dryRun))}\n`);
   }

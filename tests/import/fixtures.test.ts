@@ -66,6 +66,9 @@ describe('importer fixtures', { timeout: 30_000 }, () => {
           case 'warnings': actual.warnings = (exp.warnings as string[]).filter((c) => r.warnings.some((w) => w.code === c)); break;
           case 'errorContains': actual.errorContains = r.error?.includes(exp.errorContains as string) ? exp.errorContains : r.error; break;
           case 'bodyIncludes': actual.bodyIncludes = (exp.bodyIncludes as string[]).filter((s) => r.mdx && bodyOf(r.mdx).includes(s)); break;
+          // which named rule decided each field ("number": "so-line", "docType": "enacting-formula")
+          case 'rules': actual.rules = Object.fromEntries(Object.keys(exp.rules as Record<string, string>).map((f) => [f, ((r.fields as unknown as Record<string, { rule?: string }> | null)?.[f]?.rule) ?? null])); break;
+          case 'dateReason': actual.dateReason = r.fields?.date.reason?.includes(exp.dateReason as string) ? exp.dateReason : r.fields?.date.reason ?? null; break;
           case 'bodyExcludes': actual.bodyExcludes = (exp.bodyExcludes as string[]).filter((s) => !r.mdx || !bodyOf(r.mdx).includes(s)); break;
           default: actual[key] = fm[key] ?? null;
         }

@@ -4,7 +4,8 @@
  * number within the citing directive's province, narrowed by the cited date when it is given.
  * National documents (Chỉ thị 16/CT-TTg, Nghị quyết 128/NQ-CP…) are outside a provincial archive.
  */
-import { docNumberKey, parseDocNumber } from '../doc-number.ts';
+import { docNumberKey } from '../doc-number.ts';
+import { isNationalNumber } from '../national-issuers.ts';
 import type { DirectiveReference } from '../directive-schema.ts';
 
 export interface ReferenceTarget {
@@ -14,36 +15,8 @@ export interface ReferenceTarget {
   date: string;
 }
 
-/** Codes that only central bodies use, and who they are: a number carrying one is a national document. */
-export const NATIONAL_ISSUERS: Readonly<Record<string, string>> = {
-  TTG: 'Thủ tướng Chính phủ',
-  CP: 'Chính phủ',
-  TW: 'Trung ương Đảng',
-  VPCP: 'Văn phòng Chính phủ',
-  BYT: 'Bộ Y tế',
-  QH: 'Quốc hội',
-  UBTVQH: 'Ủy ban Thường vụ Quốc hội',
-  UBTVQH14: 'Ủy ban Thường vụ Quốc hội',
-  UBTVQH15: 'Ủy ban Thường vụ Quốc hội',
-  BCDQG: 'Ban Chỉ đạo quốc gia phòng, chống dịch COVID-19',
-  VPTW: 'Văn phòng Trung ương Đảng',
-  BCT: 'Bộ Công Thương',
-  BGTVT: 'Bộ Giao thông vận tải',
-  BGDDT: 'Bộ Giáo dục và Đào tạo',
-  BLDTBXH: 'Bộ Lao động - Thương binh và Xã hội',
-  BTC: 'Bộ Tài chính',
-  BQP: 'Bộ Quốc phòng',
-  BCA: 'Bộ Công an',
-  BNG: 'Bộ Ngoại giao',
-  BTTTT: 'Bộ Thông tin và Truyền thông',
-  BKHDT: 'Bộ Kế hoạch và Đầu tư',
-  BNV: 'Bộ Nội vụ',
-  BTP: 'Bộ Tư pháp',
-  BVHTTDL: 'Bộ Văn hóa, Thể thao và Du lịch',
-  NHNN: 'Ngân hàng Nhà nước Việt Nam',
-};
-
-const NATIONAL_CODES = new Set(Object.keys(NATIONAL_ISSUERS));
+// The national issuer codes live in one list beside doc-number.ts, shared with the importer.
+export { NATIONAL_ISSUERS, isNationalNumber } from '../national-issuers.ts';
 
 export type Resolution =
   | { status: 'resolved'; id: string }
@@ -73,15 +46,6 @@ export function buildReferenceIndex(targets: readonly ReferenceTarget[]): Refere
 /** "2021-11" matches "2021-11-08": the less precise date is a prefix of the other. */
 export function datesAgree(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
-}
-
-export function isNationalNumber(number: string): boolean {
-  const parts = parseDocNumber(number);
-  if (!parts) return false;
-  // Any code may be the issuer: "35/CT-TTg" (type, issuer), "58/BVHTTDL-VHCS" (issuer, department).
-  // Ministries are "B" + initials (BYT, BVHTTDL, BGDĐT); provincial boards starting with B are
-  // the steering committee (BCĐ), standing board (BTV), party caucus (BCS) and managing boards (BQL).
-  return parts.codes.some((c) => NATIONAL_CODES.has(c) || /^B(?!CD|TV|CS|QL)[A-Z]{2,}$/.test(c));
 }
 
 export function resolveReference(

@@ -5,8 +5,10 @@
  * apparent OCR error is reported as a warning, not rewritten. What it removes but the
  * extractor can use (page date, publication date, publisher) is returned as hints.
  */
-import { foldForMatch } from '../vietnamese.ts';
+import { foldForMatch, readAsPlainLetters } from '../vietnamese.ts';
 import type { ImportWarning } from './warnings.ts';
+import { markFormFeeds, rejoinPageBreaks, splitMergedHeader, splitPipeRows } from './page-layout.ts';
+import { headlineListAtTop, isChromeLine, isRelatedDocumentEntry, isTeaserRun, mixedCaseCapitals } from './chrome.ts';
 
 export interface CleanHints {
   /** "2021-11": a scraper's page-date stamp (" date 2021-11" first line) */
@@ -15,6 +17,8 @@ export interface CleanHints {
   publicationDate: string | null;
   /** the news site or credit line ("Suckhoedoisong.vn", "Điện Biên TV") */
   publisher: string | null;
+  /** chrome lines removed around the article (breadcrumbs, related headlines): they can name the site's province */
+  chrome?: string[];
 }
 
 export interface Cleaned {
@@ -54,7 +58,9 @@ const FOOTER_START = new RegExp(
     'thong ke truy cap', 'tra loi', 'email cua ban se khong duoc hien thi.*', 'lich lam viec cua .*',
     'hinh anh hoat dong', 'du bao khi tuong', 'copyright.*', 'ban quyen.*', 'binh luan', 'y kien ban doc',
     'gui y kien', 'gui binh luan', 'tin moi nhat', 'tin xem nhieu', 'doc nhieu nhat',
-  ].join('|') + ')$',
+    'xem them', 'doc them', 'bai lien quan', 'tin bai lien quan', 'tin bai khac', 'tin noi bat', 'cung chuyen muc',
+    'bai viet khac', 'tin tuc lien quan', 'van ban lien quan cung noi dung',
+  ].join('|') + ')\\s*:?$',
 );
 const IMAGE_PATH = /^\S*\.(jpe?g|png|gif|webp)$/i;
 const TEMPLATE_CODE = /\{\{[^{}]*\}\}/g;
@@ -69,7 +75,9 @@ export function isEmptyFormField(line: string): boolean {
   return rest === '';
 }
 
-const PUB_DATE_LINE = /^(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$/i;
+// ("21:14 | 07/09/2021": some portals put the time first)
+// ("Đăng ngày: 05/08/2021", "Thứ năm, ngày 05/08/2021 - 10:30": a label and "ngày" may come first)
+const PUB_DATE_LINE = /^(?:(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$/i;
 const PUB_DATE_PREFIX = /^(\d{1,2})\/(\d{1,2})\/(\d{4}):?\s*\(([^)]{3,60})\)\s*[-–]\s*/;
 const PAGE_DATE = /^date (\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)/;
 const AGENCY_PREFIX = /^(?:\(([^()]{2,40})\)|((?:[\p{Lu}][\p{L}.]*\s){0,3}(?:TV|Online|Portal|\S+\.vn)))\s*[-–]\s*(?=\p{Lu})/u;
@@ -225,6 +233,14 @@ function joinSplits(lines: string[]): string[] {
   return out;
 }
 
+/** Related-news teasers after the article (truncated headlines ending in "…"): removed, returned. */
+function dropTeasers(lines: string[]): string[] {
+  let end = lines.length;
+  while (end > 0 && !lines[end - 1]!.trim()) end--;
+  const start = isTeaserRun(lines.slice(0, end));
+  return start < end ? lines.splice(start) : [];
+}
+
 /** Pop credit lines ("Nguồn: ...", bylines, site names) off the end, noting the publisher. */
 function stripCredits(lines: string[], hints: CleanHints): void {
   for (;;) {
@@ -240,8 +256,20 @@ function stripCredits(lines: string[], hints: CleanHints): void {
 
 export function clean(decoded: string): Cleaned {
   const warnings: ImportWarning[] = ocrSuspicions(decoded);
-  const hints: CleanHints = { pageDate: null, publicationDate: null, publisher: null };
-  let lines = normalizeChars(decoded).split('\n').map((l) => l.trim());
+  const hints: CleanHints = { pageDate: null, publicationDate: null, publisher: null, chrome: [] };
+  // styled look-alike letters are read as the letters they imitate (the raw file keeps them)
+  const plain = readAsPlainLetters(decoded);
+  if (plain !== decoded.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')) {
+    warnings.push({ code: 'lookalike-letters', message: 'the text uses styled look-alike letters (small capitals or mathematical letters); they were read as plain letters.' });
+  }
+  warnings.push(...mixedCaseCapitals(plain));
+  let lines = normalizeChars(markFormFeeds(plain)).split('\n').map((l) => l.trim());
+  lines = splitMergedHeader(splitPipeRows(lines));
+  const pages = rejoinPageBreaks(lines);
+  lines = pages.lines;
+  const others = new Set(headlineListAtTop(lines));
+  if (others.size) { hints.chrome!.push(...[...others].map((i) => lines[i]!)); lines = lines.filter((_, i) => !others.has(i)); }
+  if (pages.joined) warnings.push({ code: 'page-break-joined', message: `${pages.joined} sentence(s) split by a page break were joined; check the joins.` });
 
   // scraper page-date stamp on the first line
   const first = lines.findIndex((l) => l);
@@ -259,6 +287,7 @@ export function clean(decoded: string): Cleaned {
     if (raw && FOOTER_START.test(folded)) break;
     // chrome, image paths, blank form fields, and decoration lines ("-------", "*", "|")
     if (CHROME_LINE.test(folded) || IMAGE_PATH.test(raw) || isEmptyFormField(raw)) continue;
+    if (raw && (isChromeLine(raw) || (!kept.some((k) => k.length > 150) && isRelatedDocumentEntry(raw)))) { hints.chrome!.push(raw); continue; }
     if (raw && /^[\s\-*_=|•.,:;(){}\[\]+~]+$/.test(raw)) continue;
     if (raw) seen++;
     if (raw && seen <= 8) {
@@ -277,6 +306,7 @@ export function clean(decoded: string): Cleaned {
   }
 
   stripCredits(kept, hints);
+  hints.chrome!.push(...dropTeasers(kept));
   lines = dropRepeatedBlock(kept, warnings);
   stripCredits(lines, hints); // the first copy's credit line is now last
   // a line repeated right after itself (headline shown twice)

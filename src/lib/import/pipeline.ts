@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { slugify } from '../vietnamese.ts';
 import { findProvince } from '../provinces.ts';
-import { REVIEWABLE_FIELDS, isoDate, type DirectiveInput } from '../directive-schema.ts';
+import { REVIEWABLE_FIELDS, type DirectiveInput } from '../directive-schema.ts';
 import { decode, type Encoding } from './decode.ts';
 import { clean } from './clean.ts';
 import { segment } from './segment.ts';
@@ -19,14 +19,24 @@ import { blocksOf, extractMeasures } from './measures.ts';
 import type { DirectiveMeasure } from '../directive-schema.ts';
 import { ImportError } from './errors.ts';
 import type { ImportWarning } from './warnings.ts';
+import { checkOptions, OPTION_EXAMPLE, OPTION_FOR, type FieldOptions } from './options.ts';
+import { notProvincial } from './not-provincial.ts';
 
-export interface ImportOptions {
+/** Values the archivist supplies (--province, --date, --type, --issuer, --number, --title) win over the text. */
+export interface ImportOptions extends FieldOptions {
   /** repository-relative path the raw copy will have ("content/raw/x.txt"); default from the input's name */
   rawPath?: string | undefined;
-  /** province supplied by the archivist when the text names none */
-  province?: string | undefined;
-  /** issue date supplied by the archivist ("2021-11-08" or "2021-11") */
-  date?: string | undefined;
+}
+
+/** A required field the importer could not read, and the option that supplies it. */
+export interface MissingField {
+  field: string;
+  /** the option to add, e.g. "--type" */
+  option: string;
+  /** an example of it ("--type \"Chỉ thị\"") */
+  example: string;
+  /** why the text did not give it */
+  reason: string | null;
 }
 
 export interface ImportResult {
@@ -44,6 +54,10 @@ export interface ImportResult {
   sha256: string;
   /** the extracted fields with confidence and evidence, for the report */
   fields: Extracted | null;
+  /** required fields not found, each with the option that supplies it (empty on success) */
+  missing?: MissingField[];
+  /** why the file looks like no provincial directive (a national document, a district's, a news digest) */
+  notProvincial?: string | null;
 }
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -91,31 +105,34 @@ function frontmatterOf(x: Extracted, rawPath: string, sha: string, encoding: Enc
   };
 }
 
-const REQUIRED: Array<[keyof Extracted, string]> = [
-  ['province', 'add it with --province NAME'],
-  ['date', 'add it with --date YYYY-MM-DD (or YYYY-MM)'],
-  ['docType', 'the text names no document type and no number: it may be a news item, not a directive'],
-  ['issuer', 'the text names no issuing body (Tỉnh ủy, Thành ủy, UBND ...)'],
-  ['title', 'the text has no headline or subject'],
-];
+const REQUIRED: Array<keyof Extracted> = ['province', 'date', 'docType', 'issuer', 'title'];
 
 /** Import one file's bytes. Never throws: failures come back as `ok: false` with an `error`. */
 export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOptions = {}): ImportResult {
   const name = inputPath;
   const sha = sha256(bytes);
-  const result: ImportResult = { input: inputPath, ok: false, output: null, frontmatter: null, mdx: null, warnings: [], error: null, encoding: null, sha256: sha, fields: null };
+  const result: ImportResult = { input: inputPath, ok: false, output: null, frontmatter: null, mdx: null, warnings: [], error: null, encoding: null, sha256: sha, fields: null, missing: [], notProvincial: null };
   try {
     const { text, encoding, warnings: decodeWarnings } = decode(bytes, name);
     result.encoding = encoding;
-    if (opts.province && !findProvince(opts.province)) throw new ImportError(`--province "${opts.province}" is not one of the 63 provinces; check the spelling (e.g. "Vĩnh Phúc" or "vinh phuc").`);
-    if (opts.date && !isoDate.safeParse(opts.date).success) throw new ImportError(`--date "${opts.date}" is not a real date; write it as YYYY-MM-DD or YYYY-MM (e.g. 2021-02-28).`);
+    const given = checkOptions(opts);
+    if (!given.ok) throw new ImportError(given.error);
+    const o = given.value;
     const cleaned = clean(text);
     const seg = segment(cleaned.text);
-    const fields = extract(seg, cleaned.hints, { province: opts.province });
-    if (opts.date) Object.assign(fields.date, { value: opts.date, confidence: 1, evidence: `--date ${opts.date}`, source: 'document', reason: undefined });
+    const fields = extract(seg, cleaned.hints, { province: o.province });
+    // what the archivist gives wins, at full confidence, named as the option
+    const supply = (f: Extracted[keyof Extracted], value: string, flag: string): void => { Object.assign(f as object, { value, confidence: 1, evidence: `${flag} ${value}`, reason: undefined, rule: 'option' }); };
+    if (o.date) { supply(fields.date, o.date, '--date'); fields.date.source = 'document'; }
+    if (o.docType) supply(fields.docType, o.docType, '--type');
+    if (o.issuer) supply(fields.issuer, o.issuer, '--issuer');
+    if (o.number) supply(fields.number, o.number, '--number');
+    if (o.title) supply(fields.title, o.title, '--title');
     const limitWarnings = enforceFieldLimits(fields);
     result.fields = fields;
     result.warnings = [...decodeWarnings, ...cleaned.warnings, ...fields.warnings, ...limitWarnings];
+    result.notProvincial = notProvincial(fields, seg);
+    if (result.notProvincial && !result.warnings.some((w) => w.code === 'not-provincial')) result.warnings.push({ code: 'not-provincial', message: result.notProvincial });
     const rawPath = opts.rawPath ?? `content/raw/${basename(inputPath).replace(/\s+/g, '_')}`;
     const body = structure(seg.body);
     const titles = seg.headline ? [seg.headline] : [...seg.titleLines, ...(seg.subjectLine ? [seg.subjectLine] : [])];
@@ -123,13 +140,16 @@ export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOpt
     const fm = frontmatterOf(fields, rawPath, sha, encoding, measures);
     result.frontmatter = fm;
     for (const r of fm.review as Array<{ field: string; reason: string }>) result.warnings.push({ code: 'review', message: `${r.field}: ${r.reason}` });
-    const missing = REQUIRED.filter(([f]) => (fields[f] as { value: unknown }).value === null);
-    if (missing.length) {
-      const why = missing.map(([f, todo]) => {
-        const reason = (fields[f] as { reason?: string }).reason;
-        return `${f} not found (${reason && reason !== todo ? `${reason}; ` : ''}${todo})`;
-      }).join('; ');
-      throw new ImportError(`${name}: ${why}.`);
+    result.missing = REQUIRED.filter((f) => (fields[f] as { value: unknown }).value === null).map((f) => ({
+      field: f, option: OPTION_FOR[f]!, example: OPTION_EXAMPLE[f]!, reason: (fields[f] as { reason?: string }).reason ?? null,
+    }));
+    // a national document is refused even when every field was read, unless the archivist says whose it is
+    if (result.notProvincial && /national document/.test(result.notProvincial) && !(o.issuer && o.province)) {
+      throw new ImportError(`${name}: ${result.notProvincial} If a province issued it, give ${OPTION_EXAMPLE.issuer} and ${OPTION_EXAMPLE.province}.`);
+    }
+    if (result.missing.length) {
+      const why = result.missing.map((m) => `${m.field} not found (${m.reason ? `${m.reason}; ` : ''}add ${m.example})`).join('; ');
+      throw new ImportError(`${name}: ${result.notProvincial ? `${result.notProvincial} ` : ''}${why}.`);
     }
     result.mdx = emit(fm as DirectiveInput, body, name);
     result.output = outputPath(fm as { province: string; date: string; docType: string; number: string | null }, sha);

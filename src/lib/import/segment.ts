@@ -29,6 +29,10 @@ export interface Segmented {
   titleLines: string[];
   /** a news report's headline */
   headline: string | null;
+  /** a legal database's title line above the document ("Chỉ thị 24/CT-UBND năm 2021 về … do tỉnh Sơn La ban hành") */
+  databaseTitle: string | null;
+  /** "QUYẾT ĐỊNH:" (or "QUYẾT NGHỊ:") before "Điều 1": the enacting formula that names a decision's type */
+  enactingFormula: string | null;
   /** "Kính gửi" entries */
   recipients: string[];
   /** "Nơi nhận" entries */
@@ -67,13 +71,15 @@ const HEADER_FIXED = new Set([
   'cong hoa xa hoi chu nghia viet nam', 'doc lap - tu do - hanh phuc', 'dang cong san viet nam', 'cong',
   'hoa xa hoi chu nghia viet nam', 'doc lap – tu do – hanh phuc',
 ]);
-const HEADER_BODY = /(uy ban nhan dan|ubnd|tinh uy|thanh uy|ban chap hanh|ban thuong vu|dang bo|van phong|ban chi dao|^tinh |^thanh pho |hoi dong nhan dan)/;
+const HEADER_BODY = /(uy ban nhan dan|ubnd|tinh uy|thanh uy|huyen uy|thi uy|quan uy|ban chap hanh|ban thuong vu|dang bo|van phong|ban chi dao|^tinh |^thanh pho |hoi dong nhan dan)/;
 const isCaps = (l: string): boolean => /\p{Lu}/u.test(l) && !/\p{Ll}/u.test(l);
 
 const META_KEYS = ['Số hiệu', 'Loại văn bản', 'Nơi ban hành', 'Người ký', 'Ngày ban hành', 'Ngày hiệu lực', 'Ngày công báo', 'Số công báo', 'Tình trạng', 'Lĩnh vực', 'Cơ quan ban hành'];
 const META_RE = new RegExp(`(${META_KEYS.join('|')})\\s*:\\s*`, 'gu');
+const META_KEY_ALONE = new RegExp(`^(${META_KEYS.join('|')})\\s*:?$`, 'u');
 
-const NUMBER_LINE = /^Số\s*:?\s*\d{1,5}\s*[-/]?\s*[\p{L}\d\s/-]{0,30}$/u;
+// "Số: 24/CT-UBND", and "SỐ: …" as all-capitals scans print it
+const NUMBER_LINE = /^Số\s*:?\s*\d{1,5}\s*[-/]?\s*[\p{L}\d\s/-]{0,30}$/iu;
 /** "Vĩnh Phúc, ngày 08 tháng 11 năm 2021" (also "Long Xuyên, ngày 9/2/2020"): place, day, month, year */
 export const DATELINE = /^([\p{L}][\p{L} .'’-]{1,40}),\s*ngày\s+(\d{1,2})(?:\s+tháng\s+|\s?[/.-]\s?)(\d{1,2})(?:\s+năm\s+|\s?[/.-]\s?)(\d{4})\.?$/iu;
 /** an undated dateline, "Long Xuyên, tháng 7/2021" or "Hà Nội, ngày    tháng 7 năm 2021": place, month, year */
@@ -81,13 +87,24 @@ export const DATELINE_MONTH = /^([\p{L}][\p{L} .'’-]{1,40}),\s*(?:ngày[\s.…
 const URGENCY = /^(hoa toc|thuong khan|khan|hoa toc - hen gio|khan - hoa toc)$/;
 const DOC_TYPE_TITLE = /^(cong van|thong bao|thong bao ket luan|cong dien|dien|chi thi|nghi quyet|ket luan|ke hoach|quyet dinh|huong dan|thong tri|quy dinh|kich ban|dien khan|cong dien khan)$/;
 const LIST_ITEM = /^[-+•]\s*/;
+// "Chỉ thị 24/CT-UBND năm 2021 về …", "CÔNG VĂN 4521/UBND-KGVX NĂM 2021 VỀ …": how legal databases title a document
+const DATABASE_TITLE = /^(?:công văn|công điện|chỉ thị|quyết định|kế hoạch|thông báo|nghị quyết|hướng dẫn|kết luận|thông tri|quy định)\s+(?:số\s+)?\d{1,5}\s?[-/]\s?[\p{L}\d/-]+\s+năm\s+(?:19|20)\d\d\b/iu;
+
+/**
+ * The subject under a type title, as copies in sentence case print it ("KẾ HOẠCH" then "Triển
+ * khai xét nghiệm diện rộng …"): one short line that is not a sentence, a basis or a list item.
+ */
+function isSubjectUnderTitle(line: string): boolean {
+  return line.length <= 180 && line.split(/\s+/).length <= 30 && !/[.;:!?]$/.test(line)
+    && /^\p{Lu}/u.test(line) && !/^(căn cứ|kính gửi|thực hiện|theo|thi hành|nơi nhận|điều\s+\d|\d|[-+•*])/iu.test(line);
+}
 
 export function segment(text: string): Segmented {
   const lines = text.split('\n');
   const used = new Array<boolean>(lines.length).fill(false);
   const seg: Segmented = {
     official: false, header: [], meta: {}, numberLine: null, dateline: null, subjectLine: null, urgencyLine: null,
-    titleLines: [], headline: null, recipients: [], distribution: [], signature: null, body: [],
+    titleLines: [], headline: null, databaseTitle: null, enactingFormula: null, recipients: [], distribution: [], signature: null, body: [],
   };
 
   // --- top: the header zone ends at the first long prose paragraph
@@ -99,6 +116,15 @@ export function segment(text: string): Segmented {
     const l = lines[i]!.trim();
     if (!l) continue;
     const f = foldForMatch(l);
+    if (!seg.databaseTitle && !seg.header.length && DATABASE_TITLE.test(l)) { seg.databaseTitle = l; used[i] = true; continue; }
+    // a metadata table scraped cell by cell: "Số hiệu:" on one line, "24/CT-UBND" on the next
+    const key = META_KEY_ALONE.exec(l);
+    if (key && i + 1 < topEnd && lines[i + 1]!.trim() && !META_KEY_ALONE.test(lines[i + 1]!.trim())) {
+      seg.meta[key[1]!] = lines[i + 1]!.trim();
+      used[i] = used[i + 1] = true;
+      i++;
+      continue;
+    }
     META_RE.lastIndex = 0;
     if (META_RE.test(l)) {
       META_RE.lastIndex = 0;
@@ -107,7 +133,8 @@ export function segment(text: string): Segmented {
       used[i] = true;
       continue;
     }
-    if (HEADER_FIXED.has(f) || (isCaps(l) && l.length <= 70 && HEADER_BODY.test(f) && !seg.titleLines.length && !DOC_TYPE_TITLE.test(f))) {
+    // (a capitals headline that cites a number, "… CÔNG VĂN SỐ 2105/UBND-VP", is not the header)
+    if (HEADER_FIXED.has(f) || (isCaps(l) && l.length <= 70 && HEADER_BODY.test(f) && !/\d\s?[-/]\s?\p{L}/u.test(l) && !seg.titleLines.length && !DOC_TYPE_TITLE.test(f))) {
       seg.header.push(l); used[i] = true; continue;
     }
     if (!seg.numberLine && NUMBER_LINE.test(l)) { seg.numberLine = l; used[i] = true; continue; }
@@ -122,7 +149,9 @@ export function segment(text: string): Segmented {
       seg.titleLines.push(l); used[i] = true;
       while (i + 1 < lines.length && lines[i + 1]!.trim()) {
         const n = lines[i + 1]!.trim();
-        if (isCaps(n) || /^(về|v\/v)(?=\s)/iu.test(n)) { seg.titleLines.push(n); used[++i] = true; } else break;
+        if (isCaps(n) || /^(về|v\/v)(?=\s)/iu.test(n)) { seg.titleLines.push(n); used[++i] = true; }
+        else if (seg.titleLines.length === 1 && isSubjectUnderTitle(n)) { seg.titleLines.push(n); used[++i] = true; break; }
+        else break;
         // the subject line ends the title; a capitals line after it is the authority ("CHỦ TỊCH UBND ...")
         if (/^(về|v\/v)(?=\s)/iu.test(n)) break;
       }
@@ -141,6 +170,13 @@ export function segment(text: string): Segmented {
       }
       continue;
     }
+  }
+
+  // --- the enacting formula, kept in the body: "QUYẾT ĐỊNH:" then "Điều 1."
+  for (let i = 0; i < lines.length && !seg.enactingFormula; i++) {
+    if (!/^(QUYẾT ĐỊNH|QUYẾT NGHỊ)\s*:$/u.test(lines[i]!.trim())) continue;
+    const next = lines.slice(i + 1).find((l) => l.trim());
+    if (next && /^Điều\s+1\b/u.test(next.trim())) seg.enactingFormula = lines[i]!.trim();
   }
 
   // --- bottom: "Nơi nhận" list and the signature block

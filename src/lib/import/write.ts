@@ -43,6 +43,8 @@ export interface RunOptions {
   lockWaitMs?: number | undefined;
   /** at most one progress line per this many milliseconds, for batches of 20 files or more (default 2000) */
   progressEveryMs?: number | undefined;
+  /** --type, --issuer, --number, --title: passed to the importer as given */
+  fields?: Pick<ImportOptions, 'docType' | 'issuer' | 'number' | 'title'> | undefined;
 }
 
 const sha = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
@@ -309,7 +311,7 @@ function importOne(file: string, bytes: Uint8Array, contentDir: string, known: D
   const named = made.find((k) => raws.shaOf.get(k.raw) === hash)?.raw;
   const existingRaw = named ?? raws.bySha.get(hash);
   const raw = existingRaw ? { rel: existingRaw, abs: join(contentDir, relative('content', existingRaw)) } : planRaw(contentDir, file, hash, raws);
-  const importOpts: ImportOptions = { rawPath: raw.rel, province: opts.province, date: opts.date };
+  const importOpts: ImportOptions = { ...opts.fields, rawPath: raw.rel, province: opts.province, date: opts.date };
   const r = importText(bytes, file, importOpts);
   const report: FileReport = { ...r, status: r.ok ? 'imported' : 'failed' };
   if (!r.ok || !r.mdx || !r.output) return report;
