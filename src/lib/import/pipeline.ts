@@ -69,6 +69,14 @@ export function outputPath(fm: { province: string; date: string; docType: string
   return `content/directives/${p.slug}/${fm.date}-${slugify(fm.docType)}-${tail}.mdx`;
 }
 
+/** The confidence from which a value is stated without a review flag. */
+const SURE = 0.9;
+
+/** Why a value below SURE is flagged when its rule gave no reason of its own. */
+function notCertain(v: { evidence: string | null }): string {
+  return v.evidence ? `not certain: read from "${v.evidence.slice(0, 120)}"` : 'low confidence';
+}
+
 function frontmatterOf(x: Extracted, rawPath: string, sha: string, encoding: Encoding, measures: DirectiveMeasure[] = []): Record<string, unknown> {
   const confidence: Record<string, number> = {};
   const review: Array<{ field: string; reason: string }> = [];
@@ -79,7 +87,8 @@ function frontmatterOf(x: Extracted, rawPath: string, sha: string, encoding: Enc
   for (const f of REVIEWABLE_FIELDS) {
     const v = byField[f]!;
     confidence[f] = Math.round(v.confidence * 100) / 100;
-    if (v.value !== null && v.confidence < 0.7) review.push({ field: f, reason: v.reason ?? 'low confidence' });
+    // "sure" (0.9 and up) must be right on real text; anything less is for an archivist to check
+    if (v.value !== null && v.confidence < SURE) review.push({ field: f, reason: v.reason ?? notCertain(v) });
   }
   for (const m of measures) if ((m.confidence ?? 1) < 0.7) review.push({ field: 'measures', reason: `${m.code} (${m.action}): ${Math.round((m.confidence ?? 0) * 100)}% sure; check that the document itself orders it` });
   return {

@@ -70,6 +70,7 @@ const RULES: Rule[] = [
   [/^the only province the text names/i, () => 'Tỉnh, thành phố duy nhất văn bản nhắc đến; văn bản không ghi rõ nơi ban hành.'],
   [/^the text names several provinces \((.+?)\) and not the issuer's/i, (m) => `Văn bản nêu nhiều tỉnh, thành phố (${m[1]}) nhưng không nêu tỉnh của cơ quan ban hành.`],
   [/^from the portal address (.+)/i, (m) => `Tỉnh, thành phố suy ra từ địa chỉ trang tin ${m[1]}.`],
+  [/^not certain: read from "(.+)"$/i, (m) => `Máy đọc chưa chắc chắn; thông tin được đọc từ “${m[1]}”.`],
   [/^low confidence/i, () => 'Máy đọc chưa chắc chắn về thông tin này.'],
 ];
 
