@@ -6,6 +6,7 @@ import * as pagefind from 'pagefind';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCatalogue, CATALOGUE_FILE } from './catalogue.ts';
+import { buildNumbers, NUMBERS_FILE } from './numbers.ts';
 import type { SearchRecord } from './record.ts';
 import { syllables } from './text.ts';
 
@@ -69,6 +70,7 @@ export async function writeSearchIndex(
     const written = await writing;
     if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
     await writeFile(join(outputPath, CATALOGUE_FILE), JSON.stringify(catalogue));
+    await writeFile(join(outputPath, NUMBERS_FILE), JSON.stringify(buildNumbers(all.map((r) => r.meta.number))));
   } finally {
     await pagefind.close();
   }
