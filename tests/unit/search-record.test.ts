@@ -60,7 +60,7 @@ describe('index helpers', () => {
   });
 
   it('lists the syllables most directives contain, and none for a small archive', () => {
-    const meta = { title: '', number: '', docType: '', date: '', province: '', issuer: '', textLength: '0', bodyStart: '0' };
+    const meta = { title: '', number: '', docType: '', date: '', province: '', issuer: '', urgency: '', measures: '', textLength: '0', bodyStart: '0' };
     const rec = (content: string) => ({ url: '', content, language: 'vi' as const, meta });
     const many = Array.from({ length: 600 }, (_, i) => rec(i % 3 === 0 ? 'phòng chống dịch Vĩnh Phúc' : 'phòng chống dịch'));
     expect(commonSyllables(many)).toEqual(['chong', 'dich', 'phong']);
