@@ -28,6 +28,8 @@ const TYPE_WORDS = DOC_TYPES.filter((t) => t.code)
     serialAfter: new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${t.words}|${t.code.toLowerCase()})\\s*(?:so\\s*)?(\\d{1,5})(?![\\p{L}\\p{N}])`, 'u'),
   }));
 const TYPE_CODES = new Set(TYPE_WORDS.map((t) => t.code));
+// Issuer codes people type after a number with spaces ("469 cv tu", "35 ct ttg").
+const SPACED_CODES = new Set(['TU', 'TW', 'UBND', 'TTG', 'CP', 'BCD', 'VX', 'VP', 'BTV', 'TTTU', 'HDND', 'BYT', 'KGVX', 'BCS', 'DU', 'UB', 'BTC', 'VPCP', 'TTTW', 'BCT']);
 
 /**
  * A document number in the query, typed any way: "469-CV/TU", "469/CV-TU", "469 cv tu",
@@ -38,7 +40,13 @@ export function detectNumber(query: string): NumberIntent | null {
   // Serial followed by letter codes: 469-CV/TU, 469/cv-tu, 469 cv tu, 35/CT-TTg.
   const full = /(?:^|[^\p{L}\p{N}])(\d{1,5})\s*[-/ ]\s*([a-z]{1,6}(?:\s*[-/ ]\s*[a-z]{1,8}){0,3})(?![\p{L}\p{N}])/u.exec(q);
   if (full) {
-    const codes = full[2]!.toUpperCase().split(/[^A-Z]+/).filter(Boolean);
+    // Codes joined by a space only when they are issuers' codes: "469 cv tu", but "26-CT/TU hai phong" is a number and a place.
+    const parts = full[2]!.toUpperCase().split(/(\s*[-/]\s*|\s+)/);
+    const codes: string[] = [parts[0]!];
+    for (let i = 1; i + 1 < parts.length; i += 2) {
+      if (!/[-/]/.test(parts[i]!) && !SPACED_CODES.has(parts[i + 1]!)) break;
+      codes.push(parts[i + 1]!);
+    }
     if (TYPE_CODES.has(codes[0]!)) {
       return { serial: String(Number(full[1])), codes, key: docNumberKey(`${full[1]}-${codes.join('/')}`) };
     }
