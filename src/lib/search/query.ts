@@ -92,7 +92,7 @@ function buildUnits(terms: Syllable[], phrases: Syllable[][], number: NumberInte
     const span = numberSpan(terms, number);
     if (span) {
       // "chỉ thị 16", "CT16": the national directive's variants say the same thing
-      const v = variants.find((m) => m.from <= span.from && m.to >= span.to) ?? variants.find((m) => m.from >= span.from && m.to <= span.to);
+      const v = variants.find((m) => m.from <= span.from && m.to >= span.to);
       const from = v ? Math.min(v.from, span.from) : span.from;
       const to = v ? Math.max(v.to, span.to) : span.to;
       units.push({ kind: 'number', text: textOf(terms, from, to, source), words: terms.slice(from, to), from, to, number, ...(v ? { variant: v.group.id } : {}) });
@@ -109,6 +109,19 @@ function buildUnits(terms: Syllable[], phrases: Syllable[][], number: NumberInte
     if (!free(v.from, v.to)) continue;
     units.push({ kind: 'variant', text: textOf(terms, v.from, v.to, source), words: terms.slice(v.from, v.to), from: v.from, to: v.to, variant: v.group.id });
     take(v.from, v.to);
+  }
+  // A bare numeral belongs with the word before it ("mũi 3", "cấp độ 4"), or after it at the
+  // start ("98 ca"): "mũi 5" is not found by a "5" in a date and a "mũi" elsewhere.
+  const numeral = (i: number): boolean => /^\d+$/.test(terms[i]!.fold);
+  for (let i = 0; i < terms.length; i++) {
+    if (used[i] || !numeral(i)) continue;
+    const before = i > 0 && !used[i - 1] && !numeral(i - 1);
+    const after = !before && i + 1 < terms.length && !used[i + 1] && !numeral(i + 1);
+    if (!before && !after) continue;
+    const from = before ? i - 1 : i;
+    const to = before ? i + 1 : i + 2;
+    units.push({ kind: 'phrase', text: textOf(terms, from, to, source), words: terms.slice(from, to), from, to });
+    take(from, to);
   }
   const seen = new Set<string>();
   terms.forEach((t, i) => {

@@ -95,7 +95,9 @@ function scoreCandidate<C extends Candidate>(
   // The whole query in the title: the directive is about it.
   const wholeInTitle = q.terms.length > 1 && occurs(q.terms, title, same) > 0;
   const phraseBonus = q.phrases.reduce((s, p) => s + Math.log1p(occurs(p, doc, exact)), 0);
-  const province = q.provinces.some((p) => p.province === c.province) || match.units.includes('successor');
+  // the named province's own directives first, then those of the provinces merged into it in 2025
+  const province = q.provinces.some((p) => p.province === c.province);
+  const successor = match.units.includes('successor');
   const typeWanted = q.docTypes.length > 0 && !!c.docType && q.docTypes.includes(c.docType);
   const units = Math.max(q.units.length, 1);
   const score =
@@ -103,7 +105,7 @@ function scoreCandidate<C extends Candidate>(
     (match.citesOnly ? 0 : 200 * (match.matched / units)) +
     (typeWanted ? 50 : 0) +
     100 * (found / k) +
-    (province ? 60 : 0) +
+    (province ? 60 : successor ? 45 : 0) +
     40 * (pairs / pairCount) +
     (whole > 0 ? 30 + 5 * Math.log1p(whole) : 0) +
     (wholeInTitle ? 25 : 0) +

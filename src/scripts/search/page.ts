@@ -25,12 +25,17 @@ export function statusText(outcome: SearchOutcome, state: SearchState): string {
   if (outcome.needsWords) return `“${q}” không có chữ hay số nào để tìm. Hãy gõ từ khóa, số hiệu hoặc tên tỉnh.`;
   if (!q) return filtered(state) ? `Có ${n} văn bản phù hợp bộ lọc.` : `Lưu trữ có ${n} văn bản. Gõ từ khóa để tìm.`;
   const parts: string[] = [];
-  if (outcome.missingNumber) parts.push(`Không có văn bản số ${outcome.missingNumber.number} trong kho.`);
+  if (outcome.missingNumber) parts.push(missingText(outcome.missingNumber.number));
   if (n > 0) parts.push(`Tìm thấy ${outcome.exact ? '' : 'ít nhất '}${n} văn bản cho “${q}”${narrowed}.`);
   else if (!outcome.missingNumber || outcome.query.units.length > 1) parts.push(`Không tìm thấy văn bản nào khớp đủ “${q}”${narrowed}.`);
   if (outcome.citing.length) parts.push(`${outcome.citing.length} văn bản dẫn chiếu số này.`);
   if (outcome.partialTotal) parts.push(`${partialHeading(outcome)}, xem bên dưới.`);
   return parts.join(' ');
+}
+
+/** "Không có văn bản số 123-CV/TU trong kho", or "Không có Chỉ thị 16 trong kho" for a number typed with its type. */
+function missingText(number: string): string {
+  return /^\d/.test(number) ? `Không có văn bản số ${number} trong kho.` : `Không có ${number} trong kho.`;
 }
 
 function partialHeading(outcome: SearchOutcome): string {
