@@ -103,7 +103,7 @@ describe('a match means a match', () => {
     const out = await run('tiêm vắc xin mũi 5 Thanh Hóa');
     expect(out.total).toBe(0);
     expect(urls(out.partial)[0]).toBe('/th470/');
-    expect(out.partial[0]!.missing).toEqual(['5']);
+    expect(out.partial[0]!.missing).toEqual(['mũi 5']);
   });
 
   it('what people type: virus finds vi rút, covid19 finds COVID-19, an invisible joiner changes nothing', async () => {
