@@ -14,6 +14,7 @@ import { serveDir, type StaticServer } from '../search/serve.ts';
 import { trustSet } from '../search/trust-set.ts';
 import { checkTrust, summariseTrust, type TrustOutcome } from '../search/trust-check.ts';
 import { archiveShown, buildTrustSite, plainShown, type TrustSite } from '../search/trust-site.ts';
+import { generateCorpus } from '../search/generated-corpus.ts';
 
 let site: TrustSite;
 let server: StaticServer;
@@ -41,14 +42,20 @@ const found = (): Promise<string[]> =>
   page.$$eval('#search-results a[href*="/van-ban/"]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
 describe('trust set on the real page, against plain Pagefind', () => {
-  it('every query: right count, nothing falsely found, right first result, partial and citing lists, missing numbers', async () => {
-    const archive: TrustOutcome[] = [];
-    const plain: TrustOutcome[] = [];
-    for (const item of trustSet(site.docs)) {
-      const q = item.nfd ? item.q.normalize('NFD') : item.q;
-      archive.push(checkTrust(item, site.docs, await archiveShown(page, server.url, q)));
-      plain.push(checkTrust(item, site.docs, await plainShown(page, server.url, q), { headings: false, pageSize: 1000 }));
-    }
+  const archive: TrustOutcome[] = [];
+  const plain: TrustOutcome[] = [];
+  // The set needs the corpus's metadata (numbers, signers): made from the same generator, before the build.
+  const items = trustSet(generateCorpus());
+
+  it.each(items.map((item) => [item.nfd ? `${item.q} (NFD)` : item.q, item] as const))('%s', async (_, item) => {
+    const q = item.nfd ? item.q.normalize('NFD') : item.q;
+    const a = checkTrust(item, site.docs, await archiveShown(page, server.url, q));
+    archive.push(a);
+    plain.push(checkTrust(item, site.docs, await plainShown(page, server.url, q), { headings: false, pageSize: 1000 }));
+    expect(a.problems).toEqual([]);
+  });
+
+  it('is right on every query, calls nothing found that is not, and beats plain Pagefind', () => {
     const a = summariseTrust(archive);
     const p = summariseTrust(plain);
     console.log(
@@ -56,7 +63,8 @@ describe('trust set on the real page, against plain Pagefind', () => {
         `(top-1 ${(a.top1 * 100).toFixed(1)} %, ${a.falseFound} false "found"); plain Pagefind ${(p.passed * 100).toFixed(1)} % right ` +
         `on count and first result (top-1 ${(p.top1 * 100).toFixed(1)} %, ${p.falseFound} false "found")`,
     );
-    expect(archive.filter((o) => o.problems.length).map((o) => `${o.q}: ${o.problems.join('; ')}`)).toEqual([]);
+    expect(archive).toHaveLength(items.length);
+    expect(a.passed).toBe(1);
     expect(a.falseFound).toBe(0);
     expect(a.passed).toBeGreaterThan(p.passed);
   });

@@ -42,8 +42,11 @@ describe('trust set, engine in Node', () => {
   it('every query: the right count, nothing falsely found, the right first result and headings', async () => {
     for (const item of trustSet(docs)) {
       const out = await searchArchive(index, { q: item.nfd ? item.q.normalize('NFD') : item.q, filters: {}, sort: 'relevance' });
+      // counted as the page counts it, after the first page; then every page read through "more"
+      expect(await out.countAll(1000)).toBe(true);
       const found: ResultItem[] = [...out.items];
       while (out.hasMore()) found.push(...(await out.loadMore()));
+      expect(new Set(found.map((i) => i.url)).size, `${item.q}: a directive listed twice`).toBe(found.length);
       outcomes.push(
         checkTrust(item, docs, {
           count: out.exact ? out.total : null,

@@ -112,6 +112,11 @@ export interface SearchOutcome {
   missingNumber: MissingNumber | null;
   /** per filter, the count of matching directives for each value */
   counts: FacetCounts;
+  /**
+   * Checks the text of every candidate left, when at most `limit` (default 200) are: `total`
+   * is then exact. Resolves false, checking nothing, when there are more.
+   */
+  countAll: (limit?: number) => Promise<boolean>;
   /** the next page of found directives (empty when there is none) */
   loadMore: () => Promise<ResultItem[]>;
   /** whether loadMore() may give more */
@@ -236,7 +241,7 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   // Letters or digits typed, but none: punctuation or emoji only. Ask for words, list nothing.
   if (q.terms.length === 0 && q.text !== '') {
     const counts = catalogue.counts(catalogue.all(), filters);
-    return { query: q, needsWords: true, items: [], total: 0, exact: true, ...empty, counts, loadMore: async () => [], hasMore: () => false };
+    return { query: q, needsWords: true, items: [], total: 0, exact: true, ...empty, counts, countAll: async () => true, loadMore: async () => [], hasMore: () => false };
   }
 
   // Browsing: no words, only filters (or nothing): everything, newest first unless asked otherwise.
@@ -251,7 +256,7 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     };
     const items = await page();
     const counts = catalogue.counts(catalogue.all(), filters);
-    return { query: q, needsWords: false, items, total: all.length, exact: true, ...empty, counts, loadMore: page, hasMore: () => shown < all.length };
+    return { query: q, needsWords: false, items, total: all.length, exact: true, ...empty, counts, countAll: async () => true, loadMore: page, hasMore: () => shown < all.length };
   }
 
   // Candidates, unit by unit: what the index proposes for each (any alternative), and for a
@@ -263,25 +268,35 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     return p;
   };
   let ownRows: number[] = [];
+  // Per unit, the rows the index proposes (null: any), and those it proves match the unit
+  // without reading their text: a province by the catalogue, a variant or a full number by
+  // its own token (words no text contains otherwise). Words are only proposed: their folded
+  // prefixes ("gian" for giãn, giang) are checked on the text.
   const perUnit = await Promise.all(
-    q.units.map(async (u): Promise<number[] | null> => {
+    q.units.map(async (u): Promise<{ rows: number[] | null; known: Set<number> | null }> => {
       const alts = unitQueries(u, catalogue.common);
-      if (alts === null) return null;
+      if (alts === null) return { rows: null, known: null };
       const lists = await Promise.all(alts.map(ask));
-      if (u.number) ownRows = lists[0]!;
+      let known: Set<number> | null = null;
       const rows: number[] = [];
+      if (u.number) {
+        ownRows = lists[0]!;
+        if (u.number.codes.length >= 2) known = new Set(ownRows);
+      } else if (u.variant) known = new Set(lists[0]!);
       if (u.province) {
         const here = new Set(provincesNowIn(u.province));
-        const own = (row: number): boolean => here.has(catalogue.value('province', row));
+        const own = catalogue.allByDate(dateSort).filter((row) => here.has(catalogue.value('province', row)));
         // its own directives first (newest first), then those that name it
-        rows.push(...catalogue.allByDate(dateSort).filter(own));
+        rows.push(...own);
+        known = new Set([...(known ?? []), ...own]);
       }
       for (const l of lists) rows.push(...l);
-      return [...new Set(rows)];
+      return { rows: [...new Set(rows)], known };
     }),
   );
   performance.mark('search:index');
-  const restricted = perUnit.filter((r): r is number[] => r !== null);
+  const restricted = perUnit.map((u) => u.rows).filter((r): r is number[] => r !== null);
+  const knownFull = (row: number): boolean => perUnit.every((u) => u.known !== null && u.known.has(row));
   const sets = restricted.map((r) => new Set(r));
   let fullCandidates: number[];
   if (restricted.length === 0) fullCandidates = [...catalogue.allByDate(dateSort)];
@@ -305,27 +320,43 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   const poolFull = new Set([...ownFirst, ...fullCandidates]);
 
   // Checked on the text, a window at a time, until a page of found directives is there (or the
-  // budget of the first page is spent); what is left is checked on "more".
+  // budget of the first page is spent); what is left is checked on "more", or counted after
+  // the first page is shown (countAll).
   const found: Scored<Loaded>[] = [];
   const citing: Scored<Loaded>[] = [];
   const partial: Scored<Loaded>[] = [];
+  const loaded = new Set<number>();
   let at = 0;
-  const step = async (n: number): Promise<void> => {
-    const rows = pool.slice(at, at + n);
-    const loaded = await Promise.all(rows.map((row, i) => loadRow(row, at + i)));
-    at += rows.length;
-    for (const s of rankAll(q, loaded)) {
+  const loadRows = async (rows: number[]): Promise<void> => {
+    for (const row of rows) loaded.add(row);
+    const got = await Promise.all(rows.map((row) => loadRow(row, pool.indexOf(row))));
+    for (const s of rankAll(q, got)) {
       if (s.complete && s.match.citesOnly) citing.push(s);
       else if (s.complete) found.push(s);
       else if (s.match.matched > 0 && q.units.length > 1) partial.push(s);
     }
   };
-  const fullLeft = (): boolean => pool.slice(at).some((row) => poolFull.has(row));
+  const step = async (n: number): Promise<void> => {
+    const rows: number[] = [];
+    while (rows.length < n && at < pool.length) {
+      const row = pool[at++]!;
+      if (!loaded.has(row)) rows.push(row);
+    }
+    await loadRows(rows);
+  };
+  const fullLeft = (): boolean => pool.slice(at).some((row) => poolFull.has(row) && !loaded.has(row));
+  // found without reading: proven by the index and the catalogue, not yet loaded
+  const provenLeft = (): number => fullCandidates.filter((row) => !loaded.has(row) && knownFull(row)).length;
+  const unknownLeft = (): number[] => [...poolFull].filter((row) => !loaded.has(row) && !knownFull(row));
   const size = q.phrases.length ? window * 2 : window;
   await step(Math.max(size, ownFirst.length));
-  while (at < verify && found.length < pageSize && fullLeft()) await step(window);
+  // (directives citing the number asked for fill the page too: they are listed after)
+  const listed = (): number => found.length + citing.length;
+  while (loaded.size < verify && listed() < pageSize && fullLeft()) await step(window);
+  // Nothing found yet among what was checked: look further before saying "not found".
+  while (listed() === 0 && fullLeft() && loaded.size < verify * 4) await step(window * 2);
   // A page with room left shows partial matches after the found ones: check a few of them.
-  if (found.length < pageSize && partial.length < pageSize && at < pool.length && at < verify + window) await step(window);
+  if (listed() < pageSize && partial.length < pageSize && at < pool.length && loaded.size < verify + window) await step(window);
   performance.mark('search:loaded');
 
   const sortFound = (): void => {
@@ -352,38 +383,68 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     };
   }
 
-  let shown = Math.min(pageSize, found.length);
-  const items = found.slice(0, shown).map((s) => toItem(s, q));
+  // Shown once each: checking more can find directives that rank above those already shown.
+  const shownRows = new Set<number>();
+  const take = (): Scored<Loaded>[] => {
+    const next = found.filter((s) => !shownRows.has(s.candidate.row)).slice(0, pageSize);
+    for (const s of next) shownRows.add(s.candidate.row);
+    return next;
+  };
+  const items = take().map((s) => toItem(s, q));
   const more = async (): Promise<ResultItem[]> => {
-    while (found.length < shown + pageSize && fullLeft()) await step(window);
+    while (found.length < shownRows.size + pageSize && fullLeft()) await step(window);
+    citing.sort((a, b) => b.score - a.score);
     sortFound();
-    const next = found.slice(shown, shown + pageSize);
-    shown += next.length;
-    return next.map((s) => toItem(s, q));
+    return take().map((s) => toItem(s, q));
   };
   // Per filter value, how many directives: the found ones when all were checked and no filter
   // hides any; else what the index proposes before the filters (each lifted in turn), a guide
   // for narrowing down, never shown as "found".
   const noFilter = !filtered(state);
-  const proposed = noFilter && !fullLeft() ? found.map((s) => s.candidate.row) : [...new Set([...ownRows.slice(0, 20), ...fullAll])];
+  const exact = (): boolean => unknownLeft().length === 0;
+  const foundRows = (): number[] => [...found.map((s) => s.candidate.row), ...fullCandidates.filter((row) => !loaded.has(row) && knownFull(row))];
+  const countsNow = (): FacetCounts =>
+    catalogue.counts(noFilter && exact() ? foundRows() : [...new Set([...ownRows.slice(0, 20), ...fullAll])], filters);
+  let counts = countsNow();
   const outcome: SearchOutcome = {
     query: q,
     needsWords: false,
     items,
     get total() {
-      return found.length;
+      return found.length + provenLeft();
     },
     get exact() {
-      return !fullLeft();
+      return exact();
     },
-    citing: citing.map((s) => toItem(s, q)),
-    partial: partial.slice(0, pageSize).map((s) => toItem(s, q)),
-    partialTotal: partial.length,
-    partialExact: at >= pool.length,
+    get citing() {
+      return citing.map((s) => toItem(s, q));
+    },
+    get partial() {
+      partial.sort((a, b) => b.match.matched - a.match.matched || b.score - a.score);
+      return partial.slice(0, pageSize).map((s) => toItem(s, q));
+    },
+    get partialTotal() {
+      return partial.length;
+    },
+    get partialExact() {
+      return pool.every((row) => loaded.has(row) || poolFull.has(row));
+    },
     missingNumber,
-    counts: catalogue.counts(proposed, filters),
+    get counts() {
+      return counts;
+    },
+    countAll: async (limit = 200): Promise<boolean> => {
+      const rows = unknownLeft();
+      if (rows.length === 0) return true;
+      if (rows.length > limit) return false;
+      for (let i = 0; i < rows.length; i += 24) await loadRows(rows.slice(i, i + 24));
+      sortFound();
+      citing.sort((a, b) => b.score - a.score);
+      counts = countsNow();
+      return true;
+    },
     loadMore: more,
-    hasMore: () => shown < found.length || fullLeft(),
+    hasMore: () => shownRows.size < found.length + provenLeft() || fullLeft(),
   };
   return outcome;
 }

@@ -240,6 +240,19 @@ export function startSearchPage(): void {
       more.hidden = !outcome.hasMore();
       status.textContent = statusText(outcome, state);
       performance.mark('search:results');
+      // The first page is on screen; the count is made exact by checking the candidates left
+      // (when there are not too many), while the region stays busy: one announcement, with the true count.
+      if (!outcome.exact) {
+        status.textContent = `${statusText(outcome, state)} Đang đếm…`;
+        const counted = await outcome.countAll();
+        if (mine !== run) return;
+        if (counted) {
+          renderGroups(outcome, q);
+          writeCounts(outcome);
+          more.hidden = !outcome.hasMore();
+        }
+        status.textContent = statusText(outcome, state);
+      }
       document.title = q ? `${q} — Tìm kiếm văn bản` : 'Tìm kiếm văn bản — Lưu trữ văn bản phòng, chống COVID-19';
     } catch (e) {
       if (mine !== run) return;
