@@ -112,6 +112,14 @@ describe('a match means a match', () => {
     expect(urls((await run('tổ liên\u200d gia')).items)).toEqual(['/vp/']);
   });
 
+  it('marks in the excerpt what matched as typed, and the variant the query names', async () => {
+    const marks = (o: SearchOutcome): string[] => o.items.flatMap((i) => i.excerpt.filter((x) => x.mark).map((x) => x.text.toLowerCase()));
+    expect(marks(await run('virus'))).toEqual(expect.arrayContaining(['vi', 'rút']));
+    const gc = marks(await run('giãn cách'));
+    expect(gc).toContain('giãn');
+    expect(gc).not.toContain('gian');
+  });
+
   it('a headline in styled look-alike letters is found by its plain words', async () => {
     expect(urls((await run('chấn chỉnh')).items)).toEqual(['/vp/']);
   });
