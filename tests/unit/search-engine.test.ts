@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/lib/search/catalogue.ts';
 import { openArchiveIndex, searchArchive, type ArchiveIndex, type PagefindLike, type PagefindResponse } from '../../src/lib/search/engine.ts';
 import { buildSearchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
+import { variantCounts } from '../../src/lib/search/indexer.ts';
 import { syllables } from '../../src/lib/search/text.ts';
 import type { DirectiveData } from '../../src/lib/directive-schema.ts';
 
@@ -54,7 +55,7 @@ function fakePagefind(records: SearchRecord[]): PagefindLike & { calls: (string 
 
 async function archive(records: SearchRecord[], common: string[] = []): Promise<ArchiveIndex & { pf: ReturnType<typeof fakePagefind> }> {
   const pf = fakePagefind(records);
-  const index = await openArchiveIndex(pf, buildCatalogue(records.map((r) => r.meta), common));
+  const index = await openArchiveIndex(pf, buildCatalogue(records.map((r) => r.meta), common, variantCounts(records)), async () => records.map((r) => r.meta.number));
   pf.calls.length = 0;
   return { ...index, pf };
 }

@@ -31,6 +31,12 @@ export interface CatalogueFile {
   documents: number;
   /** folded syllables found in most directives: checked on the text, not asked of the index */
   common: string[];
+  /**
+   * per variant group (src/lib/vietnamese-variants.ts), how many directives hold it: the
+   * engine trusts the index's answer for a variant's token only when it lists that many (for a
+   * word it does not hold, Pagefind answers with the nearest words it has)
+   */
+  variants?: Record<string, number>;
   /** the distinct values of each column, sorted (dates as ISO strings, so sorted = by date) */
   values: Record<Column, string[]>;
   /** per column, each row's value index, `width` characters of ALPHABET each */
@@ -98,7 +104,7 @@ function decodeColumn({ width, delta, data }: EncodedColumn, rows: number, disti
 }
 
 /** The catalogue of rows given in index order. */
-export function buildCatalogue(rows: readonly CatalogueRow[], common: readonly string[] = []): CatalogueFile {
+export function buildCatalogue(rows: readonly CatalogueRow[], common: readonly string[] = [], variants: Record<string, number> = {}): CatalogueFile {
   const values = {} as CatalogueFile['values'];
   const columns = {} as CatalogueFile['columns'];
   for (const col of COLUMNS) {
@@ -112,7 +118,8 @@ export function buildCatalogue(rows: readonly CatalogueRow[], common: readonly s
       col === 'date',
     );
   }
-  return { version: CATALOGUE_VERSION, documents: rows.length, common: [...common], values, columns };
+  const sortedVariants = Object.fromEntries(Object.entries(variants).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { version: CATALOGUE_VERSION, documents: rows.length, common: [...common], variants: sortedVariants, values, columns };
 }
 
 /**
@@ -131,6 +138,7 @@ export type FacetCounts = Partial<Record<FilterKey, Record<string, number>>>;
 export class Catalogue {
   readonly size: number;
   readonly common: ReadonlySet<string>;
+  private readonly variantCounts: Readonly<Record<string, number>>;
   private readonly dates: string[];
   private readonly dateCol: Uint16Array;
   /** per single-valued filter, its values and each row's value index (years derived from the dates) */
@@ -145,6 +153,7 @@ export class Catalogue {
     }
     this.size = file.documents;
     this.common = new Set(file.common);
+    this.variantCounts = file.variants ?? {};
     const cols = {} as Record<Column, Uint16Array>;
     for (const col of COLUMNS) cols[col] = decodeColumn(file.columns[col], this.size, file.values[col].length, col);
     this.dates = file.values.date;
@@ -160,6 +169,11 @@ export class Catalogue {
     };
     this.measureSets = file.values.measures.map((v) => (v ? v.split(',') : []));
     this.measureCol = cols.measures;
+  }
+
+  /** How many directives hold a variant group (0 when none does). */
+  variantCount(id: string): number {
+    return this.variantCounts[id] ?? 0;
   }
 
   /** The value of a filter for one row (measures: comma separated). */

@@ -7,7 +7,7 @@
  */
 import { Catalogue, type CatalogueFile, type FacetCounts, type Filters } from './catalogue.ts';
 import { excerpt, type Segment } from './excerpt.ts';
-import { citeQueryToken, numberQueryToken, provincesNowIn } from './intent.ts';
+import { citeQueryToken, numberMatches, provincesNowIn } from './intent.ts';
 import { nearestNumbers } from './numbers.ts';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
 import { rankAll, type Candidate, type Scored } from './rank.ts';
@@ -200,7 +200,8 @@ export function unitQueries(u: QueryUnit, common: ReadonlySet<string>): string[]
     return r.length ? r.join(' ') : null;
   };
   const alts: string[] = [];
-  if (u.number) alts.push(numberQueryToken(u.number), citeQueryToken(u.number));
+  // (the directive's own number is looked up in the numbers file, exactly, not asked of the index)
+  if (u.number) alts.push(citeQueryToken(u.number));
   if (u.variant) alts.push(variantToken(u.variant));
   if (u.kind === 'word' || u.kind === 'phrase' || u.kind === 'province') {
     const w = rare(u.words);
@@ -267,7 +268,11 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     if (!p) searches.set(term, (p = pf.search(term).then((r) => rowsOf(index, r))));
     return p;
   };
-  let ownRows: number[] = [];
+  // The directives carrying the number asked for, from the numbers file: exact, archive-wide.
+  const numberUnit = q.units.find((u) => u.kind === 'number' && u.number);
+  const numbers = numberUnit ? await index.numbers() : [];
+  const ownRows: number[] = [];
+  if (numberUnit) numbers.forEach((n, row) => n && numberMatches(numberUnit.number!, n) && ownRows.push(row));
   // Per unit, the rows the index proposes (null: any), and those it proves match the unit
   // without reading their text: a province by the catalogue, a variant or a full number by
   // its own token (words no text contains otherwise). Words are only proposed: their folded
@@ -279,10 +284,15 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
       const lists = await Promise.all(alts.map(ask));
       let known: Set<number> | null = null;
       const rows: number[] = [];
+      // a variant's token answers exactly when it lists as many directives as hold it, and
+      // nothing when none does (Pagefind would answer with the nearest tokens it has)
+      const variantAt = u.variant ? alts.indexOf(variantToken(u.variant)) : -1;
+      if (variantAt >= 0 && catalogue.variantCount(u.variant!) === 0) lists[variantAt] = [];
+      const variantExact = variantAt >= 0 && lists[variantAt]!.length === catalogue.variantCount(u.variant!);
       if (u.number) {
-        ownRows = lists[0]!;
-        if (u.number.codes.length >= 2) known = new Set(ownRows);
-      } else if (u.variant) known = new Set(lists[0]!);
+        known = new Set(ownRows);
+        rows.push(...ownRows);
+      } else if (u.variant && variantExact) known = new Set(lists[variantAt]!);
       if (u.province) {
         const here = new Set(provincesNowIn(u.province));
         const own = catalogue.allByDate(dateSort).filter((row) => here.has(catalogue.value('province', row)));
@@ -372,10 +382,9 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
 
   // A number nobody carries: say so, and offer the nearest numbers of that issuer (and year).
   let missingNumber: MissingNumber | null = null;
-  const numberUnit = q.units.find((u) => u.kind === 'number' && u.number);
-  if (numberUnit && q.number && !found.some((s) => s.numberMatch) && !pool.slice(at).some((row) => ownRows.includes(row))) {
+  if (numberUnit && q.number && ownRows.length === 0) {
     const year = q.year ?? (filters.year?.length === 1 ? filters.year[0]! : null);
-    const rows = nearestNumbers(q.number, await index.numbers(), year ? (row) => catalogue.date(row).startsWith(year) : () => true, 5);
+    const rows = nearestNumbers(q.number, numbers, year ? (row) => catalogue.date(row).startsWith(year) : () => true, 5);
     const near = await Promise.all(rows.map((row, i) => loadRow(row, i)));
     missingNumber = {
       number: numberUnit.words.length ? q.text.slice(numberUnit.words[0]!.start, numberUnit.words.at(-1)!.end) : numberUnit.text,

@@ -29,6 +29,16 @@ export function commonSyllables(records: SearchRecord[], share = 0.5, minDocumen
   return [...df].filter(([, n]) => n > records.length * share).map(([w]) => w).sort();
 }
 
+/** Per variant group, how many records carry its token (src/lib/vietnamese-variants.ts). */
+export function variantCounts(records: SearchRecord[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of records) {
+    const tail = r.content.slice(Number(r.meta.textLength) || 0);
+    for (const m of new Set(tail.match(/\bvx[a-z0-9]+\b/g) ?? [])) out[m.slice(2)] = (out[m.slice(2)] ?? 0) + 1;
+  }
+  return out;
+}
+
 /**
  * Adds the records to Pagefind one at a time, in order (a deterministic index whose page order
  * is the records' order, which the catalogue relies on), and writes it with the catalogue.
@@ -66,6 +76,7 @@ export async function writeSearchIndex(
     const catalogue = buildCatalogue(
       all.map((r) => r.meta),
       commonSyllables(all),
+      variantCounts(all),
     );
     const written = await writing;
     if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);

@@ -247,6 +247,9 @@ export function startSearchPage(): void {
         const counted = await outcome.countAll();
         if (mine !== run) return;
         if (counted) {
+          // a first page that had room shows what the count found
+          if (outcome.items.length < 10 && outcome.hasMore()) list.append(...(await outcome.loadMore()).map((i) => renderItem(i, base, q, 'found')));
+          if (mine !== run) return;
           renderGroups(outcome, q);
           writeCounts(outcome);
           more.hidden = !outcome.hasMore();
