@@ -120,6 +120,14 @@ describe('a match means a match', () => {
     expect(gc).not.toContain('gian');
   });
 
+  it('a numeral stands with a word beside it: "mũi 5" is not a date\'s 5, "14 ngày" is found after "tập trung trong"', async () => {
+    const lc = record('/lc/', { title: 'Cách ly', province: 'Lào Cai', date: '2021-05-05' }, 'Người về từ vùng dịch cách ly y tế tập trung trong 14 ngày.');
+    const index = await fakeArchive([lc, th470]);
+    expect(urls((await searchArchive(index, state('cách ly y tế tập trung 14 ngày'))).items)).toEqual(['/lc/']);
+    expect((await searchArchive(index, state('tiêm mũi 5'))).total).toBe(0);
+    expect(urls((await searchArchive(index, state('tiêm mũi 3'))).items)).toEqual(['/th470/']);
+  });
+
   it('a headline in styled look-alike letters is found by its plain words', async () => {
     expect(urls((await run('chấn chỉnh')).items)).toEqual(['/vp/']);
   });

@@ -80,6 +80,7 @@ function unitMatch(u: QueryUnit, d: MatchTarget, v: DocView): UnitMatch {
       return v.syl.some((s) => matchesAsTyped(w, s)) ? 'text' : 'no';
     }
     case 'phrase':
+      if (u.alternatives) return u.alternatives.some((a) => standsTogether(a, v.syl)) ? 'text' : 'no';
       return standsTogether(u.words, v.syl) ? 'text' : 'no';
     case 'variant':
       return u.variant && v.variants.has(u.variant) ? 'text' : 'no';

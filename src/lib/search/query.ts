@@ -34,6 +34,8 @@ export interface QueryUnit {
   number?: NumberIntent;
   /** a province (2021 name) whose directives, and those of the provinces merged into it in 2025, satisfy it */
   province?: string;
+  /** a numeral: the runs of words, any of which must stand together ("mũi 5" or "5 ngày") */
+  alternatives?: Syllable[][];
 }
 
 export interface ParsedQuery {
@@ -110,18 +112,26 @@ function buildUnits(terms: Syllable[], phrases: Syllable[][], number: NumberInte
     units.push({ kind: 'variant', text: textOf(terms, v.from, v.to, source), words: terms.slice(v.from, v.to), from: v.from, to: v.to, variant: v.group.id });
     take(v.from, v.to);
   }
-  // A bare numeral belongs with the word before it ("mũi 3", "cấp độ 4"), or after it at the
-  // start ("98 ca"): "mũi 5" is not found by a "5" in a date and a "mũi" elsewhere.
+  // A bare numeral stands with a word beside it, the one before ("mũi 3", "cấp độ 4") or the
+  // one after ("14 ngày", "98 ca"): "mũi 5" is not found by a "5" in a date and a "mũi"
+  // elsewhere. The neighbours remain words of their own.
   const numeral = (i: number): boolean => /^\d+$/.test(terms[i]!.fold);
   for (let i = 0; i < terms.length; i++) {
     if (used[i] || !numeral(i)) continue;
-    const before = i > 0 && !used[i - 1] && !numeral(i - 1);
-    const after = !before && i + 1 < terms.length && !used[i + 1] && !numeral(i + 1);
-    if (!before && !after) continue;
-    const from = before ? i - 1 : i;
-    const to = before ? i + 1 : i + 2;
-    units.push({ kind: 'phrase', text: textOf(terms, from, to, source), words: terms.slice(from, to), from, to });
-    take(from, to);
+    const alternatives: Syllable[][] = [];
+    if (i > 0 && !numeral(i - 1)) alternatives.push([terms[i - 1]!, terms[i]!]);
+    if (i + 1 < terms.length && !numeral(i + 1)) alternatives.push([terms[i]!, terms[i + 1]!]);
+    if (!alternatives.length) continue;
+    const first = alternatives[0]!;
+    units.push({
+      kind: 'phrase',
+      text: source.slice(first[0]!.start, first.at(-1)!.end),
+      words: [terms[i]!],
+      from: i,
+      to: i + 1,
+      alternatives,
+    });
+    take(i, i + 1);
   }
   const seen = new Set<string>();
   terms.forEach((t, i) => {
