@@ -269,19 +269,23 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     return p;
   };
   // The directives carrying the number asked for, from the numbers file: exact, archive-wide.
+  // (fetched beside the index's answers, not before them)
   const numberUnit = q.units.find((u) => u.kind === 'number' && u.number);
-  const numbers = numberUnit ? await index.numbers() : [];
-  const ownRows: number[] = [];
-  if (numberUnit) numbers.forEach((n, row) => n && numberMatches(numberUnit.number!, n) && ownRows.push(row));
-  // Per unit, the rows the index proposes (null: any), and those it proves match the unit
-  // without reading their text: a province by the catalogue, a variant or a full number by
-  // its own token (words no text contains otherwise). Words are only proposed: their folded
-  // prefixes ("gian" for giãn, giang) are checked on the text.
+  const numbersP: Promise<readonly string[]> = numberUnit ? index.numbers() : Promise.resolve([]);
+  const ownP = numbersP.then((list) => {
+    const rows: number[] = [];
+    if (numberUnit) list.forEach((n, row) => n && numberMatches(numberUnit.number!, n) && rows.push(row));
+    return rows;
+  });
+  // Per unit, the rows the index proposes (null: any), and those proven to match the unit
+  // without reading their text: a province by the catalogue, a number by the numbers file, a
+  // variant by its token (a word no text contains otherwise). Words are only proposed: their
+  // folded prefixes ("gian" for giãn, giang) are checked on the text.
   const perUnit = await Promise.all(
     q.units.map(async (u): Promise<{ rows: number[] | null; known: Set<number> | null }> => {
       const alts = unitQueries(u, catalogue.common);
       if (alts === null) return { rows: null, known: null };
-      const lists = await Promise.all(alts.map(ask));
+      const [lists, own] = await Promise.all([Promise.all(alts.map(ask)), u.number ? ownP : Promise.resolve([])]);
       let known: Set<number> | null = null;
       const rows: number[] = [];
       // a variant's token answers exactly when it lists as many directives as hold it, and
@@ -290,20 +294,22 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
       if (variantAt >= 0 && catalogue.variantCount(u.variant!) === 0) lists[variantAt] = [];
       const variantExact = variantAt >= 0 && lists[variantAt]!.length === catalogue.variantCount(u.variant!);
       if (u.number) {
-        known = new Set(ownRows);
-        rows.push(...ownRows);
+        known = new Set(own);
+        rows.push(...own);
       } else if (u.variant && variantExact) known = new Set(lists[variantAt]!);
       if (u.province) {
         const here = new Set(provincesNowIn(u.province));
-        const own = catalogue.allByDate(dateSort).filter((row) => here.has(catalogue.value('province', row)));
+        const mine = catalogue.allByDate(dateSort).filter((row) => here.has(catalogue.value('province', row)));
         // its own directives first (newest first), then those that name it
-        rows.push(...own);
-        known = new Set([...(known ?? []), ...own]);
+        rows.push(...mine);
+        known = new Set([...(known ?? []), ...mine]);
       }
       for (const l of lists) rows.push(...l);
       return { rows: [...new Set(rows)], known };
     }),
   );
+  const numbers = await numbersP;
+  const ownRows = await ownP;
   performance.mark('search:index');
   const restricted = perUnit.map((u) => u.rows).filter((r): r is number[] => r !== null);
   const knownFull = (row: number): boolean => perUnit.every((u) => u.known !== null && u.known.has(row));
