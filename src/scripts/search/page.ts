@@ -15,6 +15,9 @@ import { findMeasure } from '../../lib/measures.ts';
 import { findProvince, successorLabel } from '../../lib/provinces.ts';
 import { formatDate } from '../../lib/site/dates.ts';
 
+/** Directives citing a number asked for, listed at most. */
+const CITING_SHOWN = 20;
+
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
 /** The sentence the live region says after a search: honest about what was found and how. */
@@ -194,10 +197,13 @@ export function startSearchPage(): void {
 
   const renderGroups = (outcome: SearchOutcome, q: string): void => {
     const citing = $<HTMLOListElement>('search-citing');
-    citing.replaceChildren(...outcome.citing.map((i) => renderItem(i, base, q, 'citing')));
-    citingSection.hidden = outcome.citing.length === 0;
+    // the count is of all of them; the list shows the first, best ranked (a long list on a phone helps nobody)
+    const all = outcome.citing;
+    citing.replaceChildren(...all.slice(0, CITING_SHOWN).map((i) => renderItem(i, base, q, 'citing')));
+    citingSection.hidden = all.length === 0;
     const number = outcome.query.units.find((u) => u.kind === 'number')?.text ?? '';
-    $('citing-heading').textContent = `${outcome.citing.length} văn bản dẫn chiếu số ${number}`;
+    $('citing-heading').textContent =
+      `${outcome.exact ? '' : 'Ít nhất '}${all.length} văn bản dẫn chiếu số ${number}` + (all.length > CITING_SHOWN ? ` (${CITING_SHOWN} văn bản đầu)` : '');
     const partial = $<HTMLOListElement>('search-partial');
     partial.replaceChildren(...outcome.partial.map((i) => renderItem(i, base, q, 'partial')));
     partialSection.hidden = outcome.partial.length === 0;
