@@ -281,10 +281,18 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   // without reading their text: a province by the catalogue, a number by the numbers file, a
   // variant by its token (a word no text contains otherwise). Words are only proposed: their
   // folded prefixes ("gian" for giãn, giang) are checked on the text.
+  const queries = q.units.map((u) => unitQueries(u, catalogue.common));
+  // Units asked with one token each (a word, a phrase's words, a variant) go to the index in
+  // one search, which answers only the directives holding them all: a broad word's thousands
+  // of postings are not turned into results. The others (numbers, provinces) are asked apart.
+  const simple = q.units.map((u, i) => !u.number && !u.province && queries[i] !== null && queries[i]!.length === 1);
+  const absentVariant = q.units.some((u, i) => simple[i] && u.variant && catalogue.variantCount(u.variant) === 0);
+  const together = [...new Set(q.units.flatMap((_, i) => (simple[i] ? queries[i]! : [])))];
+  const togetherP: Promise<number[] | null> = absentVariant ? Promise.resolve([]) : together.length ? ask(together.join(' ')) : Promise.resolve(null);
   const perUnit = await Promise.all(
-    q.units.map(async (u): Promise<{ rows: number[] | null; known: Set<number> | null }> => {
-      const alts = unitQueries(u, catalogue.common);
-      if (alts === null) return { rows: null, known: null };
+    q.units.map(async (u, i): Promise<{ rows: number[] | null; known: Set<number> | null }> => {
+      const alts = queries[i]!;
+      if (alts === null || simple[i]) return { rows: null, known: null };
       const [lists, own] = await Promise.all([Promise.all(alts.map(ask)), u.number ? ownP : Promise.resolve([])]);
       let known: Set<number> | null = null;
       const rows: number[] = [];
@@ -308,17 +316,26 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
       return { rows: [...new Set(rows)], known };
     }),
   );
+  const togetherRows = await togetherP;
+  // Every directive the one search answers holds each variant token asked (a token the index
+  // holds is matched exactly: no group's token starts another's).
+  const togetherSet = togetherRows ? new Set(togetherRows) : null;
+  q.units.forEach((u, i) => {
+    if (simple[i] && u.variant && togetherSet && !absentVariant) perUnit[i] = { rows: null, known: togetherSet };
+  });
   const numbers = await numbersP;
   const ownRows = await ownP;
   performance.mark('search:index');
-  const restricted = perUnit.map((u) => u.rows).filter((r): r is number[] => r !== null);
+  const apart = perUnit.map((u) => u.rows).filter((r): r is number[] => r !== null);
+  const restricted = togetherRows ? [togetherRows, ...apart] : apart;
   const knownFull = (row: number): boolean => perUnit.every((u) => u.known !== null && u.known.has(row));
   const sets = restricted.map((r) => new Set(r));
   let fullCandidates: number[];
   if (restricted.length === 0) fullCandidates = [...catalogue.allByDate(dateSort)];
   else {
-    const smallest = restricted.reduce((a, b) => (b.length < a.length ? b : a));
-    fullCandidates = smallest.filter((row) => sets.every((s) => s.has(row)));
+    // in the order of the unit asked apart with the fewest answers, else of the one search
+    const order = apart.length ? apart.reduce((a, b) => (b.length < a.length ? b : a)) : togetherRows!;
+    fullCandidates = order.filter((row) => sets.every((s) => s.has(row)));
   }
   const fullAll = fullCandidates;
   fullCandidates = fullCandidates.filter(passes);
@@ -326,10 +343,18 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   // The directives carrying the number asked for come first, whatever else the index says.
   const ownFirst = ownRows.filter(passes).slice(0, 20);
   const inFull = new Set(fullCandidates);
-  // Partial: proposed for some units but not all, those proposed for most first.
+  // Partial: proposed for some units but not all, those proposed for most first. Asked unit by
+  // unit only when the found ones leave room on the page.
   const hits = new Map<number, number>();
-  if (q.units.length > 1) {
-    for (const s of sets) for (const row of s) if (!inFull.has(row)) hits.set(row, (hits.get(row) ?? 0) + 1);
+  if (q.units.length > 1 && fullCandidates.length + ownFirst.length < pageSize) {
+    const each = await Promise.all(
+      q.units.map(async (u, i) => {
+        if (!simple[i]) return perUnit[i]!.rows;
+        if (u.variant && catalogue.variantCount(u.variant) === 0) return [];
+        return ask(queries[i]![0]!);
+      }),
+    );
+    for (const rows of each) if (rows) for (const row of new Set(rows)) if (!inFull.has(row)) hits.set(row, (hits.get(row) ?? 0) + 1);
   }
   const partialCandidates = [...hits.keys()].filter(passes).sort((a, b) => hits.get(b)! - hits.get(a)!);
   const pool = [...new Set([...ownFirst, ...fullCandidates, ...partialCandidates])];
