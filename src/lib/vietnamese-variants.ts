@@ -30,7 +30,8 @@ export const VARIANT_GROUPS: readonly VariantGroup[] = [
   {
     id: 'hcm',
     label: 'Thành phố Hồ Chí Minh',
-    forms: ['thành phố hồ chí minh', 'tp hồ chí minh', 'tp. hồ chí minh', 'tp.hcm', 'tp hcm', 'tphcm', 'tp.hồ chí minh', 'hcm', 'sài gòn', 'hồ chí minh'],
+    // not "Hồ Chí Minh" alone: Party directives cite "tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+    forms: ['thành phố hồ chí minh', 'tp hồ chí minh', 'tp. hồ chí minh', 'tp.hcm', 'tp hcm', 'tphcm', 'tp.hồ chí minh', 'sài gòn', 'thành phố sài gòn'],
   },
   { id: 'ubnd', label: 'Ủy ban nhân dân', forms: ['ủy ban nhân dân', 'ubnd'] },
   { id: 'hdnd', label: 'Hội đồng nhân dân', forms: ['hội đồng nhân dân', 'hđnd'] },

@@ -49,6 +49,11 @@ describe('variant groups', () => {
     expect(variantIdsInQuery('giàn cách')).toEqual([]);
   });
 
+  it('does not read the name of Hồ Chí Minh as the city', () => {
+    expect(variantIdsOf('học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh')).toEqual([]);
+    expect(variantIdsOf('tại TP. HCM')).toEqual(['hcm']);
+  });
+
   it('strips invisible characters and reads look-alike letters as letters', () => {
     expect(variantIdsInQuery('vi\u200b rút')).toEqual(['virus']);
     expect(variantIdsOf('𝐯𝐢𝐫𝐮𝐬')).toEqual(['virus']);
