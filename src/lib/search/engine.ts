@@ -393,9 +393,14 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   await step(Math.max(size, ownFirst.length));
   // (directives citing the number asked for fill the page too: they are listed after)
   const listed = (): number => found.length + citing.length;
-  while (loaded.size < verify && listed() < pageSize && fullLeft()) await step(window);
+  // Each step is a round trip for the fragments: the next one is sized by how many of those
+  // checked so far matched, so a page usually takes one or two.
+  for (let round = 0; round < 3 && loaded.size < verify && listed() < pageSize && fullLeft(); round++) {
+    const rate = Math.max(listed() / Math.max(loaded.size, 1), 0.15);
+    await step(Math.min(Math.max(Math.ceil((pageSize - listed()) / rate), window), verify - loaded.size));
+  }
   // Nothing found yet among what was checked: look further before saying "not found".
-  while (listed() === 0 && fullLeft() && loaded.size < verify * 4) await step(window * 2);
+  while (listed() === 0 && fullLeft() && loaded.size < verify * 4) await step(verify);
   // A page with room left shows partial matches after the found ones: check a few of them.
   if (listed() < pageSize && partial.length < pageSize && at < pool.length && loaded.size < verify + window) await step(window);
   performance.mark('search:loaded');
