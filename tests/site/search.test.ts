@@ -199,6 +199,33 @@ describe('search page', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-q');
   });
 
+  it('what the issue reported on the seeds: no false "found", numbers the archive lacks said plainly', async () => {
+    // "giãn" is not "thời gian", "cách" is not "cách ly", and no seed carries 16/CT-TTg
+    await open(`?q=${encodeURIComponent('giãn cách xã hội 16/CT-TTg')}`);
+    expect(await status()).toMatch(/^Không có văn bản số 16\/CT-TTg trong kho\. Không tìm thấy văn bản nào khớp đủ/);
+    expect(await page.$$('#search-results a')).toHaveLength(0);
+    await open(`?q=${encodeURIComponent('123-CV/TU')}`);
+    expect(await status()).toMatch(/^Không có văn bản số 123-CV\/TU trong kho\./);
+    expect(await page.$$('#search-results a')).toHaveLength(0);
+    const nearest = await page.$$eval('#search-nearest a', (as) => as.map((a) => a.textContent));
+    expect(nearest).toEqual(expect.arrayContaining(['Số 240-CV/TU', 'Số 469-CV/TU']));
+    // "Hà Nam" is not Hà Nội; "hỏa tốc" is not Thanh Hóa and finds the urgent directive
+    await open(`?q=${encodeURIComponent('Hà Nam')}`);
+    expect(await page.$$('#search-results a')).toHaveLength(0);
+    await open(`?q=${encodeURIComponent('hỏa tốc')}`);
+    const urgent = directives.filter((d) => d.province === 'Vĩnh Phúc').map(pathOf);
+    expect(await page.$$eval('#search-results a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual(urgent);
+    // a zero-width joiner inside a word changes nothing
+    await open(`?q=${encodeURIComponent('phòng, chống dịch')}`);
+    const plain = await status();
+    await open(`?q=${encodeURIComponent('phòng, ch\u200dống dịch')}`);
+    expect((await status()).replace(/“[^”]*”/, '')).toBe(plain.replace(/“[^”]*”/, ''));
+    // a query of only punctuation asks for words and lists nothing
+    await open(`?q=${encodeURIComponent('…!!!')}`);
+    expect(await status()).toContain('không có chữ hay số nào');
+    expect(await page.$$('[data-search-results] a')).toHaveLength(0);
+  });
+
   it.each([
     ['HTML and script', '<img src=x onerror=alert(1)><script>alert(2)</script>'],
     ['only punctuation', '!!! ??? ;;; ///'],
