@@ -448,8 +448,13 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   const noFilter = !filtered(state);
   const exact = (): boolean => unknownLeft().length === 0;
   const foundRows = (): number[] => [...found.map((s) => s.candidate.row), ...fullCandidates.filter((row) => !loaded.has(row) && knownFull(row))];
-  const countsNow = (): FacetCounts =>
-    catalogue.counts(noFilter && exact() ? foundRows() : [...new Set([...ownRows.slice(0, 20), ...fullAll])], filters);
+  // (a proposal already checked and found not to match is not counted)
+  const countsNow = (): FacetCounts => {
+    if (noFilter && exact()) return catalogue.counts(foundRows(), filters);
+    const yes = new Set(found.map((f) => f.candidate.row));
+    const rows = [...new Set([...ownRows.slice(0, 20), ...fullAll])].filter((row) => !loaded.has(row) || yes.has(row));
+    return catalogue.counts(rows, filters);
+  };
   let counts = countsNow();
   const outcome: SearchOutcome = {
     query: q,
