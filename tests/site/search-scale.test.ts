@@ -58,9 +58,9 @@ describe('search over 600 directives', () => {
     expect(catalogue.common).toEqual(expect.arrayContaining(['phong', 'chong', 'dich']));
   });
 
-  it('answers a query of only common syllables, marks the words and says the count is approximate', async () => {
+  it('answers a query of only common syllables, marks the words and says the count is a lower bound', async () => {
     await open('?q=' + encodeURIComponent('phòng chống dịch'));
-    expect(await status()).toMatch(/^Tìm thấy khoảng \d+ văn bản cho “phòng chống dịch”\.$/);
+    expect(await status()).toMatch(/^Tìm thấy ít nhất \d+ văn bản cho “phòng chống dịch”\.$/);
     const marked = await page.$$eval('.search-result-excerpt', (ps) => ps.map((p) => [...p.querySelectorAll('mark')].map((m) => m.textContent!.toLowerCase())));
     expect(marked.length).toBeGreaterThanOrEqual(10);
     for (const words of marked) expect(words.some((w) => ['phòng', 'chống', 'dịch'].includes(w))).toBe(true);
@@ -80,17 +80,21 @@ describe('search over 600 directives', () => {
 
   it('filters a query by the value a count offered, and every result carries it', async () => {
     await open('?q=' + encodeURIComponent('tiêm vắc xin'));
-    const offered = await page.$$eval('#f-tinh option', (os) =>
-      (os as HTMLOptionElement[]).filter((o) => o.value && !o.hidden).map((o) => [o.value, Number(/\((\d+)\)$/.exec(o.textContent ?? '')?.[1])] as const),
+    const offered = await page.$$eval('#f-tinh label', (ls) =>
+      (ls as HTMLLabelElement[])
+        .filter((l) => !l.hidden)
+        .map((l) => [l.querySelector('input')!.value, Number(/\((\d+)\)$/.exec(l.textContent ?? '')?.[1])] as const),
     );
     expect(offered.length).toBeGreaterThan(5);
     const [province, n] = offered.reduce((a, b) => (b[1] > a[1] ? b : a));
-    await page.selectOption('#f-tinh', province);
+    await page.check(`#f-tinh input[value="${province}"]`);
     await page.waitForFunction(() => new URLSearchParams(location.search).has('tinh'));
     await page.waitForFunction(searchSettled, null, { timeout: 30_000 });
     expect(await status()).toContain('(đã lọc)');
     const shown = await metas();
-    expect(shown.length).toBe(Math.min(n, 10));
+    // the count offered is what the index proposes; what is listed is checked on the text
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThanOrEqual(Math.min(n, 10));
     expect(shown.every((m) => m.includes(province))).toBe(true);
   });
 });

@@ -105,11 +105,11 @@ describe('search page', () => {
     const paths = await resultPaths();
     const vp = directives.filter((d) => d.province === 'Vĩnh Phúc').map(pathOf);
     expect(paths.sort()).toEqual(vp.sort());
-    const label = await page.$eval('#f-tinh option[value="Vĩnh Phúc"]', (o) => o.textContent);
+    const label = await page.$eval('#f-tinh input[value="Vĩnh Phúc"]', (i) => i.closest('label')!.textContent);
     expect(label).toBe(`Vĩnh Phúc (${vp.length})`);
     // other provinces stay reachable, with their own counts
     const th = directives.filter((d) => d.province === 'Thanh Hóa').length;
-    expect(await page.$eval('#f-tinh option[value="Thanh Hóa"]', (o) => o.textContent)).toBe(`Thanh Hóa (${th})`);
+    expect(await page.$eval('#f-tinh input[value="Thanh Hóa"]', (i) => i.closest('label')!.textContent)).toBe(`Thanh Hóa (${th})`);
     const year = find((d) => d.province === 'Vĩnh Phúc').date.slice(0, 4);
     await open('?tinh=' + encodeURIComponent('Vĩnh Phúc') + `&nam=${year}`);
     const both = directives.filter((d) => d.province === 'Vĩnh Phúc' && d.date.startsWith(year)).map(pathOf);
@@ -127,8 +127,8 @@ describe('search page', () => {
     expect(paths.length).toBeGreaterThan(1);
     const found = directives.filter((d) => paths.includes(pathOf(d)));
     for (const [select, key] of [['#f-tinh', 'province'], ['#f-loai', 'docType'], ['#f-nam', 'year']] as const) {
-      const shown = await page.$$eval(`${select} option`, (os) =>
-        (os as HTMLOptionElement[]).filter((o) => o.value && !o.hidden).map((o) => [o.value, o.textContent] as const),
+      const shown = await page.$$eval(`${select} label`, (ls) =>
+        (ls as HTMLLabelElement[]).filter((l) => !l.hidden).map((l) => [l.querySelector('input')!.value, l.textContent] as const),
       );
       const expected = new Map<string, number>();
       for (const d of found) {
@@ -199,6 +199,33 @@ describe('search page', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('header-q');
   });
 
+  it('what the issue reported on the seeds: no false "found", numbers the archive lacks said plainly', async () => {
+    // "giãn" is not "thời gian", "cách" is not "cách ly", and no seed carries 16/CT-TTg
+    await open(`?q=${encodeURIComponent('giãn cách xã hội 16/CT-TTg')}`);
+    expect(await status()).toMatch(/^Không có văn bản số 16\/CT-TTg trong kho\. Không tìm thấy văn bản nào khớp đủ/);
+    expect(await page.$$('#search-results a')).toHaveLength(0);
+    await open(`?q=${encodeURIComponent('123-CV/TU')}`);
+    expect(await status()).toMatch(/^Không có văn bản số 123-CV\/TU trong kho\./);
+    expect(await page.$$('#search-results a')).toHaveLength(0);
+    const nearest = await page.$$eval('#search-nearest a', (as) => as.map((a) => a.textContent));
+    expect(nearest).toEqual(expect.arrayContaining(['Số 240-CV/TU', 'Số 469-CV/TU']));
+    // "Hà Nam" is not Hà Nội; "hỏa tốc" is not Thanh Hóa and finds the urgent directive
+    await open(`?q=${encodeURIComponent('Hà Nam')}`);
+    expect(await page.$$('#search-results a')).toHaveLength(0);
+    await open(`?q=${encodeURIComponent('hỏa tốc')}`);
+    const urgent = directives.filter((d) => d.province === 'Vĩnh Phúc').map(pathOf);
+    expect(await page.$$eval('#search-results a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual(urgent);
+    // a zero-width joiner inside a word changes nothing
+    await open(`?q=${encodeURIComponent('phòng, chống dịch')}`);
+    const plain = await status();
+    await open(`?q=${encodeURIComponent('phòng, ch\u200dống dịch')}`);
+    expect((await status()).replace(/“[^”]*”/, '')).toBe(plain.replace(/“[^”]*”/, ''));
+    // a query of only punctuation asks for words and lists nothing
+    await open(`?q=${encodeURIComponent('…!!!')}`);
+    expect(await status()).toContain('không có chữ hay số nào');
+    expect(await page.$$('[data-search-results] a')).toHaveLength(0);
+  });
+
   it.each([
     ['HTML and script', '<img src=x onerror=alert(1)><script>alert(2)</script>'],
     ['only punctuation', '!!! ??? ;;; ///'],
@@ -211,7 +238,7 @@ describe('search page', () => {
     await open(`?q=${encodeURIComponent(q)}`);
     expect(errors).toEqual([]);
     expect(await page.$$('[data-search-results] img, [data-search-results] script')).toHaveLength(0);
-    expect(await status()).toMatch(/^(Tìm thấy (khoảng )?\d+ văn bản|Không tìm thấy văn bản nào|Lưu trữ có \d+ văn bản)/);
+    expect(await status()).toMatch(/^(Tìm thấy (ít nhất )?\d+ văn bản|Không tìm thấy văn bản nào|Lưu trữ có \d+ văn bản|“[^”]*” không có chữ hay số nào)/);
     // every mark holds plain text
     const marks = await page.$$eval('[data-search-results] mark', (ms) => ms.map((m) => m.children.length));
     expect(marks.every((n) => n === 0)).toBe(true);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/lib/search/catalogue.ts';
 import { openArchiveIndex, searchArchive, type ArchiveIndex, type PagefindLike, type PagefindResponse } from '../../src/lib/search/engine.ts';
 import { buildSearchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
+import { variantCounts } from '../../src/lib/search/indexer.ts';
 import { syllables } from '../../src/lib/search/text.ts';
 import type { DirectiveData } from '../../src/lib/directive-schema.ts';
 
@@ -54,7 +55,7 @@ function fakePagefind(records: SearchRecord[]): PagefindLike & { calls: (string 
 
 async function archive(records: SearchRecord[], common: string[] = []): Promise<ArchiveIndex & { pf: ReturnType<typeof fakePagefind> }> {
   const pf = fakePagefind(records);
-  const index = await openArchiveIndex(pf, buildCatalogue(records.map((r) => r.meta), common));
+  const index = await openArchiveIndex(pf, buildCatalogue(records.map((r) => r.meta), common, variantCounts(records)), async () => records.map((r) => r.meta.number));
   pf.calls.length = 0;
   return { ...index, pf };
 }
@@ -92,7 +93,7 @@ describe('searchArchive', () => {
   });
 
   it('counts a filter in use with that filter lifted, so the other values stay reachable', async () => {
-    const out = await searchArchive(await archive(records), { q: '', filters: { province: 'Thanh Hóa', docType: 'Kế hoạch' }, sort: 'oldest' });
+    const out = await searchArchive(await archive(records), { q: '', filters: { province: ['Thanh Hóa'], docType: ['Kế hoạch'] }, sort: 'oldest' });
     expect(out.items.map((i) => i.url)).toEqual(['/b/']);
     expect(out.counts.province).toEqual({ 'Thanh Hóa': 1 });
     expect(out.counts.docType).toEqual({ 'Công văn': 1, 'Kế hoạch': 1 });
@@ -113,18 +114,18 @@ describe('searchArchive', () => {
     expect(index.pf.calls).toEqual([]);
     expect(only.items[0]!.url).toBe('/c/');
     // every candidate was read and checked: the count is exact
-    expect(only.approximate).toBe(false);
+    expect(only.exact).toBe(true);
   });
 
-  it('says a count is approximate only while some matches were left unchecked on the text', async () => {
-    const many = Array.from({ length: 40 }, (_, i) =>
+  it('says a count is a lower bound only while some candidates were left unchecked on the text', async () => {
+    const many = Array.from({ length: 90 }, (_, i) =>
       buildSearchRecord(`/x-${i}/`, directive({ title: `Văn bản ${i}`, date: `2021-10-${String((i % 28) + 1).padStart(2, '0')}` }), 'Các huyện thực hiện nghiêm.'),
     );
     const index = await archive([...records, ...many], ['gia', 'lien', 'to']);
     const out = await searchArchive(index, { q: 'tổ liên gia', filters: {}, sort: 'relevance' });
     expect(out.items[0]!.url).toBe('/c/');
-    expect(out.approximate).toBe(true);
-    expect((await searchArchive(index, { q: 'vĩnh phúc', filters: {}, sort: 'relevance' })).approximate).toBe(false);
+    expect(out.exact).toBe(false);
+    expect((await searchArchive(index, { q: 'vĩnh phúc', filters: {}, sort: 'relevance' })).exact).toBe(true);
   });
 
   it('counts filter values over the matches of a query when no filter is in use', async () => {

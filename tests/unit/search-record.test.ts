@@ -60,10 +60,38 @@ describe('index helpers', () => {
   });
 
   it('lists the syllables most directives contain, and none for a small archive', () => {
-    const meta = { title: '', number: '', docType: '', date: '', province: '', issuer: '', textLength: '0', bodyStart: '0' };
+    const meta = { title: '', number: '', docType: '', date: '', province: '', issuer: '', urgency: '', measures: '', textLength: '0', bodyStart: '0' };
     const rec = (content: string) => ({ url: '', content, language: 'vi' as const, meta });
     const many = Array.from({ length: 600 }, (_, i) => rec(i % 3 === 0 ? 'phòng chống dịch Vĩnh Phúc' : 'phòng chống dịch'));
     expect(commonSyllables(many)).toEqual(['chong', 'dich', 'phong']);
     expect(commonSyllables(many.slice(0, 10))).toEqual([]);
+  });
+});
+
+describe('what a record holds for honest matching', () => {
+  it('urgency in the metadata line, cited numbers and variant groups as tokens, measures in the catalogue metadata', async () => {
+    const { record } = await import('../search/fake-pagefind.ts');
+    const r = record(
+      '/x/',
+      {
+        title: '𝐂𝐨̂𝐧𝐠 điện hỏa tốc',
+        number: '12/CĐ-UBND',
+        docType: 'Công điện',
+        urgency: 'Hỏa tốc',
+        references: [{ number: '15/CT-TTg', docType: 'Chỉ thị', date: null }],
+        measures: [
+          { code: 'testing', action: 'impose', evidence: 'x', scope: null, from: null, to: null },
+          { code: 'distancing-ct16', action: 'impose', evidence: 'y', scope: null, from: null, to: null },
+        ],
+      },
+      'Thực hiện Công văn số 469-CV/TU; phòng, chống vi rút SARS-CoV-2, xét nghiệm cho 100% người dân.',
+    );
+    const text = r.content.slice(0, Number(r.meta.textLength));
+    const tail = r.content.slice(Number(r.meta.textLength)).split(/\s+/);
+    expect(text.split('\n')[0]).toBe('Công điện hỏa tốc'); // look-alike letters read as letters
+    expect(text.split('\n')[1]!.startsWith('Hỏa tốc · Công điện 12/CĐ-UBND')).toBe(true);
+    expect(tail).toEqual(expect.arrayContaining(['so12cdubnd', 'dc15ctttg', 'dc469cvtu', 'vxvirus', 'vxcovid']));
+    expect(tail).not.toContain('dc12cdubnd'); // its own number is not one it cites
+    expect(r.meta).toMatchObject({ urgency: 'Hỏa tốc', measures: 'distancing-ct16,testing' });
   });
 });

@@ -19,10 +19,10 @@ import { FILTER_KEYS, type FilterKey } from './record.ts';
 
 /** Beside Pagefind's files in <out>/pagefind/. */
 export const CATALOGUE_FILE = SEARCH_FILES.catalogue;
-export const CATALOGUE_VERSION = 1;
+export const CATALOGUE_VERSION = 2;
 
-/** The columns kept per directive; `year` is derived from `date`. */
-const COLUMNS = ['province', 'docType', 'issuer', 'date'] as const;
+/** The columns kept per directive; `year` is derived from `date`, `measure` from `measures`. */
+const COLUMNS = ['province', 'docType', 'issuer', 'date', 'urgency', 'measures'] as const;
 type Column = (typeof COLUMNS)[number];
 
 export interface CatalogueFile {
@@ -31,6 +31,12 @@ export interface CatalogueFile {
   documents: number;
   /** folded syllables found in most directives: checked on the text, not asked of the index */
   common: string[];
+  /**
+   * per variant group (src/lib/vietnamese-variants.ts), how many directives hold it: the
+   * engine trusts the index's answer for a variant's token only when it lists that many (for a
+   * word it does not hold, Pagefind answers with the nearest words it has)
+   */
+  variants?: Record<string, number>;
   /** the distinct values of each column, sorted (dates as ISO strings, so sorted = by date) */
   values: Record<Column, string[]>;
   /** per column, each row's value index, `width` characters of ALPHABET each */
@@ -54,6 +60,10 @@ export interface CatalogueRow {
   issuer: string;
   /** ISO date: 2021-11-08 or 2021-11 */
   date: string;
+  /** "Hỏa tốc", "Thượng khẩn", "Khẩn" or "" (none when absent) */
+  urgency?: string;
+  /** measure codes, comma separated, sorted ("" or absent for none) */
+  measures?: string;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -94,34 +104,48 @@ function decodeColumn({ width, delta, data }: EncodedColumn, rows: number, disti
 }
 
 /** The catalogue of rows given in index order. */
-export function buildCatalogue(rows: readonly CatalogueRow[], common: readonly string[] = []): CatalogueFile {
+export function buildCatalogue(rows: readonly CatalogueRow[], common: readonly string[] = [], variants: Record<string, number> = {}): CatalogueFile {
   const values = {} as CatalogueFile['values'];
   const columns = {} as CatalogueFile['columns'];
   for (const col of COLUMNS) {
     // Code-point order, not locale order: the same on every machine (a deterministic build).
-    const distinct = [...new Set(rows.map((r) => r[col]))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const distinct = [...new Set(rows.map((r) => r[col] ?? ''))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const at = new Map(distinct.map((v, i) => [v, i]));
     values[col] = distinct;
     columns[col] = encodeColumn(
-      rows.map((r) => at.get(r[col])!),
+      rows.map((r) => at.get(r[col] ?? '')!),
       distinct.length,
       col === 'date',
     );
   }
-  return { version: CATALOGUE_VERSION, documents: rows.length, common: [...common], values, columns };
+  const sortedVariants = Object.fromEntries(Object.entries(variants).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { version: CATALOGUE_VERSION, documents: rows.length, common: [...common], variants: sortedVariants, values, columns };
 }
 
-export type Filters = Partial<Record<FilterKey, string>>;
+/**
+ * What the reader narrowed the search to: per filter, the values any of which a directive must
+ * have (several provinces, types, issuers at once), and a range of months, both ends included.
+ */
+export type Filters = Partial<Record<FilterKey, string[]>> & {
+  /** first month, "2021-07" */
+  from?: string;
+  /** last month, "2021-09" */
+  to?: string;
+};
 export type FacetCounts = Partial<Record<FilterKey, Record<string, number>>>;
 
 /** The catalogue, read: rows addressed by their index in Pagefind's page order. */
 export class Catalogue {
   readonly size: number;
   readonly common: ReadonlySet<string>;
+  private readonly variantCounts: Readonly<Record<string, number>>;
   private readonly dates: string[];
   private readonly dateCol: Uint16Array;
-  /** per filter, its values and each row's value index (years derived from the dates) */
-  private readonly facets: Record<FilterKey, { values: string[]; col: Uint16Array }>;
+  /** per single-valued filter, its values and each row's value index (years derived from the dates) */
+  private readonly facets: Record<Exclude<FilterKey, 'measure'>, { values: string[]; col: Uint16Array }>;
+  /** each row's measure codes (a directive orders several) */
+  private readonly measureSets: string[][];
+  private readonly measureCol: Uint16Array;
 
   constructor(file: CatalogueFile) {
     if (!file || file.version !== CATALOGUE_VERSION || !Number.isInteger(file.documents)) {
@@ -129,6 +153,7 @@ export class Catalogue {
     }
     this.size = file.documents;
     this.common = new Set(file.common);
+    this.variantCounts = file.variants ?? {};
     const cols = {} as Record<Column, Uint16Array>;
     for (const col of COLUMNS) cols[col] = decodeColumn(file.columns[col], this.size, file.values[col].length, col);
     this.dates = file.values.date;
@@ -140,13 +165,27 @@ export class Catalogue {
       year: { values: years, col: cols.date.map((d) => yearOfDate[d]!) },
       docType: { values: file.values.docType, col: cols.docType },
       issuer: { values: file.values.issuer, col: cols.issuer },
+      urgency: { values: file.values.urgency, col: cols.urgency },
     };
+    this.measureSets = file.values.measures.map((v) => (v ? v.split(',') : []));
+    this.measureCol = cols.measures;
   }
 
-  /** The value of a filter for one row. */
+  /** How many directives hold a variant group (0 when none does). */
+  variantCount(id: string): number {
+    return this.variantCounts[id] ?? 0;
+  }
+
+  /** The value of a filter for one row (measures: comma separated). */
   value(key: FilterKey, row: number): string {
+    if (key === 'measure') return this.measures(row).join(',');
     const f = this.facets[key];
     return f.values[f.col[row]!]!;
+  }
+
+  /** The codes of the measures one row orders or lifts. */
+  measures(row: number): readonly string[] {
+    return this.measureSets[this.measureCol[row]!]!;
   }
 
   date(row: number): string {
@@ -157,14 +196,35 @@ export class Catalogue {
    * A test for rows passing every filter given (`skip` lifts one of them). A value the
    * catalogue does not hold matches no row.
    */
-  matcher(filters: Filters, skip?: FilterKey): (row: number) => boolean {
-    const tests: { col: Uint16Array; code: number }[] = [];
+  matcher(filters: Filters, skip?: FilterKey | 'date'): (row: number) => boolean {
+    const tests: ((row: number) => boolean)[] = [];
     for (const key of FILTER_KEYS) {
       const want = filters[key];
-      if (!want || key === skip) continue;
-      tests.push({ col: this.facets[key].col, code: this.facets[key].values.indexOf(want) });
+      if (!want?.length || key === skip) continue;
+      if (key === 'measure') {
+        // by measure set: a row passes when it has any of the codes
+        const sets = new Uint8Array(this.measureSets.length);
+        this.measureSets.forEach((codes, i) => (sets[i] = codes.some((c) => want.includes(c)) ? 1 : 0));
+        tests.push((row) => sets[this.measureCol[row]!] === 1);
+        continue;
+      }
+      const { values, col } = this.facets[key];
+      const codes = new Uint8Array(values.length);
+      for (const v of want) {
+        const i = values.indexOf(v);
+        if (i >= 0) codes[i] = 1;
+      }
+      tests.push((row) => codes[col[row]!] === 1);
     }
-    return (row) => tests.every((t) => t.col[row] === t.code);
+    if ((filters.from || filters.to) && skip !== 'date') {
+      // by date value: month-only and day dates compare by their month
+      const from = filters.from ?? '';
+      const to = filters.to ?? '9999';
+      const inRange = new Uint8Array(this.dates.length);
+      this.dates.forEach((d, i) => (inRange[i] = d.slice(0, 7) >= from && d.slice(0, 7) <= to ? 1 : 0));
+      tests.push((row) => inRange[this.dateCol[row]!] === 1);
+    }
+    return (row) => tests.every((t) => t(row));
   }
 
   /** Rows newest first (`desc`) or oldest first; rows of the same date keep their order. */
@@ -195,13 +255,19 @@ export class Catalogue {
   counts(rows: readonly number[], filters: Filters): FacetCounts {
     const out: FacetCounts = {};
     for (const key of FILTER_KEYS) {
-      const { values, col } = this.facets[key];
       const passes = this.matcher(filters, key);
+      if (key === 'measure') {
+        const c: Record<string, number> = {};
+        for (const row of rows) if (passes(row)) for (const code of this.measures(row)) c[code] = (c[code] ?? 0) + 1;
+        out[key] = c;
+        continue;
+      }
+      const { values, col } = this.facets[key];
       const n = new Uint32Array(values.length);
       for (const row of rows) if (passes(row)) n[col[row]!]!++;
       const c: Record<string, number> = {};
       n.forEach((count, code) => {
-        if (count) c[values[code]!] = count;
+        if (count && values[code]) c[values[code]!] = count;
       });
       out[key] = c;
     }

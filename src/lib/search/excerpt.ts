@@ -2,21 +2,37 @@
  * Excerpts and highlighting as plain segments ({ text, mark }), so the UI builds them with
  * textContent and <mark> elements: no query or document text ever becomes HTML.
  */
+import { variantsInDocument } from '../vietnamese-variants.ts';
 import type { ParsedQuery } from './query.ts';
-import { documentSyllables, syllables } from './text.ts';
+import { documentSyllables, matchesAsTyped, syllables, type Syllable } from './text.ts';
 
 export interface Segment {
   text: string;
   mark: boolean;
 }
 
-/** Mark the syllables of `text` that match a query syllable (folded). */
+/**
+ * Which of these syllables a reader should see marked: those matching a query word as typed
+ * (with its diacritics when typed with them), and the words of a variant the query names
+ * ("vi rút" for "virus").
+ */
+function marked(syl: Syllable[], q: ParsedQuery): boolean[] {
+  const hit = syl.map((s) => q.terms.some((t) => matchesAsTyped(t, s)));
+  const groups = new Set(q.units.map((u) => u.variant).filter(Boolean));
+  if (groups.size) {
+    for (const m of variantsInDocument(syl)) if (groups.has(m.group.id)) for (let i = m.from; i < m.to; i++) hit[i] = true;
+  }
+  return hit;
+}
+
+/** Mark the syllables of `text` that match the query (as typed, and its variants). */
 export function highlight(text: string, q: ParsedQuery): Segment[] {
-  const folds = new Set(q.terms.map((t) => t.fold));
   const out: Segment[] = [];
   let at = 0;
-  for (const s of syllables(text)) {
-    if (!folds.has(s.fold)) continue;
+  const syl = syllables(text);
+  const hit = marked(syl, q);
+  for (const [i, s] of syl.entries()) {
+    if (!hit[i]) continue;
     if (s.start > at) out.push({ text: text.slice(at, s.start), mark: false });
     out.push({ text: text.slice(s.start, s.end), mark: true });
     at = s.end;
@@ -35,8 +51,7 @@ export function excerpt(text: string, q: ParsedQuery, words = 30, from = 0): Seg
   while (skip < all.length && all[skip]!.start < from) skip++;
   const syl = skip ? all.slice(skip) : all;
   if (syl.length === 0) return [];
-  const folds = new Set(q.terms.map((t) => t.fold));
-  const hit = syl.map((s) => (folds.has(s.fold) ? 1 : 0));
+  const hit = marked(syl, q).map((h) => (h ? 1 : 0));
   const gain = hit.map((h, i) => (h && i > 0 && hit[i - 1] ? 2 : h));
   let best = 0;
   let bestAt = 0;

@@ -10,3 +10,9 @@ export const SEARCH_FILES = {
   /** the archive's catalogue (src/lib/search/catalogue.ts) */
   catalogue: 'catalogue.json',
 } as const;
+
+/** Files beside the index loaded only when a query needs them. */
+export const SEARCH_FILES_ON_DEMAND = {
+  /** every directive's own number (src/lib/search/numbers.ts), for a number the archive lacks */
+  numbers: 'numbers.json',
+} as const;

@@ -6,6 +6,7 @@ import * as pagefind from 'pagefind';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildCatalogue, CATALOGUE_FILE } from './catalogue.ts';
+import { buildNumbers, NUMBERS_FILE } from './numbers.ts';
 import type { SearchRecord } from './record.ts';
 import { syllables } from './text.ts';
 
@@ -26,6 +27,16 @@ export function commonSyllables(records: SearchRecord[], share = 0.5, minDocumen
     for (const f of new Set(syllables(r.content).map((s) => s.fold))) df.set(f, (df.get(f) ?? 0) + 1);
   }
   return [...df].filter(([, n]) => n > records.length * share).map(([w]) => w).sort();
+}
+
+/** Per variant group, how many records carry its token (src/lib/vietnamese-variants.ts). */
+export function variantCounts(records: SearchRecord[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of records) {
+    const tail = r.content.slice(Number(r.meta.textLength) || 0);
+    for (const m of new Set(tail.match(/\bvx[a-z0-9]+\b/g) ?? [])) out[m.slice(2)] = (out[m.slice(2)] ?? 0) + 1;
+  }
+  return out;
 }
 
 /**
@@ -65,10 +76,12 @@ export async function writeSearchIndex(
     const catalogue = buildCatalogue(
       all.map((r) => r.meta),
       commonSyllables(all),
+      variantCounts(all),
     );
     const written = await writing;
     if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
     await writeFile(join(outputPath, CATALOGUE_FILE), JSON.stringify(catalogue));
+    await writeFile(join(outputPath, NUMBERS_FILE), JSON.stringify(buildNumbers(all.map((r) => r.meta.number))));
   } finally {
     await pagefind.close();
   }

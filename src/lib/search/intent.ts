@@ -2,7 +2,7 @@
  * What a query is asking for beyond its words: a document number ("469-CV/TU", "CV 469",
  * "công văn 469") or a province ("vinh phuc", "Thanh Hóa").
  */
-import { docNumberKey } from '../doc-number.ts';
+import { docNumberKey, normalizeDocNumber } from '../doc-number.ts';
 import { DOC_TYPES } from '../doc-types.ts';
 import { PROVINCES } from '../provinces.ts';
 import { foldDiacritics } from '../vietnamese.ts';
@@ -28,6 +28,8 @@ const TYPE_WORDS = DOC_TYPES.filter((t) => t.code)
     serialAfter: new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${t.words}|${t.code.toLowerCase()})\\s*(?:so\\s*)?(\\d{1,5})(?![\\p{L}\\p{N}])`, 'u'),
   }));
 const TYPE_CODES = new Set(TYPE_WORDS.map((t) => t.code));
+// Issuer codes people type after a number with spaces ("469 cv tu", "35 ct ttg").
+const SPACED_CODES = new Set(['TU', 'TW', 'UBND', 'TTG', 'CP', 'BCD', 'VX', 'VP', 'BTV', 'TTTU', 'HDND', 'BYT', 'KGVX', 'BCS', 'DU', 'UB', 'BTC', 'VPCP', 'TTTW', 'BCT']);
 
 /**
  * A document number in the query, typed any way: "469-CV/TU", "469/CV-TU", "469 cv tu",
@@ -38,7 +40,13 @@ export function detectNumber(query: string): NumberIntent | null {
   // Serial followed by letter codes: 469-CV/TU, 469/cv-tu, 469 cv tu, 35/CT-TTg.
   const full = /(?:^|[^\p{L}\p{N}])(\d{1,5})\s*[-/ ]\s*([a-z]{1,6}(?:\s*[-/ ]\s*[a-z]{1,8}){0,3})(?![\p{L}\p{N}])/u.exec(q);
   if (full) {
-    const codes = full[2]!.toUpperCase().split(/[^A-Z]+/).filter(Boolean);
+    // Codes joined by a space only when they are issuers' codes: "469 cv tu", but "26-CT/TU hai phong" is a number and a place.
+    const parts = full[2]!.toUpperCase().split(/(\s*[-/]\s*|\s+)/);
+    const codes: string[] = [parts[0]!];
+    for (let i = 1; i + 1 < parts.length; i += 2) {
+      if (!/[-/]/.test(parts[i]!) && !SPACED_CODES.has(parts[i + 1]!)) break;
+      codes.push(parts[i + 1]!);
+    }
     if (TYPE_CODES.has(codes[0]!)) {
       return { serial: String(Number(full[1])), codes, key: docNumberKey(`${full[1]}-${codes.join('/')}`) };
     }
@@ -73,11 +81,61 @@ export function numberTokens(number: string | null | undefined): string[] {
   return [...new Set(out)];
 }
 
+/** The tokens the indexer adds for a number a directive cites (not its own): "dc" instead of "so". */
+export function citeTokens(number: string | null | undefined): string[] {
+  return numberTokens(number).map((t) => `dc${t.slice(2)}`);
+}
+
+/** The cite token a search asks Pagefind for, given an intent. */
+export function citeQueryToken(intent: NumberIntent): string {
+  return `dc${numberQueryToken(intent).slice(2)}`;
+}
+
+// A number as texts write it: serial, then a type code and issuer codes ("469-CV/TU",
+// "16/CT-TTg", "2686/QĐ-UBND", "số 15/2021/NĐ-CP"); the first code must be a document type's.
+const NUMBER_IN_TEXT = /(?<![\p{L}\p{N}])(\d{1,5})(?:\/(?:19|20)\d\d)?\s?[-/]\s?([\p{L}]{1,6}(?:\s?[-/]\s?[\p{L}]{1,8}){0,3})(?![\p{L}\p{N}])/gu;
+
+/** The document numbers a text writes, normalised ("Công văn số 469-CV/TU" -> "469-CV/TU"), once each. */
+export function numbersInText(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(NUMBER_IN_TEXT)) {
+    const codes = foldDiacritics(m[2]!).toUpperCase().split(/[^A-Z]+/).filter(Boolean);
+    if (!TYPE_CODES.has(codes[0]!) && !['QD', 'ND', 'TTG'].includes(codes[0]!)) continue;
+    out.add(normalizeDocNumber(`${m[1]}-${m[2]}`.replace(/\s+/g, '')));
+  }
+  return [...out];
+}
+
 /** The token a search asks Pagefind for, given an intent (the most specific one the index holds). */
 export function numberQueryToken(intent: NumberIntent): string {
   if (intent.codes.length >= 2) return `so${intent.serial}${intent.codes.join('').toLowerCase()}`;
   if (intent.codes.length === 1) return `so${intent.serial}${intent.codes[0]!.toLowerCase()}`;
   return `so${intent.serial}`;
+}
+
+// Folded type names as syllables, longest first; "Điện" and "Văn bản" name too much else to count.
+const TYPE_NAME_SYL = DOC_TYPES.filter((t) => t.name !== 'Điện' && t.name !== 'Văn bản')
+  .map((t) => ({ name: t.name as string, syl: syllables(t.name) }))
+  .sort((a, b) => b.syl.length - a.syl.length);
+
+/** Document types named in the query ("chỉ thị", "cong van"), with their range in the syllables. */
+export function detectDocTypes(q: Syllable[]): { name: string; from: number; to: number }[] {
+  const out: { name: string; from: number; to: number }[] = [];
+  const used = new Set<number>();
+  for (const { name, syl } of TYPE_NAME_SYL) {
+    for (let i = 0; i + syl.length <= q.length; i++) {
+      if (syl.every((s, j) => !used.has(i + j) && matchesAsTyped(q[i + j]!, s))) {
+        for (let j = 0; j < syl.length; j++) used.add(i + j);
+        out.push({ name, from: i, to: i + syl.length });
+      }
+    }
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
+
+/** The 2021 provinces whose directives a 2025 province's name finds: itself and those merged into it. */
+export function provincesNowIn(name: string): string[] {
+  return PROVINCES.filter((p) => p.name === name || p.successor2025 === name).map((p) => p.name);
 }
 
 export interface ProvinceIntent {

@@ -4,7 +4,7 @@
  * required, matches with the typed diacritics above folded-only ones, and the intents (a
  * document's own number first, then the named province's directives).
  */
-import { numberMatches } from './intent.ts';
+import { matchDocument, type DocumentMatch } from './match.ts';
 import type { ParsedQuery } from './query.ts';
 import { documentSyllables, matchesAsTyped, syllables, type Syllable } from './text.ts';
 
@@ -19,14 +19,18 @@ export interface Candidate {
   text: string;
   /** position in the index's own ranking (0 = first) */
   indexRank: number;
+  /** document type, when known: a type named in the query favours it */
+  docType?: string;
 }
 
 export interface Scored<C extends Candidate = Candidate> {
   candidate: C;
   score: number;
-  /** every query syllable occurs as a whole word (or the number matched) */
+  /** every unit of the query matches (src/lib/search/match.ts): the directive is *found* */
   complete: boolean;
+  /** the directive's own number is the one asked for */
   numberMatch: boolean;
+  match: DocumentMatch;
 }
 
 /** A document syllable matches a query syllable: folded equality. */
@@ -53,12 +57,10 @@ function scoreCandidate<C extends Candidate>(
   distinct: Syllable[],
   /** per adjacent query pair: its weight and how often it stands (folded) in this document */
   pairStats: { weight: number; count: number }[],
-): Scored<C> | null {
+): Scored<C> {
   const title = syllables(c.title);
-  const numberMatch = q.number ? numberMatches(q.number, c.number) : false;
-  for (const phrase of q.phrases) {
-    if (occurs(phrase, doc, same) === 0) return null;
-  }
+  const match = matchDocument(q, c);
+  const numberMatch = match.ownNumber;
   let found = 0;
   let exactFound = 0;
   let inTitle = 0;
@@ -93,11 +95,17 @@ function scoreCandidate<C extends Candidate>(
   // The whole query in the title: the directive is about it.
   const wholeInTitle = q.terms.length > 1 && occurs(q.terms, title, same) > 0;
   const phraseBonus = q.phrases.reduce((s, p) => s + Math.log1p(occurs(p, doc, exact)), 0);
+  // the named province's own directives first, then those of the provinces merged into it in 2025
   const province = q.provinces.some((p) => p.province === c.province);
+  const successor = match.units.includes('successor');
+  const typeWanted = q.docTypes.length > 0 && !!c.docType && q.docTypes.includes(c.docType);
+  const units = Math.max(q.units.length, 1);
   const score =
     (numberMatch ? 1000 : 0) +
+    (match.citesOnly ? 0 : 200 * (match.matched / units)) +
+    (typeWanted ? 50 : 0) +
     100 * (found / k) +
-    (province ? 60 : 0) +
+    (province ? 60 : successor ? 45 : 0) +
     40 * (pairs / pairCount) +
     (whole > 0 ? 30 + 5 * Math.log1p(whole) : 0) +
     (wholeInTitle ? 25 : 0) +
@@ -107,26 +115,32 @@ function scoreCandidate<C extends Candidate>(
     5 * phraseBonus +
     3 * (tf / k) -
     0.01 * c.indexRank;
-  return { candidate: c, score, complete: found === distinct.length || numberMatch, numberMatch };
+  return { candidate: c, score, complete: match.full, numberMatch, match };
 }
 
 /**
- * Orders candidates best first. Candidates missing a quoted phrase are dropped; candidates in
- * which some query syllable appears only as a prefix of another word are kept only when no
- * candidate has them all.
+ * Every candidate scored, best first, with how it matches: found directives (every unit
+ * matched) rank by their score, those matching part of the query by how much they match.
  */
-export function rerank<C extends Candidate>(q: ParsedQuery, candidates: C[]): Scored<C>[] {
+export function rankAll<C extends Candidate>(q: ParsedQuery, candidates: C[]): Scored<C>[] {
   const docs = candidates.map((c) => documentSyllables(c.text));
   const distinct = [...new Map(q.terms.map((t) => [t.norm, t])).values()];
   // Each adjacent pair counted once per document: for its weight and for the document's score.
   const counts = docs.map((d) => q.terms.slice(1).map((t, i) => occurs([q.terms[i]!, t], d, same)));
   const weights = pairWeights(counts, q.terms.length - 1);
   const scored = candidates
-    .map((c, i) => scoreCandidate(q, c, docs[i]!, distinct, weights.map((weight, p) => ({ weight, count: counts[i]![p]! }))))
-    .filter((s): s is Scored<C> => s !== null);
-  const complete = scored.filter((s) => s.complete);
-  const pool = complete.length > 0 ? complete : scored;
-  return pool.sort((a, b) => b.score - a.score || a.candidate.indexRank - b.candidate.indexRank);
+    .map((c, i) => scoreCandidate(q, c, docs[i]!, distinct, weights.map((weight, p) => ({ weight, count: counts[i]![p]! }))));
+  return scored.sort((a, b) => Number(b.complete) - Number(a.complete) || b.score - a.score || a.candidate.indexRank - b.candidate.indexRank);
+}
+
+/**
+ * The found candidates best first; when none is found, those matching part of the query (at
+ * least one unit), best first. Candidates matching nothing are dropped.
+ */
+export function rerank<C extends Candidate>(q: ParsedQuery, candidates: C[]): Scored<C>[] {
+  const all = rankAll(q, candidates);
+  const complete = all.filter((s) => s.complete);
+  return complete.length > 0 ? complete : all.filter((s) => s.match.matched > 0);
 }
 
 /**

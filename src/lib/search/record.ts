@@ -6,8 +6,10 @@
  * filters and the date order are not Pagefind's but the catalogue's (src/lib/search/catalogue.ts).
  */
 import type { DirectiveData } from '../directive-schema.ts';
-import { foldDiacritics } from '../vietnamese.ts';
-import { numberTokens } from './intent.ts';
+import { docNumberKey } from '../doc-number.ts';
+import { foldDiacritics, readAsPlainLetters } from '../vietnamese.ts';
+import { variantIdsOf, variantToken } from '../vietnamese-variants.ts';
+import { citeTokens, numbersInText, numberTokens } from './intent.ts';
 import { syllables } from './text.ts';
 
 export interface SearchRecord {
@@ -28,6 +30,10 @@ export interface SearchMeta {
   date: string;
   province: string;
   issuer: string;
+  /** "Hỏa tốc", "Thượng khẩn", "Khẩn" or "" */
+  urgency: string;
+  /** the codes of the measures it orders or lifts (src/lib/measures.ts), comma separated, sorted */
+  measures: string;
   /** where the shown text ends and the tail of index-only tokens begins */
   textLength: string;
   /** where the text after the title and metadata lines begins (excerpts start there) */
@@ -35,12 +41,13 @@ export interface SearchMeta {
 }
 
 /** Filter names, as the index and the URL use them. */
-export const FILTER_KEYS = ['province', 'year', 'docType', 'issuer'] as const;
+export const FILTER_KEYS = ['province', 'year', 'docType', 'issuer', 'urgency', 'measure'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** The searchable text: title and one metadata line (the head a result shows), then subject and body. */
 function searchableParts(d: DirectiveData, body: string): { head: string; rest: string } {
   const metaLine = [
+    d.urgency ?? null,
     [d.docType, d.number].filter(Boolean).join(' '),
     `${d.issuer} ${d.province}`,
     d.signer ? `${d.signerRole ? `${d.signerRole} ` : ''}${d.signer}` : null,
@@ -48,7 +55,12 @@ function searchableParts(d: DirectiveData, body: string): { head: string; rest: 
     .filter(Boolean)
     .join(' · ');
   const subject = d.subject && d.subject !== d.title ? d.subject : null;
-  return { head: [d.title, metaLine].filter(Boolean).join('\n'), rest: [subject, body].filter(Boolean).join('\n') };
+  // Styled look-alike letters read as letters, invisible characters dropped: what a reader sees is what is found.
+  const plain = (t: string | null): string | null => (t ? readAsPlainLetters(t) : t);
+  return {
+    head: [plain(d.title), plain(metaLine)].filter(Boolean).join('\n'),
+    rest: [plain(subject), plain(body)].filter(Boolean).join('\n'),
+  };
 }
 
 /** The searchable text shown in excerpts: title, one metadata line, subject, body. */
@@ -67,18 +79,28 @@ export function foldedDWords(text: string): string[] {
 export function buildSearchRecord(url: string, d: DirectiveData, body: string): SearchRecord {
   const { head, rest } = searchableParts(d, body);
   const text = rest ? `${head}\n${rest}` : head;
-  const tail = [...foldedDWords(text), ...numberTokens(d.number)].join(' ');
+  // The numbers it cites: from the frontmatter's references and as the text writes them.
+  const own = d.number ? docNumberKey(d.number) : null;
+  const cited = [...new Set([...(d.references ?? []).map((r) => r.number), ...numbersInText(text)])].filter((n) => docNumberKey(n) !== own);
+  const tail = [
+    ...foldedDWords(text),
+    ...numberTokens(d.number),
+    ...new Set(cited.flatMap((n) => citeTokens(n))),
+    ...variantIdsOf(text).map(variantToken),
+  ].join(' ');
   return {
     url,
     content: tail ? `${text}\n${tail}` : text,
     language: 'vi',
     meta: {
-      title: d.title,
+      title: readAsPlainLetters(d.title),
       number: d.number ?? '',
       docType: d.docType,
       date: d.date,
       province: d.province,
       issuer: d.issuer,
+      urgency: d.urgency ?? '',
+      measures: [...new Set((d.measures ?? []).map((m) => m.code))].sort().join(','),
       textLength: String(text.length),
       // an offset, not a line: Pagefind keeps the text's length but turns its newlines into spaces
       bodyStart: String(rest ? head.length + 1 : text.length),

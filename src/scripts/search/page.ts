@@ -7,21 +7,42 @@
 import { CATALOGUE_FILE, type CatalogueFile } from '../../lib/search/catalogue.ts';
 import { SEARCH_FILES } from '../../lib/search/files.ts';
 import { indexQueries, openArchiveIndex, searchArchive, type ArchiveIndex, type PagefindLike, type ResultItem, type SearchOutcome } from '../../lib/search/engine.ts';
+import { NUMBERS_FILE, readNumbers, type NumbersFile } from '../../lib/search/numbers.ts';
 import { parseQuery } from '../../lib/search/query.ts';
 import { FILTER_KEYS } from '../../lib/search/record.ts';
-import { PARAM, SORT_NAMES, SORT_PARAM, sameState, stateFromParams, stateToParams, type SearchState } from '../../lib/search/url-state.ts';
+import { filtered, PARAM, SORT_NAMES, SORT_PARAM, sameState, stateFromParams, stateToParams, type SearchState } from '../../lib/search/url-state.ts';
+import { findMeasure } from '../../lib/measures.ts';
+import { findProvince, successorLabel } from '../../lib/provinces.ts';
 import { formatDate } from '../../lib/site/dates.ts';
+
+/** Directives citing a number asked for, listed at most. */
+const CITING_SHOWN = 20;
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
-function statusText(outcome: SearchOutcome, state: SearchState): string {
+/** The sentence the live region says after a search: honest about what was found and how. */
+export function statusText(outcome: SearchOutcome, state: SearchState): string {
   const n = outcome.total;
-  const filtered = FILTER_KEYS.some((k) => state.filters[k]);
-  if (!outcome.query.text) {
-    return filtered ? `Có ${n} văn bản phù hợp bộ lọc.` : `Lưu trữ có ${n} văn bản. Gõ từ khóa để tìm.`;
-  }
-  if (n === 0) return `Không tìm thấy văn bản nào cho “${outcome.query.text}”.`;
-  return `Tìm thấy ${outcome.approximate ? 'khoảng ' : ''}${n} văn bản cho “${outcome.query.text}”${filtered ? ' (đã lọc)' : ''}.`;
+  const narrowed = filtered(state) ? ' (đã lọc)' : '';
+  const q = outcome.query.text;
+  if (outcome.needsWords) return `“${q}” không có chữ hay số nào để tìm. Hãy gõ từ khóa, số hiệu hoặc tên tỉnh.`;
+  if (!q) return filtered(state) ? `Có ${n} văn bản phù hợp bộ lọc.` : `Lưu trữ có ${n} văn bản. Gõ từ khóa để tìm.`;
+  const parts: string[] = [];
+  if (outcome.missingNumber) parts.push(missingText(outcome.missingNumber.number));
+  if (n > 0) parts.push(`Tìm thấy ${outcome.exact ? '' : 'ít nhất '}${n} văn bản cho “${q}”${narrowed}.`);
+  else if (!outcome.missingNumber || outcome.query.units.length > 1) parts.push(`Không tìm thấy văn bản nào khớp đủ “${q}”${narrowed}.`);
+  if (outcome.citing.length) parts.push(`${outcome.citing.length} văn bản dẫn chiếu số này.`);
+  if (outcome.partialTotal) parts.push(`${partialHeading(outcome)}, xem bên dưới.`);
+  return parts.join(' ');
+}
+
+/** "Không có văn bản số 123-CV/TU trong kho", or "Không có Chỉ thị 16 trong kho" for a number typed with its type. */
+function missingText(number: string): string {
+  return /^\d/.test(number) ? `Không có văn bản số ${number} trong kho.` : `Không có ${number} trong kho.`;
+}
+
+function partialHeading(outcome: SearchOutcome): string {
+  return `${outcome.partialExact ? '' : 'Ít nhất '}${outcome.partialTotal} văn bản chỉ khớp một phần`;
 }
 
 function safeDate(iso: string): string {
@@ -32,9 +53,9 @@ function safeDate(iso: string): string {
   }
 }
 
-function renderItem(item: ResultItem, base: string, q: string): HTMLLIElement {
+function renderItem(item: ResultItem, base: string, q: string, kind: 'found' | 'citing' | 'partial'): HTMLLIElement {
   const li = document.createElement('li');
-  li.className = 'search-result';
+  li.className = `search-result search-result-${kind}`;
   const article = document.createElement('article');
   const h = document.createElement('h3');
   const a = document.createElement('a');
@@ -45,15 +66,24 @@ function renderItem(item: ResultItem, base: string, q: string): HTMLLIElement {
   h.append(a);
   const meta = document.createElement('p');
   meta.className = 'search-result-meta';
+  const province = findProvince(item.province);
+  const now = item.nowIn && province ? successorLabel(province) : null;
   meta.textContent = [
+    item.urgency || null,
     [item.docType, item.number].filter(Boolean).join(' '),
     safeDate(item.date),
-    item.province,
+    now ? `${item.province} (${now})` : item.province,
     item.issuer,
   ]
     .filter(Boolean)
     .join(' · ');
   article.append(h, meta);
+  if (kind !== 'found') {
+    const note = document.createElement('p');
+    note.className = 'search-result-note';
+    note.textContent = kind === 'citing' ? 'Dẫn chiếu văn bản số này (không phải văn bản mang số này).' : `Không có: ${item.missing.join(', ')}`;
+    article.append(note);
+  }
   if (item.excerpt.length) {
     const p = document.createElement('p');
     p.className = 'search-result-excerpt';
@@ -72,33 +102,54 @@ function renderItem(item: ResultItem, base: string, q: string): HTMLLIElement {
 
 function readForm(form: HTMLFormElement): SearchState {
   const params = new URLSearchParams();
-  for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v) params.set(k, v);
+  for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v) params.append(k, v);
   return stateFromParams(params);
+}
+
+function choices(key: (typeof FILTER_KEYS)[number]): HTMLInputElement[] {
+  return [...$<HTMLFieldSetElement>(`f-${PARAM[key]}`).querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
 }
 
 function writeForm(state: SearchState): void {
   $<HTMLInputElement>('q').value = state.q;
   for (const k of FILTER_KEYS) {
-    const sel = $<HTMLSelectElement>(`f-${PARAM[k]}`);
-    const v = state.filters[k] ?? '';
-    if (v && ![...sel.options].some((o) => o.value === v)) sel.add(new Option(v, v));
-    sel.value = v;
+    const want = new Set(state.filters[k] ?? []);
+    const boxes = choices(k);
+    // a value from a shared link that the list does not hold is kept, so the URL stays as it was
+    for (const v of want) {
+      if (boxes.some((b) => b.value === v)) continue;
+      const label = document.createElement('label');
+      label.className = 'search-option';
+      const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: PARAM[k], value: v });
+      const name = document.createElement('span');
+      name.textContent = k === 'measure' ? (findMeasure(v)?.label ?? v) : v;
+      const count = document.createElement('span');
+      count.className = 'search-count';
+      count.dataset.count = '';
+      label.append(box, name, count);
+      $<HTMLFieldSetElement>(`f-${PARAM[k]}`).querySelector('.search-options')!.append(label);
+      boxes.push(box);
+    }
+    for (const b of boxes) b.checked = want.has(b.value);
   }
+  $<HTMLInputElement>('f-tu').value = state.filters.from ?? '';
+  $<HTMLInputElement>('f-den').value = state.filters.to ?? '';
   $<HTMLSelectElement>(`f-${SORT_PARAM}`).value = SORT_NAMES[state.sort] ?? '';
 }
 
-function writeCounts(outcome: SearchOutcome, state: SearchState): void {
+function writeCounts(outcome: SearchOutcome): void {
   for (const k of FILTER_KEYS) {
     const counts = outcome.counts[k] ?? {};
-    const sel = $<HTMLSelectElement>(`f-${PARAM[k]}`);
-    for (const o of [...sel.options]) {
-      if (!o.value) continue;
-      const n = counts[o.value] ?? 0;
-      o.textContent = `${o.value} (${n})`;
-      const keep = n > 0 || state.filters[k] === o.value;
-      o.hidden = !keep;
-      o.disabled = !keep;
+    let visible = 0;
+    for (const box of choices(k)) {
+      const n = counts[box.value] ?? 0;
+      const label = box.closest('label')!;
+      label.querySelector('[data-count]')!.textContent = ` (${n})`;
+      label.hidden = !(n > 0 || box.checked);
+      if (!label.hidden) visible++;
     }
+    // a list with nothing to choose (no directive carries a measure yet) is not shown
+    $<HTMLFieldSetElement>(`f-${PARAM[k]}`).hidden = visible === 0;
   }
 }
 
@@ -112,8 +163,12 @@ export function startSearchPage(): void {
   const list = $<HTMLOListElement>('search-results');
   const status = $<HTMLParagraphElement>('search-status');
   const more = $<HTMLButtonElement>('search-more');
+  const citingSection = $<HTMLElement>('search-citing-section');
+  const partialSection = $<HTMLElement>('search-partial-section');
+  const missing = $<HTMLElement>('search-missing');
   let archive: Promise<ArchiveIndex> | null = null;
   let current: SearchOutcome | null = null;
+  let currentState: SearchState | null = null;
   let run = 0;
 
   // The library and the catalogue load side by side; each is fetched once per page.
@@ -132,13 +187,45 @@ export function startSearchPage(): void {
       // An empty archive has no Pagefind language index to search: say so plainly instead.
       if (file.documents === 0) throw new Error(EMPTY_ARCHIVE);
       // The first query's index chunks are fetched while the catalogue is joined to the index.
-      const { words, number } = indexQueries(parseQuery(first.q), new Set(file.common));
-      for (const term of [words, number]) if (term) void pf.preload(term).catch(() => {});
-      return openArchiveIndex(pf as PagefindLike, file);
+      for (const term of indexQueries(parseQuery(first.q), new Set(file.common))) void pf.preload(term).catch(() => {});
+      const numbers = async (): Promise<string[]> => {
+        const r = await fetch(`${base}pagefind/${NUMBERS_FILE}`);
+        if (!r.ok) throw new Error(`${NUMBERS_FILE}: HTTP ${r.status}`);
+        return readNumbers((await r.json()) as NumbersFile);
+      };
+      return openArchiveIndex(pf as PagefindLike, file, numbers);
     })().catch((e: unknown) => {
       archive = null; // a failed load is tried again on the next search
       throw e;
     }));
+
+  const renderGroups = (outcome: SearchOutcome, q: string): void => {
+    const citing = $<HTMLOListElement>('search-citing');
+    // the count is of all of them; the list shows the first, best ranked (a long list on a phone helps nobody)
+    const all = outcome.citing;
+    citing.replaceChildren(...all.slice(0, CITING_SHOWN).map((i) => renderItem(i, base, q, 'citing')));
+    citingSection.hidden = all.length === 0;
+    const number = outcome.query.units.find((u) => u.kind === 'number')?.text ?? '';
+    $('citing-heading').textContent =
+      `${outcome.exact ? '' : 'Ít nhất '}${all.length} văn bản dẫn chiếu số ${number}` + (all.length > CITING_SHOWN ? ` (${CITING_SHOWN} văn bản đầu)` : '');
+    const partial = $<HTMLOListElement>('search-partial');
+    partial.replaceChildren(...outcome.partial.map((i) => renderItem(i, base, q, 'partial')));
+    partialSection.hidden = outcome.partial.length === 0;
+    $('partial-heading').textContent = partialHeading(outcome);
+    const nearest = $<HTMLUListElement>('search-nearest');
+    const near = outcome.missingNumber?.nearest ?? [];
+    nearest.replaceChildren(
+      ...near.map((n) => {
+        const li = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = new URL(base + n.url.replace(/^\/+/, ''), location.origin).pathname;
+        a.textContent = `Số ${n.number}`;
+        li.append(a, document.createTextNode(` — ${n.title} (${n.province}, ${safeDate(n.date)})`));
+        return li;
+      }),
+    );
+    missing.hidden = near.length === 0;
+  };
 
   const show = async (state: SearchState): Promise<void> => {
     const mine = ++run;
@@ -155,17 +242,35 @@ export function startSearchPage(): void {
       performance.mark('search:ranked');
       if (mine !== run) return;
       current = outcome;
-      list.replaceChildren(...outcome.items.map((i) => renderItem(i, base, outcome.query.text)));
-      writeCounts(outcome, state);
+      currentState = state;
+      const q = outcome.query.text;
+      list.replaceChildren(...outcome.items.map((i) => renderItem(i, base, q, 'found')));
+      renderGroups(outcome, q);
+      writeCounts(outcome);
       more.hidden = !outcome.hasMore();
       status.textContent = statusText(outcome, state);
       performance.mark('search:results');
-      document.title = outcome.query.text
-        ? `${outcome.query.text} — Tìm kiếm văn bản`
-        : 'Tìm kiếm văn bản — Lưu trữ văn bản phòng, chống COVID-19';
+      // The first page is on screen; the count is made exact by checking the candidates left
+      // (when there are not too many), while the region stays busy: one announcement, with the true count.
+      if (!outcome.exact) {
+        status.textContent = `${statusText(outcome, state)} Đang đếm…`;
+        const counted = await outcome.countAll();
+        if (mine !== run) return;
+        if (counted) {
+          // a first page that had room shows what the count found
+          if (outcome.items.length < 10 && outcome.hasMore()) list.append(...(await outcome.loadMore()).map((i) => renderItem(i, base, q, 'found')));
+          if (mine !== run) return;
+          renderGroups(outcome, q);
+          writeCounts(outcome);
+          more.hidden = !outcome.hasMore();
+        }
+        status.textContent = statusText(outcome, state);
+      }
+      document.title = q ? `${q} — Tìm kiếm văn bản` : 'Tìm kiếm văn bản — Lưu trữ văn bản phòng, chống COVID-19';
     } catch (e) {
       if (mine !== run) return;
       list.replaceChildren();
+      citingSection.hidden = partialSection.hidden = missing.hidden = true;
       more.hidden = true;
       status.textContent = (e as Error)?.message === EMPTY_ARCHIVE
         ? 'Kho lưu trữ chưa có văn bản nào. Khi văn bản đầu tiên được đăng, bạn có thể tìm ở đây.'
@@ -199,13 +304,14 @@ export function startSearchPage(): void {
     typing = setTimeout(() => {
       void engine(readForm(form))
         .then(({ pf, catalogue }) => {
-          const { words, number } = indexQueries(parseQuery(text), catalogue.common);
-          for (const term of [words, number]) if (term) void pf.preload?.(term)?.catch(() => {});
+          for (const term of indexQueries(parseQuery(text), catalogue.common)) void pf.preload?.(term)?.catch(() => {});
         })
         .catch(() => {}); // a failed load is reported by the search itself
     }, 250);
   });
-  for (const sel of form.querySelectorAll('select')) sel.addEventListener('change', () => go(readForm(form)));
+  for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input[type=checkbox], input[type=month]')) {
+    el.addEventListener('change', () => go(readForm(form)));
+  }
   form.addEventListener('reset', (e) => {
     e.preventDefault();
     go({ ...readForm(form), filters: {}, sort: 'relevance' });
@@ -214,8 +320,10 @@ export function startSearchPage(): void {
     if (!current) return;
     const before = list.children.length;
     const items = await current.loadMore();
-    list.append(...items.map((i) => renderItem(i, base, current!.query.text)));
+    list.append(...items.map((i) => renderItem(i, base, current!.query.text, 'found')));
     more.hidden = !current.hasMore();
+    // checking more candidates may have found more: the count says so
+    if (currentState) status.textContent = statusText(current, currentState);
     // Keyboard users continue from the first new result.
     list.children[before]?.querySelector('a')?.focus();
   });
@@ -223,7 +331,7 @@ export function startSearchPage(): void {
   const initial = stateFromParams(new URLSearchParams(location.search));
   // On a phone the filters fold away until used: the first results then show without scrolling.
   const panel = $<HTMLDetailsElement>('search-filters-panel');
-  const inUse = FILTER_KEYS.some((k) => initial.filters[k]) || initial.sort !== 'relevance';
+  const inUse = filtered(initial) || initial.sort !== 'relevance';
   if (panel && !inUse && matchMedia('(max-width: 40rem)').matches) panel.open = false;
   void show(initial);
 }

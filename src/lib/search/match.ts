@@ -1,0 +1,117 @@
+/**
+ * Whether a directive matches a query, checked on its text and metadata, unit by unit
+ * (src/lib/search/query.ts): the index only proposes candidates (folded syllables, prefixes),
+ * this decides what the page may call *found*. A word typed with diacritics must stand with
+ * those diacritics (giãn is not gian), one typed without them matches any; a province name or
+ * a variant must stand as a whole ("Hà Nam", not "Hà … Nam"); a province also matches by the
+ * directive's own province, or one merged into it in 2025; a number matches as the
+ * directive's own or as one it cites.
+ */
+import { docNumberKey } from '../doc-number.ts';
+import { findProvince } from '../provinces.ts';
+import { variantsInDocument } from '../vietnamese-variants.ts';
+import { numberMatches, numbersInText, provincesNowIn } from './intent.ts';
+import type { ParsedQuery, QueryUnit } from './query.ts';
+import { documentSyllables, matchesAsTyped, type Syllable } from './text.ts';
+
+/** What the matcher needs of a directive. */
+export interface MatchTarget {
+  /** title, metadata line and body, as the index holds it */
+  text: string;
+  number: string | null;
+  province: string | null;
+}
+
+export type UnitMatch = 'no' | 'text' | 'own-number' | 'cited' | 'province' | 'successor';
+
+export interface DocumentMatch {
+  /** per unit of the query, how it matched */
+  units: UnitMatch[];
+  /** every unit matched */
+  full: boolean;
+  /** how many units matched */
+  matched: number;
+  /** the number unit matched only as a number the directive cites */
+  citesOnly: boolean;
+  /** the directive's own number is the one asked for */
+  ownNumber: boolean;
+  /** matched a province through the 2025 reorganisation: the province it now belongs to */
+  nowIn: string | null;
+}
+
+/** A document's words, the variant groups they spell, and the numbers it cites, computed once per text. */
+interface DocView {
+  syl: Syllable[];
+  variants: Set<string>;
+  cited: string[];
+}
+const views = new Map<string, DocView>();
+function view(text: string, own: string | null): DocView {
+  const key = `${own ?? ''}\u0000${text}`;
+  let v = views.get(key);
+  if (!v) {
+    const syl = documentSyllables(text);
+    const ownKey = own ? docNumberKey(own) : null;
+    v = {
+      syl,
+      variants: new Set(variantsInDocument(syl).map((m) => m.group.id)),
+      cited: numbersInText(text).filter((n) => docNumberKey(n) !== ownKey),
+    };
+    if (views.size >= 64) views.delete(views.keys().next().value!);
+    views.set(key, v);
+  }
+  return v;
+}
+
+/** The words, as typed, standing together somewhere in the document. */
+function standsTogether(words: Syllable[], doc: Syllable[]): boolean {
+  for (let i = 0; i + words.length <= doc.length; i++) {
+    let ok = true;
+    for (let j = 0; j < words.length && ok; j++) ok = matchesAsTyped(words[j]!, doc[i + j]!);
+    if (ok) return true;
+  }
+  return false;
+}
+
+function unitMatch(u: QueryUnit, d: MatchTarget, v: DocView): UnitMatch {
+  switch (u.kind) {
+    case 'word': {
+      const w = u.words[0]!;
+      return v.syl.some((s) => matchesAsTyped(w, s)) ? 'text' : 'no';
+    }
+    case 'phrase':
+      if (u.alternatives) return u.alternatives.some((a) => standsTogether(a, v.syl)) ? 'text' : 'no';
+      return standsTogether(u.words, v.syl) ? 'text' : 'no';
+    case 'variant':
+      return u.variant && v.variants.has(u.variant) ? 'text' : 'no';
+    case 'number': {
+      if (u.number && numberMatches(u.number, d.number)) return 'own-number';
+      if (u.number && v.cited.some((n) => numberMatches(u.number!, n))) return 'cited';
+      if (u.variant && v.variants.has(u.variant)) return 'cited';
+      return 'no';
+    }
+    case 'province': {
+      if (u.province && d.province === u.province) return 'province';
+      if (u.province && d.province && provincesNowIn(u.province).includes(d.province)) return 'successor';
+      if (standsTogether(u.words, v.syl)) return 'text';
+      if (u.variant && v.variants.has(u.variant)) return 'text';
+      return 'no';
+    }
+  }
+}
+
+export function matchDocument(q: ParsedQuery, d: MatchTarget): DocumentMatch {
+  const v = view(d.text, d.number);
+  const units = q.units.map((u) => unitMatch(u, d, v));
+  const matched = units.filter((m) => m !== 'no').length;
+  const full = units.length > 0 && matched === units.length;
+  const successor = q.units.findIndex((u, i) => u.kind === 'province' && units[i] === 'successor');
+  return {
+    units,
+    full,
+    matched,
+    citesOnly: units.includes('cited') && !units.includes('own-number'),
+    ownNumber: units.includes('own-number'),
+    nowIn: successor >= 0 ? (findProvince(q.units[successor]!.province!)?.name ?? null) : null,
+  };
+}
