@@ -142,7 +142,7 @@ describe('how sure the page is', () => {
         const label = labels[flag.field];
         // the reason sits in the same row (dl > div) as the field it concerns
         const row = label ? panel.locator('.meta-panel > div', { has: page.locator('dt', { hasText: label }) }) : panel.locator('.meta-panel > div', { has: page.locator('dt', { hasText: 'Cần kiểm tra' }) });
-        expect(await row.locator('dd.review-note').textContent(), flag.reason).toContain(vi);
+        expect((await row.locator('dd.review-note').allTextContents()).join(' '), flag.reason).toContain(vi);
         expect(await page.locator('#do-tin-cay ~ ul').textContent()).toContain(vi);
       }
       const visible = await page.locator('main').innerText();

@@ -80,7 +80,7 @@ function notCertain(v: { evidence: string | null }): string {
 function frontmatterOf(x: Extracted, rawPath: string, sha: string, encoding: Encoding, measures: DirectiveMeasure[] = []): Record<string, unknown> {
   const confidence: Record<string, number> = {};
   const review: Array<{ field: string; reason: string }> = [];
-  const byField: Record<string, { value: unknown; confidence: number; reason?: string }> = {
+  const byField: Record<string, { value: unknown; confidence: number; evidence: string | null; reason?: string }> = {
     number: x.number, docType: x.docType, date: x.date, issuer: x.issuer, province: x.province,
     signer: x.signer, subject: x.subject, title: x.title,
   };

@@ -5,6 +5,7 @@
  * reason is matched by a pattern here and said again in Vietnamese. A reason no pattern knows is
  * still shown (never hidden), with a Vietnamese lead and the importer's words marked lang="en".
  */
+import { findMeasure, MEASURE_ACTION_LABELS, type MeasureAction } from '../measures.ts';
 import type { DirectiveData } from '../directive-schema.ts';
 import { dateSourceNote } from './dates.ts';
 
@@ -70,6 +71,14 @@ const RULES: Rule[] = [
   [/^the only province the text names/i, () => 'Tỉnh, thành phố duy nhất văn bản nhắc đến; văn bản không ghi rõ nơi ban hành.'],
   [/^the text names several provinces \((.+?)\) and not the issuer's/i, (m) => `Văn bản nêu nhiều tỉnh, thành phố (${m[1]}) nhưng không nêu tỉnh của cơ quan ban hành.`],
   [/^from the portal address (.+)/i, (m) => `Tỉnh, thành phố suy ra từ địa chỉ trang tin ${m[1]}.`],
+  [/^([a-z0-9-]+) \((impose|lift)\): (\d+)% sure/i, (m) => `Biện pháp “${findMeasure(m[1]!)?.label ?? m[1]}” (${MEASURE_ACTION_LABELS[m[2] as MeasureAction] ?? m[2]}): máy đọc chỉ chắc ${m[3]}%; cần xem chính văn bản có yêu cầu biện pháp này không.`],
+  [/^the text has no headline or title block/i, () => 'Văn bản không có tiêu đề; tiêu đề được ghép từ loại, số hiệu và cơ quan ban hành.'],
+  [/^read from who speaks in the text \("(.+?)"\)/i, (m) => `Cơ quan ban hành suy ra từ người phát biểu trong bài (“${m[1]}”), không từ câu ban hành văn bản.`],
+  [/^the text does not say plainly that it issues this number/i, () => 'Bài không nói rõ đây là số hiệu của chính văn bản này; có thể là số của văn bản được dẫn chiếu.'],
+  [/^the title block gives only the type/i, () => 'Phần tiêu đề chỉ ghi loại văn bản, chưa có trích yếu.'],
+  [/^named only in the page's chrome \("(.+?)"\)/i, (m) => `Tỉnh, thành phố chỉ thấy ở phần khung của trang tin (“${m[1]}”), không có trong nội dung.`],
+  [/^read beside the number (\S+), which may not be this document's own/i, (m) => `Đọc bên cạnh số hiệu ${m[1]}, có thể không phải số hiệu của chính văn bản này.`],
+  [/^read from the number's symbol only/i, () => 'Cơ quan ban hành chỉ suy ra từ ký hiệu trong số hiệu; văn bản không ghi tên cơ quan.'],
   [/^not certain: read from "(.+)"$/i, (m) => `Máy đọc chưa chắc chắn; thông tin được đọc từ “${m[1]}”.`],
   [/^low confidence/i, () => 'Máy đọc chưa chắc chắn về thông tin này.'],
 ];
