@@ -12,12 +12,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import remarkMdx from 'remark-mdx';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { splitOrThrow } from './directive-file.ts';
 import { markdownProcessor } from './markdown-processor.ts';
 
 const CODE_NODES = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm']);
@@ -61,7 +61,7 @@ export async function createDirectiveRenderer(processor: { options: UnifiedOptio
 }
 
 // Source files whose change must invalidate cached HTML (the pipeline and its plugins).
-const RENDERER_SOURCES = ['markdown-processor.ts', 'rehype-section-anchors.ts', 'external-links.ts', 'site/sections.ts', 'directive-content.ts'];
+const RENDERER_SOURCES = ['directive-file.ts', 'markdown-processor.ts', 'rehype-section-anchors.ts', 'external-links.ts', 'site/sections.ts', 'directive-content.ts'];
 
 let rendererPromise: Promise<RenderBody> | undefined;
 let fingerprintPromise: Promise<string> | undefined;
@@ -89,7 +89,7 @@ export interface DirectiveContent {
 export async function loadDirectiveContent(filePath: string): Promise<DirectiveContent> {
   const source = await readFile(filePath, 'utf8');
   // Frontmatter blanked to empty lines: error positions stay the file's own line numbers.
-  const text = parseFrontmatter(source, { frontmatter: 'empty-with-lines' }).content;
+  const text = splitOrThrow(filePath, source).bodyWithLines;
   const body = text.trim();
   fingerprintPromise ??= fingerprint();
   const key = createHash('sha256').update(await fingerprintPromise).update('\0').update(text).digest('hex');

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// The parser Astro itself reads frontmatter with (js-yaml), so YAML typing surprises show here.
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+// THE reader the build uses (src/lib/directive-file.ts), so YAML typing surprises show here.
+import { splitFrontmatter } from '../../src/lib/directive-file.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -22,8 +22,9 @@ import { generateCorpus, DOC_TYPE_WEIGHTS, LONG_SHARE } from '../../src/lib/benc
 import { writeCorpus, MARKER } from '../../src/lib/bench/write-corpus.ts';
 
 function splitMdx(mdx: string): { front: unknown; body: string } {
-  const { frontmatter, content } = parseFrontmatter(mdx, { frontmatter: 'remove' });
-  return { front: frontmatter, body: content };
+  const split = splitFrontmatter(mdx);
+  if (!split.ok) throw new Error(`unreadable frontmatter (${split.reason})`);
+  return { front: split.data, body: split.after };
 }
 
 const corpus = generateCorpus(2000, 7);

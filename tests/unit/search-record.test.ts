@@ -40,7 +40,7 @@ describe('search records from the content files', () => {
     try {
       await mkdir(join(dir, 'ha-noi'));
       await writeFile(join(dir, 'ha-noi', 'x.mdx'), '---\ntitle: X\nprovince: Atlantis\n---\n\nText.\n');
-      await expect(readSearchRecords(dir, (id) => id)).rejects.toThrow(/x\.mdx: frontmatter field "(number|docType|date|issuer|province|source)"/);
+      await expect(readSearchRecords(dir, (id) => id)).rejects.toThrow(/x\.mdx:\d+: frontmatter field "(number|docType|date|issuer|province|source)"/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

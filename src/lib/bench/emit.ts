@@ -45,7 +45,7 @@ const processor = unified()
   .freeze();
 
 export function emitMdx(frontmatter: Record<string, unknown>, blocks: readonly BodyBlock[]): string {
-  // YAML 1.1 rules when writing: Astro reads frontmatter with js-yaml, which turns an unquoted
+  // YAML 1.1 rules when writing: the reader (src/lib/directive-file.ts) turns an unquoted
   // 2021-11-08 into a Date (and `n`/`yes` into booleans); 1.1 mode quotes exactly those strings.
   const yaml = stringify(frontmatter, { lineWidth: 0, version: '1.1' });
   return `---\n${yaml}---\n\n${processor.stringify(bodyToMdast(blocks))}`;

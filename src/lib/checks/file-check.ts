@@ -4,6 +4,7 @@
  */
 import type { DirectiveData } from '../directive-schema.ts';
 import { checkBody } from './content.ts';
+import { readNoteProblems } from './frontmatter.ts';
 import { checkFrontmatter } from './schema.ts';
 import type { Problem } from './types.ts';
 
@@ -18,7 +19,7 @@ export function checkDirectiveFile(display: string, source: string): FileCheckRe
   const schema = checkFrontmatter(display, source);
   const split = schema.split;
   // A file with broken frontmatter still has its whole text checked for code.
-  const problems = [...schema.problems, ...checkBody(display, split.ok ? split.body : source)];
+  const problems = [...readNoteProblems(display, split.notes), ...schema.problems, ...checkBody(display, split.ok ? split.body : source)];
   const src = split.ok ? (split.data.source as { raw?: unknown; sha256?: unknown } | undefined) : undefined;
   // Unreadable frontmatter: still find which raw file it names, so that file is not called an orphan.
   const rawField = split.ok ? src?.raw : /^\s+raw:\s*["']?(content\/raw\/[^"'\s]+)/m.exec(source)?.[1];

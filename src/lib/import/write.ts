@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../directive-file.ts';
 import { duplicateKey } from '../doc-number.ts';
 import { importText, type ImportOptions, type ImportResult } from './pipeline.ts';
 import { importHashOf } from './emit.ts';
@@ -82,9 +82,9 @@ function planRaw(contentDir: string, inputPath: string, bytes: Uint8Array): { re
 
 /** How an existing MDX file stands: written by the importer and untouched, edited by hand, or reviewed. */
 function existingState(text: string): 'imported' | 'edited' | 'reviewed' {
-  const fm = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-  let data: Record<string, unknown> = {};
-  try { data = (parseYaml(fm) as Record<string, unknown>) ?? {}; } catch { return 'edited'; }
+  const split = splitFrontmatter(text);
+  if (!split.ok) return 'edited';
+  const data = split.data;
   if (data.reviewed === true) return 'reviewed';
   if (typeof data.importHash !== 'string' || data.importHash !== importHashOf(text)) return 'edited';
   return 'imported';
@@ -100,10 +100,10 @@ function indexExisting(contentDir: string): Map<string, Known> {
   const { files } = expandInputs([dir]);
   for (const f of files) {
     if (!f.endsWith('.mdx')) continue;
-    const fm = /^---\n([\s\S]*?)\n---/.exec(readFileSync(f, 'utf8'))?.[1];
-    if (!fm) continue;
+    const split = splitFrontmatter(readFileSync(f, 'utf8'));
+    if (!split.ok) continue;
     try {
-      const d = parseYaml(fm) as { province?: string; number?: string | null; date?: string; source?: { sha256?: string } };
+      const d = split.data as { province?: string; number?: string | null; date?: string; source?: { sha256?: string } };
       const key = duplicateKey(d.province ?? null, d.number ?? null, d.date ?? null);
       if (key) out.set(key, { path: `content/${relative(contentDir, f)}`, sha: d.source?.sha256 ?? '' });
     } catch { /* a broken file is the schema check's business */ }
