@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/import/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/import/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
         },
       },

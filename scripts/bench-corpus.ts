@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { writeCorpus } from '../src/lib/bench/write-corpus.ts';
+import { writeCorpus } from './bench/write-corpus.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 /**
  * `node scripts/bench-search.ts [--count 10000] [--corpus DIR] [--runs 3]`: the search part of the bench.
- *  1. Relevance: the relevance set (tests/search/relevance-set.ts) over the seeds + search
+ *  1. Relevance: the relevance set (scripts/bench/relevance-set.ts) over the seeds + search
  *     fixtures, archive's search vs plain Pagefind (crawled HTML, defaults): MRR and top-1.
  *  2. Speed at scale: the archive's index of a generated corpus (default 10,000 directives,
  *     `npm run bench:corpus`), behind the real search page, in Chromium: bytes fetched and
@@ -12,14 +12,14 @@ import { rm, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serveDir } from '../tests/search/serve.ts';
-import { buildRelevanceSite, buildSite, runRelevance, searchSettled, type RelevanceReport } from '../tests/search/relevance.ts';
-import { RELEVANCE_SET } from '../tests/search/relevance-set.ts';
-import { ROOT, FIXTURES } from '../tests/search/corpus.ts';
+import { launchBrowser } from './bench/browser.ts';
+import { serveDir } from './bench/serve.ts';
+import { buildRelevanceSite, buildSite, runRelevance, searchSettled, type RelevanceReport } from './bench/relevance.ts';
+import { RELEVANCE_SET } from './bench/relevance-set.ts';
+import { ROOT, FIXTURES } from './bench/search-corpus.ts';
 import { readSearchRecords } from '../src/lib/search/corpus.ts';
 import { writeSearchIndex } from '../src/lib/search/indexer.ts';
-import { writeCorpus } from '../src/lib/bench/write-corpus.ts';
+import { writeCorpus } from './bench/write-corpus.ts';
 
 /** cold: first visit, empty cache; warm: the same page, a query new to it, then one it just ran */
 export type SpeedMode = 'cold' | 'warm, new query' | 'warm, repeated';

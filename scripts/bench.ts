@@ -13,10 +13,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeCorpus, MARKER } from '../src/lib/bench/write-corpus.ts';
-import { runMeasured, treeStats, type MeasuredRun } from '../src/lib/bench/measure.ts';
-import { pageWeight } from '../src/lib/bench/page-weight.ts';
-import { machine, toMarkdown, type BenchResults, type BuildResult, type SizeResult } from '../src/lib/bench/report.ts';
+import { writeCorpus, MARKER } from './bench/write-corpus.ts';
+import { runMeasured, treeStats, type MeasuredRun } from './bench/measure.ts';
+import { pageWeight } from './bench/page-weight.ts';
+import { machine, toMarkdown, type BenchResults, type BuildResult, type SizeResult } from './bench/report.ts';
 import { listDirectivePages } from '../src/lib/build-integrity.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -88,8 +88,8 @@ async function summarise(run: MeasuredRun, outDir: string): Promise<BuildResult>
 
 /** Time the importer over the corpus's raw files, if the importer exposes `benchImport`. */
 async function benchImport(contentDir: string): Promise<SizeResult['import']> {
-  const mod = join(root, 'src/lib/import/bench.ts');
-  if (!existsSync(mod)) return { ok: false, note: 'src/lib/import/bench.ts not present' };
+  const mod = join(root, 'scripts/bench/import.ts');
+  if (!existsSync(mod)) return { ok: false, note: 'scripts/bench/import.ts not present' };
   // Contract with the importer: benchImport(paths of raw files) imports them (into a scratch
   // folder of its choosing) and resolves when done; timing is taken here.
   const { benchImport: run } = (await import(pathToFileURL(mod).href)) as { benchImport?: (files: string[]) => Promise<unknown> };

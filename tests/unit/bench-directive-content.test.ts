@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDirectiveRenderer, loadDirectiveContent } from '../../src/lib/directive-content.ts';
 import { splitOrThrow } from '../../src/lib/directive-file.ts';
-import { emitMdx } from '../../src/lib/bench/emit.ts';
-import { generateCorpus } from '../../src/lib/bench/corpus.ts';
+import { emitMdx } from '../../scripts/bench/emit.ts';
+import { generateCorpus } from '../../scripts/bench/corpus.ts';
 
 let renderHtml: Awaited<ReturnType<typeof createDirectiveRenderer>>;
 const render = async (body: string, filePath?: string) => ({ code: await renderHtml(body, filePath) });

@@ -5,11 +5,11 @@
  * its real page (/tim-kiem/?q=…), plain Pagefind through its own JS API. Shared by the test
  * (tests/site/search-relevance.test.ts) and the bench.
  */
-import { spawnSync } from 'node:child_process';
 import { resolve, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
-import { assembleCorpus, ROOT } from './corpus.ts';
+import { buildArchive } from './build.ts';
+import { assembleCorpus, ROOT } from './search-corpus.ts';
 import { readSearchRecords } from '../../src/lib/search/corpus.ts';
 import { docNumberKey } from '../../src/lib/doc-number.ts';
 import type { DocRef, RelevanceQuery } from './relevance-set.ts';
@@ -20,16 +20,10 @@ export interface RelevanceSite {
   docs: { url: string; province: string; number: string | null; docType: string }[];
 }
 
-/** `astro build` of a content folder into <work>/dist (cache in <work>/cache); returns the dist path. */
+/** `npm run build` of a content folder into <work>/dist (cache in <work>/cache); returns the dist path. */
 export function buildSite(content: string, work: string, what: string): string {
   const dist = join(work, 'dist');
-  const built = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: dist, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`${what} build failed:\n${built.stdout}\n${built.stderr}`);
-  return dist;
+  return buildArchive({ contentDir: content, outDir: dist, cacheDir: join(work, 'cache') }, `${what} build`);
 }
 
 export async function buildRelevanceSite(

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { importText } from './pipeline.ts';
+import { importText } from '../../src/lib/import/pipeline.ts';
 
 export interface BenchResult {
   /** documents imported (successful or refused: both are work done) */

@@ -18,8 +18,8 @@ import { directiveSchema } from '../../src/lib/directive-schema.ts';
 import { PROVINCES } from '../../src/lib/provinces.ts';
 import { DOC_TYPE_NAMES } from '../../src/lib/doc-types.ts';
 import { docNumberKey } from '../../src/lib/doc-number.ts';
-import { generateCorpus, DOC_TYPE_WEIGHTS, LONG_SHARE } from '../../src/lib/bench/corpus.ts';
-import { writeCorpus, MARKER } from '../../src/lib/bench/write-corpus.ts';
+import { generateCorpus, DOC_TYPE_WEIGHTS, LONG_SHARE } from '../../scripts/bench/corpus.ts';
+import { writeCorpus, MARKER } from '../../scripts/bench/write-corpus.ts';
 
 function splitMdx(mdx: string): { front: unknown; body: string } {
   const split = splitFrontmatter(mdx);

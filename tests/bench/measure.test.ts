@@ -8,9 +8,9 @@ import { readFile, mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseTimeV, phaseStartedBy, runMeasured, type Phase } from '../../src/lib/bench/measure.ts';
-import { pageWeight, stylesheetHrefs } from '../../src/lib/bench/page-weight.ts';
-import { toMarkdown, machine, type BenchResults } from '../../src/lib/bench/report.ts';
+import { parseTimeV, phaseStartedBy, runMeasured, type Phase } from '../../scripts/bench/measure.ts';
+import { pageWeight, stylesheetHrefs } from '../../scripts/bench/page-weight.ts';
+import { toMarkdown, machine, type BenchResults } from '../../scripts/bench/report.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/bench');
 

@@ -6,11 +6,11 @@
  * same seed gives the same files byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { PROVINCES, type Province } from '../provinces.ts';
-import { DOC_TYPES, type DocTypeName } from '../doc-types.ts';
-import type { Issuer } from '../issuers.ts';
-import { slugify } from '../vietnamese.ts';
-import type { DirectiveInput } from '../directive-schema.ts';
+import { PROVINCES, type Province } from '../../src/lib/provinces.ts';
+import { DOC_TYPES, type DocTypeName } from '../../src/lib/doc-types.ts';
+import type { Issuer } from '../../src/lib/issuers.ts';
+import { slugify } from '../../src/lib/vietnamese.ts';
+import type { DirectiveInput } from '../../src/lib/directive-schema.ts';
 import { createRng, type Rng } from './rng.ts';
 import { SENTENCES } from './sentences.ts';
 import { emitMdx, type BodyBlock } from './emit.ts';
