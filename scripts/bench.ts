@@ -33,7 +33,9 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map((x) => Number(x.trim()));
 const seed = Number(values.seed);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) {
-  console.error('Usage: npm run bench -- [--sizes 1000,10000] [--seed N] [--label NAME] [--no-rebuild] [--no-search] [--echo]');
+  console.error(
+    'Usage: npm run bench -- [--sizes 1000,10000] [--seed N] [--label NAME] [--no-rebuild] [--no-search] [--echo]',
+  );
   process.exit(2);
 }
 if (!existsSync('/usr/bin/time')) {
@@ -61,7 +63,14 @@ async function build(contentDir: string, outDir: string, cacheDir: string): Prom
   return runMeasured(node, [join(root, 'scripts/build.ts')], {
     cwd: root,
     echo: values.echo,
-    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      OUT_DIR: outDir,
+      CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+    },
   });
 }
 
@@ -92,7 +101,9 @@ async function benchImport(contentDir: string): Promise<SizeResult['import']> {
   if (!existsSync(mod)) return { ok: false, note: 'scripts/bench/import.ts not present' };
   // Contract with the importer: benchImport(paths of raw files) imports them (into a scratch
   // folder of its choosing) and resolves when done; timing is taken here.
-  const { benchImport: run } = (await import(pathToFileURL(mod).href)) as { benchImport?: (files: string[]) => Promise<unknown> };
+  const { benchImport: run } = (await import(pathToFileURL(mod).href)) as {
+    benchImport?: (files: string[]) => Promise<unknown>;
+  };
   if (typeof run !== 'function') return { ok: false, note: 'benchImport not exported' };
   const files = (await readdir(join(contentDir, 'raw'), { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
@@ -106,7 +117,10 @@ async function benchImport(contentDir: string): Promise<SizeResult['import']> {
 
 interface SearchBenchShape {
   relevance: { archive: { mrr: number; top1: number }; plain: { mrr: number; top1: number }; queries: number };
-  speed: { directives: number; summary: { query: string; mode: string; searchMs: number; maxSearchMs: number; bytes: number; requests: number }[] };
+  speed: {
+    directives: number;
+    summary: { query: string; mode: string; searchMs: number; maxSearchMs: number; bytes: number; requests: number }[];
+  };
 }
 
 /** The search engineer's measurements (scripts/bench-search.ts, `runSearchBench`) on this corpus. */
@@ -185,8 +199,22 @@ for (const count of sizes) {
     console.log(`   ${rebuildOne.ok ? 'ok' : 'FAILED'} in ${rebuildOne.wallSeconds.toFixed(1)} s`);
   }
   console.log(`== ${count} directives: search`);
-  const search = values['no-search'] ? { ok: false, note: '--no-search' } : await benchSearch(count, contentDir).catch((e: Error) => ({ ok: false, note: `failed: ${e.message.split('\n')[0]}` }));
-  results.sizes.push({ count, seed, corpusBytes: corpus.bytes, import: imp, build: full, rebuildOne, pageWeight: weight, search });
+  const search = values['no-search']
+    ? { ok: false, note: '--no-search' }
+    : await benchSearch(count, contentDir).catch((e: Error) => ({
+        ok: false,
+        note: `failed: ${e.message.split('\n')[0]}`,
+      }));
+  results.sizes.push({
+    count,
+    seed,
+    corpusBytes: corpus.bytes,
+    import: imp,
+    build: full,
+    rebuildOne,
+    pageWeight: weight,
+    search,
+  });
 }
 
 const table = toMarkdown(results);

@@ -12,9 +12,7 @@ import remarkStringify from 'remark-stringify';
 import { stringify } from 'yaml';
 
 /** A body block: a paragraph (optionally bold), or a bulleted list of lines. */
-export type BodyBlock =
-  | { kind: 'paragraph'; text: string; strong?: boolean }
-  | { kind: 'list'; items: string[] };
+export type BodyBlock = { kind: 'paragraph'; text: string; strong?: boolean } | { kind: 'list'; items: string[] };
 
 function phrasing(text: string, strong = false): PhrasingContent[] {
   const t: PhrasingContent = { type: 'text', value: text };
@@ -39,10 +37,7 @@ export function bodyToMdast(blocks: readonly BodyBlock[]): Root {
   return { type: 'root', children };
 }
 
-const processor = unified()
-  .use(remarkMdx)
-  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*' })
-  .freeze();
+const processor = unified().use(remarkMdx).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*' }).freeze();
 
 export function emitMdx(frontmatter: Record<string, unknown>, blocks: readonly BodyBlock[]): string {
   // YAML 1.1 rules when writing: the reader (src/lib/directive-file.ts) turns an unquoted

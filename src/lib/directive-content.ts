@@ -20,7 +20,13 @@ import { visit } from 'unist-util-visit';
 import { splitOrThrow } from './directive-file.ts';
 import { markdownProcessor } from './markdown-processor.ts';
 
-const CODE_NODES = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm']);
+const CODE_NODES = new Set([
+  'mdxJsxFlowElement',
+  'mdxJsxTextElement',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'mdxjsEsm',
+]);
 
 /** remark plugin: fail on anything that MDX would turn into code. */
 export function remarkRefuseCode() {
@@ -47,7 +53,9 @@ interface UnifiedOptions {
 export type RenderBody = (body: string, filePath?: string) => Promise<string>;
 
 /** The renderer: the site's processor options with remark-mdx and the code refusal in front. */
-export async function createDirectiveRenderer(processor: { options: UnifiedOptions } = markdownProcessor as never): Promise<RenderBody> {
+export async function createDirectiveRenderer(
+  processor: { options: UnifiedOptions } = markdownProcessor as never,
+): Promise<RenderBody> {
   const o = processor.options;
   const md = await createMarkdownProcessor({
     gfm: o.gfm ?? true,
@@ -56,12 +64,18 @@ export async function createDirectiveRenderer(processor: { options: UnifiedOptio
     rehypePlugins: o.rehypePlugins as never,
     remarkRehype: o.remarkRehype as never,
   } as Parameters<typeof createMarkdownProcessor>[0]);
-  return async (body, filePath) =>
-    (await md.render(body, filePath ? { fileURL: pathToFileURL(filePath) } : {})).code;
+  return async (body, filePath) => (await md.render(body, filePath ? { fileURL: pathToFileURL(filePath) } : {})).code;
 }
 
 // Source files whose change must invalidate cached HTML (the pipeline and its plugins).
-const RENDERER_SOURCES = ['directive-file.ts', 'markdown-processor.ts', 'rehype-section-anchors.ts', 'external-links.ts', 'site/sections.ts', 'directive-content.ts'];
+const RENDERER_SOURCES = [
+  'directive-file.ts',
+  'markdown-processor.ts',
+  'rehype-section-anchors.ts',
+  'external-links.ts',
+  'site/sections.ts',
+  'directive-content.ts',
+];
 
 let rendererPromise: Promise<RenderBody> | undefined;
 let fingerprintPromise: Promise<string> | undefined;
@@ -92,7 +106,11 @@ export async function loadDirectiveContent(filePath: string): Promise<DirectiveC
   const text = splitOrThrow(filePath, source).bodyWithLines;
   const body = text.trim();
   fingerprintPromise ??= fingerprint();
-  const key = createHash('sha256').update(await fingerprintPromise).update('\0').update(text).digest('hex');
+  const key = createHash('sha256')
+    .update(await fingerprintPromise)
+    .update('\0')
+    .update(text)
+    .digest('hex');
   const cached = join(cacheDir(), key.slice(0, 2), `${key}.html`);
   const hit = await readFile(cached, 'utf8').catch(() => null);
   if (hit !== null) return { body, html: hit };

@@ -84,7 +84,7 @@ export function splitFrontmatter(source: string): SplitResult {
   if (delimiter === '+++') return { ok: false, reason: 'toml', line: delimiterLine, detail: '', text, notes };
   const yamlStart = open[0].length;
   const close = CLOSE.exec(text.slice(yamlStart));
-  if (!close || close[1] !== '---') return { ok: false, reason: 'missing', line: 1, detail: '', text, notes };
+  if (close?.[1] !== '---') return { ok: false, reason: 'missing', line: 1, detail: '', text, notes };
   const yaml = text.slice(yamlStart, yamlStart + close.index);
   const closeEnd = yamlStart + close.index + close[0].length;
   const counter = new LineCounter();
@@ -133,7 +133,10 @@ function lineOfPath(doc: Document, path: readonly PropertyKey[], lineAt: (offset
     const last = sub[n - 1];
     if (parent && typeof parent === 'object' && 'items' in parent) {
       const items = (parent as { items: unknown[] }).items;
-      const item = typeof last === 'number' ? items[last] : items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last);
+      const item =
+        typeof last === 'number'
+          ? items[last]
+          : items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last);
       if (isPair(item) && isNode(item.key) && item.key.range) return lineAt(item.key.range[0]);
     }
     return lineAt(node.range[0]);
@@ -186,7 +189,11 @@ export function readDirective(file: string, source: string): DirectiveFile {
   const parsed = directiveSchema.safeParse(split.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new DirectiveFileError(file, split.lineOf(issue.path), `frontmatter field "${issue.path.join('.')}": ${issue.message}.`);
+    throw new DirectiveFileError(
+      file,
+      split.lineOf(issue.path),
+      `frontmatter field "${issue.path.join('.')}": ${issue.message}.`,
+    );
   }
   return { data: parsed.data, body: split.after, text: split.text, split };
 }

@@ -44,7 +44,9 @@ describe('benchmark corpus generator', () => {
       const parsed = directiveSchema.safeParse(front);
       if (!parsed.success) throw new Error(`${d.mdx.path}: ${parsed.error.message}`);
       expect(parsed.data.source.raw).toBe(`content/${d.raw.path}`);
-      expect(parsed.data.source.sha256).toBe(createHash('sha256').update(Buffer.from(d.raw.content, 'utf8')).digest('hex'));
+      expect(parsed.data.source.sha256).toBe(
+        createHash('sha256').update(Buffer.from(d.raw.content, 'utf8')).digest('hex'),
+      );
       expect(d.mdx.path).toBe(`directives/${d.id}.mdx`);
       expect(d.id.split('/')[0]).toBe(PROVINCES.find((p) => p.name === parsed.data.province)!.slug);
     }
@@ -88,7 +90,8 @@ describe('benchmark corpus generator', () => {
 
   it('dates all documents 2020–2022 and cites only documents issued earlier in the same province', () => {
     const byKey = new Map<string, (typeof corpus)[number]>();
-    for (const d of corpus) if (d.data.number) byKey.set(`${d.data.province}|${docNumberKey(d.data.number)}|${d.data.date}`, d);
+    for (const d of corpus)
+      if (d.data.number) byKey.set(`${d.data.province}|${docNumberKey(d.data.number)}|${d.data.date}`, d);
     let provincial = 0;
     for (const d of corpus) {
       expect(d.data.date >= '2020-01' && d.data.date <= '2022-12-31').toBe(true);
@@ -110,7 +113,10 @@ describe('writing a corpus to disk', () => {
     await writeCorpus(a, 120, 3);
     await writeCorpus(b, 120, 3);
     const list = async (dir: string): Promise<string[]> =>
-      (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length)).sort();
+      (await readdir(dir, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(dir.length))
+        .sort();
     const files = await list(a);
     expect(files).toEqual(await list(b));
     expect(files.filter((f) => f.startsWith('/directives/') && f.endsWith('.mdx'))).toHaveLength(120);

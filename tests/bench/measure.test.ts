@@ -23,7 +23,9 @@ describe('reading GNU time -v', () => {
   });
 
   it('reads h:mm:ss wall clock values', () => {
-    const t = parseTimeV('\tElapsed (wall clock) time (h:mm:ss or m:ss): 1:02:03.5\n\tMaximum resident set size (kbytes): 2048\n');
+    const t = parseTimeV(
+      '\tElapsed (wall clock) time (h:mm:ss or m:ss): 1:02:03.5\n\tMaximum resident set size (kbytes): 2048\n',
+    );
     expect(t!.wallSeconds).toBeCloseTo(3723.5);
     expect(parseTimeV('no report')).toBeNull();
   });
@@ -65,7 +67,10 @@ describe('splitting an npm run build log into phases', () => {
     const seen: Phase[] = [];
     for (const line of log) {
       const next = phaseStartedBy(line, phase);
-      if (next && next !== phase) seen.push((phase = next));
+      if (next && next !== phase) {
+        phase = next;
+        seen.push(phase);
+      }
     }
     expect(seen).toEqual(['html', 'content', 'bundle', 'render', 'index', 'search']);
   });
@@ -79,7 +84,11 @@ describe('measuring a real process tree', () => {
       spawnSync(process.execPath, ['-e', 'const b = Buffer.alloc(300 * 1024 * 1024, 1); setTimeout(() => console.log(b[5]), 3000);'], { stdio: 'inherit' });
       console.log('[content] Syncing content');
     `;
-    const run = await runMeasured(process.execPath, ['-e', script], { cwd: process.cwd(), env: process.env, sampleMs: 100 });
+    const run = await runMeasured(process.execPath, ['-e', script], {
+      cwd: process.cwd(),
+      env: process.env,
+      sampleMs: 100,
+    });
     expect(run.ok).toBe(true);
     expect(run.osMaxRssMiB).toBeGreaterThan(290);
     expect(run.sampledPeakRssMiB).toBeGreaterThan(290);
@@ -88,7 +97,10 @@ describe('measuring a real process tree', () => {
   }, 30_000);
 
   it('reports a failing command as failed', async () => {
-    const run = await runMeasured(process.execPath, ['-e', 'process.exit(3)'], { cwd: process.cwd(), env: process.env });
+    const run = await runMeasured(process.execPath, ['-e', 'process.exit(3)'], {
+      cwd: process.cwd(),
+      env: process.env,
+    });
     expect(run.ok).toBe(false);
     expect(run.exitCode).toBe(3);
   }, 30_000);
@@ -107,21 +119,51 @@ describe('page weight', () => {
     expect(w.stylesheets).toEqual(['/_astro/a.css']);
     expect(w.htmlBytes).toBe(Buffer.byteLength(html));
     expect(w.cssBytes).toBe(css.length);
-    expect(w.gzipBytes).toBe(gzipSync(Buffer.from(html), { level: 9 }).length + gzipSync(Buffer.from(css), { level: 9 }).length);
+    expect(w.gzipBytes).toBe(
+      gzipSync(Buffer.from(html), { level: 9 }).length + gzipSync(Buffer.from(css), { level: 9 }).length,
+    );
   });
 
   it('recognises stylesheet links in any attribute order and quoting', () => {
-    expect(stylesheetHrefs('<link href="/b.css" rel="stylesheet"><link rel=stylesheet href=/c.css><link rel="preload" href="/d.css">')).toEqual(['/b.css', '/c.css']);
+    expect(
+      stylesheetHrefs(
+        '<link href="/b.css" rel="stylesheet"><link rel=stylesheet href=/c.css><link rel="preload" href="/d.css">',
+      ),
+    ).toEqual(['/b.css', '/c.css']);
   });
 });
 
 describe('results table', () => {
   it('shows each size as a column with the build, memory, rebuild and skipped parts', () => {
-    const build = { ok: true, wallSeconds: 100, osMaxRssMiB: 2048, cpuSeconds: 150, sampledPeakRssMiB: 2300, phases: [{ phase: 'render' as const, seconds: 40, peakRssMiB: 1900 }], outputFiles: 20000, outputBytes: 300 * 1048576, directivePages: 10000, pagesPerSecond: 100, warningLines: 0, logLinesPerPage: 0.01 };
+    const build = {
+      ok: true,
+      wallSeconds: 100,
+      osMaxRssMiB: 2048,
+      cpuSeconds: 150,
+      sampledPeakRssMiB: 2300,
+      phases: [{ phase: 'render' as const, seconds: 40, peakRssMiB: 1900 }],
+      outputFiles: 20000,
+      outputBytes: 300 * 1048576,
+      directivePages: 10000,
+      pagesPerSecond: 100,
+      warningLines: 0,
+      logLinesPerPage: 0.01,
+    };
     const r: BenchResults = {
       label: 'test',
       machine: machine(new Date('2026-01-02T00:00:00Z')),
-      sizes: [{ count: 10000, seed: 1, corpusBytes: 1048576, import: { ok: false, note: 'not present' }, build, rebuildOne: { ...build, wallSeconds: 30 }, pageWeight: null, search: { ok: false, note: 'none' } }],
+      sizes: [
+        {
+          count: 10000,
+          seed: 1,
+          corpusBytes: 1048576,
+          import: { ok: false, note: 'not present' },
+          build,
+          rebuildOne: { ...build, wallSeconds: 30 },
+          pageWeight: null,
+          search: { ok: false, note: 'none' },
+        },
+      ],
     };
     const md = toMarkdown(r);
     expect(md).toContain('| 10,000 directives |');

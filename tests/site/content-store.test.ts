@@ -19,7 +19,8 @@ describe('content store after the build', () => {
     // devalue's format: one JSON array; objects reference other slots by index.
     const slots = JSON.parse(readFileSync(resolve(cacheDir, 'data-store.json'), 'utf8')) as unknown[];
     const entries = slots.filter(
-      (s): s is Record<string, unknown> => typeof s === 'object' && s !== null && !Array.isArray(s) && 'id' in s && 'data' in s,
+      (s): s is Record<string, unknown> =>
+        typeof s === 'object' && s !== null && !Array.isArray(s) && 'id' in s && 'data' in s,
     );
     expect(entries.length).toBe(listDirectiveFiles(resolve(contentDir(), 'directives')).length);
     for (const e of entries) expect(Object.keys(e).sort()).toEqual(['data', 'digest', 'filePath', 'id']);

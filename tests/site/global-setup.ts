@@ -56,11 +56,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   if (!process.env.TEST_SKIP_BUILD) buildArchive({ outDir: distDir, cacheDir: env.CACHE_DIR, env });
   const port = await freePort();
-  const server = spawn(process.execPath, [astroBin, 'preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
-    cwd: root,
-    env,
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    process.execPath,
+    [astroBin, 'preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
+    {
+      cwd: root,
+      env,
+      stdio: 'ignore',
+    },
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${baseUrl}/`, 30_000);
   project.provide('baseUrl', baseUrl);

@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDirectiveFile } from '../../src/lib/checks/file-check.ts';
 import { runChecks } from '../../src/lib/checks/run.ts';
-import { DirectiveFileError, readDirective, readDirectiveFile, splitFrontmatter } from '../../src/lib/directive-file.ts';
+import {
+  DirectiveFileError,
+  readDirective,
+  readDirectiveFile,
+  splitFrontmatter,
+} from '../../src/lib/directive-file.ts';
 import { loadDirectiveContent } from '../../src/lib/directive-content.ts';
 import { readSearchRecords } from '../../src/lib/search/corpus.ts';
 import { directive, RAW_TEXT } from './check-fixture.ts';
@@ -126,7 +131,7 @@ describe('splitting and parsing the frontmatter', () => {
     expect(q.ok && q.data.date).toBe('2021-05-12');
   });
 
-  it('points a key path at the key\'s line (nested and in lists)', () => {
+  it("points a key path at the key's line (nested and in lists)", () => {
     const text = directive({ references: '\n  - number: "35/CT-TTg"\n    docType: Chỉ thị\n    date: "31-12-2021"' });
     const split = splitFrontmatter(text);
     if (!split.ok) throw new Error('not split');
@@ -143,7 +148,9 @@ describe('splitting and parsing the frontmatter', () => {
       throw new Error('accepted');
     } catch (e) {
       expect(e).toBeInstanceOf(DirectiveFileError);
-      expect((e as Error).message).toContain(`content/directives/a.mdx:${lineOf(text, 'province:')}: frontmatter field "province"`);
+      expect((e as Error).message).toContain(
+        `content/directives/a.mdx:${lineOf(text, 'province:')}: frontmatter field "province"`,
+      );
     }
   });
 });

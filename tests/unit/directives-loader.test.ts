@@ -51,7 +51,11 @@ function fakeContext(root: string, watcher?: EventEmitter & { add(p: string): vo
     collection: 'directives',
     store,
     meta: new Map(),
-    logger: { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) },
+    logger: {
+      info: (m: string) => logs.push(m),
+      warn: (m: string) => logs.push(m),
+      error: (m: string) => logs.push(m),
+    },
     config: { root: pathToFileURL(`${root}/`) },
     parseData: async ({ id, data }: { id: string; data: unknown }) => {
       parsed.push(id);
@@ -77,7 +81,7 @@ async function project(files: Record<string, string>): Promise<{ root: string; d
 }
 
 describe('directives content loader', () => {
-  it('stores each file\'s validated frontmatter, its path and digest under the archive\'s id, and nothing of the body', async () => {
+  it("stores each file's validated frontmatter, its path and digest under the archive's id, and nothing of the body", async () => {
     const { root, dir } = await project({
       'bac-ninh/2021-05-12-cong-van-123-cv-tu.mdx': directive(),
       'Ha Noi/Cong Van 5.mdx': directive({ number: '5-CV/TU', province: 'Hà Nội' }),
@@ -120,12 +124,16 @@ describe('directives content loader', () => {
   it('fails with the file and line on frontmatter it cannot read', async () => {
     const bad = directive().replace('signer: Nguyễn Văn A', 'signer: [Nguyễn Văn A');
     const { root, dir } = await project({ 'bac-ninh/bad.mdx': bad });
-    await expect(directivesLoader(dir).load(fakeContext(root).context)).rejects.toThrow(/bad\.mdx:\d+: the frontmatter is not valid YAML/);
+    await expect(directivesLoader(dir).load(fakeContext(root).context)).rejects.toThrow(
+      /bad\.mdx:\d+: the frontmatter is not valid YAML/,
+    );
   });
 
   it('refuses two files that would publish at the same URL', async () => {
     const { root, dir } = await project({ 'bac-ninh/Cong Van.mdx': directive(), 'bac-ninh/cong-van.mdx': directive() });
-    await expect(directivesLoader(dir).load(fakeContext(root).context)).rejects.toThrow(/same page \(\/van-ban\/bac-ninh\/cong-van\/\)/);
+    await expect(directivesLoader(dir).load(fakeContext(root).context)).rejects.toThrow(
+      /same page \(\/van-ban\/bac-ninh\/cong-van\/\)/,
+    );
   });
 
   it('follows edits, new files and deletions in astro dev through the watcher', async () => {
