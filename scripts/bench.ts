@@ -14,6 +14,8 @@ import { mkdir, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promi
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeCorpus, MARKER } from './bench/write-corpus.ts';
+import { writePlainSite } from './bench/plain-site.ts';
+import { benchImport as runImportBench } from './bench/import.ts';
 import { runMeasured, treeStats, type MeasuredRun } from './bench/measure.ts';
 import { pageWeight } from './bench/page-weight.ts';
 import { machine, toMarkdown, type BenchResults, type BuildResult, type SizeResult } from './bench/report.ts';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     label: { type: 'string', default: 'current' },
     'no-rebuild': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
+    'no-plain': { type: 'boolean', default: false },
     echo: { type: 'boolean', default: false },
   },
 });
@@ -95,24 +98,41 @@ async function summarise(run: MeasuredRun, outDir: string): Promise<BuildResult>
   };
 }
 
-/** Time the importer over the corpus's raw files, if the importer exposes `benchImport`. */
+/** Time the importer (scripts/bench/import.ts: the pure pipeline, no disk writes) over the corpus's raw files. */
 async function benchImport(contentDir: string): Promise<SizeResult['import']> {
-  const mod = join(root, 'scripts/bench/import.ts');
-  if (!existsSync(mod)) return { ok: false, note: 'scripts/bench/import.ts not present' };
-  // Contract with the importer: benchImport(paths of raw files) imports them (into a scratch
-  // folder of its choosing) and resolves when done; timing is taken here.
-  const { benchImport: run } = (await import(pathToFileURL(mod).href)) as {
-    benchImport?: (files: string[]) => Promise<unknown>;
-  };
-  if (typeof run !== 'function') return { ok: false, note: 'benchImport not exported' };
   const files = (await readdir(join(contentDir, 'raw'), { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
   const t0 = performance.now();
-  await run(files);
+  runImportBench(files, 1);
   const seconds = (performance.now() - t0) / 1000;
   return { ok: true, seconds, docsPerSecond: files.length / seconds };
+}
+
+/** The yardstick: a plain Astro + MDX + Pagefind site (scripts/bench/plain-site.ts) on the same MDX, clean. */
+async function buildPlain(count: number, contentDir: string): Promise<BuildResult> {
+  const dir = join(work, 'plain-site');
+  const outDir = join(work, `plain-dist-${count}`);
+  const cacheDir = join(work, `plain-cache-${count}`);
+  await rm(outDir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
+  const script = await writePlainSite(dir);
+  const run = await runMeasured(node, [script], {
+    cwd: dir,
+    echo: values.echo,
+    env: {
+      ...process.env,
+      PLAIN_DIRECTIVES: join(contentDir, 'directives'),
+      OUT_DIR: outDir,
+      CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+    },
+  });
+  const result = await summarise(run, outDir);
+  await rm(outDir, { recursive: true, force: true });
+  return result;
 }
 
 interface SearchBenchShape {
@@ -191,12 +211,21 @@ for (const count of sizes) {
   if (full.ok && !values['no-rebuild']) {
     console.log(`== ${count} directives: rebuild after adding one directive`);
     const undo = await addOneDirective(contentDir);
+    // As in CI and the deploy: the build cache is kept (actions/cache, withastro/action), the
+    // output folder is not.
+    await rm(outDir, { recursive: true, force: true });
     try {
       rebuildOne = await summarise(await build(contentDir, outDir, cacheDir), outDir);
     } finally {
       await undo();
     }
     console.log(`   ${rebuildOne.ok ? 'ok' : 'FAILED'} in ${rebuildOne.wallSeconds.toFixed(1)} s`);
+  }
+  let plain: BuildResult | null = null;
+  if (!values['no-plain']) {
+    console.log(`== ${count} directives: plain Astro + MDX + Pagefind site, same MDX (clean)`);
+    plain = await buildPlain(count, contentDir);
+    console.log(`   ${plain.ok ? 'ok' : 'FAILED'} in ${plain.wallSeconds.toFixed(1)} s, ${plain.osMaxRssMiB} MiB`);
   }
   console.log(`== ${count} directives: search`);
   const search = values['no-search']

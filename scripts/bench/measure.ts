@@ -22,7 +22,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
   bundle: 'Vite bundling',
   render: 'page rendering',
   index: 'sitemap, raw copies (in-process Pagefind, checks)',
-  search: 'search index + integrity check (own process)',
+  search: 'search index + integrity check (own process; plain site: Pagefind CLI)',
 };
 
 /** The phase that starts with this log line while `current` runs, if any. */
@@ -31,7 +31,7 @@ export function phaseStartedBy(line: string, current: Phase): Phase | null {
   const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
   if (/\[archive:html-cache\] Rendering/.test(plain)) return 'html';
   if (/\[content\] Syncing content/.test(plain)) return 'content';
-  if (/\[archive:search-index\] Indexing/.test(plain)) return 'search';
+  if (/\[archive:search-index\] Indexing|\[plain:pagefind\] Indexing/.test(plain)) return 'search';
   if (/\[build\] Building static entrypoints/.test(plain)) return 'bundle';
   if (/(generating|prerendering) static routes/.test(plain)) return 'render';
   // Rendering ends with Astro's "[build] ✓ Completed in …" summary; integrations follow.

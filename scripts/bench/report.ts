@@ -45,6 +45,8 @@ export interface SizeResult {
   import: { ok: boolean; seconds?: number; docsPerSecond?: number; note?: string };
   build: BuildResult | null;
   rebuildOne: BuildResult | null;
+  /** the yardstick: a plain Astro + MDX + Pagefind site on the same MDX (scripts/bench/plain-site.ts) */
+  plain?: BuildResult | null;
   pageWeight: {
     medianHtmlCssBytes: number;
     maxHtmlCssBytes: number;
@@ -100,6 +102,27 @@ export function toMarkdown(r: BenchResults): string {
         const st = x.build?.phases.find((q) => q.phase === p);
         return st ? `${s(st.seconds)} / ${mem(st.peakRssMiB)}` : 'n/a';
       }),
+    );
+  }
+  const ratio = (a: number | null | undefined, b: number | null | undefined): string =>
+    a != null && b ? `${(a / b).toFixed(2)}×` : 'n/a';
+  if (r.sizes.some((x) => x.plain)) {
+    lines.push(
+      row('**plain Astro + MDX + Pagefind (same MDX): wall**', (x) =>
+        x.plain ? `**${s(x.plain.wallSeconds)}**${x.plain.ok ? '' : ' FAILED'}` : 'n/a',
+      ),
+    );
+    lines.push(
+      row('plain: CPU / peak memory (OS, largest process)', (x) =>
+        x.plain ? `${s(x.plain.cpuSeconds ?? 0)} / ${mem(x.plain.osMaxRssMiB)}` : 'n/a',
+      ),
+    );
+    lines.push(
+      row('**archive ÷ plain: wall / CPU / peak**', (x) =>
+        x.plain && x.build
+          ? `**${ratio(x.build.wallSeconds, x.plain.wallSeconds)}** / ${ratio(x.build.cpuSeconds, x.plain.cpuSeconds)} / ${ratio(x.build.osMaxRssMiB, x.plain.osMaxRssMiB)}`
+          : 'n/a',
+      ),
     );
   }
   lines.push(
