@@ -17,7 +17,7 @@ import remarkMdx from 'remark-mdx';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { splitOrThrow } from './directive-file.ts';
+import { bodyToRender } from './directive-file.ts';
 import { plainBodyHtml } from './plain-body-html.ts';
 import { markdownProcessor } from './markdown-processor.ts';
 
@@ -118,7 +118,7 @@ export interface DirectiveContent {
 export async function loadDirectiveContent(filePath: string): Promise<DirectiveContent> {
   const source = await readFile(filePath, 'utf8');
   // Frontmatter blanked to empty lines: error positions stay the file's own line numbers.
-  const text = splitOrThrow(filePath, source).bodyWithLines;
+  const text = bodyToRender(filePath, source);
   const body = text.trim();
   fingerprintPromise ??= fingerprint();
   const key = createHash('sha256')

@@ -103,22 +103,39 @@ export function splitFrontmatter(source: string): SplitResult {
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     return { ok: false, reason: 'not-object', line: delimiterLine, detail: '', text, notes };
   }
-  const head = text.slice(0, delimiterStart);
-  // The closing delimiter's own line break stays in the body: lines keep their numbers.
-  const closeBreak = close[0].slice(3).replace(/[^\r\n]/g, '');
-  const blankedFm = text.slice(delimiterStart, closeEnd - closeBreak.length);
-  const rest = text.slice(closeEnd);
   return {
     ok: true,
     data: data as Record<string, unknown>,
     text,
     notes,
     yaml,
-    body: head + blankedFm.replace(/[^\r\n]/g, ' ') + closeBreak + rest,
-    bodyWithLines: head + blankedFm.replace(/[^\r\n]/g, '') + closeBreak + rest,
-    after: rest,
+    body: blankFrontmatter(text, delimiterStart, closeEnd, close[0], ' '),
+    bodyWithLines: blankFrontmatter(text, delimiterStart, closeEnd, close[0], ''),
+    after: text.slice(closeEnd),
     lineOf: (path) => lineOfPath(doc, path, lineAt) ?? delimiterLine,
   };
+}
+
+/** The text with the frontmatter's characters replaced by `fill` (its line breaks kept). */
+function blankFrontmatter(text: string, start: number, end: number, closeLine: string, fill: string): string {
+  // The closing delimiter's own line break stays in the body: lines keep their numbers.
+  const closeBreak = closeLine.slice(3).replace(/[^\r\n]/g, '');
+  const fm = text.slice(start, end - closeBreak.length);
+  return text.slice(0, start) + fm.replace(/[^\r\n]/g, fill) + closeBreak + text.slice(end);
+}
+
+/**
+ * The body to render, frontmatter reduced to its line breaks (as `bodyWithLines`), found
+ * without parsing the YAML: the content loader has validated it; the renderer needs the text.
+ * Throws DirectiveFileError when the file has no frontmatter block.
+ */
+export function bodyToRender(file: string, source: string): string {
+  const { text } = normaliseSource(source);
+  const open = OPEN.exec(text);
+  const close = open?.[1] === '---' ? CLOSE.exec(text.slice(open[0].length)) : null;
+  if (!open || close?.[1] !== '---') return splitOrThrow(file, source).bodyWithLines;
+  const start = open[0].lastIndexOf('---');
+  return blankFrontmatter(text, start, open[0].length + close.index + close[0].length, close[0], '');
 }
 
 const firstLine = (s: string): string => s.split('\n')[0]!.trim();
