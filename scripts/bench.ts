@@ -241,6 +241,7 @@ for (const count of sizes) {
     import: imp,
     build: full,
     rebuildOne,
+    plain,
     pageWeight: weight,
     search,
   });
