@@ -9,11 +9,10 @@
  * explains why bodies are not kept in Astro's content store).
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import remarkMdx from 'remark-mdx';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
@@ -58,6 +57,11 @@ export async function createFullRenderer(
   processor: { options: UnifiedOptions } = markdownProcessor as never,
 ): Promise<RenderBody> {
   const o = processor.options;
+  // Loaded on first use: a build whose bodies are all plain or cached never pays for the pipeline.
+  const [{ createMarkdownProcessor }, { default: remarkMdx }] = await Promise.all([
+    import('@astrojs/markdown-remark'),
+    import('remark-mdx'),
+  ]);
   const md = await createMarkdownProcessor({
     gfm: o.gfm ?? true,
     smartypants: (o.smartypants ?? false) as boolean,
@@ -114,27 +118,49 @@ export interface DirectiveContent {
   html: string;
 }
 
-/** Body and HTML of the directive file at `filePath` (absolute, or relative to the cwd). */
-export async function loadDirectiveContent(filePath: string): Promise<DirectiveContent> {
+/** Where the HTML of a file's body is cached, and the body. */
+async function cacheEntry(filePath: string): Promise<{ text: string; body: string; cached: string }> {
   const source = await readFile(filePath, 'utf8');
   // Frontmatter blanked to empty lines: error positions stay the file's own line numbers.
   const text = bodyToRender(filePath, source);
-  const body = text.trim();
   fingerprintPromise ??= fingerprint();
   const key = createHash('sha256')
     .update(await fingerprintPromise)
     .update('\0')
     .update(text)
     .digest('hex');
-  const cached = join(cacheDir(), key.slice(0, 2), `${key}.html`);
+  return { text, body: text.trim(), cached: join(cacheDir(), key.slice(0, 2), `${key}.html`) };
+}
+
+// Atomic: a half-written cache file must never be served as a directive's text.
+async function store(cached: string, html: string): Promise<void> {
+  await mkdir(dirname(cached), { recursive: true });
+  const tmp = `${cached}.${process.pid}.tmp`;
+  await writeFile(tmp, html);
+  await rename(tmp, cached);
+}
+
+/** Body and HTML of the directive file at `filePath` (absolute, or relative to the cwd). */
+export async function loadDirectiveContent(filePath: string): Promise<DirectiveContent> {
+  const { text, body, cached } = await cacheEntry(filePath);
   const hit = await readFile(cached, 'utf8').catch(() => null);
   if (hit !== null) return { body, html: hit };
   rendererPromise ??= createDirectiveRenderer();
   const html = await (await rendererPromise)(text, resolve(filePath));
-  // Atomic: a half-written cache file must never be served as a directive's text.
-  await mkdir(join(cacheDir(), key.slice(0, 2)), { recursive: true });
-  const tmp = `${cached}.${process.pid}.tmp`;
-  await writeFile(tmp, html);
-  await rename(tmp, cached);
+  await store(cached, html);
   return { body, html };
+}
+
+/**
+ * For the build's warm-up (scripts/warm-html-cache.ts): makes sure the HTML of a file is cached
+ * when that needs no Markdown pipeline. "cached": it was; "plain": written now from the plain
+ * body; "pipeline": the body needs the full renderer (loadDirectiveContent).
+ */
+export async function warmPlainContent(filePath: string): Promise<'cached' | 'plain' | 'pipeline'> {
+  const { text, cached } = await cacheEntry(filePath);
+  if (existsSync(cached)) return 'cached';
+  const html = plainBodyHtml(text);
+  if (html === null) return 'pipeline';
+  await store(cached, html);
+  return 'plain';
 }
