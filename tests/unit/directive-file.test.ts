@@ -156,9 +156,14 @@ describe('splitting and parsing the frontmatter', () => {
 });
 
 describe('the body to render', () => {
-  it('is the split\'s body with line breaks, found without parsing the YAML, and refuses a file without frontmatter', async () => {
+  it("is the split's body with line breaks, found without parsing the YAML, and refuses a file without frontmatter", async () => {
     const { bodyToRender } = await import('../../src/lib/directive-file.ts');
-    for (const text of [directive(), `\uFEFF${directive()}`, directive().replace(/\n/g, '\r\n'), `\n\n${directive()}`]) {
+    for (const text of [
+      directive(),
+      `\uFEFF${directive()}`,
+      directive().replace(/\n/g, '\r\n'),
+      `\n\n${directive()}`,
+    ]) {
       const split = splitFrontmatter(text);
       expect(split.ok && bodyToRender(F, text)).toBe(split.ok && split.bodyWithLines);
     }

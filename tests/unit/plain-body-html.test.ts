@@ -30,14 +30,14 @@ async function same(body: string): Promise<boolean> {
 }
 
 describe('plain body HTML', () => {
-  it('writes the full renderer\'s bytes for the generated directives, most of which take it', async () => {
+  it("writes the full renderer's bytes for the generated directives, most of which take it", async () => {
     const docs = generateCorpus(400, 3);
     let fast = 0;
     for (const d of docs) if (await same(bodyOf(d.mdx.content))) fast++;
     expect(fast / docs.length).toBeGreaterThan(0.7);
   }, 120_000);
 
-  it('writes the full renderer\'s bytes for the seeds and the test fixtures whenever it answers', async () => {
+  it("writes the full renderer's bytes for the seeds and the test fixtures whenever it answers", async () => {
     for (const dir of ['content', 'tests/fixtures/site-content', 'tests/fixtures/search-content']) {
       const base = join(root, dir, 'directives');
       for (const rel of listDirectiveFiles(base)) await same(bodyOf(readFileSync(join(base, rel), 'utf8')));
@@ -45,7 +45,8 @@ describe('plain body HTML', () => {
   });
 
   it('anchors section markers in paragraphs and list items as the rehype plugin does', async () => {
-    const body = '\n\n1\\. Ban Thường vụ yêu cầu \\< 50% \\& "x" \\> y:\nDòng hai\n\n- a) Một\n- b) Hai\n\nII. Phần hai\n\n2.1. Tiếp: \\{\\}\n\n1\\. Lặp lại\n';
+    const body =
+      '\n\n1\\. Ban Thường vụ yêu cầu \\< 50% \\& "x" \\> y:\nDòng hai\n\n- a) Một\n- b) Hai\n\nII. Phần hai\n\n2.1. Tiếp: \\{\\}\n\n1\\. Lặp lại\n';
     expect(await same(body)).toBe(true);
     expect(plainBodyHtml(body)).toContain('<li id="muc-1-a" class="section">a) Một <a href="#muc-1-a"');
   });
@@ -76,15 +77,94 @@ describe('plain body HTML', () => {
 
   it('agrees with the full renderer on random bodies', async () => {
     const safe = fc.constantFrom(
-      'Ban', 'Thường vụ', 'tỉnh ủy', 'phòng, chống', 'dịch', 'COVID-19', ' ', ' ', ' ', '.', ',', ':', ';', '"', "'",
-      '(', ')', '/', '-', '+', '%', '1', '2', '10', '2021', '\\.', '\\<', '\\&', '\\{', '\\}', '\\*', '\\-', '\\+',
-      '\\#', '\\[', '\\\\', '\\>', 'đ', 'Đ', 'ư', 'ơ', 'ạ', 'ễ', '?', '!', '…', '–', '=', '#',
+      'Ban',
+      'Thường vụ',
+      'tỉnh ủy',
+      'phòng, chống',
+      'dịch',
+      'COVID-19',
+      ' ',
+      ' ',
+      ' ',
+      '.',
+      ',',
+      ':',
+      ';',
+      '"',
+      "'",
+      '(',
+      ')',
+      '/',
+      '-',
+      '+',
+      '%',
+      '1',
+      '2',
+      '10',
+      '2021',
+      '\\.',
+      '\\<',
+      '\\&',
+      '\\{',
+      '\\}',
+      '\\*',
+      '\\-',
+      '\\+',
+      '\\#',
+      '\\[',
+      '\\\\',
+      '\\>',
+      'đ',
+      'Đ',
+      'ư',
+      'ơ',
+      'ạ',
+      'ễ',
+      '?',
+      '!',
+      '…',
+      '–',
+      '=',
+      '#',
     );
     const tricky = fc.constantFrom(
-      '>', '*', '_', '`', '[', ']', '&', '<', 'www.', 'http://x.vn', '@', '\t', '\u00a0', '\u0001', 'import', 'export', '~',
+      '>',
+      '*',
+      '_',
+      '`',
+      '[',
+      ']',
+      '&',
+      '<',
+      'www.',
+      'http://x.vn',
+      '@',
+      '\t',
+      '\u00a0',
+      '\u0001',
+      'import',
+      'export',
+      '~',
     );
     const piece = fc.oneof({ arbitrary: safe, weight: 12 }, { arbitrary: tricky, weight: 1 });
-    const start = fc.constantFrom('', '', '', '- ', '+ ', '1\\. ', '2.1. ', 'a) ', 'đ) ', 'II. ', '1. ', ' ', '#', '>', '-', '2)');
+    const start = fc.constantFrom(
+      '',
+      '',
+      '',
+      '- ',
+      '+ ',
+      '1\\. ',
+      '2.1. ',
+      'a) ',
+      'đ) ',
+      'II. ',
+      '1. ',
+      ' ',
+      '#',
+      '>',
+      '-',
+      '2)',
+    );
     // Most lines trimmed, as an editor saves them; some keep their edge spaces.
     const line = fc
       .tuple(start, fc.array(piece, { maxLength: 12 }), fc.nat(4))
@@ -94,12 +174,16 @@ describe('plain body HTML', () => {
       .map((ls) => `\n\n${ls.join('\n')}\n`);
     // Well-formed documents too: paragraphs and lists separated by blank lines.
     const text = fc.array(piece, { minLength: 1, maxLength: 12 }).map((ps) => ps.join('').trim());
-    const marked = fc.tuple(fc.constantFrom('', '', '1\\. ', '2.1. ', 'a) ', 'II. ', '3/ '), text).map(([m, t]) => m + t);
+    const marked = fc
+      .tuple(fc.constantFrom('', '', '1\\. ', '2.1. ', 'a) ', 'II. ', '3/ '), text)
+      .map(([m, t]) => m + t);
     const para = fc.array(marked, { minLength: 1, maxLength: 3 }).map((ls) => ls.join('\n'));
     const list = fc
       .tuple(fc.constantFrom('- ', '+ '), fc.array(marked, { minLength: 1, maxLength: 4 }))
       .map(([b, items]) => items.map((i) => b + i).join('\n'));
-    const doc = fc.array(fc.oneof(para, para, list), { minLength: 1, maxLength: 6 }).map((bs) => `\n\n${bs.join('\n\n')}\n`);
+    const doc = fc
+      .array(fc.oneof(para, para, list), { minLength: 1, maxLength: 6 })
+      .map((bs) => `\n\n${bs.join('\n\n')}\n`);
     const body = fc.oneof(loose, doc);
     let answered = 0;
     await fc.assert(
