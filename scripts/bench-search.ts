@@ -86,7 +86,7 @@ async function buildSpeedSite(work: string, corpus: string): Promise<{ dist: str
   return { dist, directives: records.length };
 }
 
-/** Bytes received for the search (Pagefind's files and the page's scripts), as transferred (gzip where the host compresses). */
+/** Bytes received for the search (Pagefind's files, the page's scripts), as transferred (gzip if the host does). */
 function countBytes(page: Page): { bytes: number; requests: number; reset(): void } {
   const state = {
     bytes: 0,
@@ -219,12 +219,19 @@ export function formatSearchBench(r: SearchBenchResult): string {
   for (const m of misses) lines.push(`  archive miss: ${m.q} (rank ${m.rank || '>10'})`);
   lines.push('');
   lines.push(
-    `Search speed, ${r.speed.directives} directives, Chromium, median of ${r.speed.summary[0]?.runs ?? 0} runs (targets: warm < 100 ms, cold < 500 ms, cold < 300 KB)`,
+    `Search speed, ${r.speed.directives} directives, Chromium, median of ${r.speed.summary[0]?.runs ?? 0} runs ` +
+      '(targets: warm < 100 ms, cold < 500 ms, cold < 300 KB)',
   );
   lines.push(`  query                     mode              search ms (max)  page ms  KB fetched  requests`);
   for (const s of r.speed.summary) {
     lines.push(
-      `  ${s.query.padEnd(25)} ${s.mode.padEnd(16)} ${`${s.searchMs.toFixed(0)} (${s.maxSearchMs.toFixed(0)})`.padStart(16)}  ${(s.pageMs === null ? '' : s.pageMs.toFixed(0)).padStart(7)}  ${(s.bytes / 1024).toFixed(1).padStart(10)}  ${String(s.requests).padStart(8)}`,
+      [
+        `  ${s.query.padEnd(25)} ${s.mode.padEnd(16)}`,
+        `${s.searchMs.toFixed(0)} (${s.maxSearchMs.toFixed(0)})`.padStart(16),
+        ` ${(s.pageMs === null ? '' : s.pageMs.toFixed(0)).padStart(7)}`,
+        ` ${(s.bytes / 1024).toFixed(1).padStart(10)}`,
+        ` ${String(s.requests).padStart(8)}`,
+      ].join(' '),
     );
   }
   return lines.join('\n');

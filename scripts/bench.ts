@@ -2,8 +2,9 @@
  * `npm run bench [-- --sizes 1000,10000 --seed 1 --label NAME --no-rebuild]`
  *
  * For each corpus size: generate the corpus (cached in .tmp/bench/), time the importer, run a
- * full `npm run build` (scripts/build.ts: astro build, then the search index) in a child process under /usr/bin/time -v (wall time, peak memory, time
- * and memory per phase, output size, pages per second, log noise), rebuild after adding one
+ * full `npm run build` (scripts/build.ts: astro build, then the search index) in a child process
+ * under /usr/bin/time -v (wall time, peak memory, time and memory per phase, output size, pages
+ * per second, log noise), rebuild after adding one
  * directive, weigh directive pages, and run the search measurements. Writes
  * bench-results/latest.json and bench-results/latest.md and prints the table.
  * One build at a time: the machine is shared.
@@ -153,13 +154,15 @@ async function benchSearch(count: number, contentDir: string): Promise<SizeResul
   if (typeof runSearchBench !== 'function') return { ok: false, note: 'runSearchBench not exported' };
   const r = await runSearchBench({ count, corpus: contentDir });
   const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+  const mrr = `${r.relevance.archive.mrr.toFixed(3)} / ${r.relevance.plain.mrr.toFixed(3)}`;
   const metrics: Record<string, string> = {
-    [`relevance, ${r.relevance.queries} queries: MRR archive / plain Pagefind`]: `${r.relevance.archive.mrr.toFixed(3)} / ${r.relevance.plain.mrr.toFixed(3)}`,
+    [`relevance, ${r.relevance.queries} queries: MRR archive / plain Pagefind`]: mrr,
     'relevance: top-1 archive / plain Pagefind': `${pct(r.relevance.archive.top1)} / ${pct(r.relevance.plain.top1)}`,
   };
   for (const x of r.speed.summary) {
     metrics[`"${x.query}" (${x.mode}): time to results, median (max) / fetched`] =
-      `${x.searchMs.toFixed(0)} (${x.maxSearchMs.toFixed(0)}) ms / ${(x.bytes / 1024).toFixed(0)} KiB in ${x.requests} requests`;
+      `${x.searchMs.toFixed(0)} (${x.maxSearchMs.toFixed(0)}) ms / ` +
+      `${(x.bytes / 1024).toFixed(0)} KiB in ${x.requests} requests`;
   }
   return { ok: true, metrics };
 }

@@ -56,10 +56,12 @@ if (isMainThread) {
     );
     failed += results.reduce((a, b) => a + b, 0);
   }
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  const threads = `${n} thread${n > 1 ? 's' : ''}`;
+  const left = failed ? ` (${failed} left for the page build to report)` : '';
   console.log(
-    `[archive:html-cache] ${files.length} directive bodies ready in ${((performance.now() - t0) / 1000).toFixed(1)} s: ` +
-      `${counts.cached} cached, ${counts.plain} plain, ${counts.pipeline} through the Markdown pipeline on ${n} thread${n > 1 ? 's' : ''}` +
-      (failed ? ` (${failed} left for the page build to report)` : ''),
+    `[archive:html-cache] ${files.length} directive bodies ready in ${seconds} s: ${counts.cached} cached, ` +
+      `${counts.plain} plain, ${counts.pipeline} through the Markdown pipeline on ${threads}${left}`,
   );
 } else {
   parentPort!.postMessage(await renderAll(workerData as string[]));

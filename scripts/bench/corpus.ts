@@ -166,6 +166,9 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** The usual addressees of a People's Committee document. */
+const OFFICES = 'Các sở, ban, ngành; UBND các huyện, thị xã, thành phố';
+
 function randomDate(rng: Rng): { date: string; monthOnly: boolean } {
   const weights: Record<string, number> = {};
   for (const [i, w] of MONTH_WEIGHTS.entries()) weights[String(i)] = w;
@@ -216,7 +219,9 @@ function buildBody(rng: Rng, meta: Meta, citations: Citation[]): BodyBlock[] {
   const cite = citations.map((c) => c.phrase).join(' và ');
   blocks.push({
     kind: 'paragraph',
-    text: `${cite ? `Thực hiện ${cite}, ` : ''}${meta.issuer} yêu cầu các cấp, các ngành, địa phương, đơn vị triển khai thực hiện tốt một số nội dung sau. ${sentences(rng, rng.int(1, 2))}`,
+    text:
+      `${cite ? `Thực hiện ${cite}, ` : ''}${meta.issuer} yêu cầu các cấp, các ngành, địa phương, đơn vị ` +
+      `triển khai thực hiện tốt một số nội dung sau. ${sentences(rng, rng.int(1, 2))}`,
   });
   for (let i = rng.int(1, 2); i > 0; i--) blocks.push({ kind: 'paragraph', text: sentences(rng, rng.int(2, 4)) });
   const sectionCount = meta.long ? rng.int(25, 60) : rng.int(3, 7);
@@ -336,7 +341,7 @@ export function generateCorpus(count: number, seed = 1): CorpusDocument[] {
       m.docType.toLocaleUpperCase('vi'),
       `V/v ${subject}`,
       '',
-      `Kính gửi: ${party ? 'Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc' : 'Các sở, ban, ngành; UBND các huyện, thị xã, thành phố'}`,
+      `Kính gửi: ${party ? 'Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc' : OFFICES}`,
       '',
     ];
     const footer = [

@@ -60,7 +60,9 @@ const entries = await getCollection('directives');
 ---
 <html lang="vi">
   <head><meta charset="utf-8" /><title>Văn bản</title></head>
-  <body><ul>{entries.map((e) => <li><a href={\`/van-ban/\${e.id}/\`}>{(e.data as { title: string }).title}</a></li>)}</ul></body>
+  <body>
+    <ul>{entries.map((e) => <li><a href={\`/van-ban/\${e.id}/\`}>{(e.data as { title: string }).title}</a></li>)}</ul>
+  </body>
 </html>
 `,
   'plain-build.ts': `import { spawnSync } from 'node:child_process';

@@ -72,7 +72,8 @@ export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
   const lines: string[] = [];
   lines.push(
-    `Benchmark "${r.label}", ${m.date}: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.platform}.`,
+    `Benchmark "${r.label}", ${m.date}: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ` +
+      `Node ${m.node}, ${m.platform}.`,
   );
   lines.push('');
   const head = ['', ...r.sizes.map((x) => `${x.count.toLocaleString('en')} directives`)];
@@ -120,7 +121,11 @@ export function toMarkdown(r: BenchResults): string {
     lines.push(
       row('**archive ÷ plain: wall / CPU / peak**', (x) =>
         x.plain && x.build
-          ? `**${ratio(x.build.wallSeconds, x.plain.wallSeconds)}** / ${ratio(x.build.cpuSeconds, x.plain.cpuSeconds)} / ${ratio(x.build.osMaxRssMiB, x.plain.osMaxRssMiB)}`
+          ? [
+              `**${ratio(x.build.wallSeconds, x.plain.wallSeconds)}**`,
+              ratio(x.build.cpuSeconds, x.plain.cpuSeconds),
+              ratio(x.build.osMaxRssMiB, x.plain.osMaxRssMiB),
+            ].join(' / ')
           : 'n/a',
       ),
     );
@@ -141,14 +146,16 @@ export function toMarkdown(r: BenchResults): string {
   lines.push(
     row('**rebuild after adding one directive**', (x) =>
       x.rebuildOne
-        ? `**${s(x.rebuildOne.wallSeconds)}** (CPU ${s(x.rebuildOne.cpuSeconds ?? 0)}), ${mem(x.rebuildOne.osMaxRssMiB)}${x.rebuildOne.ok ? '' : ' FAILED'}`
+        ? `**${s(x.rebuildOne.wallSeconds)}** (CPU ${s(x.rebuildOne.cpuSeconds ?? 0)}), ` +
+          `${mem(x.rebuildOne.osMaxRssMiB)}${x.rebuildOne.ok ? '' : ' FAILED'}`
         : 'n/a',
     ),
   );
   lines.push(
     row('directive page HTML+CSS: median / max (gzip)', (x) =>
       x.pageWeight
-        ? `${kb(x.pageWeight.medianHtmlCssBytes)} / ${kb(x.pageWeight.maxHtmlCssBytes)} (${kb(x.pageWeight.medianGzipBytes)} / ${kb(x.pageWeight.maxGzipBytes)})`
+        ? `${kb(x.pageWeight.medianHtmlCssBytes)} / ${kb(x.pageWeight.maxHtmlCssBytes)} ` +
+          `(${kb(x.pageWeight.medianGzipBytes)} / ${kb(x.pageWeight.maxGzipBytes)})`
         : 'n/a',
     ),
   );

@@ -35,7 +35,8 @@ export function remarkRefuseCode() {
       if (CODE_NODES.has(node.type)) {
         const where = `${file.path ?? 'directive'}:${node.position?.start.line ?? '?'}`;
         throw new Error(
-          `${where}: the directive body contains code (${node.type}); a directive is text only. Escape the character (\\{ \\<) or run \`npm run check\`.`,
+          `${where}: the directive body contains code (${node.type}); a directive is text only. ` +
+            'Escape the character (\\{ \\<) or run `npm run check`.',
         );
       }
     });

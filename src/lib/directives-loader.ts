@@ -89,7 +89,8 @@ async function syncFile(
   const other = idToFile.get(id);
   if (other !== undefined && other !== rel) {
     throw new Error(
-      `${abs}: gives the same page (/van-ban/${id}/) as ${directiveFilePath(dir, other)}. Rename one of the two files (npm run check lists both).`,
+      `${abs}: gives the same page (/van-ban/${id}/) as ${directiveFilePath(dir, other)}. Rename one of the two ` +
+        `files (npm run check lists both).`,
     );
   }
   const previous = fileToId.get(rel);

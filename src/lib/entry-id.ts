@@ -30,7 +30,10 @@ export function isDirectiveFile(rel: string): boolean {
   return rel.endsWith('.mdx') && !rel.split('/').some((s) => s.startsWith('.'));
 }
 
-/** Every directive file (isDirectiveFile) under a directives folder, as "/"-separated paths relative to it, sorted; [] when the folder is missing. */
+/**
+ * Every directive file (isDirectiveFile) under a directives folder, as "/"-separated paths
+ * relative to it, sorted; [] when the folder is missing.
+ */
 export function listDirectiveFiles(directivesDir: string): string[] {
   let files: string[];
   try {

@@ -81,7 +81,8 @@ describe('measuring a real process tree', () => {
     // A parent that starts a child holding ~300 MB for three seconds (long enough to be sampled on a busy machine).
     const script = `
       const { spawnSync } = require('node:child_process');
-      spawnSync(process.execPath, ['-e', 'const b = Buffer.alloc(300 * 1024 * 1024, 1); setTimeout(() => console.log(b[5]), 3000);'], { stdio: 'inherit' });
+      const hold = 'const b = Buffer.alloc(300 * 1024 * 1024, 1); setTimeout(() => console.log(b[5]), 3000);';
+      spawnSync(process.execPath, ['-e', hold], { stdio: 'inherit' });
       console.log('[content] Syncing content');
     `;
     const run = await runMeasured(process.execPath, ['-e', script], {
@@ -112,7 +113,8 @@ describe('page weight', () => {
     await mkdir(join(out, '_astro'));
     await mkdir(join(out, 'van-ban', 'a'), { recursive: true });
     const css = 'body{color:#111}'.repeat(50);
-    const html = `<!doctype html><html><head><link rel="stylesheet" href="/_astro/a.css"><link rel=icon href="/x.svg"></head><body>${'Văn bản '.repeat(200)}</body></html>`;
+    const head = '<link rel="stylesheet" href="/_astro/a.css"><link rel=icon href="/x.svg">';
+    const html = `<!doctype html><html><head>${head}</head><body>${'Văn bản '.repeat(200)}</body></html>`;
     await writeFile(join(out, '_astro', 'a.css'), css);
     await writeFile(join(out, 'van-ban', 'a', 'index.html'), html);
     const w = await pageWeight(out, 'van-ban/a/index.html');

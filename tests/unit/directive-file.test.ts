@@ -156,7 +156,7 @@ describe('splitting and parsing the frontmatter', () => {
 });
 
 describe('the body to render', () => {
-  it("is the split's body with line breaks, found without parsing the YAML, and refuses a file without frontmatter", async () => {
+  it("is the split's body with line breaks, found without parsing the YAML; no frontmatter is refused", async () => {
     const { bodyToRender } = await import('../../src/lib/directive-file.ts');
     for (const text of [
       directive(),

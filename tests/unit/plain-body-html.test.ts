@@ -45,8 +45,13 @@ describe('plain body HTML', () => {
   });
 
   it('anchors section markers in paragraphs and list items as the rehype plugin does', async () => {
-    const body =
-      '\n\n1\\. Ban Thường vụ yêu cầu \\< 50% \\& "x" \\> y:\nDòng hai\n\n- a) Một\n- b) Hai\n\nII. Phần hai\n\n2.1. Tiếp: \\{\\}\n\n1\\. Lặp lại\n';
+    const body = [
+      '\n\n1\\. Ban Thường vụ yêu cầu \\< 50% \\& "x" \\> y:\nDòng hai',
+      '- a) Một\n- b) Hai',
+      'II. Phần hai',
+      '2.1. Tiếp: \\{\\}',
+      '1\\. Lặp lại\n',
+    ].join('\n\n');
     expect(await same(body)).toBe(true);
     expect(plainBodyHtml(body)).toContain('<li id="muc-1-a" class="section">a) Một <a href="#muc-1-a"');
   });

@@ -32,8 +32,10 @@ export function readNoteProblems(file: string, notes: ReadNotes): Problem[] {
         file,
         1,
         'load.not_nfc',
-        'Tệp viết chữ có dấu ở dạng tổ hợp (Unicode NFD: chữ cái và dấu tách rời, thường do macOS); trang web đọc nó ở dạng dựng sẵn (NFC).',
-        'The file writes accented letters decomposed (Unicode NFD: letter and mark apart, often from macOS); the site reads it composed (NFC).',
+        'Tệp viết chữ có dấu ở dạng tổ hợp (Unicode NFD: chữ cái và dấu tách rời, thường do macOS); trang web đọc ' +
+          'nó ở dạng dựng sẵn (NFC).',
+        'The file writes accented letters decomposed (Unicode NFD: letter and mark apart, often from macOS); the ' +
+          'site reads it composed (NFC).',
         'Lưu lại tệp ở dạng Unicode NFC (dựng sẵn), hoặc nhập lại bằng npm run import, lệnh này luôn ghi NFC.',
         'Save the file in Unicode NFC (composed), or re-import it with npm run import, which always writes NFC.',
         'warning',
