@@ -2,8 +2,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { pagefindIndex } from './src/integrations/pagefind-index.ts';
-import { buildIntegrity } from './src/integrations/build-integrity.ts';
 import { rawCopies } from './src/integrations/raw-copies.ts';
 import { previewServer } from './src/integrations/preview-server.ts';
 import { markdownProcessor } from './src/lib/markdown-processor.ts';
@@ -34,9 +32,8 @@ export default defineConfig({
     rawCopies(),
     // `astro preview` serves raw sources with their real type and charset.
     previewServer(),
-    pagefindIndex(),
-    // After Pagefind: fails the build if an entry lost its page or its search record.
-    buildIntegrity(),
+    // The search index and the check that nothing was dropped are steps of `npm run build`
+    // (scripts/build.ts), the one build path: CI, the deploy and the tests all run it.
   ],
   devToolbar: { enabled: false },
   // `astro dev` watches the project: keep it off build outputs and scratch folders, which

@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/import/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/import/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           environment: 'node',
           // Timeouts catch hangs, not slowness (speed is the benchmark's job): a busy two-core
           // machine runs some property and CLI tests past vitest's 5 s default.

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { writeCorpus } from '../src/lib/bench/write-corpus.ts';
+import { writeCorpus } from './bench/write-corpus.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +23,9 @@ try {
   const t0 = performance.now();
   const r = await writeCorpus(resolve(values.out), count, seed);
   const s = ((performance.now() - t0) / 1000).toFixed(1);
-  console.log(`Wrote ${r.count} directives (seed ${r.seed}, ${(r.bytes / 1048576).toFixed(1)} MiB) to ${r.dir} in ${s} s`);
+  console.log(
+    `Wrote ${r.count} directives (seed ${r.seed}, ${(r.bytes / 1048576).toFixed(1)} MiB) to ${r.dir} in ${s} s`,
+  );
 } catch (e) {
   console.error(`bench:corpus: ${(e as Error).message}`);
   process.exit(1);

@@ -1,6 +1,6 @@
 /**
  * `node scripts/bench-search.ts [--count 10000] [--corpus DIR] [--runs 3]`: the search part of the bench.
- *  1. Relevance: the relevance set (tests/search/relevance-set.ts) over the seeds + search
+ *  1. Relevance: the relevance set (scripts/bench/relevance-set.ts) over the seeds + search
  *     fixtures, archive's search vs plain Pagefind (crawled HTML, defaults): MRR and top-1.
  *  2. Speed at scale: the archive's index of a generated corpus (default 10,000 directives,
  *     `npm run bench:corpus`), behind the real search page, in Chromium: bytes fetched and
@@ -12,14 +12,15 @@ import { rm, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { serveDir } from '../tests/search/serve.ts';
-import { buildRelevanceSite, buildSite, runRelevance, searchSettled, type RelevanceReport } from '../tests/search/relevance.ts';
-import { RELEVANCE_SET } from '../tests/search/relevance-set.ts';
-import { ROOT, FIXTURES } from '../tests/search/corpus.ts';
+import { launchBrowser } from './bench/browser.ts';
+import { serveDir } from './bench/serve.ts';
+import { buildRelevanceSite, buildSite, runRelevance, searchSettled, type RelevanceReport } from './bench/relevance.ts';
+import { RELEVANCE_SET } from './bench/relevance-set.ts';
+import { ROOT, FIXTURES } from './bench/search-corpus.ts';
 import { readSearchRecords } from '../src/lib/search/corpus.ts';
 import { writeSearchIndex } from '../src/lib/search/indexer.ts';
-import { writeCorpus } from '../src/lib/bench/write-corpus.ts';
+import { writeCorpus } from './bench/write-corpus.ts';
+import { directivePath, searchPageUrl, searchQueryString } from './bench/urls.ts';
 
 /** cold: first visit, empty cache; warm: the same page, a query new to it, then one it just ran */
 export type SpeedMode = 'cold' | 'warm, new query' | 'warm, repeated';
@@ -61,7 +62,8 @@ const median = (xs: number[]): number => {
 
 export function summarise(samples: SpeedSample[]): SpeedSummary[] {
   const groups = new Map<string, SpeedSample[]>();
-  for (const x of samples) groups.set(`${x.query}\u0000${x.mode}`, [...(groups.get(`${x.query}\u0000${x.mode}`) ?? []), x]);
+  for (const x of samples)
+    groups.set(`${x.query}\u0000${x.mode}`, [...(groups.get(`${x.query}\u0000${x.mode}`) ?? []), x]);
   return [...groups.values()].map((xs) => ({
     query: xs[0]!.query,
     mode: xs[0]!.mode,
@@ -78,15 +80,22 @@ async function buildSpeedSite(work: string, corpus: string): Promise<{ dist: str
   // The site around the search page: built from the small fixture corpus (fast); its search
   // index is then replaced by one of the large corpus, built exactly as the integration does.
   const dist = buildSite(FIXTURES, work, 'bench site');
-  const records = await readSearchRecords(join(corpus, 'directives'), (id) => `/van-ban/${id}/`);
+  const records = await readSearchRecords(join(corpus, 'directives'), directivePath);
   await rm(join(dist, 'pagefind'), { recursive: true, force: true });
   await writeSearchIndex(records, join(dist, 'pagefind'));
   return { dist, directives: records.length };
 }
 
-/** Bytes received for the search (Pagefind's files and the page's scripts), as transferred (gzip where the host compresses). */
+/** Bytes received for the search (Pagefind's files, the page's scripts), as transferred (gzip if the host does). */
 function countBytes(page: Page): { bytes: number; requests: number; reset(): void } {
-  const state = { bytes: 0, requests: 0, reset() { state.bytes = 0; state.requests = 0; } };
+  const state = {
+    bytes: 0,
+    requests: 0,
+    reset() {
+      state.bytes = 0;
+      state.requests = 0;
+    },
+  };
   page.on('requestfinished', async (req) => {
     if (!/\/pagefind\/|\/_astro\/.*\.js$/.test(req.url())) return;
     const sizes = await req.sizes();
@@ -104,38 +113,58 @@ async function marks(page: Page): Promise<{ searchMs: number; pageMs: number }> 
   });
 }
 
-async function measureSpeed(browser: Browser, baseUrl: string, queries: string[], runs: number): Promise<SpeedSample[]> {
+async function measureSpeed(
+  browser: Browser,
+  baseUrl: string,
+  queries: string[],
+  runs: number,
+): Promise<SpeedSample[]> {
   const samples: SpeedSample[] = [];
   // A reader's browser is already running: one page load first, so the first sample does not
   // also pay for starting the browser's renderer. Each sample still gets an empty cache.
   const warmUp = await browser.newContext();
   await (await warmUp.newPage()).goto(`${baseUrl}/`);
   await warmUp.close();
-  for (let run = 0; run < runs; run++) for (const [i, query] of queries.entries()) {
-    const ctx = await browser.newContext(); // empty cache: cold
-    const page = await ctx.newPage();
-    const counter = countBytes(page);
-    await page.goto(`${baseUrl}/tim-kiem/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction(searchSettled, null, { timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    const cold = await marks(page);
-    samples.push({ query, mode: 'cold', searchMs: cold.searchMs, pageMs: cold.pageMs, bytes: counter.bytes, requests: counter.requests });
-    // Warm: the same page, the next query of the list (new to this page), then the first one again.
-    for (const [next, mode] of [
-      [queries[(i + 1) % queries.length]!, 'warm, new query'],
-      [query, 'warm, repeated'],
-    ] as const) {
-      counter.reset();
-      await page.fill('#q', next);
-      await page.press('#q', 'Enter');
-      await page.waitForFunction((q) => new URLSearchParams(location.search).get('q') === q, next);
+  for (let run = 0; run < runs; run++)
+    for (const [i, query] of queries.entries()) {
+      const ctx = await browser.newContext(); // empty cache: cold
+      const page = await ctx.newPage();
+      const counter = countBytes(page);
+      await page.goto(`${baseUrl}${searchPageUrl(query)}`);
       await page.waitForFunction(searchSettled, null, { timeout: 60_000 });
       await page.waitForLoadState('networkidle');
-      const warm = await marks(page);
-      samples.push({ query: next, mode, searchMs: warm.searchMs, pageMs: null, bytes: counter.bytes, requests: counter.requests });
+      const cold = await marks(page);
+      samples.push({
+        query,
+        mode: 'cold',
+        searchMs: cold.searchMs,
+        pageMs: cold.pageMs,
+        bytes: counter.bytes,
+        requests: counter.requests,
+      });
+      // Warm: the same page, the next query of the list (new to this page), then the first one again.
+      for (const [next, mode] of [
+        [queries[(i + 1) % queries.length]!, 'warm, new query'],
+        [query, 'warm, repeated'],
+      ] as const) {
+        counter.reset();
+        await page.fill('#q', next);
+        await page.press('#q', 'Enter');
+        await page.waitForFunction((search) => location.search === search, searchQueryString(next));
+        await page.waitForFunction(searchSettled, null, { timeout: 60_000 });
+        await page.waitForLoadState('networkidle');
+        const warm = await marks(page);
+        samples.push({
+          query: next,
+          mode,
+          searchMs: warm.searchMs,
+          pageMs: null,
+          bytes: counter.bytes,
+          requests: counter.requests,
+        });
+      }
+      await ctx.close();
     }
-    await ctx.close();
-  }
   return samples;
 }
 
@@ -163,7 +192,10 @@ export async function runSearchBench(
     const queries = ['phòng chống dịch', 'vinh phuc', '469-CV/TU', 'tiêm vắc xin cho trẻ em', 'F0 tại nhà'];
     const samples = await measureSpeed(browser, srv.url, queries, opts.runs ?? 3);
     await srv.close();
-    return { relevance: { archive, plain, queries: RELEVANCE_SET.length }, speed: { directives: speedSite.directives, samples, summary: summarise(samples) } };
+    return {
+      relevance: { archive, plain, queries: RELEVANCE_SET.length },
+      speed: { directives: speedSite.directives, samples, summary: summarise(samples) },
+    };
   } finally {
     await browser.close();
   }
@@ -187,19 +219,28 @@ export function formatSearchBench(r: SearchBenchResult): string {
   for (const m of misses) lines.push(`  archive miss: ${m.q} (rank ${m.rank || '>10'})`);
   lines.push('');
   lines.push(
-    `Search speed, ${r.speed.directives} directives, Chromium, median of ${r.speed.summary[0]?.runs ?? 0} runs (targets: warm < 100 ms, cold < 500 ms, cold < 300 KB)`,
+    `Search speed, ${r.speed.directives} directives, Chromium, median of ${r.speed.summary[0]?.runs ?? 0} runs ` +
+      '(targets: warm < 100 ms, cold < 500 ms, cold < 300 KB)',
   );
   lines.push(`  query                     mode              search ms (max)  page ms  KB fetched  requests`);
   for (const s of r.speed.summary) {
     lines.push(
-      `  ${s.query.padEnd(25)} ${s.mode.padEnd(16)} ${`${s.searchMs.toFixed(0)} (${s.maxSearchMs.toFixed(0)})`.padStart(16)}  ${(s.pageMs === null ? '' : s.pageMs.toFixed(0)).padStart(7)}  ${(s.bytes / 1024).toFixed(1).padStart(10)}  ${String(s.requests).padStart(8)}`,
+      [
+        `  ${s.query.padEnd(25)} ${s.mode.padEnd(16)}`,
+        `${s.searchMs.toFixed(0)} (${s.maxSearchMs.toFixed(0)})`.padStart(16),
+        ` ${(s.pageMs === null ? '' : s.pageMs.toFixed(0)).padStart(7)}`,
+        ` ${(s.bytes / 1024).toFixed(1).padStart(10)}`,
+        ` ${String(s.requests).padStart(8)}`,
+      ].join(' '),
     );
   }
   return lines.join('\n');
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { count: { type: 'string' }, corpus: { type: 'string' }, runs: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { count: { type: 'string' }, corpus: { type: 'string' }, runs: { type: 'string' } },
+  });
   const result = await runSearchBench({
     count: values.count ? Number(values.count) : undefined,
     corpus: values.corpus,

@@ -2,8 +2,9 @@
  * `npm run bench [-- --sizes 1000,10000 --seed 1 --label NAME --no-rebuild]`
  *
  * For each corpus size: generate the corpus (cached in .tmp/bench/), time the importer, run a
- * full `npm run build` (scripts/build.ts: astro build, then the search index) in a child process under /usr/bin/time -v (wall time, peak memory, time
- * and memory per phase, output size, pages per second, log noise), rebuild after adding one
+ * full `npm run build` (scripts/build.ts: astro build, then the search index) in a child process
+ * under /usr/bin/time -v (wall time, peak memory, time and memory per phase, output size, pages
+ * per second, log noise), rebuild after adding one
  * directive, weigh directive pages, and run the search measurements. Writes
  * bench-results/latest.json and bench-results/latest.md and prints the table.
  * One build at a time: the machine is shared.
@@ -13,10 +14,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeCorpus, MARKER } from '../src/lib/bench/write-corpus.ts';
-import { runMeasured, treeStats, type MeasuredRun } from '../src/lib/bench/measure.ts';
-import { pageWeight } from '../src/lib/bench/page-weight.ts';
-import { machine, toMarkdown, type BenchResults, type BuildResult, type SizeResult } from '../src/lib/bench/report.ts';
+import { writeCorpus, MARKER } from './bench/write-corpus.ts';
+import { writePlainSite } from './bench/plain-site.ts';
+import { benchImport as runImportBench } from './bench/import.ts';
+import { runMeasured, treeStats, type MeasuredRun } from './bench/measure.ts';
+import { pageWeight } from './bench/page-weight.ts';
+import { machine, toMarkdown, type BenchResults, type BuildResult, type SizeResult } from './bench/report.ts';
 import { listDirectivePages } from '../src/lib/build-integrity.ts';
 import { runImportAttacks } from './bench-import-attacks.ts';
 
@@ -28,13 +31,16 @@ const { values } = parseArgs({
     label: { type: 'string', default: 'current' },
     'no-rebuild': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
+    'no-plain': { type: 'boolean', default: false },
     echo: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map((x) => Number(x.trim()));
 const seed = Number(values.seed);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) {
-  console.error('Usage: npm run bench -- [--sizes 1000,10000] [--seed N] [--label NAME] [--no-rebuild] [--no-search] [--echo]');
+  console.error(
+    'Usage: npm run bench -- [--sizes 1000,10000] [--seed N] [--label NAME] [--no-rebuild] [--no-search] [--echo]',
+  );
   process.exit(2);
 }
 if (!existsSync('/usr/bin/time')) {
@@ -62,7 +68,14 @@ async function build(contentDir: string, outDir: string, cacheDir: string): Prom
   return runMeasured(node, [join(root, 'scripts/build.ts')], {
     cwd: root,
     echo: values.echo,
-    env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      OUT_DIR: outDir,
+      CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+    },
   });
 }
 
@@ -87,27 +100,49 @@ async function summarise(run: MeasuredRun, outDir: string): Promise<BuildResult>
   };
 }
 
-/** Time the importer over the corpus's raw files, if the importer exposes `benchImport`. */
+/** Time the importer (scripts/bench/import.ts: the pure pipeline, no disk writes) over the corpus's raw files. */
 async function benchImport(contentDir: string): Promise<SizeResult['import']> {
-  const mod = join(root, 'src/lib/import/bench.ts');
-  if (!existsSync(mod)) return { ok: false, note: 'src/lib/import/bench.ts not present' };
-  // Contract with the importer: benchImport(paths of raw files) imports them (into a scratch
-  // folder of its choosing) and resolves when done; timing is taken here.
-  const { benchImport: run } = (await import(pathToFileURL(mod).href)) as { benchImport?: (files: string[]) => Promise<unknown> };
-  if (typeof run !== 'function') return { ok: false, note: 'benchImport not exported' };
   const files = (await readdir(join(contentDir, 'raw'), { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
   const t0 = performance.now();
-  await run(files);
+  runImportBench(files, 1);
   const seconds = (performance.now() - t0) / 1000;
   return { ok: true, seconds, docsPerSecond: files.length / seconds };
 }
 
+/** The yardstick: a plain Astro + MDX + Pagefind site (scripts/bench/plain-site.ts) on the same MDX, clean. */
+async function buildPlain(count: number, contentDir: string): Promise<BuildResult> {
+  const dir = join(work, 'plain-site');
+  const outDir = join(work, `plain-dist-${count}`);
+  const cacheDir = join(work, `plain-cache-${count}`);
+  await rm(outDir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
+  const script = await writePlainSite(dir);
+  const run = await runMeasured(node, [script], {
+    cwd: dir,
+    echo: values.echo,
+    env: {
+      ...process.env,
+      PLAIN_DIRECTIVES: join(contentDir, 'directives'),
+      OUT_DIR: outDir,
+      CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FORCE_COLOR: '0',
+    },
+  });
+  const result = await summarise(run, outDir);
+  await rm(outDir, { recursive: true, force: true });
+  return result;
+}
+
 interface SearchBenchShape {
   relevance: { archive: { mrr: number; top1: number }; plain: { mrr: number; top1: number }; queries: number };
-  speed: { directives: number; summary: { query: string; mode: string; searchMs: number; maxSearchMs: number; bytes: number; requests: number }[] };
+  speed: {
+    directives: number;
+    summary: { query: string; mode: string; searchMs: number; maxSearchMs: number; bytes: number; requests: number }[];
+  };
 }
 
 /** The search engineer's measurements (scripts/bench-search.ts, `runSearchBench`) on this corpus. */
@@ -120,13 +155,15 @@ async function benchSearch(count: number, contentDir: string): Promise<SizeResul
   if (typeof runSearchBench !== 'function') return { ok: false, note: 'runSearchBench not exported' };
   const r = await runSearchBench({ count, corpus: contentDir });
   const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+  const mrr = `${r.relevance.archive.mrr.toFixed(3)} / ${r.relevance.plain.mrr.toFixed(3)}`;
   const metrics: Record<string, string> = {
-    [`relevance, ${r.relevance.queries} queries: MRR archive / plain Pagefind`]: `${r.relevance.archive.mrr.toFixed(3)} / ${r.relevance.plain.mrr.toFixed(3)}`,
+    [`relevance, ${r.relevance.queries} queries: MRR archive / plain Pagefind`]: mrr,
     'relevance: top-1 archive / plain Pagefind': `${pct(r.relevance.archive.top1)} / ${pct(r.relevance.plain.top1)}`,
   };
   for (const x of r.speed.summary) {
     metrics[`"${x.query}" (${x.mode}): time to results, median (max) / fetched`] =
-      `${x.searchMs.toFixed(0)} (${x.maxSearchMs.toFixed(0)}) ms / ${(x.bytes / 1024).toFixed(0)} KiB in ${x.requests} requests`;
+      `${x.searchMs.toFixed(0)} (${x.maxSearchMs.toFixed(0)}) ms / ` +
+      `${(x.bytes / 1024).toFixed(0)} KiB in ${x.requests} requests`;
   }
   return { ok: true, metrics };
 }
@@ -181,6 +218,9 @@ for (const count of sizes) {
   if (full.ok && !values['no-rebuild']) {
     console.log(`== ${count} directives: rebuild after adding one directive`);
     const undo = await addOneDirective(contentDir);
+    // As in CI and the deploy: the build cache is kept (actions/cache, withastro/action), the
+    // output folder is not.
+    await rm(outDir, { recursive: true, force: true });
     try {
       rebuildOne = await summarise(await build(contentDir, outDir, cacheDir), outDir);
     } finally {
@@ -188,9 +228,30 @@ for (const count of sizes) {
     }
     console.log(`   ${rebuildOne.ok ? 'ok' : 'FAILED'} in ${rebuildOne.wallSeconds.toFixed(1)} s`);
   }
+  let plain: BuildResult | null = null;
+  if (!values['no-plain']) {
+    console.log(`== ${count} directives: plain Astro + MDX + Pagefind site, same MDX (clean)`);
+    plain = await buildPlain(count, contentDir);
+    console.log(`   ${plain.ok ? 'ok' : 'FAILED'} in ${plain.wallSeconds.toFixed(1)} s, ${plain.osMaxRssMiB} MiB`);
+  }
   console.log(`== ${count} directives: search`);
-  const search = values['no-search'] ? { ok: false, note: '--no-search' } : await benchSearch(count, contentDir).catch((e: Error) => ({ ok: false, note: `failed: ${e.message.split('\n')[0]}` }));
-  results.sizes.push({ count, seed, corpusBytes: corpus.bytes, import: imp, build: full, rebuildOne, pageWeight: weight, search });
+  const search = values['no-search']
+    ? { ok: false, note: '--no-search' }
+    : await benchSearch(count, contentDir).catch((e: Error) => ({
+        ok: false,
+        note: `failed: ${e.message.split('\n')[0]}`,
+      }));
+  results.sizes.push({
+    count,
+    seed,
+    corpusBytes: corpus.bytes,
+    import: imp,
+    build: full,
+    rebuildOne,
+    plain,
+    pageWeight: weight,
+    search,
+  });
 }
 
 const table = toMarkdown(results);

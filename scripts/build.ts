@@ -1,25 +1,25 @@
 /**
- * `npm run build`: `astro build`, then the search index in a separate process.
+ * `npm run build` (after the content check): the one way the archive is built, by CI, the
+ * deploy, the tests (scripts/bench/build.ts) and the benchmark: `astro build`, with the search
+ * index in a separate process.
  *
  * 0. src/lib/checks/raw-gate.ts refuses raw files the site must not publish (links, missing
  *    files, changed bytes), then scripts/warm-html-cache.ts renders the directive bodies missing from the HTML cache on all
  *    cores (Astro renders pages on one), so Astro's page phase mostly reads cached HTML.
  * 1. `astro build` with the per-route listing folded into a count (src/lib/build-log.ts);
- *    warnings and errors pass through. Its search integrations are told to stand aside
- *    (ARCHIVE_DEFER_SEARCH_INDEX=1).
+ *    warnings and errors pass through.
  * 2. scripts/search-index.ts, in its own process started beside `astro build`: builds the search
  *    records and feeds them to Pagefind while Astro renders (both mostly use one core of two);
  *    once Astro has exited it checks the pages, writes the index (Pagefind's memory peak, now
  *    without Astro's ~1.2 GiB beside it) and checks content entries = pages = indexed pages.
  *
- * The exit code is the first failing step's. A plain `astro build` still produces the whole
- * site (the integrations index in-process), only with a higher memory peak.
+ * The exit code is the first failing step's. A plain `astro build` makes the pages only: no
+ * search index, no integrity check.
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createRouteFolder } from '../src/lib/build-log.ts';
-import { DEFER_ENV } from '../src/lib/search/build-index.ts';
 import { rawGate } from '../src/lib/checks/raw-gate.ts';
 import { formatProblem } from '../src/lib/checks/format.ts';
 
@@ -28,7 +28,7 @@ const root = resolve(import.meta.dirname, '..');
 function astroBuild(): Promise<number> {
   const child = spawn(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
     cwd: root,
-    env: { ...process.env, [DEFER_ENV]: '1' },
+    env: process.env,
     stdio: ['inherit', 'pipe', 'inherit'],
   });
   const folder = createRouteFolder();

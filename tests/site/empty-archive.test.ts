@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveDir, type StaticServer } from '../search/serve.ts';
+import { launchBrowser } from '../../scripts/bench/browser.ts';
+import { serveDir, type StaticServer } from '../../scripts/bench/serve.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'empty-archive-'));

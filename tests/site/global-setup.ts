@@ -1,11 +1,13 @@
 /**
- * Builds the archive from the repository's content into .tmp/site-dist (never over dist/), then
- * serves it with `astro preview` on a free port. Tests read `inject('baseUrl')` and `inject('distDir')`.
+ * Builds the archive from the repository's content into .tmp/site-dist (never over dist/) with
+ * `npm run build`, exactly as CI and the deploy do (scripts/bench/build.ts), then serves it with
+ * `astro preview` on a free port. Tests read `inject('baseUrl')` and `inject('distDir')`.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { buildArchive } from '../../scripts/bench/build.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -52,18 +54,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     CACHE_DIR: resolve(root, '.tmp/site-cache'),
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  if (!process.env.TEST_SKIP_BUILD) {
-    const built = spawnSync(process.execPath, [astroBin, 'build'], { cwd: root, env, encoding: 'utf8' });
-    if (built.status !== 0) {
-      throw new Error(`astro build failed (exit ${built.status}):\n${built.stdout}\n${built.stderr}`);
-    }
-  }
+  if (!process.env.TEST_SKIP_BUILD) buildArchive({ outDir: distDir, cacheDir: env.CACHE_DIR, env });
   const port = await freePort();
-  const server = spawn(process.execPath, [astroBin, 'preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
-    cwd: root,
-    env,
-    stdio: 'ignore',
-  });
+  const server = spawn(
+    process.execPath,
+    [astroBin, 'preview', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'],
+    {
+      cwd: root,
+      env,
+      stdio: 'ignore',
+    },
+  );
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${baseUrl}/`, 30_000);
   project.provide('baseUrl', baseUrl);

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../scripts/bench/browser.ts';
 import { contentDir } from '../../src/lib/content-dir.ts';
 import { loadDirectives } from '../../src/lib/site/load.ts';
 import { MEASURES } from '../../src/lib/measures.ts';

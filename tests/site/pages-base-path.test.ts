@@ -4,9 +4,9 @@
  * broken, and feeds, sitemap and citations use the configured site.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildArchive } from '../../scripts/bench/build.ts';
 import { checkLinks } from '../../src/lib/checks/links.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -32,20 +32,15 @@ function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 beforeAll(() => {
-  const built = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...cleanEnv(),
-      BASE: '/kho/',
-      SITE: 'https://example.org',
-      CONTENT_DIR: resolve(root, 'tests/fixtures/site-content'),
-      OUT_DIR: dist,
-      CACHE_DIR: resolve(root, '.tmp/site-base-test-cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
+  buildArchive(
+    {
+      env: { ...cleanEnv(), BASE: '/kho/', SITE: 'https://example.org' },
+      contentDir: resolve(root, 'tests/fixtures/site-content'),
+      outDir: dist,
+      cacheDir: resolve(root, '.tmp/site-base-test-cache'),
     },
-  });
-  if (built.status !== 0) throw new Error(`build under /kho/ failed:\n${built.stdout}\n${built.stderr}`);
+    'build under /kho/',
+  );
 }, 300_000);
 
 describe('archive under a sub-path', () => {

@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../scripts/bench/browser.ts';
 import { contentDir } from '../../src/lib/content-dir.ts';
 import { loadDirectives } from '../../src/lib/site/load.ts';
 import { buildArchive } from '../../src/lib/site/archive.ts';

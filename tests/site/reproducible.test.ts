@@ -5,26 +5,20 @@
  * when the global setup skipped its build (TEST_SKIP_BUILD, so its dist may be stale), both are
  * built here.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { buildArchive } from '../../scripts/bench/build.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const astroBin = resolve(root, 'node_modules/astro/bin/astro.mjs');
 const fresh = ['.tmp/reproducible-a', '.tmp/reproducible-second-build-b'].map((d) => resolve(root, d));
 const dirs = process.env.TEST_SKIP_BUILD ? fresh : [fresh[1]!];
 
 function build(outDir: string): void {
   rmSync(outDir, { recursive: true, force: true });
   rmSync(`${outDir}-cache`, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [astroBin, 'build'], {
-    cwd: root,
-    env: { ...process.env, OUT_DIR: outDir, CACHE_DIR: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`astro build into ${outDir} failed:\n${r.stdout}\n${r.stderr}`);
+  buildArchive({ outDir }, `npm run build into ${outDir}`);
 }
 
 function digest(dir: string): Map<string, string> {

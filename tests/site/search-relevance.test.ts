@@ -1,14 +1,14 @@
 /**
- * The relevance set (tests/search/relevance-set.ts) against the archive's real search page:
+ * The relevance set (scripts/bench/relevance-set.ts) against the archive's real search page:
  * every listed query must put its expected directive first. Builds its own corpus (the seeds
  * in content/ plus tests/fixtures/search-content) into .tmp/search-relevance and serves it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { buildRelevanceSite, archiveResults, resolveRef, type RelevanceSite } from '../search/relevance.ts';
-import { RELEVANCE_SET } from '../search/relevance-set.ts';
-import { serveDir, type StaticServer } from '../search/serve.ts';
+import { launchBrowser } from '../../scripts/bench/browser.ts';
+import { buildRelevanceSite, archiveResults, resolveRef, type RelevanceSite } from '../../scripts/bench/relevance.ts';
+import { RELEVANCE_SET } from '../../scripts/bench/relevance-set.ts';
+import { serveDir, type StaticServer } from '../../scripts/bench/serve.ts';
 
 let site: RelevanceSite;
 let server: StaticServer;

@@ -1,20 +1,20 @@
 /**
  * Search results people can trust (issue 12), in Chromium on a real build of the generated
- * corpus (160 directives, tests/search/generated-corpus.ts): every query of the trust set
- * (tests/search/trust-set.ts) must give the right count, call nothing found that is not, put
+ * corpus (160 directives, scripts/bench/generated-corpus.ts): every query of the trust set
+ * (scripts/bench/trust-set.ts) must give the right count, call nothing found that is not, put
  * the right directive first, and show partial matches, citing directives and "no such number"
  * as such; plain Pagefind on the same pages is measured beside it. Then the page itself:
  * several filters at once in the URL, Back, and the form without JavaScript.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { searchSettled } from '../search/relevance.ts';
-import { serveDir, type StaticServer } from '../search/serve.ts';
-import { trustSet } from '../search/trust-set.ts';
-import { checkTrust, summariseTrust, type TrustOutcome } from '../search/trust-check.ts';
-import { archiveShown, buildTrustSite, plainShown, type TrustSite } from '../search/trust-site.ts';
-import { generateCorpus } from '../search/generated-corpus.ts';
+import { launchBrowser } from '../../scripts/bench/browser.ts';
+import { searchSettled } from '../../scripts/bench/relevance.ts';
+import { serveDir, type StaticServer } from '../../scripts/bench/serve.ts';
+import { trustSet } from '../../scripts/bench/trust-set.ts';
+import { checkTrust, summariseTrust, type TrustOutcome } from '../../scripts/bench/trust-check.ts';
+import { archiveShown, buildTrustSite, plainShown, type TrustSite } from '../../scripts/bench/trust-site.ts';
+import { generateCorpus } from '../../scripts/bench/generated-corpus.ts';
 
 let site: TrustSite;
 let server: StaticServer;

@@ -8,8 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser } from '../helpers/browser.ts';
-import { searchSettled } from '../search/relevance.ts';
+import { launchBrowser } from '../../scripts/bench/browser.ts';
+import { searchSettled } from '../../scripts/bench/relevance.ts';
 import { SEARCH_FILES } from '../../src/lib/search/files.ts';
 
 const baseUrl = inject('baseUrl');

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Element } from 'hast';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../scripts/bench/browser.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
 import { elements, parseHtmlFile } from '../../src/lib/checks/links.ts';
 

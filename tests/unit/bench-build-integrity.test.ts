@@ -8,8 +8,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { writeCorpus } from '../../src/lib/bench/write-corpus.ts';
-import { generateCorpus } from '../../src/lib/bench/corpus.ts';
+import { writeCorpus } from '../../scripts/bench/write-corpus.ts';
+import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { checkBuild, compareCounts, listEntryIds } from '../../src/lib/build-integrity.ts';
 import { buildCatalogue, CATALOGUE_FILE } from '../../src/lib/search/catalogue.ts';
 

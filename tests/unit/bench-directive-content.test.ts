@@ -5,13 +5,13 @@
  * MDX would have executed is refused with the file and line rather than rendered.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDirectiveRenderer, loadDirectiveContent } from '../../src/lib/directive-content.ts';
-import { emitMdx } from '../../src/lib/bench/emit.ts';
-import { generateCorpus } from '../../src/lib/bench/corpus.ts';
+import { splitOrThrow } from '../../src/lib/directive-file.ts';
+import { emitMdx } from '../../scripts/bench/emit.ts';
+import { generateCorpus } from '../../scripts/bench/corpus.ts';
 
 let renderHtml: Awaited<ReturnType<typeof createDirectiveRenderer>>;
 const render = async (body: string, filePath?: string) => ({ code: await renderHtml(body, filePath) });
@@ -19,7 +19,7 @@ beforeAll(async () => {
   renderHtml = await createDirectiveRenderer();
 });
 
-const bodyOf = (mdx: string): string => parseFrontmatter(mdx, { frontmatter: 'remove' }).content;
+const bodyOf = (mdx: string): string => splitOrThrow('x.mdx', mdx).after;
 
 describe('rendering directive bodies at content sync', () => {
   it('keeps section markers as paragraph text with their anchors, and lists as lists', async () => {

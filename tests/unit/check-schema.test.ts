@@ -29,7 +29,7 @@ describe('schema check', () => {
     expect(p!.fix.vi).toContain('"Bắc Ninh"');
   });
 
-  it('explains an unquoted date (js-yaml, like Astro, reads it as a Date)', () => {
+  it('explains an unquoted date (the reader, as the build, reads it as a Date)', () => {
     const text = directive().replace('date: "2021-05-12"', 'date: 2021-05-12');
     const [p] = checkFrontmatter(F, text).problems;
     expect(p!.code).toBe('schema.unquoted_date');

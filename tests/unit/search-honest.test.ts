@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchArchive, type SearchOutcome } from '../../src/lib/search/engine.ts';
 import type { SearchState } from '../../src/lib/search/url-state.ts';
-import { fakeArchive, record } from '../search/fake-pagefind.ts';
+import { fakeArchive, record } from '../../scripts/bench/fake-pagefind.ts';
 
 const th469 = record(
   '/th469/',

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mdxBodyText, parsedBodyText, plainBodyText } from '../../src/lib/search/mdx-text.ts';
-import { writeCorpus } from '../../src/lib/bench/write-corpus.ts';
+import { writeCorpus } from '../../scripts/bench/write-corpus.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const FM = '---\ntitle: T\n---\n';

@@ -40,7 +40,7 @@ describe('search records from the content files', () => {
     try {
       await mkdir(join(dir, 'ha-noi'));
       await writeFile(join(dir, 'ha-noi', 'x.mdx'), '---\ntitle: X\nprovince: Atlantis\n---\n\nText.\n');
-      await expect(readSearchRecords(dir, (id) => id)).rejects.toThrow(/x\.mdx: frontmatter field "(number|docType|date|issuer|province|source)"/);
+      await expect(readSearchRecords(dir, (id) => id)).rejects.toThrow(/x\.mdx:\d+: frontmatter field "(number|docType|date|issuer|province|source)"/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -70,7 +70,7 @@ describe('index helpers', () => {
 
 describe('what a record holds for honest matching', () => {
   it('urgency in the metadata line, cited numbers and variant groups as tokens, measures in the catalogue metadata', async () => {
-    const { record } = await import('../search/fake-pagefind.ts');
+    const { record } = await import('../../scripts/bench/fake-pagefind.ts');
     const r = record(
       '/x/',
       {

@@ -1,5 +1,5 @@
 /**
- * The trust set (tests/search/trust-set.ts) against the engine in Node, over the generated
+ * The trust set (scripts/bench/trust-set.ts) against the engine in Node, over the generated
  * corpus's real search records and the Pagefind stand-in: the same checks the browser test
  * makes on the real page (tests/site/search-trust.test.ts), in a second.
  */
@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { searchArchive, type ArchiveIndex, type ResultItem } from '../../src/lib/search/engine.ts';
 import { readSearchRecords } from '../../src/lib/search/corpus.ts';
-import { writeGeneratedCorpus, type GeneratedDoc } from '../search/generated-corpus.ts';
-import { trustSet } from '../search/trust-set.ts';
-import { checkTrust, summariseTrust, type TrustOutcome } from '../search/trust-check.ts';
-import { fakeArchive } from '../search/fake-pagefind.ts';
+import { writeGeneratedCorpus, type GeneratedDoc } from '../../scripts/bench/generated-corpus.ts';
+import { trustSet } from '../../scripts/bench/trust-set.ts';
+import { checkTrust, summariseTrust, type TrustOutcome } from '../../scripts/bench/trust-check.ts';
+import { fakeArchive } from '../../scripts/bench/fake-pagefind.ts';
 
 let work: string;
 let docs: GeneratedDoc[];

@@ -13,7 +13,12 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const read = (name: string) => readFileSync(resolve(root, '.github/workflows', name), 'utf8');
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; name?: string }
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  name?: string;
+}
 interface Job {
   'runs-on': string;
   'timeout-minutes'?: number;
@@ -22,14 +27,21 @@ interface Job {
   needs?: string | string[];
   env?: Record<string, string>;
 }
-interface Workflow { on: Record<string, unknown>; permissions?: unknown; concurrency?: { group: string }; jobs: Record<string, Job> }
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: unknown;
+  concurrency?: { group: string };
+  jobs: Record<string, Job>;
+}
 
 const ci = parse(read('ci.yml')) as Workflow;
 const deploy = parse(read('deploy.yml')) as Workflow;
 
 /** Index of the first step whose run line or action matches. */
 const stepIndex = (job: Job, re: RegExp) =>
-  job.steps.findIndex((s) => re.test(s.run ?? '') || re.test(s.uses ?? '') || re.test(String(s.with?.['build-cmd'] ?? '')));
+  job.steps.findIndex(
+    (s) => re.test(s.run ?? '') || re.test(s.uses ?? '') || re.test(String(s.with?.['build-cmd'] ?? '')),
+  );
 
 describe.each([
   ['ci.yml', ci],
@@ -70,8 +82,12 @@ describe.each([
       const build = stepIndex(job, /npm (run build|test)|withastro\/action/);
       if (build < 0) continue;
       const install = stepIndex(job, /^npm install/);
-      const check = stepIndex(job, /npm run check/);
       expect(install, id).toBeGreaterThanOrEqual(0);
+      expect(build, id).toBeGreaterThan(install);
+      const step = job.steps[build]!;
+      // `npm run build` starts with the content check itself (package.json, tested below).
+      if (/^npm run build$/.test(step.run ?? String(step.with?.['build-cmd'] ?? ''))) continue;
+      const check = stepIndex(job, /^npm run check$/);
       expect(check, id).toBeGreaterThan(install);
       expect(check, id).toBeLessThan(build);
     }
@@ -109,6 +125,47 @@ describe('ci.yml', () => {
     // Links are checked in the built site under the BASE it is published at.
     expect(stepIndex(build, /npm run check:links/)).toBeGreaterThan(stepIndex(build, /npm run build/));
     expect(build.env?.BASE).toContain('vars.BASE');
+  });
+});
+
+describe('the quality gate', () => {
+  const runs = (job: Job) => job.steps.map((s) => s.run ?? '');
+
+  it("runs the content check once, typecheck and Biome as their own steps, sharing the tests' install", () => {
+    const all = Object.values(ci.jobs).flatMap(runs);
+    expect(all.filter((r) => r === 'npm run check')).toHaveLength(1);
+    expect(all.filter((r) => /^npm install/.test(r))).toHaveLength(Object.keys(ci.jobs).length);
+    const test = runs(ci.jobs.test!);
+    const at = (cmd: string) => test.indexOf(cmd);
+    expect(at('npm install')).toBeGreaterThanOrEqual(0);
+    for (const cmd of ['npm run check', 'npm run typecheck', 'npm run lint']) {
+      expect(at(cmd), cmd).toBeGreaterThan(at('npm install'));
+      expect(at(cmd), cmd).toBeLessThan(at('npm test'));
+    }
+  });
+
+  it('is what .ci/run runs before npm test', () => {
+    const script = readFileSync(resolve(root, '.ci/run'), 'utf8');
+    const at = (cmd: string) => script.indexOf(cmd);
+    for (const cmd of ['npm run check', 'npm run typecheck', 'npm run lint']) {
+      expect(at(cmd), cmd).toBeGreaterThan(at('npm install'));
+      expect(at(cmd), cmd).toBeLessThan(at('npm test'));
+    }
+  });
+
+  it("lints with Biome over the project's own check, and formats with it", () => {
+    const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.lint).toBe('biome check .');
+    expect(pkg.scripts.format).toBe('biome check --write .');
+    expect(pkg.scripts.typecheck).toBe('astro check');
+  });
+
+  it('keeps the build cache between CI builds and between deploys', () => {
+    const cache = ci.jobs.build!.steps.find((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache?.with?.path).toBe('node_modules/.astro');
+    expect(stepIndex(ci.jobs.build!, /actions\/cache/)).toBeLessThan(stepIndex(ci.jobs.build!, /^npm run build$/));
+    const action = deploy.jobs.build!.steps.find((s) => s.uses?.startsWith('withastro/action@'));
+    expect(action?.with?.cache).toBe('true');
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { DirectiveData } from '../directive-schema.ts';
 import { checkBody } from './content.ts';
+import { readNoteProblems } from './frontmatter.ts';
 import { checkFrontmatter } from './schema.ts';
 import { problem, type Problem } from './types.ts';
 import { MAX_MDX_BYTES, megabytes } from '../import/limits.ts';
@@ -20,7 +21,7 @@ export interface FileCheckResult {
 export function checkDirectiveFile(display: string, source: string, size = Buffer.byteLength(source)): FileCheckResult {
   const schema = checkFrontmatter(display, source);
   const split = schema.split;
-  const problems = [...schema.problems];
+  const problems = [...readNoteProblems(display, split.notes), ...schema.problems];
   if (size > MAX_MDX_BYTES) {
     problems.push(problem(display, null, 'content.too_large',
       `Tệp dài ${megabytes(size)}, quá giới hạn ${megabytes(MAX_MDX_BYTES)} cho một văn bản; phần nội dung không được kiểm tra.`,

@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { linkSync, lstatSync, mkdirSync, openSync, closeSync, writeSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { splitFrontmatter } from '../directive-file.ts';
 import { duplicateKey } from '../doc-number.ts';
 import { importText, type ImportOptions, type ImportResult } from './pipeline.ts';
 import { importHashOf } from './emit.ts';
@@ -191,10 +191,10 @@ function indexExisting(contentDir: string): DirectiveIndex {
     } catch {
       continue;
     }
-    const fm = /^---\n([\s\S]*?)\n---/.exec(text)?.[1];
-    if (!fm) continue;
+    const split = splitFrontmatter(text);
+    if (!split.ok) continue;
     try {
-      const d = parseYaml(fm) as { province?: string; number?: string | null; date?: string; source?: { sha256?: string; raw?: string } };
+      const d = split.data as { province?: string; number?: string | null; date?: string; source?: { sha256?: string; raw?: string } };
       const key = duplicateKey(d.province ?? null, d.number ?? null, d.date ?? null);
       addKnown(index, key, { path: `content/${relative(contentDir, f).split(sep).join('/')}`, abs: f, sha: d.source?.sha256 ?? '', raw: d.source?.raw ?? '' });
     } catch { /* a broken file is the schema check's business */ }
@@ -204,9 +204,9 @@ function indexExisting(contentDir: string): DirectiveIndex {
 
 /** How an existing MDX file stands: written by the importer and untouched, edited by hand, or reviewed. */
 function existingState(text: string): 'imported' | 'edited' | 'reviewed' {
-  const fm = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-  let data: Record<string, unknown> = {};
-  try { data = (parseYaml(fm) as Record<string, unknown>) ?? {}; } catch { return 'edited'; }
+  const split = splitFrontmatter(text);
+  if (!split.ok) return 'edited';
+  const data = split.data;
   if (data.reviewed === true) return 'reviewed';
   if (typeof data.importHash !== 'string' || data.importHash !== importHashOf(text)) return 'edited';
   return 'imported';

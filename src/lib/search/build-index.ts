@@ -3,18 +3,13 @@
  * into the built site, then the integrity rule (entries = directive pages = indexed pages,
  * src/lib/build-integrity.ts). `npm run build` runs it in its own process beside `astro build`
  * (scripts/search-index.ts): records are added while Astro renders, and the index is written
- * only after Astro has exited, without Astro's heap beside Pagefind's peak. A plain
- * `astro build` runs it inside Astro through the integrations in src/integrations/.
+ * only after Astro has exited, without Astro's heap beside Pagefind's peak.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkBuild, type IntegrityReport } from '../build-integrity.ts';
 import { searchRecords } from './corpus.ts';
 import { writeSearchIndex } from './indexer.ts';
-
-/** Set by scripts/build.ts for its `astro build` child: the integrations leave indexing to it. */
-export const DEFER_ENV = 'ARCHIVE_DEFER_SEARCH_INDEX';
-export const searchIndexDeferred = (): boolean => process.env[DEFER_ENV] === '1';
 
 /**
  * Index every directive of `directivesDir` into `<outDir>/pagefind`; returns how many.

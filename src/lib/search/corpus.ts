@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { astroEntryId, directiveFilePath, listDirectiveFiles } from '../entry-id.ts';
-import { parseDirectiveSource } from '../site/load.ts';
+import { readDirective } from '../directive-file.ts';
 import { mdxBodyText } from './mdx-text.ts';
 import { buildSearchRecord, type SearchRecord } from './record.ts';
 
@@ -16,8 +16,8 @@ export async function* searchRecords(directivesDir: string, urlFor: (id: string)
   for (const rel of listDirectiveFiles(directivesDir)) {
     const file = directiveFilePath(directivesDir, rel);
     const source = await readFile(file, 'utf8');
-    const { data } = parseDirectiveSource(file, source);
-    yield buildSearchRecord(urlFor(astroEntryId(rel)), data, mdxBodyText(source));
+    const { data, text } = readDirective(file, source);
+    yield buildSearchRecord(urlFor(astroEntryId(rel)), data, mdxBodyText(text));
   }
 }
 

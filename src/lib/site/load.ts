@@ -5,21 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { directiveSchema, type DirectiveData } from '../directive-schema.ts';
+import type { DirectiveData } from '../directive-schema.ts';
+import { readDirective } from '../directive-file.ts';
 import { astroEntryId, directiveFilePath, listDirectiveFiles } from '../entry-id.ts';
 import type { DirectiveRecord } from './archive.ts';
 
 /** Split one directive file into validated frontmatter and body; throws naming the file and field. */
 export function parseDirectiveSource(file: string, source: string): { data: DirectiveData; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  if (!m) throw new Error(`${file}: no frontmatter block (--- … ---) at the top`);
-  const parsed = directiveSchema.safeParse(parseYaml(m[1]!));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: frontmatter field "${issue.path.join('.')}": ${issue.message}`);
-  }
-  return { data: parsed.data, body: m[2]! };
+  return readDirective(file, source);
 }
 
 export function loadDirectives(root: string): DirectiveRecord[] {

@@ -1,5 +1,5 @@
 /**
- * The trust set: queries of every kind over the generated corpus (tests/search/generated-corpus.ts),
+ * The trust set: queries of every kind over the generated corpus (scripts/bench/generated-corpus.ts),
  * each with what it must find, computed from how the corpus was made (its topics, provinces,
  * signers, numbers, urgency), never from the search's own answers. Asserted: the count of
  * found directives and that nothing else is called found, the first result, the heading of

@@ -12,9 +12,7 @@ import remarkStringify from 'remark-stringify';
 import { stringify } from 'yaml';
 
 /** A body block: a paragraph (optionally bold), or a bulleted list of lines. */
-export type BodyBlock =
-  | { kind: 'paragraph'; text: string; strong?: boolean }
-  | { kind: 'list'; items: string[] };
+export type BodyBlock = { kind: 'paragraph'; text: string; strong?: boolean } | { kind: 'list'; items: string[] };
 
 function phrasing(text: string, strong = false): PhrasingContent[] {
   const t: PhrasingContent = { type: 'text', value: text };
@@ -39,13 +37,10 @@ export function bodyToMdast(blocks: readonly BodyBlock[]): Root {
   return { type: 'root', children };
 }
 
-const processor = unified()
-  .use(remarkMdx)
-  .use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*' })
-  .freeze();
+const processor = unified().use(remarkMdx).use(remarkStringify, { bullet: '-', emphasis: '*', strong: '*' }).freeze();
 
 export function emitMdx(frontmatter: Record<string, unknown>, blocks: readonly BodyBlock[]): string {
-  // YAML 1.1 rules when writing: Astro reads frontmatter with js-yaml, which turns an unquoted
+  // YAML 1.1 rules when writing: the reader (src/lib/directive-file.ts) turns an unquoted
   // 2021-11-08 into a Date (and `n`/`yes` into booleans); 1.1 mode quotes exactly those strings.
   const yaml = stringify(frontmatter, { lineWidth: 0, version: '1.1' });
   return `---\n${yaml}---\n\n${processor.stringify(bodyToMdast(blocks))}`;

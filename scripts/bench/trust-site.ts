@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Page } from 'playwright-core';
-import { ROOT } from './corpus.ts';
+import { ROOT } from './search-corpus.ts';
 import { buildSite, searchSettled } from './relevance.ts';
 import { writeGeneratedCorpus, type GeneratedDoc } from './generated-corpus.ts';
 import type { Shown } from './trust-check.ts';

@@ -1,5 +1,5 @@
 /**
- * What one query of the trust set (tests/search/trust-set.ts) must show, checked against what
+ * What one query of the trust set (scripts/bench/trust-set.ts) must show, checked against what
  * a search showed: the same check for the engine in Node, the real page in Chromium and plain
  * Pagefind, so their figures compare.
  */

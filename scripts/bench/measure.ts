@@ -22,7 +22,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
   bundle: 'Vite bundling',
   render: 'page rendering',
   index: 'sitemap, raw copies (in-process Pagefind, checks)',
-  search: 'search index + integrity check (own process)',
+  search: 'search index + integrity check (own process; plain site: Pagefind CLI)',
 };
 
 /** The phase that starts with this log line while `current` runs, if any. */
@@ -31,11 +31,15 @@ export function phaseStartedBy(line: string, current: Phase): Phase | null {
   const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
   if (/\[archive:html-cache\] Rendering/.test(plain)) return 'html';
   if (/\[content\] Syncing content/.test(plain)) return 'content';
-  if (/\[archive:search-index\] Indexing/.test(plain)) return 'search';
+  if (/\[archive:search-index\] Indexing|\[plain:pagefind\] Indexing/.test(plain)) return 'search';
   if (/\[build\] Building static entrypoints/.test(plain)) return 'bundle';
   if (/(generating|prerendering) static routes/.test(plain)) return 'render';
   // Rendering ends with Astro's "[build] ✓ Completed in …" summary; integrations follow.
-  if (current === 'render' && (/\[build\] ✓ Completed in /.test(plain) || /\[@astrojs\/sitemap\]|Waiting for integration|\[archive:/.test(plain))) return 'index';
+  if (
+    current === 'render' &&
+    (/\[build\] ✓ Completed in /.test(plain) || /\[@astrojs\/sitemap\]|Waiting for integration|\[archive:/.test(plain))
+  )
+    return 'index';
   return null;
 }
 
@@ -140,7 +144,11 @@ export async function runMeasured(command: string, args: string[], opts: RunOpti
 function measure(command: string, args: string[], opts: RunOptions, reportFile: string): Promise<MeasuredRun> {
   return new Promise((resolveRun, reject) => {
     const started = performance.now();
-    const child = spawn('/usr/bin/time', ['-v', '-o', reportFile, command, ...args], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-v', '-o', reportFile, command, ...args], {
+      cwd: opts.cwd,
+      env: opts.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     let phase: Phase = 'startup';
     let phaseStart = started;
@@ -193,7 +201,9 @@ function measure(command: string, args: string[], opts: RunOptions, reportFile: 
         peakRssMiB: Math.round(peaks.get(p) ?? 0),
       }));
       // eslint-disable-next-line no-control-regex
-      const warnings = log.split('\n').filter((l) => /\b(WARN|warn|warning|error)\b/i.test(l.replace(/\x1b\[[0-9;]*m/g, '')));
+      const warnings = log
+        .split('\n')
+        .filter((l) => /\b(WARN|warn|warning|error)\b/i.test(l.replace(/\x1b\[[0-9;]*m/g, '')));
       resolveRun({
         ok: code === 0,
         exitCode: code,

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { importText } from './pipeline.ts';
+import { importText } from '../../src/lib/import/pipeline.ts';
 
 export interface BenchResult {
   /** documents imported (successful or refused: both are work done) */
@@ -21,6 +21,10 @@ export function benchImport(files: string[], rounds?: number): BenchResult {
   for (const { f, bytes } of inputs.slice(0, 20)) importText(bytes, f); // warm up the JIT and lazy tables
   const t0 = performance.now();
   let docs = 0;
-  for (let r = 0; r < n; r++) for (const { f, bytes } of inputs) { importText(bytes, f); docs++; }
+  for (let r = 0; r < n; r++)
+    for (const { f, bytes } of inputs) {
+      importText(bytes, f);
+      docs++;
+    }
   return { docs, ms: performance.now() - t0 };
 }

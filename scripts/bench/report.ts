@@ -27,7 +27,8 @@ export function machine(now = new Date()): Machine {
 }
 
 /** The measured run's figures (documented on MeasuredRun) plus what the build produced. */
-export interface BuildResult extends Pick<MeasuredRun, 'ok' | 'wallSeconds' | 'osMaxRssMiB' | 'cpuSeconds' | 'sampledPeakRssMiB' | 'phases'> {
+export interface BuildResult
+  extends Pick<MeasuredRun, 'ok' | 'wallSeconds' | 'osMaxRssMiB' | 'cpuSeconds' | 'sampledPeakRssMiB' | 'phases'> {
   outputFiles: number;
   outputBytes: number;
   directivePages: number;
@@ -44,7 +45,15 @@ export interface SizeResult {
   import: { ok: boolean; seconds?: number; docsPerSecond?: number; note?: string };
   build: BuildResult | null;
   rebuildOne: BuildResult | null;
-  pageWeight: { medianHtmlCssBytes: number; maxHtmlCssBytes: number; medianGzipBytes: number; maxGzipBytes: number; sampled: number } | null;
+  /** the yardstick: a plain Astro + MDX + Pagefind site on the same MDX (scripts/bench/plain-site.ts) */
+  plain?: BuildResult | null;
+  pageWeight: {
+    medianHtmlCssBytes: number;
+    maxHtmlCssBytes: number;
+    medianGzipBytes: number;
+    maxGzipBytes: number;
+    sampled: number;
+  } | null;
   search: { ok: boolean; metrics?: Record<string, number | string>; note?: string };
 }
 
@@ -62,15 +71,28 @@ const mem = (m: number | null): string => (m == null ? 'n/a' : `${(m / 1024).toF
 export function toMarkdown(r: BenchResults): string {
   const m = r.machine;
   const lines: string[] = [];
-  lines.push(`Benchmark "${r.label}", ${m.date}: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, Node ${m.node}, ${m.platform}.`);
+  lines.push(
+    `Benchmark "${r.label}", ${m.date}: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ` +
+      `Node ${m.node}, ${m.platform}.`,
+  );
   lines.push('');
   const head = ['', ...r.sizes.map((x) => `${x.count.toLocaleString('en')} directives`)];
   const row = (name: string, f: (x: SizeResult) => string): string => `| ${[name, ...r.sizes.map(f)].join(' | ')} |`;
   lines.push(`| ${head.join(' | ')} |`);
   lines.push(`|${head.map(() => '---').join('|')}|`);
   lines.push(row('corpus (MDX + raw)', (x) => mb(x.corpusBytes)));
-  lines.push(row('import', (x) => (x.import.ok ? `${s(x.import.seconds!)} (${x.import.docsPerSecond!.toFixed(0)} docs/s)` : `skipped: ${x.import.note}`)));
-  lines.push(row('**full build, wall**', (x) => (x.build ? `**${s(x.build.wallSeconds)}**${x.build.ok ? '' : ' FAILED'}` : 'n/a')));
+  lines.push(
+    row('import', (x) =>
+      x.import.ok
+        ? `${s(x.import.seconds!)} (${x.import.docsPerSecond!.toFixed(0)} docs/s)`
+        : `skipped: ${x.import.note}`,
+    ),
+  );
+  lines.push(
+    row('**full build, wall**', (x) =>
+      x.build ? `**${s(x.build.wallSeconds)}**${x.build.ok ? '' : ' FAILED'}` : 'n/a',
+    ),
+  );
   lines.push(row('CPU time (user + system)', (x) => (x.build?.cpuSeconds != null ? s(x.build.cpuSeconds) : 'n/a')));
   lines.push(row('**peak memory (OS, largest process)**', (x) => `**${mem(x.build?.osMaxRssMiB ?? null)}**`));
   lines.push(row('peak memory (sampled, whole process tree)', (x) => mem(x.build?.sampledPeakRssMiB ?? null)));
@@ -83,13 +105,58 @@ export function toMarkdown(r: BenchResults): string {
       }),
     );
   }
-  lines.push(row('directive pages / second (whole build)', (x) => (x.build ? x.build.pagesPerSecond.toFixed(0) : 'n/a')));
-  lines.push(row('output: files / size', (x) => (x.build ? `${x.build.outputFiles.toLocaleString('en')} / ${mb(x.build.outputBytes)}` : 'n/a')));
-  lines.push(row('build log: warning lines / lines per page', (x) => (x.build ? `${x.build.warningLines} / ${x.build.logLinesPerPage.toFixed(2)}` : 'n/a')));
-  lines.push(row('**rebuild after adding one directive**', (x) => (x.rebuildOne ? `**${s(x.rebuildOne.wallSeconds)}** (CPU ${s(x.rebuildOne.cpuSeconds ?? 0)}), ${mem(x.rebuildOne.osMaxRssMiB)}${x.rebuildOne.ok ? '' : ' FAILED'}` : 'n/a')));
+  const ratio = (a: number | null | undefined, b: number | null | undefined): string =>
+    a != null && b ? `${(a / b).toFixed(2)}×` : 'n/a';
+  if (r.sizes.some((x) => x.plain)) {
+    lines.push(
+      row('**plain Astro + MDX + Pagefind (same MDX): wall**', (x) =>
+        x.plain ? `**${s(x.plain.wallSeconds)}**${x.plain.ok ? '' : ' FAILED'}` : 'n/a',
+      ),
+    );
+    lines.push(
+      row('plain: CPU / peak memory (OS, largest process)', (x) =>
+        x.plain ? `${s(x.plain.cpuSeconds ?? 0)} / ${mem(x.plain.osMaxRssMiB)}` : 'n/a',
+      ),
+    );
+    lines.push(
+      row('**archive ÷ plain: wall / CPU / peak**', (x) =>
+        x.plain && x.build
+          ? [
+              `**${ratio(x.build.wallSeconds, x.plain.wallSeconds)}**`,
+              ratio(x.build.cpuSeconds, x.plain.cpuSeconds),
+              ratio(x.build.osMaxRssMiB, x.plain.osMaxRssMiB),
+            ].join(' / ')
+          : 'n/a',
+      ),
+    );
+  }
+  lines.push(
+    row('directive pages / second (whole build)', (x) => (x.build ? x.build.pagesPerSecond.toFixed(0) : 'n/a')),
+  );
+  lines.push(
+    row('output: files / size', (x) =>
+      x.build ? `${x.build.outputFiles.toLocaleString('en')} / ${mb(x.build.outputBytes)}` : 'n/a',
+    ),
+  );
+  lines.push(
+    row('build log: warning lines / lines per page', (x) =>
+      x.build ? `${x.build.warningLines} / ${x.build.logLinesPerPage.toFixed(2)}` : 'n/a',
+    ),
+  );
+  lines.push(
+    row('**rebuild after adding one directive**', (x) =>
+      x.rebuildOne
+        ? `**${s(x.rebuildOne.wallSeconds)}** (CPU ${s(x.rebuildOne.cpuSeconds ?? 0)}), ` +
+          `${mem(x.rebuildOne.osMaxRssMiB)}${x.rebuildOne.ok ? '' : ' FAILED'}`
+        : 'n/a',
+    ),
+  );
   lines.push(
     row('directive page HTML+CSS: median / max (gzip)', (x) =>
-      x.pageWeight ? `${kb(x.pageWeight.medianHtmlCssBytes)} / ${kb(x.pageWeight.maxHtmlCssBytes)} (${kb(x.pageWeight.medianGzipBytes)} / ${kb(x.pageWeight.maxGzipBytes)})` : 'n/a',
+      x.pageWeight
+        ? `${kb(x.pageWeight.medianHtmlCssBytes)} / ${kb(x.pageWeight.maxHtmlCssBytes)} ` +
+          `(${kb(x.pageWeight.medianGzipBytes)} / ${kb(x.pageWeight.maxGzipBytes)})`
+        : 'n/a',
     ),
   );
   const searchKeys = [...new Set(r.sizes.flatMap((x) => Object.keys(x.search.metrics ?? {})))];

@@ -4,7 +4,7 @@
  * numbered sections, công điện "Hỏa tốc"), several per province, some citing the province's
  * earlier documents and national ones. Generated deterministically from templates and a seeded
  * generator, so every build of it is the same; what each directive is about (its topics) is
- * known by construction, which is what the trust test (tests/search/trust-set.ts) counts on.
+ * known by construction, which is what the trust test (scripts/bench/trust-set.ts) counts on.
  *
  * The templates keep each topic's words to that topic's sentences; the filler sentences hold
  * the look-alikes a folded, prefix-matching search confuses them with ("thời gian", "cách ly",
@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRng } from '../../src/lib/bench/rng.ts';
+import { createRng } from './rng.ts';
 import { provinceByName } from '../../src/lib/provinces.ts';
 import type { MeasureCode } from '../../src/lib/measures.ts';
 

@@ -5,13 +5,14 @@
  * its real page (/tim-kiem/?q=…), plain Pagefind through its own JS API. Shared by the test
  * (tests/site/search-relevance.test.ts) and the bench.
  */
-import { spawnSync } from 'node:child_process';
 import { resolve, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Browser, Page } from 'playwright-core';
-import { assembleCorpus, ROOT } from './corpus.ts';
+import { buildArchive } from './build.ts';
+import { assembleCorpus, ROOT } from './search-corpus.ts';
 import { readSearchRecords } from '../../src/lib/search/corpus.ts';
 import { docNumberKey } from '../../src/lib/doc-number.ts';
+import { searchPageUrl, directivePath, DIRECTIVES_PREFIX } from './urls.ts';
 import type { DocRef, RelevanceQuery } from './relevance-set.ts';
 
 export interface RelevanceSite {
@@ -20,16 +21,10 @@ export interface RelevanceSite {
   docs: { url: string; province: string; number: string | null; docType: string }[];
 }
 
-/** `astro build` of a content folder into <work>/dist (cache in <work>/cache); returns the dist path. */
+/** `npm run build` of a content folder into <work>/dist (cache in <work>/cache); returns the dist path. */
 export function buildSite(content: string, work: string, what: string): string {
   const dist = join(work, 'dist');
-  const built = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: dist, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`${what} build failed:\n${built.stdout}\n${built.stderr}`);
-  return dist;
+  return buildArchive({ contentDir: content, outDir: dist, cacheDir: join(work, 'cache') }, `${what} build`);
 }
 
 export async function buildRelevanceSite(
@@ -45,7 +40,7 @@ export async function buildRelevanceSite(
   const w = await index.writeFiles({ outputPath: join(dist, 'pagefind-plain') });
   if (w.errors.length) throw new Error(w.errors.join('; '));
   await pagefind.close();
-  const records = await readSearchRecords(join(content, 'directives'), (id) => `/van-ban/${id}/`);
+  const records = await readSearchRecords(join(content, 'directives'), directivePath);
   return {
     dist,
     docs: records.map((r) => ({ url: r.url, province: r.meta.province!, number: r.meta.number || null, docType: r.meta.docType! })),
@@ -75,9 +70,9 @@ export function searchSettled(): boolean {
 
 /** The archive's search, through its page: result URLs in order (paths, no query string). */
 export async function archiveResults(page: Page, baseUrl: string, q: string): Promise<string[]> {
-  await page.goto(`${baseUrl}/tim-kiem/?q=${encodeURIComponent(q)}`);
+  await page.goto(`${baseUrl}${searchPageUrl(q)}`);
   await page.waitForFunction(searchSettled, null, { timeout: 15_000 });
-  return page.$$eval('[data-search-results] a[href*="/van-ban/"]', (as) =>
+  return page.$$eval(`[data-search-results] a[href*="${DIRECTIVES_PREFIX}"]`, (as) =>
     as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
   );
 }
@@ -85,12 +80,12 @@ export async function archiveResults(page: Page, baseUrl: string, q: string): Pr
 /** Plain Pagefind over the crawled pages: result URLs of directive pages, in its order. */
 export async function plainResults(page: Page, baseUrl: string, q: string): Promise<string[]> {
   if (!page.url().startsWith(baseUrl)) await page.goto(`${baseUrl}/404.html`);
-  return page.evaluate(async (query) => {
+  return page.evaluate(async ({ query, prefix }) => {
     const pf = await import('/pagefind-plain/pagefind.js' as string);
     const res = await pf.search(query);
     const data = await Promise.all(res.results.slice(0, 20).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
-    return data.map((d: { url: string }) => d.url).filter((u: string) => u.startsWith('/van-ban/'));
-  }, q);
+    return data.map((d: { url: string }) => d.url).filter((u: string) => u.startsWith(prefix));
+  }, { query: q, prefix: DIRECTIVES_PREFIX });
 }
 
 export interface QueryOutcome {

@@ -6,11 +6,11 @@
  * same seed gives the same files byte for byte.
  */
 import { createHash } from 'node:crypto';
-import { PROVINCES, type Province } from '../provinces.ts';
-import { DOC_TYPES, type DocTypeName } from '../doc-types.ts';
-import type { Issuer } from '../issuers.ts';
-import { slugify } from '../vietnamese.ts';
-import type { DirectiveInput } from '../directive-schema.ts';
+import { PROVINCES, type Province } from '../../src/lib/provinces.ts';
+import { DOC_TYPES, type DocTypeName } from '../../src/lib/doc-types.ts';
+import type { Issuer } from '../../src/lib/issuers.ts';
+import { slugify } from '../../src/lib/vietnamese.ts';
+import type { DirectiveInput } from '../../src/lib/directive-schema.ts';
 import { createRng, type Rng } from './rng.ts';
 import { SENTENCES } from './sentences.ts';
 import { emitMdx, type BodyBlock } from './emit.ts';
@@ -21,7 +21,7 @@ export const DOC_TYPE_WEIGHTS: Readonly<Record<DocTypeName, number>> = {
   'Thông báo': 10,
   'Thông báo kết luận': 8,
   'Công điện': 8,
-  'Điện': 2,
+  Điện: 2,
   'Chỉ thị': 10,
   'Nghị quyết': 2,
   'Kết luận': 3,
@@ -46,7 +46,7 @@ const ROLE_WEIGHTS: Readonly<Record<DocTypeName, Partial<Record<Role, number>>>>
   'Thông báo': { btv: 25, tt: 15, vp: 40, ubnd: 10, bcd: 10 },
   'Thông báo kết luận': { btv: 40, tt: 15, bch: 5, vp: 40 },
   'Công điện': { ct: 70, ubnd: 20, bcd: 10 },
-  'Điện': { tt: 60, btv: 40 },
+  Điện: { tt: 60, btv: 40 },
   'Chỉ thị': { btv: 40, ubnd: 35, ct: 25 },
   'Nghị quyết': { bch: 30, btv: 30, hdnd: 40 },
   'Kết luận': { btv: 60, bch: 40 },
@@ -117,7 +117,24 @@ const SUBJECTS = [
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Quốc', 'Thanh', 'Hữu', 'Ngọc', 'Xuân', 'Công'];
-const GIVEN = ['Anh', 'Bình', 'Cường', 'Dũng', 'Hà', 'Hải', 'Hùng', 'Lan', 'Long', 'Nam', 'Phong', 'Quang', 'Sơn', 'Thắng', 'Tuấn', 'Vinh'];
+const GIVEN = [
+  'Anh',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hà',
+  'Hải',
+  'Hùng',
+  'Lan',
+  'Long',
+  'Nam',
+  'Phong',
+  'Quang',
+  'Sơn',
+  'Thắng',
+  'Tuấn',
+  'Vinh',
+];
 const UBND_DEPTS = ['VX', 'KGVX', 'VHXH', 'NC', 'TH', 'KT'];
 
 export interface CorpusFile {
@@ -149,9 +166,12 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** The usual addressees of a People's Committee document. */
+const OFFICES = 'Các sở, ban, ngành; UBND các huyện, thị xã, thành phố';
+
 function randomDate(rng: Rng): { date: string; monthOnly: boolean } {
   const weights: Record<string, number> = {};
-  MONTH_WEIGHTS.forEach((w, i) => (weights[String(i)] = w));
+  for (const [i, w] of MONTH_WEIGHTS.entries()) weights[String(i)] = w;
   const m = Number(rng.weighted(weights));
   const year = 2020 + Math.floor(m / 12);
   const month = (m % 12) + 1;
@@ -199,13 +219,19 @@ function buildBody(rng: Rng, meta: Meta, citations: Citation[]): BodyBlock[] {
   const cite = citations.map((c) => c.phrase).join(' và ');
   blocks.push({
     kind: 'paragraph',
-    text: `${cite ? `Thực hiện ${cite}, ` : ''}${meta.issuer} yêu cầu các cấp, các ngành, địa phương, đơn vị triển khai thực hiện tốt một số nội dung sau. ${sentences(rng, rng.int(1, 2))}`,
+    text:
+      `${cite ? `Thực hiện ${cite}, ` : ''}${meta.issuer} yêu cầu các cấp, các ngành, địa phương, đơn vị ` +
+      `triển khai thực hiện tốt một số nội dung sau. ${sentences(rng, rng.int(1, 2))}`,
   });
   for (let i = rng.int(1, 2); i > 0; i--) blocks.push({ kind: 'paragraph', text: sentences(rng, rng.int(2, 4)) });
   const sectionCount = meta.long ? rng.int(25, 60) : rng.int(3, 7);
   const slash = rng.chance(0.2); // "1/" style, as in some Thành ủy texts
   for (let s = 1; s <= sectionCount; s++) {
-    blocks.push({ kind: 'paragraph', text: `${s}${slash ? '/' : '.'} ${sentences(rng, rng.int(1, 3))}`, strong: rng.chance(0.03) });
+    blocks.push({
+      kind: 'paragraph',
+      text: `${s}${slash ? '/' : '.'} ${sentences(rng, rng.int(1, 3))}`,
+      strong: rng.chance(0.03),
+    });
     const shape = rng.next();
     if (shape < 0.25) {
       for (let k = 1, n = rng.int(2, 4); k <= n; k++) {
@@ -243,7 +269,16 @@ export function generateCorpus(count: number, seed = 1): CorpusDocument[] {
     const docType = rng.weighted(DOC_TYPE_WEIGHTS);
     const role = rng.weighted(ROLE_WEIGHTS[docType] as Record<Role, number>);
     const { date, monthOnly } = randomDate(rng);
-    metas.push({ province, docType, role, issuer: issuerFor(role, province), date, monthOnly, number: null, long: rng.chance(LONG_SHARE) });
+    metas.push({
+      province,
+      docType,
+      role,
+      issuer: issuerFor(role, province),
+      date,
+      monthOnly,
+      number: null,
+      long: rng.chance(LONG_SHARE),
+    });
   }
   const order = metas.map((_, i) => i).sort((a, b) => metas[a]!.date.localeCompare(metas[b]!.date) || a - b);
   const serials = new Map<string, number>();
@@ -266,18 +301,30 @@ export function generateCorpus(count: number, seed = 1): CorpusDocument[] {
     const national = NATIONAL_REFS.filter((r) => r.date <= m.date);
     if (national.length && rng.chance(0.6)) {
       const r = rng.pick(national);
-      citations.push({ number: r.number, docType: r.docType, date: r.date, phrase: `${r.docType} số ${r.number} ${viDate(r.date)} ${r.by}` });
+      citations.push({
+        number: r.number,
+        docType: r.docType,
+        date: r.date,
+        phrase: `${r.docType} số ${r.number} ${viDate(r.date)} ${r.by}`,
+      });
     }
     const prior = (earlier.get(p.slug) ?? []).filter((e) => e.number);
     if (prior.length && rng.chance(0.5)) {
       const e = prior[Math.max(0, prior.length - rng.int(1, 10))]!;
-      citations.push({ number: e.number!, docType: e.docType, date: e.date, phrase: `${e.docType} số ${e.number} ${viDate(e.date)} của ${e.issuer} ${p.name}` });
+      citations.push({
+        number: e.number!,
+        docType: e.docType,
+        date: e.date,
+        phrase: `${e.docType} số ${e.number} ${viDate(e.date)} của ${e.issuer} ${p.name}`,
+      });
     }
     const subject = rng.pick(SUBJECTS);
     const blocks = buildBody(rng, m, citations);
     const signer = `${rng.pick(FAMILY)} ${rng.pick(MIDDLE)} ${rng.pick(GIVEN)}`;
     const party = PARTY_ROLES.has(m.role);
-    const signerRole = party ? rng.pick(['T/M Ban Thường vụ, Bí thư', 'Phó Bí thư Thường trực', 'Bí thư']) : rng.pick(['Chủ tịch', 'KT. Chủ tịch, Phó Chủ tịch']);
+    const signerRole = party
+      ? rng.pick(['T/M Ban Thường vụ, Bí thư', 'Phó Bí thư Thường trực', 'Bí thư'])
+      : rng.pick(['Chủ tịch', 'KT. Chủ tịch, Phó Chủ tịch']);
     const recipients = ['Như kính gửi', party ? `Thường trực ${p.partyCommittee}` : 'Thường trực HĐND tỉnh', 'Lưu VT'];
 
     let base = `${m.date}-${slugify(m.docType)}${m.number ? `-${slugify(m.number)}` : ''}`;
@@ -294,10 +341,18 @@ export function generateCorpus(count: number, seed = 1): CorpusDocument[] {
       m.docType.toLocaleUpperCase('vi'),
       `V/v ${subject}`,
       '',
-      `Kính gửi: ${party ? 'Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc' : 'Các sở, ban, ngành; UBND các huyện, thị xã, thành phố'}`,
+      `Kính gửi: ${party ? 'Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc' : OFFICES}`,
       '',
     ];
-    const footer = ['', 'Nơi nhận:', ...recipients.map((r) => `- ${r},`), '', signerRole.toLocaleUpperCase('vi'), signer, ''];
+    const footer = [
+      '',
+      'Nơi nhận:',
+      ...recipients.map((r) => `- ${r},`),
+      '',
+      signerRole.toLocaleUpperCase('vi'),
+      signer,
+      '',
+    ];
     const raw = [...header, ...blocks.map(blockText).join('\n\n').split('\n'), ...footer].join('\n');
     const rawPath = `raw/${p.slug}/${base}.txt`;
 
@@ -313,7 +368,8 @@ export function generateCorpus(count: number, seed = 1): CorpusDocument[] {
       signerRole,
       subject,
       recipients,
-      urgency: m.docType === 'Công điện' && rng.chance(0.5) ? rng.pick(['Hỏa tốc', 'Khẩn', 'Thượng khẩn'] as const) : null,
+      urgency:
+        m.docType === 'Công điện' && rng.chance(0.5) ? rng.pick(['Hỏa tốc', 'Khẩn', 'Thượng khẩn'] as const) : null,
       references: citations.map((c) => ({ number: c.number, docType: c.docType, date: c.date })),
       summary: `${m.docType} ${m.number ? `số ${m.number} ` : ''}của ${m.issuer} ${p.name} về ${subject}.`,
       source: {

@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// The parser Astro itself reads frontmatter with (js-yaml), so YAML typing surprises show here.
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+// THE reader the build uses (src/lib/directive-file.ts), so YAML typing surprises show here.
+import { splitFrontmatter } from '../../src/lib/directive-file.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -18,12 +18,13 @@ import { directiveSchema } from '../../src/lib/directive-schema.ts';
 import { PROVINCES } from '../../src/lib/provinces.ts';
 import { DOC_TYPE_NAMES } from '../../src/lib/doc-types.ts';
 import { docNumberKey } from '../../src/lib/doc-number.ts';
-import { generateCorpus, DOC_TYPE_WEIGHTS, LONG_SHARE } from '../../src/lib/bench/corpus.ts';
-import { writeCorpus, MARKER } from '../../src/lib/bench/write-corpus.ts';
+import { generateCorpus, DOC_TYPE_WEIGHTS, LONG_SHARE } from '../../scripts/bench/corpus.ts';
+import { writeCorpus, MARKER } from '../../scripts/bench/write-corpus.ts';
 
 function splitMdx(mdx: string): { front: unknown; body: string } {
-  const { frontmatter, content } = parseFrontmatter(mdx, { frontmatter: 'remove' });
-  return { front: frontmatter, body: content };
+  const split = splitFrontmatter(mdx);
+  if (!split.ok) throw new Error(`unreadable frontmatter (${split.reason})`);
+  return { front: split.data, body: split.after };
 }
 
 const corpus = generateCorpus(2000, 7);
@@ -43,7 +44,9 @@ describe('benchmark corpus generator', () => {
       const parsed = directiveSchema.safeParse(front);
       if (!parsed.success) throw new Error(`${d.mdx.path}: ${parsed.error.message}`);
       expect(parsed.data.source.raw).toBe(`content/${d.raw.path}`);
-      expect(parsed.data.source.sha256).toBe(createHash('sha256').update(Buffer.from(d.raw.content, 'utf8')).digest('hex'));
+      expect(parsed.data.source.sha256).toBe(
+        createHash('sha256').update(Buffer.from(d.raw.content, 'utf8')).digest('hex'),
+      );
       expect(d.mdx.path).toBe(`directives/${d.id}.mdx`);
       expect(d.id.split('/')[0]).toBe(PROVINCES.find((p) => p.name === parsed.data.province)!.slug);
     }
@@ -87,7 +90,8 @@ describe('benchmark corpus generator', () => {
 
   it('dates all documents 2020–2022 and cites only documents issued earlier in the same province', () => {
     const byKey = new Map<string, (typeof corpus)[number]>();
-    for (const d of corpus) if (d.data.number) byKey.set(`${d.data.province}|${docNumberKey(d.data.number)}|${d.data.date}`, d);
+    for (const d of corpus)
+      if (d.data.number) byKey.set(`${d.data.province}|${docNumberKey(d.data.number)}|${d.data.date}`, d);
     let provincial = 0;
     for (const d of corpus) {
       expect(d.data.date >= '2020-01' && d.data.date <= '2022-12-31').toBe(true);
@@ -109,7 +113,10 @@ describe('writing a corpus to disk', () => {
     await writeCorpus(a, 120, 3);
     await writeCorpus(b, 120, 3);
     const list = async (dir: string): Promise<string[]> =>
-      (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length)).sort();
+      (await readdir(dir, { recursive: true, withFileTypes: true }))
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(dir.length))
+        .sort();
     const files = await list(a);
     expect(files).toEqual(await list(b));
     expect(files.filter((f) => f.startsWith('/directives/') && f.endsWith('.mdx'))).toHaveLength(120);

@@ -8,9 +8,9 @@ import { readFile, mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseTimeV, phaseStartedBy, runMeasured, type Phase } from '../../src/lib/bench/measure.ts';
-import { pageWeight, stylesheetHrefs } from '../../src/lib/bench/page-weight.ts';
-import { toMarkdown, machine, type BenchResults } from '../../src/lib/bench/report.ts';
+import { parseTimeV, phaseStartedBy, runMeasured, type Phase } from '../../scripts/bench/measure.ts';
+import { pageWeight, stylesheetHrefs } from '../../scripts/bench/page-weight.ts';
+import { toMarkdown, machine, type BenchResults } from '../../scripts/bench/report.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/bench');
 
@@ -23,7 +23,9 @@ describe('reading GNU time -v', () => {
   });
 
   it('reads h:mm:ss wall clock values', () => {
-    const t = parseTimeV('\tElapsed (wall clock) time (h:mm:ss or m:ss): 1:02:03.5\n\tMaximum resident set size (kbytes): 2048\n');
+    const t = parseTimeV(
+      '\tElapsed (wall clock) time (h:mm:ss or m:ss): 1:02:03.5\n\tMaximum resident set size (kbytes): 2048\n',
+    );
     expect(t!.wallSeconds).toBeCloseTo(3723.5);
     expect(parseTimeV('no report')).toBeNull();
   });
@@ -65,7 +67,10 @@ describe('splitting an npm run build log into phases', () => {
     const seen: Phase[] = [];
     for (const line of log) {
       const next = phaseStartedBy(line, phase);
-      if (next && next !== phase) seen.push((phase = next));
+      if (next && next !== phase) {
+        phase = next;
+        seen.push(phase);
+      }
     }
     expect(seen).toEqual(['html', 'content', 'bundle', 'render', 'index', 'search']);
   });
@@ -76,10 +81,15 @@ describe('measuring a real process tree', () => {
     // A parent that starts a child holding ~300 MB for three seconds (long enough to be sampled on a busy machine).
     const script = `
       const { spawnSync } = require('node:child_process');
-      spawnSync(process.execPath, ['-e', 'const b = Buffer.alloc(300 * 1024 * 1024, 1); setTimeout(() => console.log(b[5]), 3000);'], { stdio: 'inherit' });
+      const hold = 'const b = Buffer.alloc(300 * 1024 * 1024, 1); setTimeout(() => console.log(b[5]), 3000);';
+      spawnSync(process.execPath, ['-e', hold], { stdio: 'inherit' });
       console.log('[content] Syncing content');
     `;
-    const run = await runMeasured(process.execPath, ['-e', script], { cwd: process.cwd(), env: process.env, sampleMs: 100 });
+    const run = await runMeasured(process.execPath, ['-e', script], {
+      cwd: process.cwd(),
+      env: process.env,
+      sampleMs: 100,
+    });
     expect(run.ok).toBe(true);
     expect(run.osMaxRssMiB).toBeGreaterThan(290);
     expect(run.sampledPeakRssMiB).toBeGreaterThan(290);
@@ -88,7 +98,10 @@ describe('measuring a real process tree', () => {
   }, 30_000);
 
   it('reports a failing command as failed', async () => {
-    const run = await runMeasured(process.execPath, ['-e', 'process.exit(3)'], { cwd: process.cwd(), env: process.env });
+    const run = await runMeasured(process.execPath, ['-e', 'process.exit(3)'], {
+      cwd: process.cwd(),
+      env: process.env,
+    });
     expect(run.ok).toBe(false);
     expect(run.exitCode).toBe(3);
   }, 30_000);
@@ -100,28 +113,59 @@ describe('page weight', () => {
     await mkdir(join(out, '_astro'));
     await mkdir(join(out, 'van-ban', 'a'), { recursive: true });
     const css = 'body{color:#111}'.repeat(50);
-    const html = `<!doctype html><html><head><link rel="stylesheet" href="/_astro/a.css"><link rel=icon href="/x.svg"></head><body>${'Văn bản '.repeat(200)}</body></html>`;
+    const head = '<link rel="stylesheet" href="/_astro/a.css"><link rel=icon href="/x.svg">';
+    const html = `<!doctype html><html><head>${head}</head><body>${'Văn bản '.repeat(200)}</body></html>`;
     await writeFile(join(out, '_astro', 'a.css'), css);
     await writeFile(join(out, 'van-ban', 'a', 'index.html'), html);
     const w = await pageWeight(out, 'van-ban/a/index.html');
     expect(w.stylesheets).toEqual(['/_astro/a.css']);
     expect(w.htmlBytes).toBe(Buffer.byteLength(html));
     expect(w.cssBytes).toBe(css.length);
-    expect(w.gzipBytes).toBe(gzipSync(Buffer.from(html), { level: 9 }).length + gzipSync(Buffer.from(css), { level: 9 }).length);
+    expect(w.gzipBytes).toBe(
+      gzipSync(Buffer.from(html), { level: 9 }).length + gzipSync(Buffer.from(css), { level: 9 }).length,
+    );
   });
 
   it('recognises stylesheet links in any attribute order and quoting', () => {
-    expect(stylesheetHrefs('<link href="/b.css" rel="stylesheet"><link rel=stylesheet href=/c.css><link rel="preload" href="/d.css">')).toEqual(['/b.css', '/c.css']);
+    expect(
+      stylesheetHrefs(
+        '<link href="/b.css" rel="stylesheet"><link rel=stylesheet href=/c.css><link rel="preload" href="/d.css">',
+      ),
+    ).toEqual(['/b.css', '/c.css']);
   });
 });
 
 describe('results table', () => {
   it('shows each size as a column with the build, memory, rebuild and skipped parts', () => {
-    const build = { ok: true, wallSeconds: 100, osMaxRssMiB: 2048, cpuSeconds: 150, sampledPeakRssMiB: 2300, phases: [{ phase: 'render' as const, seconds: 40, peakRssMiB: 1900 }], outputFiles: 20000, outputBytes: 300 * 1048576, directivePages: 10000, pagesPerSecond: 100, warningLines: 0, logLinesPerPage: 0.01 };
+    const build = {
+      ok: true,
+      wallSeconds: 100,
+      osMaxRssMiB: 2048,
+      cpuSeconds: 150,
+      sampledPeakRssMiB: 2300,
+      phases: [{ phase: 'render' as const, seconds: 40, peakRssMiB: 1900 }],
+      outputFiles: 20000,
+      outputBytes: 300 * 1048576,
+      directivePages: 10000,
+      pagesPerSecond: 100,
+      warningLines: 0,
+      logLinesPerPage: 0.01,
+    };
     const r: BenchResults = {
       label: 'test',
       machine: machine(new Date('2026-01-02T00:00:00Z')),
-      sizes: [{ count: 10000, seed: 1, corpusBytes: 1048576, import: { ok: false, note: 'not present' }, build, rebuildOne: { ...build, wallSeconds: 30 }, pageWeight: null, search: { ok: false, note: 'none' } }],
+      sizes: [
+        {
+          count: 10000,
+          seed: 1,
+          corpusBytes: 1048576,
+          import: { ok: false, note: 'not present' },
+          build,
+          rebuildOne: { ...build, wallSeconds: 30 },
+          pageWeight: null,
+          search: { ok: false, note: 'none' },
+        },
+      ],
     };
     const md = toMarkdown(r);
     expect(md).toContain('| 10,000 directives |');
