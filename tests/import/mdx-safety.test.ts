@@ -57,6 +57,9 @@ const FM = {
   source: { raw: 'content/raw/x.txt', sha256: '0'.repeat(64) },
 } as const;
 
+// FUZZ_SEED=<seed> FUZZ_PATH=<path> replays a failure fast-check reported.
+const replay = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH } : {};
+
 /** A block's text as it reads: list items are separate lines, so they read with a space between. */
 const blockText = (c: Root['children'][number]): string =>
   (c.type === 'list' ? c.children.map((li) => toString(li)).join(' ') : toString(c)).replace(/\s+/g, ' ').trim();
@@ -78,7 +81,7 @@ describe('MDX emitted from any text is inert and renders the text literally', { 
         const expected = tree.children.map(blockText);
         expect(blocks).toEqual(expected);
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300), ...replay },
     );
   }, 120_000);
 

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/lib/checks/run.ts';
+import { checkDirectiveFile } from '../../src/lib/checks/file-check.ts';
 import { RAW_TEXT, directive, validFolder } from './check-fixture.ts';
 
 const FILE = 'directives/bac-ninh/2021-05-12-cong-van-123-cv-tu.mdx';
@@ -60,5 +61,13 @@ describe('the check refuses', () => {
     expect(hit).toBeDefined();
     expect(hit!.file).toMatch(/123-cv-tu \(1\)\.txt$/);
     expect(e.map((p) => p.code)).toContain('integrity.raw_orphan');
+  });
+});
+
+describe('regression: a character NFC shortens does not move a body warning into the frontmatter', () => {
+  it('reports a text-direction character after a CJK compatibility ideograph as a body warning', () => {
+    const mdx = '---\ntitle: x\n---\n\n\u{2F81D}\u202E\n';
+    const found = checkDirectiveFile('x.mdx', mdx).problems.filter((p) => p.code === 'content.control_character');
+    expect(found.map((p) => p.severity)).toEqual(['warning']);
   });
 });

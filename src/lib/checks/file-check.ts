@@ -29,7 +29,8 @@ export function checkDirectiveFile(display: string, source: string, size = Buffe
       'Một văn bản chỉ vài trang: tệp lớn như vậy thường là nhiều văn bản gộp lại hoặc cả một trang web. Tách thành từng văn bản, mỗi văn bản một tệp gốc, rồi nhập lại bằng npm run import.',
       'A directive is a few pages: a file this large is usually several documents or a whole web page. Split it into one directive per raw file and import each with npm run import.'));
   }
-  problems.push(...unsafeCharProblems(display, source, split.ok ? split.body : null));
+  // positions in the text as read (BOM dropped, NFC): the blanked body lines up with it
+  problems.push(...unsafeCharProblems(display, split.text, split.ok ? split.body : null));
   if (size <= MAX_MDX_BYTES) {
     // A file with broken frontmatter still has its whole text checked for code.
     problems.push(...checkBody(display, split.ok ? split.body : source));
