@@ -13,7 +13,8 @@ import { importText } from '../src/lib/import/pipeline.ts';
 import { clean } from '../src/lib/import/clean.ts';
 import { MAX_INPUT_BYTES } from '../src/lib/import/limits.ts';
 
-const HEADER = 'ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nSố: 1520/UBND-KGVX\nHà Giang, ngày 14 tháng 9 năm 2021\nV/v tăng cường kiểm soát người ra vào tỉnh\n\n';
+const HEADER =
+  'ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nSố: 1520/UBND-KGVX\nHà Giang, ngày 14 tháng 9 năm 2021\nV/v tăng cường kiểm soát người ra vào tỉnh\n\n';
 const LINE = 'Thực hiện nghiêm.\n';
 
 /** Text of about `bytes` UTF-8 bytes made of `piece(i)`, under the size limit. */
@@ -30,19 +31,32 @@ function fill(bytes: number, piece: (i: number) => string): string {
   return parts.join('');
 }
 
-const paragraph = (i: number): string => `Đoạn ${i}: các sở, ngành thực hiện nghiêm biện pháp số ${(i * 7919) % 100_003} tại địa phương.\n\n`;
+const paragraph = (i: number): string =>
+  `Đoạn ${i}: các sở, ngành thực hiện nghiêm biện pháp số ${(i * 7919) % 100_003} tại địa phương.\n\n`;
 
 export const ATTACKS: Array<{ name: string; text: () => string }> = [
   { name: 'one line repeated 3,000 times (~54 KB)', text: () => HEADER + LINE.repeat(3000) },
   { name: 'one line repeated to 0.5 MB', text: () => fill(512 * 1024, () => LINE) },
   { name: 'one line repeated to 1 MB', text: () => fill(1024 * 1024, () => LINE) },
   { name: 'one line repeated to 5 MB', text: () => fill(MAX_INPUT_BYTES, () => LINE) },
-  { name: 'a 2.5 MB body copied twice (5 MB)', text: () => { const body = fill(MAX_INPUT_BYTES / 2 - 1024, paragraph).slice(HEADER.length); return HEADER + body + body; } },
+  {
+    name: 'a 2.5 MB body copied twice (5 MB)',
+    text: () => {
+      const body = fill(MAX_INPUT_BYTES / 2 - 1024, paragraph).slice(HEADER.length);
+      return HEADER + body + body;
+    },
+  },
   { name: '5 MB of unique paragraphs', text: () => fill(MAX_INPUT_BYTES, paragraph) },
   { name: 'one 5 MB line', text: () => HEADER + 'phòng chống dịch '.repeat(Math.floor((MAX_INPUT_BYTES - 1024) / 22)) },
 ];
 
-export interface AttackTiming { name: string; bytes: number; importMs: number; cleanMs: number; imported: boolean }
+export interface AttackTiming {
+  name: string;
+  bytes: number;
+  importMs: number;
+  cleanMs: number;
+  imported: boolean;
+}
 
 export function benchImportAttacks(): AttackTiming[] {
   const out: AttackTiming[] = [];
@@ -60,8 +74,14 @@ export function benchImportAttacks(): AttackTiming[] {
 }
 
 export function attackTable(rows: AttackTiming[]): string {
-  return ['| input | size | clean | whole import |', '| --- | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.name} | ${(r.bytes / 1024).toFixed(0)} KB | ${(r.cleanMs / 1000).toFixed(2)} s | ${(r.importMs / 1000).toFixed(2)} s${r.imported ? '' : ' (refused)'} |`)].join('\n');
+  return [
+    '| input | size | clean | whole import |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${(r.bytes / 1024).toFixed(0)} KB | ${(r.cleanMs / 1000).toFixed(2)} s | ${(r.importMs / 1000).toFixed(2)} s${r.imported ? '' : ' (refused)'} |`,
+    ),
+  ].join('\n');
 }
 
 /** Run, print and write bench-results/import-attacks.json. */

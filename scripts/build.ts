@@ -26,11 +26,15 @@ import { formatProblem } from '../src/lib/checks/format.ts';
 const root = resolve(import.meta.dirname, '..');
 
 function astroBuild(): Promise<number> {
-  const child = spawn(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
-    cwd: root,
-    env: process.env,
-    stdio: ['inherit', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)],
+    {
+      cwd: root,
+      env: process.env,
+      stdio: ['inherit', 'pipe', 'inherit'],
+    },
+  );
   const folder = createRouteFolder();
   const lines = createInterface({ input: child.stdout });
   lines.on('line', (line) => {
@@ -54,7 +58,9 @@ function step(script: string): Promise<number> {
 const gate = await rawGate(resolve(root, process.env.CONTENT_DIR ?? 'content'));
 if (gate.length) {
   for (const p of gate) process.stderr.write(`${formatProblem(p)}\n\n`);
-  process.stderr.write(`✘ Bản dựng dừng lại: ${gate.length} lỗi ở tệp gốc, chưa có gì được đăng. / The build stopped: ${gate.length} raw-file problem(s); nothing was published.\n`);
+  process.stderr.write(
+    `✘ Bản dựng dừng lại: ${gate.length} lỗi ở tệp gốc, chưa có gì được đăng. / The build stopped: ${gate.length} raw-file problem(s); nothing was published.\n`,
+  );
   process.exit(1);
 }
 

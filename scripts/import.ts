@@ -25,9 +25,21 @@ const USAGE = `usage: npm run import -- <file or folder>... [options]
   --number NUMBER  the document's own number as printed (e.g. 24/CT-UBND, 469-CV/TU, 03)
   --title TITLE    the title (e.g. "Chỉ thị về tăng cường phòng, chống dịch COVID-19")`;
 
-const VALUE_OPTIONS = { '--province': 'province', '--date': 'date', '--type': 'docType', '--issuer': 'issuer', '--number': 'number', '--title': 'title' } as const;
+const VALUE_OPTIONS = {
+  '--province': 'province',
+  '--date': 'date',
+  '--type': 'docType',
+  '--issuer': 'issuer',
+  '--number': 'number',
+  '--title': 'title',
+} as const;
 type ValueKey = (typeof VALUE_OPTIONS)[keyof typeof VALUE_OPTIONS];
-interface Args extends Partial<Record<ValueKey, string>> { inputs: string[]; dryRun: boolean; json: boolean; force: boolean }
+interface Args extends Partial<Record<ValueKey, string>> {
+  inputs: string[];
+  dryRun: boolean;
+  json: boolean;
+  force: boolean;
+}
 
 function parseArgs(argv: string[]): Args | string {
   const a: Args = { inputs: [], dryRun: false, json: false, force: false };
@@ -49,37 +61,71 @@ function parseArgs(argv: string[]): Args | string {
   if (!a.inputs.length) return 'no input files or folders given';
   // a value given for several files would be wrong for all but one
   const perFile = (['number', 'title'] as const).filter((k) => a[k] !== undefined);
-  if (perFile.length && (a.inputs.length > 1 || !/\.[a-z0-9]+$/i.test(a.inputs[0]!))) return `${perFile.map((k) => (k === 'number' ? '--number' : '--title')).join(' and ')} belong to one document: give one file, not several or a folder`;
+  if (perFile.length && (a.inputs.length > 1 || !/\.[a-z0-9]+$/i.test(a.inputs[0]!)))
+    return `${perFile.map((k) => (k === 'number' ? '--number' : '--title')).join(' and ')} belong to one document: give one file, not several or a folder`;
   return a;
 }
 
 function human(reports: FileReport[], dryRun: boolean): string {
   const out: string[] = [];
   for (const r of reports) {
-    const label = { imported: dryRun ? 'would import' : 'imported', updated: dryRun ? 'would update' : 'updated', unchanged: 'unchanged', skipped: 'SKIPPED', duplicate: 'DUPLICATE', failed: 'FAILED' }[r.status];
+    const label = {
+      imported: dryRun ? 'would import' : 'imported',
+      updated: dryRun ? 'would update' : 'updated',
+      unchanged: 'unchanged',
+      skipped: 'SKIPPED',
+      duplicate: 'DUPLICATE',
+      failed: 'FAILED',
+    }[r.status];
     out.push(`\n${label}${r.note ? ` (${r.note})` : ''}: ${r.input}${r.output ? `\n  -> ${r.output}` : ''}`);
     if (r.error) out.push(`  error: ${r.error}`);
     if (r.missing?.length) out.push(`  to import it, add: ${r.missing.map((m) => m.example).join(' ')}`);
     const f = r.fields;
     if (f) {
       const rows: Array<[string, unknown, number | undefined]> = [
-        ['number', f.number.value, f.number.confidence], ['type', f.docType.value, f.docType.confidence],
-        ['date', f.date.value ? `${f.date.value}${f.date.source && f.date.source !== 'document' ? ` [${f.date.source}]` : ''}` : null, f.date.confidence],
-        ['issuer', f.issuer.value, f.issuer.confidence], ['province', f.province.value, f.province.confidence],
-        ['signer', f.signer.value ? `${f.signer.value}${f.signerRole ? ` (${f.signerRole})` : ''}` : null, f.signer.confidence],
-        ['subject', f.subject.value, f.subject.confidence], ['title', f.title.value, f.title.confidence],
+        ['number', f.number.value, f.number.confidence],
+        ['type', f.docType.value, f.docType.confidence],
+        [
+          'date',
+          f.date.value
+            ? `${f.date.value}${f.date.source && f.date.source !== 'document' ? ` [${f.date.source}]` : ''}`
+            : null,
+          f.date.confidence,
+        ],
+        ['issuer', f.issuer.value, f.issuer.confidence],
+        ['province', f.province.value, f.province.confidence],
+        [
+          'signer',
+          f.signer.value ? `${f.signer.value}${f.signerRole ? ` (${f.signerRole})` : ''}` : null,
+          f.signer.confidence,
+        ],
+        ['subject', f.subject.value, f.subject.confidence],
+        ['title', f.title.value, f.title.confidence],
       ];
       const evidence: Record<string, string | null> = {
-        number: f.number.evidence, type: f.docType.evidence, date: f.date.evidence, issuer: f.issuer.evidence,
-        province: f.province.evidence, signer: f.signer.evidence, subject: f.subject.evidence, title: f.title.evidence,
+        number: f.number.evidence,
+        type: f.docType.evidence,
+        date: f.date.evidence,
+        issuer: f.issuer.evidence,
+        province: f.province.evidence,
+        signer: f.signer.evidence,
+        subject: f.subject.evidence,
+        title: f.title.evidence,
       };
       for (const [k, v, c] of rows) {
         // the confidence and the rule that decided the value ("95%, so-line")
-        const named = (f as unknown as Record<string, { rule?: string; reason?: string }>)[k === 'type' ? 'docType' : k];
-        out.push(`  ${k.padEnd(9)}${v === null ? `—${named?.reason ? `  (${named.reason})` : ''}` : `${String(v)} (${Math.round((c ?? 0) * 100)}%${named?.rule ? `, ${named.rule}` : ''})`}`);
+        const named = (f as unknown as Record<string, { rule?: string; reason?: string }>)[
+          k === 'type' ? 'docType' : k
+        ];
+        out.push(
+          `  ${k.padEnd(9)}${v === null ? `—${named?.reason ? `  (${named.reason})` : ''}` : `${String(v)} (${Math.round((c ?? 0) * 100)}%${named?.rule ? `, ${named.rule}` : ''})`}`,
+        );
         // where an uncertain value came from, so the check starts there
         const ev = evidence[k];
-        if (v !== null && c !== undefined && c < 0.7 && ev) out.push(`           from: "${ev.length > 120 ? `${ev.slice(0, 117)}...` : ev}"${named?.reason ? `\n           why:  ${named.reason}` : ''}`);
+        if (v !== null && c !== undefined && c < 0.7 && ev)
+          out.push(
+            `           from: "${ev.length > 120 ? `${ev.slice(0, 117)}...` : ev}"${named?.reason ? `\n           why:  ${named.reason}` : ''}`,
+          );
       }
       if (f.urgency) out.push(`  urgency  ${f.urgency}`);
       if (f.references.length) out.push(`  cites    ${f.references.map((x) => x.number).join(', ')}`);
@@ -88,10 +134,14 @@ function human(reports: FileReport[], dryRun: boolean): string {
     for (const w of r.warnings) out.push(`  warning: ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
   }
   const count = (s: FileReport['status']): number => reports.filter((r) => r.status === s).length;
-  out.push(`\n${reports.length} file(s): ${count('imported')} ${dryRun ? 'to import' : 'imported'}, ${count('updated')} ${dryRun ? 'to update' : 'updated'}, ${count('unchanged')} unchanged, ${count('skipped')} skipped, ${count('duplicate')} duplicate(s), ${count('failed')} failed.`);
+  out.push(
+    `\n${reports.length} file(s): ${count('imported')} ${dryRun ? 'to import' : 'imported'}, ${count('updated')} ${dryRun ? 'to update' : 'updated'}, ${count('unchanged')} unchanged, ${count('skipped')} skipped, ${count('duplicate')} duplicate(s), ${count('failed')} failed.`,
+  );
   if (!dryRun && (count('imported') || count('updated'))) {
-    out.push('Next steps: open the MDX files listed above and check the fields marked with a low percentage or a warning;',
-      'then run `npm run check`, commit content/raw and content/directives, and open a pull request.');
+    out.push(
+      'Next steps: open the MDX files listed above and check the fields marked with a low percentage or a warning;',
+      'then run `npm run check`, commit content/raw and content/directives, and open a pull request.',
+    );
   } else if (dryRun) out.push('Dry run: nothing was written. Run again without --dry-run to import.');
   return out.join('\n');
 }
@@ -105,14 +155,46 @@ function main(): number {
   }
   let reports: FileReport[];
   try {
-    reports = runImport(args.inputs, { root: resolve('.'), contentDir: process.env.CONTENT_DIR, dryRun: args.dryRun, force: args.force, province: args.province, date: args.date, fields: { docType: args.docType, issuer: args.issuer, number: args.number, title: args.title }, log: (line) => process.stderr.write(`${escapeTerminal(line)}
-`) });
+    reports = runImport(args.inputs, {
+      root: resolve('.'),
+      contentDir: process.env.CONTENT_DIR,
+      dryRun: args.dryRun,
+      force: args.force,
+      province: args.province,
+      date: args.date,
+      fields: { docType: args.docType, issuer: args.issuer, number: args.number, title: args.title },
+      log: (line) =>
+        process.stderr.write(`${escapeTerminal(line)}
+`),
+    });
   } catch (e) {
-    process.stderr.write(escapeTerminal(e instanceof ImportError ? `import: ${e.message}\n` : `import: could not write the archive (${(e as Error).message}). Check that content/ is writable and try again.\n`));
+    process.stderr.write(
+      escapeTerminal(
+        e instanceof ImportError
+          ? `import: ${e.message}\n`
+          : `import: could not write the archive (${(e as Error).message}). Check that content/ is writable and try again.\n`,
+      ),
+    );
     return 1;
   }
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(reports.map((r) => ({ input: r.input, ok: r.ok, output: r.output, frontmatter: r.frontmatter, warnings: r.warnings, error: r.error, status: r.status, missing: r.missing ?? [], notProvincial: r.notProvincial ?? null })), null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify(
+        reports.map((r) => ({
+          input: r.input,
+          ok: r.ok,
+          output: r.output,
+          frontmatter: r.frontmatter,
+          warnings: r.warnings,
+          error: r.error,
+          status: r.status,
+          missing: r.missing ?? [],
+          notProvincial: r.notProvincial ?? null,
+        })),
+        null,
+        2,
+      )}\n`,
+    );
   } else {
     process.stdout.write(`${escapeTerminal(human(reports, args.dryRun))}\n`);
   }

@@ -72,7 +72,9 @@ async function main(): Promise<number> {
   try {
     reports = JSON.parse(imported.stdout) as ImportJson[];
   } catch {
-    process.stderr.write(`✘ Lệnh nhập không chạy được (mã ${imported.status}). / The import did not run.\n${imported.stdout}\n`);
+    process.stderr.write(
+      `✘ Lệnh nhập không chạy được (mã ${imported.status}). / The import did not run.\n${imported.stdout}\n`,
+    );
     return 1;
   }
   const directivesDir = resolve(contentDir(), 'directives');
@@ -86,7 +88,8 @@ async function main(): Promise<number> {
       if (r.notProvincial) process.stdout.write(`    ${notProvincialVi(r.notProvincial)}\n`);
       if (r.missing?.length) {
         process.stdout.write('    Không đọc được từ văn bản; hãy thêm tùy chọn:\n');
-        for (const m of r.missing) process.stdout.write(`      - ${FIELD_NAMES_VI[m.field] ?? m.field}: thêm ${m.example}\n`);
+        for (const m of r.missing)
+          process.stdout.write(`      - ${FIELD_NAMES_VI[m.field] ?? m.field}: thêm ${m.example}\n`);
         process.stdout.write(`    Ví dụ: npm run new -- ${r.input} ${r.missing.map((m) => m.example).join(' ')}\n`);
       } else if (r.error) {
         process.stdout.write(`    Chi tiết (tiếng Anh, để báo cho nhóm phát triển nếu cần): ${r.error}\n`);
@@ -97,7 +100,9 @@ async function main(): Promise<number> {
     outputs.add(abs);
     const id = astroEntryId(relative(directivesDir, abs).split('\\').join('/'));
     process.stdout.write(`  ✔ ${r.status === 'unchanged' ? 'Đã có, không đổi' : 'Đã tạo'}: ${r.output}\n`);
-    process.stdout.write(`    Trang sẽ ở: /van-ban/${id}/   (xem trước: npm run dev → http://localhost:4321/van-ban/${id}/)\n`);
+    process.stdout.write(
+      `    Trang sẽ ở: /van-ban/${id}/   (xem trước: npm run dev → http://localhost:4321/van-ban/${id}/)\n`,
+    );
     const fm = r.frontmatter;
     const toCheck = new Map<string, string>();
     for (const x of fm?.review ?? []) toCheck.set(x.field, reasonVi(x.reason));
@@ -115,7 +120,9 @@ async function main(): Promise<number> {
   }
   if (args.includes('--dry-run')) return failed ? 1 : 0;
   if (failed && !outputs.size) {
-    process.stdout.write('\nChưa có tệp nào được nhập. Thêm các tùy chọn ở trên rồi chạy lại npm run new; chưa commit.\n');
+    process.stdout.write(
+      '\nChưa có tệp nào được nhập. Thêm các tùy chọn ở trên rồi chạy lại npm run new; chưa commit.\n',
+    );
     return 1;
   }
 
@@ -131,8 +138,8 @@ async function main(): Promise<number> {
     failed
       ? '\nCó tệp chưa nhập được (xem ở trên): thêm các tùy chọn được gợi ý rồi chạy lại npm run new trước khi commit.\n'
       : errors
-      ? '\nSửa các lỗi trên rồi chạy lại npm run check trước khi gửi pull request.\n'
-      : '\nTiếp theo: mở tệp .mdx, kiểm tra các trường ở trên, đặt reviewed: true, rồi\n' +
+        ? '\nSửa các lỗi trên rồi chạy lại npm run check trước khi gửi pull request.\n'
+        : '\nTiếp theo: mở tệp .mdx, kiểm tra các trường ở trên, đặt reviewed: true, rồi\n' +
           '  git add content/raw content/directives && git commit -m "Thêm …" && git push\n' +
           'và mở pull request. Hướng dẫn đầy đủ: CONTRIBUTING.md\n',
   );
@@ -141,14 +148,25 @@ async function main(): Promise<number> {
 
 /** The Vietnamese for the importer's "not a provincial directive" notes. */
 function notProvincialVi(note: string): string {
-  if (/national document/.test(note)) return 'Tệp này có vẻ là văn bản của trung ương, không phải của tỉnh; kho chỉ lưu văn bản do tỉnh ban hành.';
-  if (/district/.test(note)) return 'Tệp này có vẻ là văn bản của huyện hoặc xã, không phải của tỉnh; nếu đúng là tỉnh ban hành, thêm --issuer và --province.';
-  if (/department/.test(note)) return 'Tệp này có vẻ là văn bản của một sở, ngành của tỉnh, không phải của Tỉnh ủy hay UBND tỉnh; nếu đúng là cơ quan đó ban hành, thêm --issuer.';
-  if (/digest/.test(note)) return 'Tệp này có vẻ là bản tin tổng hợp nhiều tin, không phải một văn bản; hãy nhập trang hoặc nội dung của chính văn bản.';
+  if (/national document/.test(note))
+    return 'Tệp này có vẻ là văn bản của trung ương, không phải của tỉnh; kho chỉ lưu văn bản do tỉnh ban hành.';
+  if (/district/.test(note))
+    return 'Tệp này có vẻ là văn bản của huyện hoặc xã, không phải của tỉnh; nếu đúng là tỉnh ban hành, thêm --issuer và --province.';
+  if (/department/.test(note))
+    return 'Tệp này có vẻ là văn bản của một sở, ngành của tỉnh, không phải của Tỉnh ủy hay UBND tỉnh; nếu đúng là cơ quan đó ban hành, thêm --issuer.';
+  if (/digest/.test(note))
+    return 'Tệp này có vẻ là bản tin tổng hợp nhiều tin, không phải một văn bản; hãy nhập trang hoặc nội dung của chính văn bản.';
   return note;
 }
 
-const VI_OPTION: Record<string, string> = { '--province': 'province', '--date': 'date', '--type': 'docType', '--issuer': 'issuer', '--number': 'number', '--title': 'title' };
+const VI_OPTION: Record<string, string> = {
+  '--province': 'province',
+  '--date': 'date',
+  '--type': 'docType',
+  '--issuer': 'issuer',
+  '--number': 'number',
+  '--title': 'title',
+};
 /** Check --type/--issuer/… values against the archive's lists; a Vietnamese error or null. */
 function checkOptionArgs(args: string[]): string | null {
   const given: Record<string, string> = {};
@@ -165,11 +183,16 @@ function checkOptionArgs(args: string[]): string | null {
   if (r.ok) return null;
   const flag = /^(--\w+)/.exec(r.error)?.[1] ?? '';
   const shown = given[VI_OPTION[flag] ?? ''] ?? '';
-  if (flag === '--type') return `--type "${shown}" không phải loại văn bản của kho. Chọn một trong: ${DOC_TYPE_NAMES.join(', ')}.`;
-  if (flag === '--issuer') return `--issuer "${shown}" không phải cơ quan ban hành của kho (ghi không kèm tên tỉnh; tỉnh ghi ở --province). Chọn một trong: ${ISSUERS.join(', ')}.`;
-  if (flag === '--province') return `--province "${shown}" không phải một trong 63 tỉnh, thành phố; kiểm tra chính tả (ví dụ "Vĩnh Phúc" hoặc "vinh phuc").`;
-  if (flag === '--date') return `--date "${shown}" không đúng dạng ngày; ghi YYYY-MM-DD hoặc YYYY-MM (ví dụ 2021-07-24).`;
-  if (flag === '--number') return `--number "${shown}" không phải số hiệu văn bản; ghi như trên văn bản, ví dụ 24/CT-UBND, 469-CV/TU hoặc 03.`;
+  if (flag === '--type')
+    return `--type "${shown}" không phải loại văn bản của kho. Chọn một trong: ${DOC_TYPE_NAMES.join(', ')}.`;
+  if (flag === '--issuer')
+    return `--issuer "${shown}" không phải cơ quan ban hành của kho (ghi không kèm tên tỉnh; tỉnh ghi ở --province). Chọn một trong: ${ISSUERS.join(', ')}.`;
+  if (flag === '--province')
+    return `--province "${shown}" không phải một trong 63 tỉnh, thành phố; kiểm tra chính tả (ví dụ "Vĩnh Phúc" hoặc "vinh phuc").`;
+  if (flag === '--date')
+    return `--date "${shown}" không đúng dạng ngày; ghi YYYY-MM-DD hoặc YYYY-MM (ví dụ 2021-07-24).`;
+  if (flag === '--number')
+    return `--number "${shown}" không phải số hiệu văn bản; ghi như trên văn bản, ví dụ 24/CT-UBND, 469-CV/TU hoặc 03.`;
   return '--title trống; ghi tiêu đề văn bản trong dấu ngoặc kép.';
 }
 

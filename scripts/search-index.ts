@@ -33,7 +33,9 @@ pagesReady?.then(() => {
 if (!pagesReady) console.log('[archive:search-index] Indexing directives for search');
 try {
   const n = await indexBuiltSite(directives, outDir, pagesReady);
-  console.log(`[archive:search-index] Pagefind indexed ${n} directives (${((performance.now() - t0) / 1000).toFixed(1)} s).`);
+  console.log(
+    `[archive:search-index] Pagefind indexed ${n} directives (${((performance.now() - t0) / 1000).toFixed(1)} s).`,
+  );
   const report = await assertBuildIntegrity(directives, outDir);
   console.log(`[archive:build-integrity] ${integrityLine(report)}`);
 } catch (e) {

@@ -6,7 +6,12 @@
  * records, as the build makes it.
  */
 import { buildCatalogue } from '../../src/lib/search/catalogue.ts';
-import { openArchiveIndex, type ArchiveIndex, type PagefindLike, type PagefindResponse } from '../../src/lib/search/engine.ts';
+import {
+  openArchiveIndex,
+  type ArchiveIndex,
+  type PagefindLike,
+  type PagefindResponse,
+} from '../../src/lib/search/engine.ts';
 import { buildSearchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
 import { variantCounts } from '../../src/lib/search/indexer.ts';
 import { syllables } from '../../src/lib/search/text.ts';
@@ -46,22 +51,40 @@ export function fakePagefind(records: SearchRecord[]): PagefindLike & { calls: (
       // A word the index does not hold is answered with its longest prefix that it does hold,
       // as Pagefind does ("so9999cvtu" finds every "so…"): the engine must not trust it.
       const held = (t: string): string => {
-        for (let p = t; p.length >= 2; p = p.slice(0, -1)) if (words.some((ws) => ws.some((w) => w.startsWith(p)))) return p;
+        for (let p = t; p.length >= 2; p = p.slice(0, -1))
+          if (words.some((ws) => ws.some((w) => w.startsWith(p)))) return p;
         return t;
       };
       const terms = (term ?? '').split(' ').filter(Boolean).map(held);
       const hits = records.filter((_, i) => terms.every((t) => words[i]!.some((w) => w.startsWith(t))));
       const stored = (r: SearchRecord) => r.content.replace(/\n/g, ' ');
-      return { results: hits.map((r) => ({ id: `id:${r.url}`, data: async () => ({ url: r.url, content: stored(r), meta: r.meta }) })) };
+      return {
+        results: hits.map((r) => ({
+          id: `id:${r.url}`,
+          data: async () => ({ url: r.url, content: stored(r), meta: r.meta }),
+        })),
+      };
     },
   };
 }
 
-export async function fakeArchive(records: SearchRecord[], common: string[] = []): Promise<ArchiveIndex & { pf: ReturnType<typeof fakePagefind> }> {
+export async function fakeArchive(
+  records: SearchRecord[],
+  common: string[] = [],
+): Promise<ArchiveIndex & { pf: ReturnType<typeof fakePagefind> }> {
   const pf = fakePagefind(records);
-  const index = await openArchiveIndex(pf, buildCatalogue(records.map((r) => r.meta), common, variantCounts(records)), async () => records.map((r) => r.meta.number));
+  const index = await openArchiveIndex(
+    pf,
+    buildCatalogue(
+      records.map((r) => r.meta),
+      common,
+      variantCounts(records),
+    ),
+    async () => records.map((r) => r.meta.number),
+  );
   pf.calls.length = 0;
   return { ...index, pf };
 }
 
-export const record = (url: string, over: Partial<DirectiveData>, body: string): SearchRecord => buildSearchRecord(url, directive(over), body);
+export const record = (url: string, over: Partial<DirectiveData>, body: string): SearchRecord =>
+  buildSearchRecord(url, directive(over), body);

@@ -51,9 +51,26 @@ export interface GeneratedDoc {
 }
 
 const PROVINCES = [
-  'Hà Nội', 'Hà Nam', 'Thanh Hóa', 'Vĩnh Phúc', 'Hòa Bình', 'Phú Thọ', 'Thành phố Hồ Chí Minh', 'Bình Dương',
-  'Quảng Bình', 'Quảng Ninh', 'Đà Nẵng', 'Cần Thơ', 'Hải Phòng', 'Hải Dương', 'Bắc Giang', 'Nghệ An',
-  'Điện Biên', 'Khánh Hòa', 'Đồng Nai', 'Lào Cai',
+  'Hà Nội',
+  'Hà Nam',
+  'Thanh Hóa',
+  'Vĩnh Phúc',
+  'Hòa Bình',
+  'Phú Thọ',
+  'Thành phố Hồ Chí Minh',
+  'Bình Dương',
+  'Quảng Bình',
+  'Quảng Ninh',
+  'Đà Nẵng',
+  'Cần Thơ',
+  'Hải Phòng',
+  'Hải Dương',
+  'Bắc Giang',
+  'Nghệ An',
+  'Điện Biên',
+  'Khánh Hòa',
+  'Đồng Nai',
+  'Lào Cai',
 ] as const;
 
 // Family, middle and given names, combined per province. None is a word of the templates
@@ -61,7 +78,28 @@ const PROVINCES = [
 // stands only in that signer's directives.
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô'];
 const MIDDLE = ['Đức', 'Xuân', 'Hữu', 'Ngọc', 'Trọng', 'Khắc', 'Duy', 'Bá'];
-const GIVEN = ['Tùng', 'Khải', 'Lượng', 'Quyết', 'Thắng', 'Nghĩa', 'Thuận', 'Đạt', 'Chiến', 'Hiếu', 'Khoa', 'Luân', 'Tuấn', 'Dũng', 'Kiên', 'Lâm', 'Khang', 'Phát', 'Tài', 'Quân'];
+const GIVEN = [
+  'Tùng',
+  'Khải',
+  'Lượng',
+  'Quyết',
+  'Thắng',
+  'Nghĩa',
+  'Thuận',
+  'Đạt',
+  'Chiến',
+  'Hiếu',
+  'Khoa',
+  'Luân',
+  'Tuấn',
+  'Dũng',
+  'Kiên',
+  'Lâm',
+  'Khang',
+  'Phát',
+  'Tài',
+  'Quân',
+];
 
 const NATIONAL = ['16/CT-TTg', '15/CT-TTg', '19/CT-TTg', '128/NQ-CP'];
 
@@ -71,7 +109,9 @@ const TOPIC_SENTENCES: Record<Topic, (spelling: string) => string[]> = {
     `Thực hiện ${s} xã hội trên địa bàn toàn tỉnh theo Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ, người dân chỉ ra khỏi nhà khi thật sự cần thiết.`,
     `Tiếp tục ${s} xã hội thêm 14 ngày đối với các huyện có nguy cơ rất cao.`,
   ],
-  vaccine: (s) => [`Đẩy nhanh tiến độ tiêm ${s} phòng COVID-19, bảo đảm an toàn tiêm chủng; tiêm mũi 3 cho người từ 18 tuổi trở lên.`],
+  vaccine: (s) => [
+    `Đẩy nhanh tiến độ tiêm ${s} phòng COVID-19, bảo đảm an toàn tiêm chủng; tiêm mũi 3 cho người từ 18 tuổi trở lên.`,
+  ],
   virus: (s) => [`Biến chủng mới của ${s} SARS-CoV-2 lây lan nhanh, khó kiểm soát.`],
   f0home: () => ['Tổ chức quản lý, theo dõi sức khỏe F0 tại nhà; cấp túi thuốc cho người bệnh.'],
   testnhanh: () => ['Tăng cường xét nghiệm bằng test nhanh kháng nguyên tại các khu công nghiệp.'],
@@ -107,7 +147,8 @@ const TYPES = [
   { docType: 'Công điện', code: 'CĐ-UBND', party: false },
 ] as const;
 
-const iso = (y: number, m: number, d: number): string => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const iso = (y: number, m: number, d: number): string =>
+  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const viDate = (isoDate: string): string => {
   const [y, m, d] = isoDate.split('-');
   return `ngày ${Number(d)}/${Number(m)}/${y}`;
@@ -120,7 +161,10 @@ export function generateCorpus(seed = 12, perProvince = 8): GeneratedDoc[] {
   const topics = Object.keys(TOPIC_SENTENCES) as Topic[];
   PROVINCES.forEach((province, pi) => {
     const p = provinceByName(province);
-    const signers = [0, 1, 2].map((k) => `${FAMILY[(pi + k * 3) % FAMILY.length]} ${MIDDLE[(pi * 2 + k) % MIDDLE.length]} ${GIVEN[(pi + k * 7) % GIVEN.length]}`);
+    const signers = [0, 1, 2].map(
+      (k) =>
+        `${FAMILY[(pi + k * 3) % FAMILY.length]} ${MIDDLE[(pi * 2 + k) % MIDDLE.length]} ${GIVEN[(pi + k * 7) % GIVEN.length]}`,
+    );
     const own: GeneratedDoc[] = [];
     for (let k = 0; k < perProvince; k++) {
       const type = TYPES[(k + pi) % TYPES.length]!;
@@ -128,8 +172,14 @@ export function generateCorpus(seed = 12, perProvince = 8): GeneratedDoc[] {
       const serial = 100 + pi * 41 + k * 5;
       const number = type.party ? `${serial}-${type.code}/TU` : `${serial}/${type.code}`;
       const issuer = type.party
-        ? type.docType === 'Thông báo kết luận' ? `Ban Thường vụ ${p.partyCommittee}` : (k % 3 === 0 ? `Thường trực ${p.partyCommittee}` : `Ban Thường vụ ${p.partyCommittee}`)
-        : p.kind === 'city' ? 'UBND thành phố' : 'UBND tỉnh';
+        ? type.docType === 'Thông báo kết luận'
+          ? `Ban Thường vụ ${p.partyCommittee}`
+          : k % 3 === 0
+            ? `Thường trực ${p.partyCommittee}`
+            : `Ban Thường vụ ${p.partyCommittee}`
+        : p.kind === 'city'
+          ? 'UBND thành phố'
+          : 'UBND tỉnh';
       const month = [3, 4, 7, 8, 9, 11, 12, 1][k]!;
       const year = month === 1 ? 2022 : month <= 4 ? 2020 + (k % 2) : 2021;
       const date = iso(year, month, 1 + ((pi * 3 + k * 7) % 27));
@@ -147,7 +197,14 @@ export function generateCorpus(seed = 12, perProvince = 8): GeneratedDoc[] {
         if (t === 'virus') return rng.chance(0.4) ? 'virus' : 'vi rút';
         return '';
       };
-      const urgency = type.docType === 'Công điện' ? (rng.chance(0.5) ? 'Hỏa tốc' : 'Thượng khẩn') : type.docType === 'Công văn' && rng.chance(0.15) ? 'Khẩn' : null;
+      const urgency =
+        type.docType === 'Công điện'
+          ? rng.chance(0.5)
+            ? 'Hỏa tốc'
+            : 'Thượng khẩn'
+          : type.docType === 'Công văn' && rng.chance(0.15)
+            ? 'Khẩn'
+            : null;
       const style = type.docType === 'Công điện' ? 'dien' : rng.chance(0.5) ? 'news' : 'official';
       const cites: string[] = [];
       if (own.length && rng.chance(0.45)) cites.push(rng.pick(own).number);
@@ -212,9 +269,14 @@ function bodyOf(d: GeneratedDoc): string[] {
   });
   const filler = d.fillers.map((i) => FILLER[i]!);
   const cited = d.cites.map((n) =>
-    n.includes('TTg') ? `Chỉ thị số ${n} của Thủ tướng Chính phủ` : n.includes('NQ-CP') ? `Nghị quyết số ${n} của Chính phủ` : `văn bản số ${n} của tỉnh`,
+    n.includes('TTg')
+      ? `Chỉ thị số ${n} của Thủ tướng Chính phủ`
+      : n.includes('NQ-CP')
+        ? `Nghị quyết số ${n} của Chính phủ`
+        : `văn bản số ${n} của tỉnh`,
   );
-  const place = d.province === 'Thành phố Hồ Chí Minh' ? rng.pick(['TP.HCM', 'Thành phố Hồ Chí Minh', 'TPHCM']) : d.province;
+  const place =
+    d.province === 'Thành phố Hồ Chí Minh' ? rng.pick(['TP.HCM', 'Thành phố Hồ Chí Minh', 'TPHCM']) : d.province;
   const paras: string[] = [];
   if (d.style === 'news') {
     paras.push(
@@ -226,7 +288,9 @@ function bodyOf(d: GeneratedDoc): string[] {
     if (cited.length) paras.push(`Văn bản nêu rõ việc tiếp tục thực hiện ${cited.join('; ')}.`);
   } else {
     if (cited.length) paras.push(`Thực hiện ${cited.join('; ')}.`);
-    paras.push(`Để chủ động kiểm soát dịch bệnh, ${d.issuer} yêu cầu các cấp, các ngành tập trung thực hiện tốt các nội dung sau:`);
+    paras.push(
+      `Để chủ động kiểm soát dịch bệnh, ${d.issuer} yêu cầu các cấp, các ngành tập trung thực hiện tốt các nội dung sau:`,
+    );
     [...sentences, ...filler].forEach((s, i) => paras.push(`${i + 1}\\. ${s}`));
   }
   return paras;
@@ -243,7 +307,10 @@ export async function writeGeneratedCorpus(dest: string, docs = generateCorpus()
     const [slug, file] = d.id.split('/') as [string, string];
     const title = titleOf(d);
     const body = bodyOf(d);
-    const raw = [d.urgency ? d.urgency.toUpperCase() : '', title, ...body.map((p) => p.replace(/\\\./g, '.')), d.signer].filter(Boolean).join('\n\n') + '\n';
+    const raw =
+      [d.urgency ? d.urgency.toUpperCase() : '', title, ...body.map((p) => p.replace(/\\\./g, '.')), d.signer]
+        .filter(Boolean)
+        .join('\n\n') + '\n';
     const rawName = `gen-${file}.txt`;
     const sha = createHash('sha256').update(raw).digest('hex');
     const fm = [
@@ -257,7 +324,9 @@ export async function writeGeneratedCorpus(dest: string, docs = generateCorpus()
       `signer: ${yamlString(d.signer)}`,
       `signerRole: ${yamlString(d.issuer.startsWith('UBND') ? 'Chủ tịch' : 'Bí thư')}`,
       `urgency: ${d.urgency ? yamlString(d.urgency) : 'null'}`,
-      d.cites.length ? `references:\n${d.cites.map((n) => `  - number: ${yamlString(n)}\n    docType: null\n    date: null`).join('\n')}` : 'references: []',
+      d.cites.length
+        ? `references:\n${d.cites.map((n) => `  - number: ${yamlString(n)}\n    docType: null\n    date: null`).join('\n')}`
+        : 'references: []',
       d.measures.length
         ? `measures:\n${d.measures.map((m) => `  - code: ${m}\n    action: impose\n    evidence: ${yamlString(body.find((p) => p.length > 40) ?? title)}`).join('\n')}`
         : 'measures: []',

@@ -43,7 +43,12 @@ export async function buildRelevanceSite(
   const records = await readSearchRecords(join(content, 'directives'), directivePath);
   return {
     dist,
-    docs: records.map((r) => ({ url: r.url, province: r.meta.province!, number: r.meta.number || null, docType: r.meta.docType! })),
+    docs: records.map((r) => ({
+      url: r.url,
+      province: r.meta.province!,
+      number: r.meta.number || null,
+      docType: r.meta.docType!,
+    })),
   };
 }
 
@@ -80,12 +85,17 @@ export async function archiveResults(page: Page, baseUrl: string, q: string): Pr
 /** Plain Pagefind over the crawled pages: result URLs of directive pages, in its order. */
 export async function plainResults(page: Page, baseUrl: string, q: string): Promise<string[]> {
   if (!page.url().startsWith(baseUrl)) await page.goto(`${baseUrl}/404.html`);
-  return page.evaluate(async ({ query, prefix }) => {
-    const pf = await import('/pagefind-plain/pagefind.js' as string);
-    const res = await pf.search(query);
-    const data = await Promise.all(res.results.slice(0, 20).map((r: { data: () => Promise<{ url: string }> }) => r.data()));
-    return data.map((d: { url: string }) => d.url).filter((u: string) => u.startsWith(prefix));
-  }, { query: q, prefix: DIRECTIVES_PREFIX });
+  return page.evaluate(
+    async ({ query, prefix }) => {
+      const pf = await import('/pagefind-plain/pagefind.js' as string);
+      const res = await pf.search(query);
+      const data = await Promise.all(
+        res.results.slice(0, 20).map((r: { data: () => Promise<{ url: string }> }) => r.data()),
+      );
+      return data.map((d: { url: string }) => d.url).filter((u: string) => u.startsWith(prefix));
+    },
+    { query: q, prefix: DIRECTIVES_PREFIX },
+  );
 }
 
 export interface QueryOutcome {
@@ -116,7 +126,9 @@ export async function runRelevance(
     for (const item of set) {
       const q = item.nfd ? item.q.normalize('NFD') : item.q;
       const expected = item.first.flatMap((r) => resolveRef(site, r));
-      const got = (engine === 'archive' ? await archiveResults(page, baseUrl, q) : await plainResults(page, baseUrl, q)).slice(0, 10);
+      const got = (
+        engine === 'archive' ? await archiveResults(page, baseUrl, q) : await plainResults(page, baseUrl, q)
+      ).slice(0, 10);
       const idx = got.findIndex((u) => expected.includes(u));
       outcomes.push({ q: item.q + (item.nfd ? ' (NFD)' : ''), kind: item.kind, expected, got, rank: idx + 1 });
     }

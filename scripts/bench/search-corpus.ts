@@ -10,7 +10,10 @@ import { resolve } from 'node:path';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURES = resolve(ROOT, 'tests/fixtures/search-content');
 
-export async function assembleCorpus(dest: string, sources: string[] = [resolve(ROOT, 'content'), FIXTURES]): Promise<string> {
+export async function assembleCorpus(
+  dest: string,
+  sources: string[] = [resolve(ROOT, 'content'), FIXTURES],
+): Promise<string> {
   await rm(dest, { recursive: true, force: true });
   for (const sub of ['directives', 'raw']) {
     await mkdir(resolve(dest, sub), { recursive: true });

@@ -39,7 +39,9 @@ export async function serveDir(dir: string): Promise<StaticServer> {
       if (!file.startsWith(root)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body: Buffer<ArrayBuffer> = await readFile(file);
-      const headers: Record<string, string | number> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      const headers: Record<string, string | number> = {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      };
       if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
         // compressed once per file, as a host's cache would: the server's own work stays out of the timings
         body = gzipped.get(file) ?? gzipSync(body);

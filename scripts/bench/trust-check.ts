@@ -32,7 +32,12 @@ export interface TrustOutcome {
   missed: number;
 }
 
-export function checkTrust(item: TrustQuery, docs: GeneratedDoc[], shown: Shown, opts: { pageSize?: number; headings?: boolean } = {}): TrustOutcome {
+export function checkTrust(
+  item: TrustQuery,
+  docs: GeneratedDoc[],
+  shown: Shown,
+  opts: { pageSize?: number; headings?: boolean } = {},
+): TrustOutcome {
   const pageSize = opts.pageSize ?? 10;
   const url = new Map(docs.map((d) => [d.url, d]));
   const expected = docs.filter(item.found).map((d) => d.url);
@@ -61,20 +66,30 @@ export function checkTrust(item: TrustQuery, docs: GeneratedDoc[], shown: Shown,
   }
   if (opts.headings !== false) {
     if (item.partial === true && shown.partial.length === 0) problems.push('no partial matches shown');
-    if (item.partial === false && shown.partial.length > 0) problems.push(`partial matches shown: ${shown.partial.slice(0, 2).join(', ')}`);
-    if (item.missingNumber && shown.missingNumber !== item.missingNumber) problems.push(`says it lacks ${shown.missingNumber ?? 'nothing'}, expected ${item.missingNumber}`);
+    if (item.partial === false && shown.partial.length > 0)
+      problems.push(`partial matches shown: ${shown.partial.slice(0, 2).join(', ')}`);
+    if (item.missingNumber && shown.missingNumber !== item.missingNumber)
+      problems.push(`says it lacks ${shown.missingNumber ?? 'nothing'}, expected ${item.missingNumber}`);
     if (!item.missingNumber && shown.missingNumber) problems.push(`says it lacks ${shown.missingNumber}`);
     if (item.citing) {
       // every directive listed as citing does cite it, and (up to a page) all of them are listed
       const want = docs.filter(item.citing).map((d) => d.url);
       const wrong = shown.citing.filter((u) => !want.includes(u));
       if (wrong.length) problems.push(`listed as citing but does not: ${wrong.slice(0, 2).join(', ')}`);
-      if (shown.citing.length < Math.min(want.length, pageSize)) problems.push(`citing ${shown.citing.length}, expected ${want.length}`);
+      if (shown.citing.length < Math.min(want.length, pageSize))
+        problems.push(`citing ${shown.citing.length}, expected ${want.length}`);
     } else if (shown.citing.length) problems.push(`citing listed: ${shown.citing.slice(0, 2).join(', ')}`);
     const wrongCiting = shown.citing.filter((u) => expected.includes(u));
     if (wrongCiting.length) problems.push(`a found directive listed as citing: ${wrongCiting[0]}`);
   }
-  return { q: item.q + (item.nfd ? ' (NFD)' : ''), kind: item.kind, problems, top1, falseFound: falseFound.length, missed };
+  return {
+    q: item.q + (item.nfd ? ' (NFD)' : ''),
+    kind: item.kind,
+    problems,
+    top1,
+    falseFound: falseFound.length,
+    missed,
+  };
 }
 
 export interface TrustReport {

@@ -9,8 +9,20 @@ import { provincesNowIn } from '../../src/lib/search/intent.ts';
 import { FILLER, type GeneratedDoc, type Topic } from './generated-corpus.ts';
 
 export type TrustKind =
-  | 'topic' | 'spelling' | 'variant' | 'place' | 'person' | 'number' | 'number-missing' | 'cites'
-  | 'urgency' | 'type' | 'issuer' | 'combined' | 'nothing' | 'partial';
+  | 'topic'
+  | 'spelling'
+  | 'variant'
+  | 'place'
+  | 'person'
+  | 'number'
+  | 'number-missing'
+  | 'cites'
+  | 'urgency'
+  | 'type'
+  | 'issuer'
+  | 'combined'
+  | 'nothing'
+  | 'partial';
 
 export interface TrustQuery {
   q: string;
@@ -29,15 +41,30 @@ export interface TrustQuery {
   nfd?: boolean;
 }
 
-const has = (t: Topic) => (d: GeneratedDoc): boolean => d.topics.includes(t);
-const inProvince = (...names: string[]) => (d: GeneratedDoc): boolean => names.includes(d.province);
-const and = (...ps: ((d: GeneratedDoc) => boolean)[]) => (d: GeneratedDoc): boolean => ps.every((p) => p(d));
+const has =
+  (t: Topic) =>
+  (d: GeneratedDoc): boolean =>
+    d.topics.includes(t);
+const inProvince =
+  (...names: string[]) =>
+  (d: GeneratedDoc): boolean =>
+    names.includes(d.province);
+const and =
+  (...ps: ((d: GeneratedDoc) => boolean)[]) =>
+  (d: GeneratedDoc): boolean =>
+    ps.every((p) => p(d));
 const none = (): boolean => false;
 /** The 2025 province's name finds its own directives and those of the provinces merged into it. */
 const nowIn = (name: string) => inProvince(...provincesNowIn(name));
 /** The text holds the filler sentence containing these words. */
-const filler = (words: string) => (d: GeneratedDoc): boolean => d.fillers.some((i) => FILLER[i]!.includes(words));
-const or = (...ps: ((d: GeneratedDoc) => boolean)[]) => (d: GeneratedDoc): boolean => ps.some((p) => p(d));
+const filler =
+  (words: string) =>
+  (d: GeneratedDoc): boolean =>
+    d.fillers.some((i) => FILLER[i]!.includes(words));
+const or =
+  (...ps: ((d: GeneratedDoc) => boolean)[]) =>
+  (d: GeneratedDoc): boolean =>
+    ps.some((p) => p(d));
 const citesUbnd = (d: GeneratedDoc): boolean => d.cites.some((n) => n.includes('UBND'));
 const PHU_THO_NOW = ['Phú Thọ', 'Vĩnh Phúc', 'Hòa Bình'];
 const HCM_NOW = ['Thành phố Hồ Chí Minh', 'Bình Dương'];
@@ -82,8 +109,16 @@ export function trustSet(docs: GeneratedDoc[]): TrustQuery[] {
     { q: 'vi rút', kind: 'variant', found: has('virus') },
     { q: 'virus', kind: 'variant', found: has('virus') },
     { q: 'vi rut', kind: 'variant', found: has('virus') },
-    { q: 'covid19', kind: 'variant', found: (d) => d.style === 'news' || has('vaccine')(d) || has('virus')(d) || has('tocovid')(d) },
-    { q: 'SARS-CoV-2', kind: 'variant', found: (d) => d.style === 'news' || has('vaccine')(d) || has('virus')(d) || has('tocovid')(d) },
+    {
+      q: 'covid19',
+      kind: 'variant',
+      found: (d) => d.style === 'news' || has('vaccine')(d) || has('virus')(d) || has('tocovid')(d),
+    },
+    {
+      q: 'SARS-CoV-2',
+      kind: 'variant',
+      found: (d) => d.style === 'news' || has('vaccine')(d) || has('virus')(d) || has('tocovid')(d),
+    },
     { q: 'TP.HCM', kind: 'variant', found: inProvince(...HCM_NOW), first: inProvince('Thành phố Hồ Chí Minh') },
     { q: 'TPHCM', kind: 'variant', found: inProvince(...HCM_NOW), first: inProvince('Thành phố Hồ Chí Minh') },
     { q: 'Sài Gòn', kind: 'variant', found: inProvince(...HCM_NOW), first: inProvince('Thành phố Hồ Chí Minh') },
@@ -99,21 +134,47 @@ export function trustSet(docs: GeneratedDoc[]): TrustQuery[] {
     { q: 'Hòa Bình', kind: 'place', found: inProvince('Hòa Bình') },
     { q: 'Phú Thọ', kind: 'place', found: inProvince(...PHU_THO_NOW) },
     // typed without diacritics, "dien bien" is also "diễn biến": found, the province's directives first
-    { q: 'dien bien', kind: 'place', found: or(inProvince('Điện Biên'), filler('diễn biến')), first: inProvince('Điện Biên') },
+    {
+      q: 'dien bien',
+      kind: 'place',
+      found: or(inProvince('Điện Biên'), filler('diễn biến')),
+      first: inProvince('Điện Biên'),
+    },
     { q: 'Điện Biên', kind: 'place', found: inProvince('Điện Biên') },
     { q: 'Hải Phòng', kind: 'place', found: nowIn('Hải Phòng'), first: inProvince('Hải Phòng') },
     // People
     ...signers.map((name): TrustQuery => ({ q: name, kind: 'person', found: (d) => d.signer === name })),
     // Document numbers, typed several ways; the directive carrying it, those citing it after
-    { q: cited.number, kind: 'number', found: (d) => d.number === cited.number, citing: (d) => d.cites.includes(cited.number) },
-    { q: cv.number.replace('-CV/TU', '/CV-TU'), kind: 'number', found: (d) => d.number === cv.number, citing: (d) => d.cites.includes(cv.number) },
-    { q: `công văn ${Number.parseInt(cv.number, 10)}`, kind: 'number', found: (d) => d.number === cv.number, citing: (d) => d.cites.includes(cv.number) },
+    {
+      q: cited.number,
+      kind: 'number',
+      found: (d) => d.number === cited.number,
+      citing: (d) => d.cites.includes(cited.number),
+    },
+    {
+      q: cv.number.replace('-CV/TU', '/CV-TU'),
+      kind: 'number',
+      found: (d) => d.number === cv.number,
+      citing: (d) => d.cites.includes(cv.number),
+    },
+    {
+      q: `công văn ${Number.parseInt(cv.number, 10)}`,
+      kind: 'number',
+      found: (d) => d.number === cv.number,
+      citing: (d) => d.cites.includes(cv.number),
+    },
     { q: kh.number, kind: 'number', found: (d) => d.number === kh.number, citing: (d) => d.cites.includes(kh.number) },
     { q: `${cd.number} hải phòng`, kind: 'number', found: (d) => d.number === cd.number },
     // Numbers the archive does not hold: said plainly; the directives citing a national one listed as citing it
     { q: missing, kind: 'number-missing', found: none, missingNumber: missing },
     { q: '17/CT-TTg', kind: 'number-missing', found: none, missingNumber: '17/CT-TTg' },
-    { q: '16/CT-TTg', kind: 'cites', found: none, missingNumber: '16/CT-TTg', citing: (d) => d.cites.includes('16/CT-TTg') },
+    {
+      q: '16/CT-TTg',
+      kind: 'cites',
+      found: none,
+      missingNumber: '16/CT-TTg',
+      citing: (d) => d.cites.includes('16/CT-TTg'),
+    },
     { q: 'giãn cách 17/CT-TTg', kind: 'cites', found: none, missingNumber: '17/CT-TTg', partial: true },
     // Urgency: "hỏa tốc" is not Thanh Hóa, Khánh Hòa or xã hội hóa
     { q: 'hỏa tốc', kind: 'urgency', found: (d) => d.urgency === 'Hỏa tốc' },
@@ -121,12 +182,33 @@ export function trustSet(docs: GeneratedDoc[]): TrustQuery[] {
     { q: 'thượng khẩn', kind: 'urgency', found: (d) => d.urgency === 'Thượng khẩn' },
     { q: 'công điện hỏa tốc', kind: 'urgency', found: (d) => d.urgency === 'Hỏa tốc' },
     // A type word favours that type
-    { q: 'chỉ thị giãn cách', kind: 'type', found: has('giancach'), first: (d) => d.docType === 'Chỉ thị' && has('giancach')(d) },
+    {
+      q: 'chỉ thị giãn cách',
+      kind: 'type',
+      found: has('giancach'),
+      first: (d) => d.docType === 'Chỉ thị' && has('giancach')(d),
+    },
     { q: 'kế hoạch tiêm vắc xin', kind: 'type', found: and(has('vaccine'), (d) => d.docType === 'Kế hoạch') },
     // Issuers, abbreviated or in full
     // (a directive citing "…/UBND-VX" holds the word UBND too)
-    { q: 'UBND tỉnh Thanh Hóa', kind: 'issuer', found: and(inProvince('Thanh Hóa'), or((d) => d.issuer === 'UBND tỉnh', citesUbnd)), first: (d) => d.issuer === 'UBND tỉnh' },
-    { q: 'Ủy ban nhân dân tỉnh Thanh Hóa', kind: 'issuer', found: and(inProvince('Thanh Hóa'), or((d) => d.issuer === 'UBND tỉnh', citesUbnd)), first: (d) => d.issuer === 'UBND tỉnh' },
+    {
+      q: 'UBND tỉnh Thanh Hóa',
+      kind: 'issuer',
+      found: and(
+        inProvince('Thanh Hóa'),
+        or((d) => d.issuer === 'UBND tỉnh', citesUbnd),
+      ),
+      first: (d) => d.issuer === 'UBND tỉnh',
+    },
+    {
+      q: 'Ủy ban nhân dân tỉnh Thanh Hóa',
+      kind: 'issuer',
+      found: and(
+        inProvince('Thanh Hóa'),
+        or((d) => d.issuer === 'UBND tỉnh', citesUbnd),
+      ),
+      first: (d) => d.issuer === 'UBND tỉnh',
+    },
     // Combined
     { q: 'giãn cách Hải Phòng', kind: 'combined', found: and(has('giancach'), nowIn('Hải Phòng')) },
     { q: 'vắc xin Thanh Hóa', kind: 'combined', found: and(has('vaccine'), inProvince('Thanh Hóa')) },

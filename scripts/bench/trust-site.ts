@@ -37,13 +37,23 @@ export function readStatus(status: string): { count: number | null; missingNumbe
   const found = /Tìm thấy (ít nhất )?(\d+) văn bản/.exec(status);
   const missing = /Không có (?:văn bản số )?(.+?) trong kho\./.exec(status);
   return {
-    count: found ? (found[1] ? null : Number(found[2])) : /Không tìm thấy văn bản nào|Không có /.test(status) ? 0 : null,
+    count: found
+      ? found[1]
+        ? null
+        : Number(found[2])
+      : /Không tìm thấy văn bản nào|Không có /.test(status)
+        ? 0
+        : null,
     missingNumber: missing ? missing[1]! : null,
   };
 }
 
 /** The archive's search through its page. */
-export async function archiveShown(page: Page, baseUrl: string, q: string): Promise<Shown & { status: string; partialHeading: string }> {
+export async function archiveShown(
+  page: Page,
+  baseUrl: string,
+  q: string,
+): Promise<Shown & { status: string; partialHeading: string }> {
   await page.goto(`${baseUrl}/tim-kiem/?q=${encodeURIComponent(q)}`);
   await page.waitForFunction(searchSettled, null, { timeout: 20_000 });
   const status = (await page.textContent('#search-status')) ?? '';

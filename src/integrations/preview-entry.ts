@@ -102,7 +102,12 @@ export default async function start(opts: PreviewOptions) {
     appType: 'mpa',
     root: process.cwd(),
     build: { outDir: dir },
-    preview: { port: opts.port, ...(opts.host ? { host: opts.host } : {}), ...(opts.headers ? { headers: opts.headers } : {}), ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}) },
+    preview: {
+      port: opts.port,
+      ...(opts.host ? { host: opts.host } : {}),
+      ...(opts.headers ? { headers: opts.headers } : {}),
+      ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}),
+    },
     plugins: [archivePreview(dir, base)],
   });
   server.printUrls();
@@ -111,10 +116,11 @@ export default async function start(opts: PreviewOptions) {
     host: opts.host,
     port: address && typeof address === 'object' ? address.port : opts.port,
     server: server.httpServer,
-    closed: () => new Promise<void>((ok, fail) => {
-      server.httpServer.addListener('close', () => ok());
-      server.httpServer.addListener('error', fail);
-    }),
+    closed: () =>
+      new Promise<void>((ok, fail) => {
+        server.httpServer.addListener('close', () => ok());
+        server.httpServer.addListener('error', fail);
+      }),
     stop: () => server.close(),
   };
 }

@@ -28,7 +28,12 @@ export function previewServer(): AstroIntegration {
           entrypointResolution: 'auto',
           adapterFeatures: { buildOutput: 'static' },
           // it serves what the build made: images were processed then, by whatever service the build used
-          supportedAstroFeatures: { staticOutput: 'stable', serverOutput: 'unsupported', hybridOutput: 'unsupported', sharpImageService: 'stable' },
+          supportedAstroFeatures: {
+            staticOutput: 'stable',
+            serverOutput: 'unsupported',
+            hybridOutput: 'unsupported',
+            sharpImageService: 'stable',
+          },
         });
       },
     },

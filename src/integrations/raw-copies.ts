@@ -32,7 +32,10 @@ export async function listRegularRawFiles(root: string = contentDir()): Promise<
       const rel = relative(base, p).split(sep).join('/');
       if (st.isDirectory()) await walk(p);
       else if (st.isFile()) out.push(rel);
-      else throw new Error(`content/raw/${rel} is not a regular file (a symbolic link or special file); the archive publishes regular files only. Replace it with the file itself or delete it, then build again.`);
+      else
+        throw new Error(
+          `content/raw/${rel} is not a regular file (a symbolic link or special file); the archive publishes regular files only. Replace it with the file itself or delete it, then build again.`,
+        );
     }
   };
   await walk(base);
@@ -50,7 +53,10 @@ export async function copyRawFiles(outDir: string, files?: string[]): Promise<nu
     for (let f = queue.pop(); f !== undefined; f = queue.pop()) {
       const from = rawFilePath(f);
       // checked again right before copying: copyFile would follow a link
-      if (!(await lstat(from)).isFile()) throw new Error(`content/raw/${f} is not a regular file; not published. Replace it with the file itself or delete it.`);
+      if (!(await lstat(from)).isFile())
+        throw new Error(
+          `content/raw/${f} is not a regular file; not published. Replace it with the file itself or delete it.`,
+        );
       await copyFile(from, join(outDir, 'raw', f));
     }
   };

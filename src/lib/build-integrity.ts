@@ -43,10 +43,21 @@ export function compareCounts({ entries, pages, indexed, catalogued = indexed }:
   const strayPages = pages.filter((id) => !entrySet.has(id)).sort();
   const problems: string[] = [];
   if (missingPages.length) problems.push(`${missingPages.length} content entries have no page: ${list(missingPages)}`);
-  if (strayPages.length) problems.push(`${strayPages.length} directive pages have no content entry: ${list(strayPages)}`);
-  if (indexed !== entrySet.size) problems.push(`Pagefind indexed ${indexed} pages but there are ${entrySet.size} content entries`);
-  if (catalogued !== indexed) problems.push(`The search catalogue lists ${catalogued} directives but Pagefind indexed ${indexed} pages`);
-  return { ok: problems.length === 0, entries: entrySet.size, pages: pageSet.size, indexed, missingPages, strayPages, problems };
+  if (strayPages.length)
+    problems.push(`${strayPages.length} directive pages have no content entry: ${list(strayPages)}`);
+  if (indexed !== entrySet.size)
+    problems.push(`Pagefind indexed ${indexed} pages but there are ${entrySet.size} content entries`);
+  if (catalogued !== indexed)
+    problems.push(`The search catalogue lists ${catalogued} directives but Pagefind indexed ${indexed} pages`);
+  return {
+    ok: problems.length === 0,
+    entries: entrySet.size,
+    pages: pageSet.size,
+    indexed,
+    missingPages,
+    strayPages,
+    problems,
+  };
 }
 
 /** Entry ids as the glob loader makes them (src/lib/entry-id.ts), sorted. */
@@ -65,7 +76,11 @@ export async function listDirectivePages(outDir: string): Promise<string[]> {
   }
   return files
     .filter((f) => f === 'index.html' || f.endsWith(`${sep}index.html`))
-    .map((f) => relative(root, join(root, f, '..')).split(sep).join('/'))
+    .map((f) =>
+      relative(root, join(root, f, '..'))
+        .split(sep)
+        .join('/'),
+    )
     .filter((id) => id !== '')
     .sort();
 }
@@ -81,7 +96,9 @@ export async function readPagefindPageCount(outDir: string): Promise<number> {
 /** Rows of the search catalogue written beside the index (-1 when it is missing or unreadable). */
 export async function readCatalogueCount(outDir: string): Promise<number> {
   try {
-    const file = JSON.parse(await readFile(join(outDir, 'pagefind', CATALOGUE_FILE), 'utf8')) as { documents?: unknown };
+    const file = JSON.parse(await readFile(join(outDir, 'pagefind', CATALOGUE_FILE), 'utf8')) as {
+      documents?: unknown;
+    };
     return typeof file.documents === 'number' ? file.documents : -1;
   } catch {
     return -1;

@@ -25,7 +25,14 @@ export const isoDate = z
 
 /** Fields that carry a confidence and may be flagged for review. */
 export const REVIEWABLE_FIELDS = [
-  'number', 'docType', 'date', 'issuer', 'province', 'signer', 'subject', 'title',
+  'number',
+  'docType',
+  'date',
+  'issuer',
+  'province',
+  'signer',
+  'subject',
+  'title',
 ] as const;
 
 export const referenceSchema = z.object({
@@ -103,7 +110,10 @@ export const directiveSchema = z.object({
   /** set by an archivist once the metadata has been checked by hand; the importer never overwrites it */
   reviewed: z.boolean().default(false),
   /** sha256 of the file as the importer wrote it (without this line), to detect hand edits */
-  importHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  importHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 
 export type DirectiveData = z.infer<typeof directiveSchema>;

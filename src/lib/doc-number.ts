@@ -45,7 +45,11 @@ export function docNumberKey(raw: string): string | null {
  * What makes two directives one document, for the importer and `npm run check` alike: the
  * same province, number (as its key) and date. Null when any is missing or the number is unreadable.
  */
-export function duplicateKey(province: string | null | undefined, number: string | null | undefined, date: string | null | undefined): string | null {
+export function duplicateKey(
+  province: string | null | undefined,
+  number: string | null | undefined,
+  date: string | null | undefined,
+): string | null {
   const key = number ? docNumberKey(number) : null;
   return province && key && date ? `${province}|${key}|${date}` : null;
 }

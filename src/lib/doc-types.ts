@@ -27,8 +27,18 @@ export const DOC_TYPE_NAMES = DOC_TYPES.map((t) => t.name) as unknown as [DocTyp
 export function docTypeFromCode(code: string): DocTypeName | undefined {
   const c = code.normalize('NFC').toUpperCase();
   const map: Record<string, DocTypeName> = {
-    CV: 'Công văn', TB: 'Thông báo', 'CĐ': 'Công điện', CD: 'Công điện', CT: 'Chỉ thị', NQ: 'Nghị quyết',
-    KL: 'Kết luận', KH: 'Kế hoạch', 'QĐ': 'Quyết định', QD: 'Quyết định', HD: 'Hướng dẫn', TT: 'Thông tri',
+    CV: 'Công văn',
+    TB: 'Thông báo',
+    CĐ: 'Công điện',
+    CD: 'Công điện',
+    CT: 'Chỉ thị',
+    NQ: 'Nghị quyết',
+    KL: 'Kết luận',
+    KH: 'Kế hoạch',
+    QĐ: 'Quyết định',
+    QD: 'Quyết định',
+    HD: 'Hướng dẫn',
+    TT: 'Thông tri',
     KB: 'Kịch bản', // provincial contingency plans ("220/KB-UBND")
   };
   return map[c];

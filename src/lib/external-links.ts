@@ -6,4 +6,7 @@ import rehypeExternalLinks, { type Options } from 'rehype-external-links';
 
 export const externalLinksOptions: Options = { rel: ['noopener', 'noreferrer'] };
 
-export const rehypeExternalLinksPlugin: [typeof rehypeExternalLinks, Options] = [rehypeExternalLinks, externalLinksOptions];
+export const rehypeExternalLinksPlugin: [typeof rehypeExternalLinks, Options] = [
+  rehypeExternalLinks,
+  externalLinksOptions,
+];

@@ -8,4 +8,7 @@ import { unified } from '@astrojs/markdown-remark';
 import rehypeSectionAnchors from './rehype-section-anchors.ts';
 import { rehypeExternalLinksPlugin } from './external-links.ts';
 
-export const markdownProcessor = unified({ smartypants: false, rehypePlugins: [rehypeSectionAnchors, rehypeExternalLinksPlugin] });
+export const markdownProcessor = unified({
+  smartypants: false,
+  rehypePlugins: [rehypeSectionAnchors, rehypeExternalLinksPlugin],
+});

@@ -4,8 +4,16 @@
  * importer, the schema, the pages and search.
  */
 export const MEASURES = [
-  { code: 'distancing-ct15', name: 'Social distancing under Chỉ thị 15/CT-TTg', label: 'Giãn cách xã hội theo Chỉ thị 15' },
-  { code: 'distancing-ct16', name: 'Social distancing under Chỉ thị 16/CT-TTg', label: 'Giãn cách xã hội theo Chỉ thị 16' },
+  {
+    code: 'distancing-ct15',
+    name: 'Social distancing under Chỉ thị 15/CT-TTg',
+    label: 'Giãn cách xã hội theo Chỉ thị 15',
+  },
+  {
+    code: 'distancing-ct16',
+    name: 'Social distancing under Chỉ thị 16/CT-TTg',
+    label: 'Giãn cách xã hội theo Chỉ thị 16',
+  },
   { code: 'distancing-ct19', name: 'Measures under Chỉ thị 19/CT-TTg', label: 'Biện pháp theo Chỉ thị 19' },
   { code: 'risk-level', name: 'Epidemic level or risk zone', label: 'Cấp độ dịch, vùng nguy cơ' },
   { code: 'lockdown-area', name: 'Area blockade or cordon', label: 'Phong tỏa, cách ly y tế vùng' },
@@ -13,7 +21,11 @@ export const MEASURES = [
   { code: 'testing', name: 'Testing', label: 'Xét nghiệm' },
   { code: 'vaccination', name: 'Vaccination', label: 'Tiêm vắc xin' },
   { code: 'schools', name: 'Schools closed or reopened', label: 'Trường học' },
-  { code: 'business-closure', name: 'Businesses and services closed or reopened', label: 'Dừng, mở lại kinh doanh, dịch vụ' },
+  {
+    code: 'business-closure',
+    name: 'Businesses and services closed or reopened',
+    label: 'Dừng, mở lại kinh doanh, dịch vụ',
+  },
   { code: 'gatherings', name: 'Limits on gatherings and events', label: 'Hạn chế tụ tập, sự kiện' },
   { code: 'movement', name: 'Movement restrictions and checkpoints', label: 'Hạn chế đi lại, chốt kiểm soát' },
   { code: 'masks-5k', name: 'Masks and the 5K message', label: 'Khẩu trang, 5K' },

@@ -15,8 +15,18 @@ function anchorLink(id: string, label: string): Element {
     tagName: 'a',
     properties: { href: `#${id}`, className: ['section-link'], dataPagefindIgnore: '' },
     children: [
-      { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
-      { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: `Liên kết đến ${label}` }] },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { ariaHidden: 'true' },
+        children: [{ type: 'text', value: '#' }],
+      },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['visually-hidden'] },
+        children: [{ type: 'text', value: `Liên kết đến ${label}` }],
+      },
     ],
   };
 }
@@ -33,13 +43,17 @@ export default function rehypeSectionAnchors() {
     visit(tree, 'element', (node: Element, _index, parent) => {
       if (node.tagName !== 'p' && node.tagName !== 'li') return;
       // A list item's first paragraph is the item itself: number it once, on the <li>.
-      if (node.tagName === 'p' && parent?.type === 'element' && parent.tagName === 'li' && linkHost(parent) === node) return;
+      if (node.tagName === 'p' && parent?.type === 'element' && parent.tagName === 'li' && linkHost(parent) === node)
+        return;
       const marker = parseMarker(toString(node));
       if (marker) {
         const id = ids.next(marker);
         if (node.properties.id === undefined) node.properties.id = id;
         const host = linkHost(node);
-        host.children.push({ type: 'text', value: ' ' } as ElementContent, anchorLink(String(node.properties.id), markerLabel(marker)));
+        host.children.push(
+          { type: 'text', value: ' ' } as ElementContent,
+          anchorLink(String(node.properties.id), markerLabel(marker)),
+        );
         node.properties.className = [...((node.properties.className as string[]) ?? []), 'section'];
       }
     });

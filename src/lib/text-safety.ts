@@ -10,7 +10,10 @@
  *   surrogates: not text, refused by XML and by the MDX parser.
  */
 
-const NONCHARACTERS = Array.from({ length: 16 }, (_, i) => `\\u{${(i + 1).toString(16)}fffe}\\u{${(i + 1).toString(16)}ffff}`).join('');
+const NONCHARACTERS = Array.from(
+  { length: 16 },
+  (_, i) => `\\u{${(i + 1).toString(16)}fffe}\\u{${(i + 1).toString(16)}ffff}`,
+).join('');
 
 /**
  * Removed from imported text. Tab, line feed and carriage return are text; form feed and
@@ -29,7 +32,8 @@ export interface Removal {
   first: { code: string; line: number } | null;
 }
 
-export const codePointLabel = (ch: string): string => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+export const codePointLabel = (ch: string): string =>
+  `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Remove UNSAFE_CHAR characters, saying how many and where the first was. */
 export function removeUnsafeChars(text: string): Removal {
@@ -53,10 +57,13 @@ export function removeUnsafeChars(text: string): Removal {
  * cursor, retitle the window or reorder the line.
  */
 export function escapeTerminal(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => {
-    const c = ch.charCodeAt(0);
-    return c < 0x100 ? `\\x${c.toString(16).padStart(2, '0')}` : `<${codePointLabel(ch)}>`;
-  });
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => {
+      const c = ch.charCodeAt(0);
+      return c < 0x100 ? `\\x${c.toString(16).padStart(2, '0')}` : `<${codePointLabel(ch)}>`;
+    },
+  );
 }
 
 /** Characters XML 1.0 does not allow (a parser must reject the document), and bidi controls. */

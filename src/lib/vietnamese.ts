@@ -12,9 +12,21 @@ export function toNFC(text: string): string {
 // Old ("hoà", "thuỷ") versus new ("hòa", "thủy") tone placement: the two styles differ only for
 // the open clusters oa, oe, uy at the end of a syllable. The reference list uses the new style.
 const OLD_TO_NEW: Record<string, string> = {
-  'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa',
-  'oè': 'òe', 'oé': 'óe', 'oẻ': 'ỏe', 'oẽ': 'õe', 'oẹ': 'ọe',
-  'uỳ': 'ùy', 'uý': 'úy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy',
+  oà: 'òa',
+  oá: 'óa',
+  oả: 'ỏa',
+  oã: 'õa',
+  oạ: 'ọa',
+  oè: 'òe',
+  oé: 'óe',
+  oẻ: 'ỏe',
+  oẽ: 'õe',
+  oẹ: 'ọe',
+  uỳ: 'ùy',
+  uý: 'úy',
+  uỷ: 'ủy',
+  uỹ: 'ũy',
+  uỵ: 'ụy',
 };
 const withUpper = (map: Record<string, string>): Record<string, string> => {
   const out: Record<string, string> = { ...map };
@@ -53,7 +65,10 @@ export function foldDiacritics(text: string): string {
 /** Lowercased, folded, whitespace-collapsed form for comparing names typed any way. */
 export function foldForMatch(text: string): string {
   // table-driven (see foldKeepLength): tone placement does not matter once marks are gone
-  return foldKeepLength(toNFC(text)).replace(/[\u0300-\u036f]+/g, '').replace(/\s+/g, ' ').trim();
+  return foldKeepLength(toNFC(text))
+    .replace(/[\u0300-\u036f]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A readable ASCII slug: "Thừa Thiên Huế" -> "thua-thien-hue", "469-CV/TU" -> "469-cv-tu". */
@@ -102,9 +117,31 @@ export function foldKeepLength(text: string): string {
 // Styled look-alikes that Unicode's compatibility decomposition does not map to Latin letters:
 // small capitals and the other "phonetic" capitals that fancy-text generators use.
 const SMALL_CAPITALS: Record<string, string> = {
-  'ᴀ': 'A', 'ʙ': 'B', 'ᴄ': 'C', 'ᴅ': 'D', 'ᴇ': 'E', 'ꜰ': 'F', 'ɢ': 'G', 'ʜ': 'H', 'ɪ': 'I', 'ᴊ': 'J',
-  'ᴋ': 'K', 'ʟ': 'L', 'ᴍ': 'M', 'ɴ': 'N', 'ᴏ': 'O', 'ᴘ': 'P', 'ǫ': 'Q', 'ʀ': 'R', 'ꜱ': 'S', 'ᴛ': 'T',
-  'ᴜ': 'U', 'ᴠ': 'V', 'ᴡ': 'W', 'ʏ': 'Y', 'ᴢ': 'Z',
+  ᴀ: 'A',
+  ʙ: 'B',
+  ᴄ: 'C',
+  ᴅ: 'D',
+  ᴇ: 'E',
+  ꜰ: 'F',
+  ɢ: 'G',
+  ʜ: 'H',
+  ɪ: 'I',
+  ᴊ: 'J',
+  ᴋ: 'K',
+  ʟ: 'L',
+  ᴍ: 'M',
+  ɴ: 'N',
+  ᴏ: 'O',
+  ᴘ: 'P',
+  ǫ: 'Q',
+  ʀ: 'R',
+  ꜱ: 'S',
+  ᴛ: 'T',
+  ᴜ: 'U',
+  ᴠ: 'V',
+  ᴡ: 'W',
+  ʏ: 'Y',
+  ᴢ: 'Z',
 };
 // Mathematical alphanumerics (U+1D400–U+1D7FF), fullwidth ASCII (U+FF01–U+FF5E), circled and
 // parenthesised letters: NFKC maps each to its plain letter. Applied to these ranges only, so

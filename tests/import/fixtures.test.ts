@@ -38,11 +38,15 @@ function inputOf(dir: string): { bytes: Uint8Array; path: string } {
 
 const bodyOf = (mdx: string): string => mdx.split('\n---\n').slice(1).join('\n---\n');
 
-const names = readdirSync(DIR).filter((n) => !n.startsWith('.') && existsSync(join(DIR, n, 'expected.json')) && (!only || n === only)).sort();
+const names = readdirSync(DIR)
+  .filter((n) => !n.startsWith('.') && existsSync(join(DIR, n, 'expected.json')) && (!only || n === only))
+  .sort();
 
 describe('importer fixtures', { timeout: 30_000 }, () => {
   it('has at least 25 directives written for the tests', () => {
-    expect(only ? 25 : names.filter((n) => JSON.parse(readFileSync(join(DIR, n, 'expected.json'), 'utf8')).ok).length).toBeGreaterThanOrEqual(25);
+    expect(
+      only ? 25 : names.filter((n) => JSON.parse(readFileSync(join(DIR, n, 'expected.json'), 'utf8')).ok).length,
+    ).toBeGreaterThanOrEqual(25);
   });
 
   for (const name of names) {
@@ -58,19 +62,53 @@ describe('importer fixtures', { timeout: 30_000 }, () => {
       const actual: Record<string, unknown> = {};
       for (const key of Object.keys(exp)) {
         switch (key) {
-          case 'ok': actual.ok = r.ok; break;
-          case 'encoding': actual.encoding = r.encoding; break;
-          case 'publisher': actual.publisher = (fm.source as { publisher?: string } | undefined)?.publisher ?? null; break;
-          case 'references': actual.references = ((fm.references ?? []) as Array<{ number: string }>).map((x) => x.number); break;
-          case 'referenceDates': actual.referenceDates = Object.fromEntries(((fm.references ?? []) as Array<{ number: string; date: string | null }>).filter((x) => (exp.referenceDates as Record<string, string>)[x.number] !== undefined).map((x) => [x.number, x.date])); break;
-          case 'warnings': actual.warnings = (exp.warnings as string[]).filter((c) => r.warnings.some((w) => w.code === c)); break;
-          case 'errorContains': actual.errorContains = r.error?.includes(exp.errorContains as string) ? exp.errorContains : r.error; break;
-          case 'bodyIncludes': actual.bodyIncludes = (exp.bodyIncludes as string[]).filter((s) => r.mdx && bodyOf(r.mdx).includes(s)); break;
+          case 'ok':
+            actual.ok = r.ok;
+            break;
+          case 'encoding':
+            actual.encoding = r.encoding;
+            break;
+          case 'publisher':
+            actual.publisher = (fm.source as { publisher?: string } | undefined)?.publisher ?? null;
+            break;
+          case 'references':
+            actual.references = ((fm.references ?? []) as Array<{ number: string }>).map((x) => x.number);
+            break;
+          case 'referenceDates':
+            actual.referenceDates = Object.fromEntries(
+              ((fm.references ?? []) as Array<{ number: string; date: string | null }>)
+                .filter((x) => (exp.referenceDates as Record<string, string>)[x.number] !== undefined)
+                .map((x) => [x.number, x.date]),
+            );
+            break;
+          case 'warnings':
+            actual.warnings = (exp.warnings as string[]).filter((c) => r.warnings.some((w) => w.code === c));
+            break;
+          case 'errorContains':
+            actual.errorContains = r.error?.includes(exp.errorContains as string) ? exp.errorContains : r.error;
+            break;
+          case 'bodyIncludes':
+            actual.bodyIncludes = (exp.bodyIncludes as string[]).filter((s) => r.mdx && bodyOf(r.mdx).includes(s));
+            break;
           // which named rule decided each field ("number": "so-line", "docType": "enacting-formula")
-          case 'rules': actual.rules = Object.fromEntries(Object.keys(exp.rules as Record<string, string>).map((f) => [f, ((r.fields as unknown as Record<string, { rule?: string }> | null)?.[f]?.rule) ?? null])); break;
-          case 'dateReason': actual.dateReason = r.fields?.date.reason?.includes(exp.dateReason as string) ? exp.dateReason : r.fields?.date.reason ?? null; break;
-          case 'bodyExcludes': actual.bodyExcludes = (exp.bodyExcludes as string[]).filter((s) => !r.mdx || !bodyOf(r.mdx).includes(s)); break;
-          default: actual[key] = fm[key] ?? null;
+          case 'rules':
+            actual.rules = Object.fromEntries(
+              Object.keys(exp.rules as Record<string, string>).map((f) => [
+                f,
+                (r.fields as unknown as Record<string, { rule?: string }> | null)?.[f]?.rule ?? null,
+              ]),
+            );
+            break;
+          case 'dateReason':
+            actual.dateReason = r.fields?.date.reason?.includes(exp.dateReason as string)
+              ? exp.dateReason
+              : (r.fields?.date.reason ?? null);
+            break;
+          case 'bodyExcludes':
+            actual.bodyExcludes = (exp.bodyExcludes as string[]).filter((s) => !r.mdx || !bodyOf(r.mdx).includes(s));
+            break;
+          default:
+            actual[key] = fm[key] ?? null;
         }
       }
       if (UPDATE) writeFileSync(expPath, `${JSON.stringify(actual, null, 2)}\n`);
@@ -84,7 +122,10 @@ describe('importer fixtures', { timeout: 30_000 }, () => {
       // whatever the importer writes must compile as MDX
       if (r.mdx) await compile(r.mdx, { remarkPlugins: [remarkFrontmatter] });
       // a failure never leaves MDX behind and always says which file
-      if (!r.ok) { expect(r.mdx).toBeNull(); expect(r.error).toContain(path); }
+      if (!r.ok) {
+        expect(r.mdx).toBeNull();
+        expect(r.error).toContain(path);
+      }
     });
   }
 });

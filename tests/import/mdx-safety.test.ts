@@ -18,7 +18,10 @@ import { clean } from '../../src/lib/import/clean.ts';
 import { segment } from '../../src/lib/import/segment.ts';
 
 // A runtime that builds a plain tree instead of React elements, so we can read what renders.
-interface El { type: unknown; props: Record<string, unknown> }
+interface El {
+  type: unknown;
+  props: Record<string, unknown>;
+}
 const Fragment = Symbol('Fragment');
 const jsx = (type: unknown, props: Record<string, unknown>): El => ({ type, props });
 const runtime = { Fragment, jsx, jsxs: jsx };
@@ -48,27 +51,108 @@ async function renderBlocks(mdx: string): Promise<{ blocks: string[]; tags: Set<
   render(root, tags);
   // one block renders as itself, several as a Fragment of blocks (and "\n" strings between)
   const top = root.type === Fragment ? ([] as unknown[]).concat(root.props.children ?? []) : [root];
-  const blocks = top.filter((c) => typeof c === 'object' && c !== null).map((c) => render(c, new Set()).replace(/\s+/g, ' ').trim());
+  const blocks = top
+    .filter((c) => typeof c === 'object' && c !== null)
+    .map((c) => render(c, new Set()).replace(/\s+/g, ' ').trim());
   return { blocks, tags };
 }
 
 const FM = {
-  title: 'Kiểm thử', number: null, docType: 'Công văn', date: '2021-11', issuer: 'UBND tỉnh', province: 'Vĩnh Phúc',
+  title: 'Kiểm thử',
+  number: null,
+  docType: 'Công văn',
+  date: '2021-11',
+  issuer: 'UBND tỉnh',
+  province: 'Vĩnh Phúc',
   source: { raw: 'content/raw/x.txt', sha256: '0'.repeat(64) },
 } as const;
 
 // FUZZ_SEED=<seed> FUZZ_PATH=<path> replays a failure fast-check reported.
-const replay = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), path: process.env.FUZZ_PATH } : {};
+const replay: { seed?: number; path?: string } = process.env.FUZZ_SEED
+  ? { seed: Number(process.env.FUZZ_SEED), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) }
+  : {};
 
 /** A block's text as it reads: list items are separate lines, so they read with a space between. */
 const blockText = (c: Root['children'][number]): string =>
   (c.type === 'list' ? c.children.map((li) => toString(li)).join(' ') : toString(c)).replace(/\s+/g, ' ').trim();
 
-const HOSTILE = ['{', '}', '<', '>', '</', '/>', '<div>', '<Foo bar={1} />', 'import x from "y"', 'export const a = 1', 'export default 1', '<!--', '-->', '\\', '\\\\', '$', '$$', '${x}', '`', '```', '*', '**', '_', '__', '#', '# ', '> ', '- ', '+ ', '1. ', '1) ', '[a](b)', '![i](j)', '&amp;', '&#123;', '|', '~~', ':::', '\u0000', '\u200b', '\u202e', '\ufeff', 'ổ', 'Ư', '🦠', '\t', '  ', 'import', 'export', '{/* c */}', '<>', '</>', '=', '"', "'", '<https://x.y>', 'http://a.b', '[^1]', '\r'];
-const token = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constantFrom('Công văn', 'số 907-CV/TU', 'ngày 8-11-2021', 'Thường trực Tỉnh ủy'));
+const HOSTILE = [
+  '{',
+  '}',
+  '<',
+  '>',
+  '</',
+  '/>',
+  '<div>',
+  '<Foo bar={1} />',
+  'import x from "y"',
+  'export const a = 1',
+  'export default 1',
+  '<!--',
+  '-->',
+  '\\',
+  '\\\\',
+  '$',
+  '$$',
+  '${x}',
+  '`',
+  '```',
+  '*',
+  '**',
+  '_',
+  '__',
+  '#',
+  '# ',
+  '> ',
+  '- ',
+  '+ ',
+  '1. ',
+  '1) ',
+  '[a](b)',
+  '![i](j)',
+  '&amp;',
+  '&#123;',
+  '|',
+  '~~',
+  ':::',
+  '\u0000',
+  '\u200b',
+  '\u202e',
+  '\ufeff',
+  'ổ',
+  'Ư',
+  '🦠',
+  '\t',
+  '  ',
+  'import',
+  'export',
+  '{/* c */}',
+  '<>',
+  '</>',
+  '=',
+  '"',
+  "'",
+  '<https://x.y>',
+  'http://a.b',
+  '[^1]',
+  '\r',
+];
+const token = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ maxLength: 6 }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+  fc.constantFrom('Công văn', 'số 907-CV/TU', 'ngày 8-11-2021', 'Thường trực Tỉnh ủy'),
+);
 const line = fc.array(token, { minLength: 1, maxLength: 12 }).map((t) => t.join(''));
 /** a line as the importer hands it to structure(): trimmed, one line, non-empty */
-const bodyLine = line.map((l) => l.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\u0000/g, '').trim()).filter((l) => l.length > 0);
+const bodyLine = line
+  .map((l) =>
+    l
+      .replace(/[\r\n\u2028\u2029]+/g, ' ')
+      .replace(/\u0000/g, '')
+      .trim(),
+  )
+  .filter((l) => l.length > 0);
 
 describe('MDX emitted from any text is inert and renders the text literally', { timeout: 120_000 }, () => {
   it('emit(structure(lines)) compiles, runs, and renders each block as the tree text', async () => {
@@ -77,7 +161,8 @@ describe('MDX emitted from any text is inert and renders the text literally', { 
         const tree: Root = structure(lines);
         const mdx = emit(FM, tree);
         const { blocks, tags } = await renderBlocks(mdx);
-        for (const t of tags) expect(ALLOWED.has(t), `unexpected element <${t}> from ${JSON.stringify(lines)}`).toBe(true);
+        for (const t of tags)
+          expect(ALLOWED.has(t), `unexpected element <${t}> from ${JSON.stringify(lines)}`).toBe(true);
         const expected = tree.children.map(blockText);
         expect(blocks).toEqual(expected);
       }),
@@ -92,7 +177,10 @@ describe('MDX emitted from any text is inert and renders the text literally', { 
   });
 
   it('import/export at the start of a line stay text (regression: they used to become ESM)', async () => {
-    const mdx = emit(FM, structure(['import danger from "evil"', 'export const x = 1', 'export default function X() {}']));
+    const mdx = emit(
+      FM,
+      structure(['import danger from "evil"', 'export const x = 1', 'export default function X() {}']),
+    );
     const { blocks } = await renderBlocks(mdx);
     expect(blocks).toEqual(['import danger from "evil"', 'export const x = 1', 'export default function X() {}']);
   });
@@ -102,7 +190,10 @@ describe('MDX emitted from any text is inert and renders the text literally', { 
       fc.asyncProperty(fc.array(line, { minLength: 0, maxLength: 8 }), async (junk) => {
         const text = `Ngày 8-11-2021, UBND tỉnh Vĩnh Phúc ban hành Công văn số 907/UBND-VX về việc kiểm thử.\n\n${junk.join('\n')}\n`;
         const r = importText(Buffer.from(text, 'utf8'), 'fuzz.txt');
-        if (!r.ok) { expect(typeof r.error).toBe('string'); return; }
+        if (!r.ok) {
+          expect(typeof r.error).toBe('string');
+          return;
+        }
         const { blocks, tags } = await renderBlocks(r.mdx!);
         for (const t of tags) expect(ALLOWED.has(t), `unexpected element <${t}>`).toBe(true);
         // what renders is exactly the body the importer kept, block by block

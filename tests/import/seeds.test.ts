@@ -16,7 +16,15 @@ const run = (prefix: string) => {
 // seed | number | docType (accepted) | date (accepted) | issuer | province | signer
 const TABLE: Array<[string, string | null, string[], string[], string, string, string | null]> = [
   ['000', '469-CV/TU', ['Công văn'], ['2021-11'], 'Ban Thường vụ Tỉnh ủy', 'Thanh Hóa', null],
-  ['001', null, ['Thông báo', 'Thông báo kết luận'], ['2021-11', '2021-11-11'], 'Ban Thường vụ Tỉnh ủy', 'Ninh Thuận', 'Nguyễn Đức Thanh'],
+  [
+    '001',
+    null,
+    ['Thông báo', 'Thông báo kết luận'],
+    ['2021-11', '2021-11-11'],
+    'Ban Thường vụ Tỉnh ủy',
+    'Ninh Thuận',
+    'Nguyễn Đức Thanh',
+  ],
   ['002', '240-CV/TU', ['Công văn'], ['2021-06'], 'Thường trực Tỉnh ủy', 'Điện Biên', null],
   ['003', '907-CV/TU', ['Công văn'], ['2021-11-08'], 'Thường trực Tỉnh ủy', 'Vĩnh Phúc', 'Phạm Hoàng Anh'],
   ['004', null, ['Điện'], ['2022-01'], 'Thường trực Thành ủy', 'Hà Nội', 'Đinh Tiến Dũng'],
@@ -78,7 +86,9 @@ describe('seed directives import as the foundation table says', () => {
   });
 
   it('re-importing a seed reproduces the committed MDX byte for byte', () => {
-    const committed = readdirSync('content/directives', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
+    const committed = readdirSync('content/directives', { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.mdx'),
+    );
     expect(committed).toHaveLength(5);
     for (const seed of ['000', '001', '002', '003', '004']) {
       const r = run(seed);

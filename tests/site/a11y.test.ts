@@ -26,7 +26,15 @@ const paths = [...sitemapPaths(), '/khong-co-trang-nay/'];
 function pageTypes(all: string[]): string[] {
   const seen = new Map<string, string>();
   for (const p of all) {
-    const type = p === '/' ? 'home' : p.split('/').filter(Boolean).slice(0, p.startsWith('/tinh/') ? 3 : 1).map((s, i) => (i === 0 ? s : '*')).join('/');
+    const type =
+      p === '/'
+        ? 'home'
+        : p
+            .split('/')
+            .filter(Boolean)
+            .slice(0, p.startsWith('/tinh/') ? 3 : 1)
+            .map((s, i) => (i === 0 ? s : '*'))
+            .join('/');
     if (!seen.has(type)) seen.set(type, p);
   }
   return [...seen.values()];
@@ -45,7 +53,13 @@ async function violations(ctx: BrowserContext, path: string): Promise<string[]> 
   try {
     await page.goto(`${baseUrl}${path}`);
     const result = await new AxeBuilder({ page: page as never }).analyze();
-    return result.violations.map((v) => `${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+    return result.violations.map(
+      (v) =>
+        `${path}: ${v.id} (${v.impact}) ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
   } finally {
     await page.close();
   }

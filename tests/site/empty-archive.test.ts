@@ -30,7 +30,13 @@ beforeAll(async () => {
   const built = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...env, CONTENT_DIR: content, OUT_DIR: outDir, CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...env,
+      CONTENT_DIR: content,
+      OUT_DIR: outDir,
+      CACHE_DIR: join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
   });
   if (built.status !== 0) throw new Error(`astro build of an empty archive failed:\n${built.stdout}\n${built.stderr}`);
   server = await serveDir(outDir);
@@ -49,7 +55,11 @@ describe('an empty archive', () => {
     try {
       for (const q of ['', '?q=phong+chong+dich']) {
         await page.goto(`${server.url}/tim-kiem/${q}`);
-        await page.waitForFunction(() => !document.querySelector('.search-page')?.hasAttribute('aria-busy') && document.getElementById('search-status')?.textContent !== 'Đang tìm…');
+        await page.waitForFunction(
+          () =>
+            !document.querySelector('.search-page')?.hasAttribute('aria-busy') &&
+            document.getElementById('search-status')?.textContent !== 'Đang tìm…',
+        );
         const status = await page.textContent('#search-status');
         expect(status).toContain('Kho lưu trữ chưa có văn bản nào');
         expect(status).not.toContain('Không tải được');

@@ -65,7 +65,12 @@ describe('links', () => {
           broken.push(`${f}: ${raw}`);
           continue;
         }
-        if (url.hash && url.hash !== '#' && target.endsWith('.html') && !idsIn(target).has(decodeURIComponent(url.hash.slice(1)))) {
+        if (
+          url.hash &&
+          url.hash !== '#' &&
+          target.endsWith('.html') &&
+          !idsIn(target).has(decodeURIComponent(url.hash.slice(1)))
+        ) {
           broken.push(`${f}: ${raw} (no such anchor)`);
         }
       }

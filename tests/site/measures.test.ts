@@ -23,8 +23,12 @@ const codesUsed = [...new Set(withMeasures.flatMap((r) => r.data.measures.map((m
 const WIDTHS = [390, 1280] as const;
 
 let browser: Browser;
-beforeAll(async () => { browser = await launchBrowser(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 async function open(path: string, width: number): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width, height: 900 } });
@@ -37,14 +41,28 @@ async function open(path: string, width: number): Promise<Page> {
 /** A small RFC 4180 reader. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], cell = '', quoted = false;
+  let row: string[] = [],
+    cell = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (quoted) { if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c; }
-    else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -58,7 +76,9 @@ describe('the corpus', () => {
   it('lists /bien-phap/ and one page per measure in the sitemap, so the accessibility sweep covers them', () => {
     const index = readFileSync(join(dist, 'sitemap-index.xml'), 'utf8');
     const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname.split('/').pop()!);
-    const urls = maps.flatMap((f) => [...readFileSync(join(dist, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
+    const urls = maps.flatMap((f) =>
+      [...readFileSync(join(dist, f), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
+    );
     expect(urls).toContain('/bien-phap/');
     for (const m of MEASURES) expect(urls).toContain(`/bien-phap/${m.code}/`);
   });
@@ -73,7 +93,22 @@ describe('data exports', () => {
     const rows = parseCsv(buf.toString('utf8').slice(1));
     const head = rows[0]!;
     const col = (n: string): number => head.indexOf(n);
-    expect(head).toEqual(expect.arrayContaining(['province', 'provinceSlug', 'date', 'code', 'label', 'action', 'scope', 'from', 'to', 'directiveId', 'directiveUrl', 'evidence']));
+    expect(head).toEqual(
+      expect.arrayContaining([
+        'province',
+        'provinceSlug',
+        'date',
+        'code',
+        'label',
+        'action',
+        'scope',
+        'from',
+        'to',
+        'directiveId',
+        'directiveUrl',
+        'evidence',
+      ]),
+    );
     const body = rows.slice(1);
     expect(body).toHaveLength(withMeasures.reduce((n, r) => n + r.data.measures.length, 0));
     for (const r of body) {
@@ -91,10 +126,19 @@ describe('data exports', () => {
   });
 
   it('/api/measures.json carries the code list and the same rows', async () => {
-    const j = await (await fetch(`${baseUrl}/api/measures.json`)).json() as { measures: Array<{ code: string }>; rows: Array<Record<string, unknown>> };
+    const j = (await (await fetch(`${baseUrl}/api/measures.json`)).json()) as {
+      measures: Array<{ code: string }>;
+      rows: Array<Record<string, unknown>>;
+    };
     expect(j.measures.map((m) => m.code)).toEqual(MEASURES.map((m) => m.code));
-    const want = withMeasures.flatMap((d) => d.data.measures.map((m) => `${d.id}|${m.code}|${m.action}|${m.scope}|${m.from}|${m.to}|${m.evidence}`)).sort();
-    expect(j.rows.map((r) => `${r.directiveId}|${r.code}|${r.action}|${r.scope}|${r.from}|${r.to}|${r.evidence}`).sort()).toEqual(want);
+    const want = withMeasures
+      .flatMap((d) =>
+        d.data.measures.map((m) => `${d.id}|${m.code}|${m.action}|${m.scope}|${m.from}|${m.to}|${m.evidence}`),
+      )
+      .sort();
+    expect(
+      j.rows.map((r) => `${r.directiveId}|${r.code}|${r.action}|${r.scope}|${r.from}|${r.to}|${r.evidence}`).sort(),
+    ).toEqual(want);
   });
 });
 
@@ -135,7 +179,9 @@ describe('the national picture', () => {
         const page = await open(`/bien-phap/${code}/`, width);
         const orderedBy = withMeasures.filter((d) => d.data.measures.some((m) => m.code === code));
         // the table, the accessible primary: every directive behind the measure is linked, and only those
-        const links = await page.locator('table.mgrid-table tbody a[href^="/van-ban/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+        const links = await page
+          .locator('table.mgrid-table tbody a[href^="/van-ban/"]')
+          .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
         expect(new Set(links.map((h) => h.split('#')[0]))).toEqual(new Set(orderedBy.map((d) => `/van-ban/${d.id}/`)));
         for (const h of links) expect(h.endsWith(`#bien-phap-${code}`)).toBe(true);
         const rowHeads = await page.locator('table.mgrid-table tbody th').allTextContents();
@@ -143,7 +189,9 @@ describe('the national picture', () => {
         // the SVG is a picture for the eye: hidden from screen readers, out of the tab order, inside the page width
         const svg = page.locator('.mgrid > svg.mgrid-svg');
         expect(await svg.getAttribute('aria-hidden')).toBe('true');
-        expect(await svg.locator('a').evaluateAll((as) => as.every((a) => a.getAttribute('tabindex') === '-1'))).toBe(true);
+        expect(await svg.locator('a').evaluateAll((as) => as.every((a) => a.getAttribute('tabindex') === '-1'))).toBe(
+          true,
+        );
         expect(await svg.locator('rect.cell').count()).toBe(await page.locator('table.mgrid-table tbody tr').count());
         const box = await svg.boundingBox();
         expect(box!.x + box!.width).toBeLessThanOrEqual(width);
@@ -170,8 +218,12 @@ describe('the national picture', () => {
       const slug = provinceByName(province).slug;
       const page = await open(`/tinh/${slug}/`, 390);
       expect(await page.locator('#bien-phap-tinh').textContent()).toBe('Biện pháp theo tháng');
-      const codes = new Set(withMeasures.filter((d) => d.data.province === province).flatMap((d) => d.data.measures.map((m) => m.code)));
-      const heads = await page.locator('.province-measures table tbody th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const codes = new Set(
+        withMeasures.filter((d) => d.data.province === province).flatMap((d) => d.data.measures.map((m) => m.code)),
+      );
+      const heads = await page
+        .locator('.province-measures table tbody th a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(new Set(heads)).toEqual(new Set([...codes].map((c) => `/bien-phap/${c}/`)));
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await page.close();
@@ -180,12 +232,26 @@ describe('the national picture', () => {
 
   for (const width of WIDTHS) {
     it(`has zero axe violations on the new pages (${width} px)`, async () => {
-      const paths = ['/bien-phap/', ...codesUsed.slice(0, 3).map((c) => `/bien-phap/${c}/`), '/bien-phap/support/', `/van-ban/${withMeasures[0]!.id}/`, `/tinh/${provinceByName(withMeasures[0]!.data.province).slug}/`];
+      const paths = [
+        '/bien-phap/',
+        ...codesUsed.slice(0, 3).map((c) => `/bien-phap/${c}/`),
+        '/bien-phap/support/',
+        `/van-ban/${withMeasures[0]!.id}/`,
+        `/tinh/${provinceByName(withMeasures[0]!.data.province).slug}/`,
+      ];
       const found: string[] = [];
       for (const p of paths) {
         const page = await open(p, width);
         const r = await new AxeBuilder({ page: page as never }).analyze();
-        found.push(...r.violations.map((v) => `${p}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`));
+        found.push(
+          ...r.violations.map(
+            (v) =>
+              `${p}: ${v.id} ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(' | ')}`,
+          ),
+        );
         await page.close();
       }
       expect(found).toEqual([]);

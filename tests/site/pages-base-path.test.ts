@@ -27,7 +27,9 @@ function htmlFiles(dir: string, out: string[] = []): string[] {
  */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(VITEST|VITE_)/.test(k) || ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(k)) delete env[k];
+  for (const k of Object.keys(env))
+    if (/^(VITEST|VITE_)/.test(k) || ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(k))
+      delete env[k];
   return env;
 }
 

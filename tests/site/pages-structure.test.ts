@@ -59,7 +59,12 @@ describe('pages', () => {
     for (const p of PROVINCES) {
       const mine = records.filter((r) => r.data.province === p.name);
       for (const type of new Set(mine.map((r) => r.data.docType))) {
-        const slug = type.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/[^a-z0-9]+/g, '-');
+        const slug = type
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .replace(/đ/g, 'd')
+          .replace(/[^a-z0-9]+/g, '-');
         const page = html(`tinh/${p.slug}/${slug}`);
         const links = [...page.matchAll(/<a href="\/van-ban\/([^"]+)\/"/g)].map((m) => m[1]);
         expect(new Set(links)).toEqual(new Set(mine.filter((r) => r.data.docType === type).map((r) => r.id)));
@@ -78,7 +83,15 @@ describe('pages', () => {
 describe('directive page', () => {
   it.each(records.map((r) => [r.id, r] as const))('%s: metadata panel as on official portals', (_id, r) => {
     const page = html(`van-ban/${r.id}`);
-    for (const label of ['Số hiệu', 'Loại văn bản', 'Cơ quan ban hành', 'Ngày ban hành', 'Người ký', 'Nơi nhận', 'Nguồn']) {
+    for (const label of [
+      'Số hiệu',
+      'Loại văn bản',
+      'Cơ quan ban hành',
+      'Ngày ban hành',
+      'Người ký',
+      'Nơi nhận',
+      'Nguồn',
+    ]) {
       expect(page).toContain(`<dt>${label}</dt>`);
     }
     expect(page).toContain(`<time datetime="${r.data.date}">${expectedDate(r.data.date)}</time>`);
@@ -89,8 +102,11 @@ describe('directive page', () => {
     expect(page).toContain(r.data.source.sha256);
     expect(page).toContain('Lịch sử chỉnh sửa');
     // the date the archive last changed this file, read from git independently of the page code
-    const lastChanged = execFileSync('git', ['log', '-1', '--format=%as', '--', r.filePath!], { encoding: 'utf8' }).trim();
-    if (lastChanged) expect(page).toContain(`Cập nhật trong kho: <time datetime="${lastChanged}">${expectedDate(lastChanged)}</time>`);
+    const lastChanged = execFileSync('git', ['log', '-1', '--format=%as', '--', r.filePath!], {
+      encoding: 'utf8',
+    }).trim();
+    if (lastChanged)
+      expect(page).toContain(`Cập nhật trong kho: <time datetime="${lastChanged}">${expectedDate(lastChanged)}</time>`);
     expect(page).toContain('Trích dẫn');
     expect(page).toContain(`http://localhost:4321/van-ban/${r.id}/`);
   });
@@ -168,7 +184,15 @@ describe('data and feeds', () => {
     expect(list).toHaveLength(records.length);
     for (const r of records) {
       const o = list.find((x) => x.id === r.id)!;
-      expect(o).toMatchObject({ url: `/van-ban/${r.id}/`, number: r.data.number, docType: r.data.docType, date: r.data.date, issuer: r.data.issuer, province: r.data.province, title: r.data.title });
+      expect(o).toMatchObject({
+        url: `/van-ban/${r.id}/`,
+        number: r.data.number,
+        docType: r.data.docType,
+        date: r.data.date,
+        issuer: r.data.issuer,
+        province: r.data.province,
+        title: r.data.title,
+      });
       expect((await fetch(`${baseUrl}${o.url}`)).status).toBe(200);
       const one = (await (await fetch(`${baseUrl}/api/van-ban/${r.id}.json`)).json()) as Record<string, unknown>;
       expect(one).toMatchObject({ id: r.id, title: r.data.title, date: r.data.date });
@@ -189,7 +213,9 @@ describe('data and feeds', () => {
     for (const p of PROVINCES) {
       const f = readFileSync(join(dist, 'tinh', p.slug, 'rss.xml'), 'utf8');
       expect(f).toContain(`<title>Văn bản phòng, chống COVID-19 — ${p.name}</title>`);
-      expect((f.match(/<item>/g) ?? []).length).toBe(Math.min(50, records.filter((r) => r.data.province === p.name).length));
+      expect((f.match(/<item>/g) ?? []).length).toBe(
+        Math.min(50, records.filter((r) => r.data.province === p.name).length),
+      );
     }
   });
 
@@ -201,7 +227,7 @@ describe('data and feeds', () => {
 });
 
 describe('no client JavaScript outside search', () => {
-  it('pages other than search carry no script but the header search box\'s own module', () => {
+  it("pages other than search carry no script but the header search box's own module", () => {
     const pages = files.filter((f) => f.endsWith('.html') && !f.startsWith('tim-kiem/') && !f.startsWith('pagefind/'));
     expect(pages.length).toBeGreaterThan(70);
     expect(existsSync(join(dist, '404.html'))).toBe(true);

@@ -31,7 +31,9 @@ const html = (path: string): string => readFileSync(join(dist, path, 'index.html
 function sitemapPaths(): string[] {
   const index = readFileSync(join(dist, 'sitemap-index.xml'), 'utf8');
   const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname.split('/').pop()!);
-  return maps.flatMap((file) => [...readFileSync(join(dist, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
+  return maps.flatMap((file) =>
+    [...readFileSync(join(dist, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
+  );
 }
 
 let browser: Browser;
@@ -47,28 +49,31 @@ afterAll(async () => {
 });
 
 describe('text first on a phone', () => {
-  it.each(records.map((r) => [r.id] as const))('%s: the text starts on the first screen at 390 × 844; the metadata is one tap away', async (id) => {
-    const page = await phone.newPage();
-    try {
-      await page.goto(`${baseUrl}/van-ban/${id}/`);
-      const top = await page.$eval('.doc-text p', (p) => p.getBoundingClientRect().top);
-      expect(top).toBeGreaterThan(0);
-      expect(top + 24).toBeLessThan(844);
-      expect(await page.$eval('.site-header', (h) => h.getBoundingClientRect().height)).toBeLessThan(100);
-      // the metadata (with the recipients) is folded, and one tap opens it
-      const panel = page.locator('details.doc-info:visible');
-      expect(await panel.count()).toBe(1);
-      expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
-      await panel.locator('summary').tap();
-      expect(await panel.locator('dt', { hasText: 'Nơi nhận' }).isVisible()).toBe(true);
-      expect(await panel.locator('dt', { hasText: 'Số hiệu' }).isVisible()).toBe(true);
-      // no search box on a phone's directive page: the navigation links to the search page
-      expect(await page.locator('form[role=search]:visible').count()).toBe(0);
-      expect(await page.locator('header a:visible', { hasText: 'Tìm kiếm' }).count()).toBe(1);
-    } finally {
-      await page.close();
-    }
-  });
+  it.each(records.map((r) => [r.id] as const))(
+    '%s: the text starts on the first screen at 390 × 844; the metadata is one tap away',
+    async (id) => {
+      const page = await phone.newPage();
+      try {
+        await page.goto(`${baseUrl}/van-ban/${id}/`);
+        const top = await page.$eval('.doc-text p', (p) => p.getBoundingClientRect().top);
+        expect(top).toBeGreaterThan(0);
+        expect(top + 24).toBeLessThan(844);
+        expect(await page.$eval('.site-header', (h) => h.getBoundingClientRect().height)).toBeLessThan(100);
+        // the metadata (with the recipients) is folded, and one tap opens it
+        const panel = page.locator('details.doc-info:visible');
+        expect(await panel.count()).toBe(1);
+        expect(await panel.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+        await panel.locator('summary').tap();
+        expect(await panel.locator('dt', { hasText: 'Nơi nhận' }).isVisible()).toBe(true);
+        expect(await panel.locator('dt', { hasText: 'Số hiệu' }).isVisible()).toBe(true);
+        // no search box on a phone's directive page: the navigation links to the search page
+        expect(await page.locator('form[role=search]:visible').count()).toBe(0);
+        expect(await page.locator('header a:visible', { hasText: 'Tìm kiếm' }).count()).toBe(1);
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it('shows the metadata and contents open beside the text on a wide screen, each once', async () => {
     const page = await desktop.newPage();
@@ -110,7 +115,10 @@ describe('text first on a phone', () => {
 
 describe('keyboard hints only where there is a keyboard', () => {
   it('shows "Nhấn phím /" with a mouse and keyboard, not on a touch phone', async () => {
-    for (const [ctx, shown] of [[desktop, true], [phone, false]] as const) {
+    for (const [ctx, shown] of [
+      [desktop, true],
+      [phone, false],
+    ] as const) {
       const page = await ctx.newPage();
       try {
         await page.goto(`${baseUrl}/tim-kiem/`);
@@ -129,31 +137,44 @@ describe('how sure the page is', () => {
     expect(flagged.length).toBeGreaterThan(0);
   });
 
-  it.each(flagged.map((r) => [r.id, r] as const))('%s: status and each reason in Vietnamese beside its field', async (_id, r) => {
-    const page = await desktop.newPage();
-    try {
-      await page.goto(`${baseUrl}/van-ban/${r.id}/`);
-      const status = r.data.reviewed ? 'Đã kiểm tra' : 'Chưa kiểm tra';
-      expect(await page.locator('.doc-status .status').textContent()).toBe(status);
-      const panel = page.locator('details.doc-info:visible');
-      const labels: Record<string, string> = { date: 'Ngày ban hành', number: 'Số hiệu', docType: 'Loại văn bản', issuer: 'Cơ quan ban hành', province: 'Tỉnh, thành phố', signer: 'Người ký', subject: 'Trích yếu' };
-      for (const flag of r.data.review) {
-        const vi = reasonInVietnamese(flag.reason).text;
-        const label = labels[flag.field];
-        // the reason sits in the same row (dl > div) as the field it concerns
-        const row = label ? panel.locator('.meta-panel > div', { has: page.locator('dt', { hasText: label }) }) : panel.locator('.meta-panel > div', { has: page.locator('dt', { hasText: 'Cần kiểm tra' }) });
-        expect((await row.locator('dd.review-note').allTextContents()).join(' '), flag.reason).toContain(vi);
-        expect(await page.locator('#do-tin-cay ~ ul').textContent()).toContain(vi);
+  it.each(flagged.map((r) => [r.id, r] as const))(
+    '%s: status and each reason in Vietnamese beside its field',
+    async (_id, r) => {
+      const page = await desktop.newPage();
+      try {
+        await page.goto(`${baseUrl}/van-ban/${r.id}/`);
+        const status = r.data.reviewed ? 'Đã kiểm tra' : 'Chưa kiểm tra';
+        expect(await page.locator('.doc-status .status').textContent()).toBe(status);
+        const panel = page.locator('details.doc-info:visible');
+        const labels: Record<string, string> = {
+          date: 'Ngày ban hành',
+          number: 'Số hiệu',
+          docType: 'Loại văn bản',
+          issuer: 'Cơ quan ban hành',
+          province: 'Tỉnh, thành phố',
+          signer: 'Người ký',
+          subject: 'Trích yếu',
+        };
+        for (const flag of r.data.review) {
+          const vi = reasonInVietnamese(flag.reason).text;
+          const label = labels[flag.field];
+          // the reason sits in the same row (dl > div) as the field it concerns
+          const row = label
+            ? panel.locator('.meta-panel > div', { has: page.locator('dt', { hasText: label }) })
+            : panel.locator('.meta-panel > div', { has: page.locator('dt', { hasText: 'Cần kiểm tra' }) });
+          expect((await row.locator('dd.review-note').allTextContents()).join(' '), flag.reason).toContain(vi);
+          expect(await page.locator('#do-tin-cay ~ ul').textContent()).toContain(vi);
+        }
+        const visible = await page.locator('main').innerText();
+        for (const flag of r.data.review) expect(visible).not.toContain(flag.reason);
+        // who can correct it, and how
+        expect(await page.locator('.confidence a', { hasText: 'hướng dẫn đóng góp' }).count()).toBe(1);
+        expect(await page.locator('.confidence a', { hasText: 'báo sai sót' }).count()).toBe(1);
+      } finally {
+        await page.close();
       }
-      const visible = await page.locator('main').innerText();
-      for (const flag of r.data.review) expect(visible).not.toContain(flag.reason);
-      // who can correct it, and how
-      expect(await page.locator('.confidence a', { hasText: 'hướng dẫn đóng góp' }).count()).toBe(1);
-      expect(await page.locator('.confidence a', { hasText: 'báo sai sót' }).count()).toBe(1);
-    } finally {
-      await page.close();
-    }
-  });
+    },
+  );
 
   it('says a date from a news report is the publication date, beside the date in the header', () => {
     for (const r of records.filter((x) => x.data.dateSource === 'publication')) {
@@ -163,19 +184,27 @@ describe('how sure the page is', () => {
 });
 
 describe('history for readers', () => {
-  it.each(records.map((r) => [r.id, r] as const))('%s: one Vietnamese entry per change of the file, newest first, no commit messages', (_id, r) => {
-    const page = html(`van-ban/${r.id}`);
-    const log = execFileSync('git', ['log', '--follow', '--format=%as%x09%s', '--', r.filePath!], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
-    const part = page.slice(page.indexOf('id="lich-su"'), page.indexOf('id="trich-dan"'));
-    const dates = [...part.matchAll(/<li><time datetime="(\d{4}-\d{2}-\d{2})">/g)].map((m) => m[1]);
-    expect(dates).toEqual(log.map((l) => l.split('\t')[0]));
-    for (const l of log) {
-      const subject = l.split('\t')[1]!;
-      if (subject.length > 12) expect(part).not.toContain(subject);
-    }
-    if (log.length) expect(part).toContain('Nhập vào lưu trữ');
-    expect(part).not.toMatch(/<ol[^>]*reversed/);
-  });
+  it.each(records.map((r) => [r.id, r] as const))(
+    '%s: one Vietnamese entry per change of the file, newest first, no commit messages',
+    (_id, r) => {
+      const page = html(`van-ban/${r.id}`);
+      const log = execFileSync('git', ['log', '--follow', '--format=%as%x09%s', '--', r.filePath!], {
+        encoding: 'utf8',
+      })
+        .trim()
+        .split('\n')
+        .filter(Boolean);
+      const part = page.slice(page.indexOf('id="lich-su"'), page.indexOf('id="trich-dan"'));
+      const dates = [...part.matchAll(/<li><time datetime="(\d{4}-\d{2}-\d{2})">/g)].map((m) => m[1]);
+      expect(dates).toEqual(log.map((l) => l.split('\t')[0]));
+      for (const l of log) {
+        const subject = l.split('\t')[1]!;
+        if (subject.length > 12) expect(part).not.toContain(subject);
+      }
+      if (log.length) expect(part).toContain('Nhập vào lưu trữ');
+      expect(part).not.toMatch(/<ol[^>]*reversed/);
+    },
+  );
 });
 
 describe('history for readers, in a real build of a directive changed twice', () => {
@@ -189,8 +218,17 @@ describe('history for readers, in a real build of a directive changed twice', ()
       mkdirSync(join(content, 'directives/dien-bien'), { recursive: true });
       mkdirSync(join(content, 'raw'), { recursive: true });
       cpSync(seed.filePath!, join(content, rel));
-      cpSync(rawFilePath(seed.data.source.raw.replace(/^content\/raw\//, '')), join(content, seed.data.source.raw.replace(/^content\//, '')));
-      const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' };
+      cpSync(
+        rawFilePath(seed.data.source.raw.replace(/^content\/raw\//, '')),
+        join(content, seed.data.source.raw.replace(/^content\//, '')),
+      );
+      const env = {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@x',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@x',
+      };
       const git = (...args: string[]) => execFileSync('git', args, { cwd: content, env, encoding: 'utf8' });
       git('init', '-q');
       git('add', '.');
@@ -198,18 +236,32 @@ describe('history for readers, in a real build of a directive changed twice', ()
       const file = join(content, rel);
       writeFileSync(file, readFileSync(file, 'utf8').replace('signer: null', 'signer: Lò Văn Mừng'));
       git('commit', '-qam', 'fix signer (typo)', '--date', '2024-02-03T10:00:00Z');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('reviewed: false', 'reviewed: true').replace(/\n*$/, '\n\nĐoạn bổ sung theo bản gốc.\n'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8')
+          .replace('reviewed: false', 'reviewed: true')
+          .replace(/\n*$/, '\n\nĐoạn bổ sung theo bản gốc.\n'),
+      );
       git('commit', '-qam', 'wip', '--date', '2024-03-04T10:00:00Z');
       const { BASE_URL: _b, BASE: _base, SITE: _site, ...inherited } = process.env;
       const built = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
         cwd: root,
-        env: { ...inherited, CONTENT_DIR: content, OUT_DIR: join(tmp, 'dist'), CACHE_DIR: join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...inherited,
+          CONTENT_DIR: content,
+          OUT_DIR: join(tmp, 'dist'),
+          CACHE_DIR: join(tmp, 'cache'),
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
         encoding: 'utf8',
       });
       expect(built.status, built.stderr).toBe(0);
       const page = readFileSync(join(tmp, 'dist/van-ban/dien-bien/2021-06-cong-van-240-cv-tu/index.html'), 'utf8');
       const part = page.slice(page.indexOf('id="lich-su"'), page.indexOf('id="trich-dan"'));
-      const entries = [...part.matchAll(/<li><time datetime="([\d-]+)">[^<]*<\/time>: ([^<]*)/g)].map((m) => [m[1], m[2]!.trim()]);
+      const entries = [...part.matchAll(/<li><time datetime="([\d-]+)">[^<]*<\/time>: ([^<]*)/g)].map((m) => [
+        m[1],
+        m[2]!.trim(),
+      ]);
       expect(entries).toEqual([
         ['2024-03-04', 'Đánh dấu đã kiểm tra; sửa nội dung văn bản.'],
         ['2024-02-03', 'Sửa Người ký (chưa có → Lò Văn Mừng).'],
@@ -258,13 +310,16 @@ describe('Open Graph and Twitter meta', () => {
   const paths = sitemapPaths();
   it('puts the new pages in the sitemap', () => {
     for (const p of ['/du-lieu/', '/gop-y/']) expect(paths).toContain(p);
-    expect(paths.filter((p) => p.startsWith('/nguon/'))).toHaveLength(new Set(records.map((r) => r.data.source.raw)).size);
+    expect(paths.filter((p) => p.startsWith('/nguon/'))).toHaveLength(
+      new Set(records.map((r) => r.data.source.raw)).size,
+    );
   });
 
   it('every sitemap page has title, description, url, type, locale, the local preview image and a Twitter card', () => {
     for (const p of paths) {
       const page = readFileSync(join(dist, p, 'index.html'), 'utf8');
-      const meta = (attr: string, key: string) => new RegExp(`<meta ${attr}="${key}" content="([^"]*)"`).exec(page)?.[1];
+      const meta = (attr: string, key: string) =>
+        new RegExp(`<meta ${attr}="${key}" content="([^"]*)"`).exec(page)?.[1];
       const title = /<title>([^<]*)<\/title>/.exec(page)?.[1];
       expect(meta('property', 'og:title'), p).toBe(title);
       expect(meta('property', 'og:description'), p).toBeTruthy();

@@ -31,7 +31,10 @@ describe('relevance set: the expected directive comes first', () => {
   it('has at least 60 queries of every kind', () => {
     expect(RELEVANCE_SET.length).toBeGreaterThanOrEqual(60);
     for (const kind of ['place', 'person', 'number', 'topic', 'phrase', 'spelling']) {
-      expect(RELEVANCE_SET.some((r) => r.kind === kind), kind).toBe(true);
+      expect(
+        RELEVANCE_SET.some((r) => r.kind === kind),
+        kind,
+      ).toBe(true);
     }
   });
 

@@ -61,7 +61,9 @@ describe('search over 600 directives', () => {
   it('answers a query of only common syllables, marks the words and says the count is a lower bound', async () => {
     await open('?q=' + encodeURIComponent('phòng chống dịch'));
     expect(await status()).toMatch(/^Tìm thấy ít nhất \d+ văn bản cho “phòng chống dịch”\.$/);
-    const marked = await page.$$eval('.search-result-excerpt', (ps) => ps.map((p) => [...p.querySelectorAll('mark')].map((m) => m.textContent!.toLowerCase())));
+    const marked = await page.$$eval('.search-result-excerpt', (ps) =>
+      ps.map((p) => [...p.querySelectorAll('mark')].map((m) => m.textContent!.toLowerCase())),
+    );
     expect(marked.length).toBeGreaterThanOrEqual(10);
     for (const words of marked) expect(words.some((w) => ['phòng', 'chống', 'dịch'].includes(w))).toBe(true);
   });
@@ -72,9 +74,13 @@ describe('search over 600 directives', () => {
     for (let i = 0; i < 3 && (await page.isVisible('#search-more')); i++) {
       const before = (await metas()).length;
       await page.click('#search-more');
-      await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before, { timeout: 10_000 });
+      await page.waitForFunction((n) => document.querySelectorAll('.search-result').length > n, before, {
+        timeout: 10_000,
+      });
     }
-    const urls = await page.$$eval('.search-result a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const urls = await page.$$eval('.search-result a', (as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
     expect(new Set(urls).size).toBe(urls.length);
   });
 

@@ -39,7 +39,9 @@ const open = async (qs: string): Promise<void> => {
   await page.waitForFunction(searchSettled, null, { timeout: 20_000 });
 };
 const found = (): Promise<string[]> =>
-  page.$$eval('#search-results a[href*="/van-ban/"]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  page.$$eval('#search-results a[href*="/van-ban/"]', (as) =>
+    as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
 
 describe('trust set on the real page, against plain Pagefind', () => {
   const archive: TrustOutcome[] = [];
@@ -73,7 +75,9 @@ describe('trust set on the real page, against plain Pagefind', () => {
 describe('the search page tells found from partial', () => {
   it('counts only full matches and lists partial ones under their own heading', async () => {
     const s = await archiveShown(page, server.url, 'tiêm vắc xin mũi 5');
-    expect(s.status).toMatch(/^Không tìm thấy văn bản nào khớp đủ “tiêm vắc xin mũi 5”\. (Ít nhất )?\d+ văn bản chỉ khớp một phần, xem bên dưới\.$/);
+    expect(s.status).toMatch(
+      /^Không tìm thấy văn bản nào khớp đủ “tiêm vắc xin mũi 5”\. (Ít nhất )?\d+ văn bản chỉ khớp một phần, xem bên dưới\.$/,
+    );
     expect(s.found).toEqual([]);
     expect(s.partialHeading).toMatch(/^(Ít nhất )?\d+ văn bản chỉ khớp một phần$/);
     expect(s.partial.length).toBeGreaterThan(0);
@@ -99,7 +103,11 @@ describe('the search page tells found from partial', () => {
   it('labels a directive found through the 2025 province it now belongs to', async () => {
     await open(`?q=${encodeURIComponent('Phú Thọ')}`);
     const metas = await page.$$eval('#search-results .search-result-meta', (ms) => ms.map((m) => m.textContent ?? ''));
-    expect(metas.some((m) => m.includes('Vĩnh Phúc (nay thuộc tỉnh Phú Thọ)') || m.includes('Hòa Bình (nay thuộc tỉnh Phú Thọ)'))).toBe(true);
+    expect(
+      metas.some(
+        (m) => m.includes('Vĩnh Phúc (nay thuộc tỉnh Phú Thọ)') || m.includes('Hòa Bình (nay thuộc tỉnh Phú Thọ)'),
+      ),
+    ).toBe(true);
     expect(metas.every((m) => /Phú Thọ/.test(m))).toBe(true);
   });
 });
@@ -147,7 +155,9 @@ describe('filters journalists expect', () => {
     expect(await page.isChecked('#f-bienphap input[value="distancing-ct16"]')).toBe(false);
     expect(await page.inputValue('#f-den')).toBe('2021-09');
     // several types with a query
-    await open(`?q=${encodeURIComponent('giãn cách')}&loai=${encodeURIComponent('Chỉ thị')}&loai=${encodeURIComponent('Công văn')}`);
+    await open(
+      `?q=${encodeURIComponent('giãn cách')}&loai=${encodeURIComponent('Chỉ thị')}&loai=${encodeURIComponent('Công văn')}`,
+    );
     const types = await page.$$eval('#search-results .search-result-meta', (ms) => ms.map((m) => m.textContent ?? ''));
     expect(types.length).toBeGreaterThan(0);
     expect(types.every((m) => /^(Khẩn · )?(Chỉ thị|Công văn) /.test(m))).toBe(true);

@@ -41,7 +41,9 @@ async function open(query: string): Promise<void> {
   await page.waitForFunction(searchSettled, null, { timeout: 15_000 });
 }
 const resultPaths = (): Promise<string[]> =>
-  page.$$eval('[data-search-results] a[href*="/van-ban/"]', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  page.$$eval('[data-search-results] a[href*="/van-ban/"]', (as) =>
+    as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
 const status = async (): Promise<string> => (await page.textContent('#search-status')) ?? '';
 
 beforeAll(async () => {
@@ -109,7 +111,9 @@ describe('search page', () => {
     expect(label).toBe(`Vĩnh Phúc (${vp.length})`);
     // other provinces stay reachable, with their own counts
     const th = directives.filter((d) => d.province === 'Thanh Hóa').length;
-    expect(await page.$eval('#f-tinh input[value="Thanh Hóa"]', (i) => i.closest('label')!.textContent)).toBe(`Thanh Hóa (${th})`);
+    expect(await page.$eval('#f-tinh input[value="Thanh Hóa"]', (i) => i.closest('label')!.textContent)).toBe(
+      `Thanh Hóa (${th})`,
+    );
     const year = find((d) => d.province === 'Vĩnh Phúc').date.slice(0, 4);
     await open('?tinh=' + encodeURIComponent('Vĩnh Phúc') + `&nam=${year}`);
     const both = directives.filter((d) => d.province === 'Vĩnh Phúc' && d.date.startsWith(year)).map(pathOf);
@@ -126,9 +130,15 @@ describe('search page', () => {
     const paths = await resultPaths();
     expect(paths.length).toBeGreaterThan(1);
     const found = directives.filter((d) => paths.includes(pathOf(d)));
-    for (const [select, key] of [['#f-tinh', 'province'], ['#f-loai', 'docType'], ['#f-nam', 'year']] as const) {
+    for (const [select, key] of [
+      ['#f-tinh', 'province'],
+      ['#f-loai', 'docType'],
+      ['#f-nam', 'year'],
+    ] as const) {
       const shown = await page.$$eval(`${select} label`, (ls) =>
-        (ls as HTMLLabelElement[]).filter((l) => !l.hidden).map((l) => [l.querySelector('input')!.value, l.textContent] as const),
+        (ls as HTMLLabelElement[])
+          .filter((l) => !l.hidden)
+          .map((l) => [l.querySelector('input')!.value, l.textContent] as const),
       );
       const expected = new Map<string, number>();
       for (const d of found) {
@@ -214,7 +224,9 @@ describe('search page', () => {
     expect(await page.$$('#search-results a')).toHaveLength(0);
     await open(`?q=${encodeURIComponent('hỏa tốc')}`);
     const urgent = directives.filter((d) => d.province === 'Vĩnh Phúc').map(pathOf);
-    expect(await page.$$eval('#search-results a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual(urgent);
+    expect(
+      await page.$$eval('#search-results a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname)),
+    ).toEqual(urgent);
     // a zero-width joiner inside a word changes nothing
     await open(`?q=${encodeURIComponent('phòng, chống dịch')}`);
     const plain = await status();
@@ -238,7 +250,9 @@ describe('search page', () => {
     await open(`?q=${encodeURIComponent(q)}`);
     expect(errors).toEqual([]);
     expect(await page.$$('[data-search-results] img, [data-search-results] script')).toHaveLength(0);
-    expect(await status()).toMatch(/^(Tìm thấy (ít nhất )?\d+ văn bản|Không tìm thấy văn bản nào|Lưu trữ có \d+ văn bản|“[^”]*” không có chữ hay số nào)/);
+    expect(await status()).toMatch(
+      /^(Tìm thấy (ít nhất )?\d+ văn bản|Không tìm thấy văn bản nào|Lưu trữ có \d+ văn bản|“[^”]*” không có chữ hay số nào)/,
+    );
     // every mark holds plain text
     const marks = await page.$$eval('[data-search-results] mark', (ms) => ms.map((m) => m.children.length));
     expect(marks.every((n) => n === 0)).toBe(true);
@@ -270,7 +284,11 @@ describe('search page', () => {
       if (r.url().includes('.pf_index')) chunks.push(r.url());
     });
     await page.fill('#q', 'dinh tien dung');
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('.pf_index')), null, { timeout: 5_000 });
+    await page.waitForFunction(
+      () => performance.getEntriesByType('resource').some((e) => e.name.includes('.pf_index')),
+      null,
+      { timeout: 5_000 },
+    );
     expect(chunks.length).toBeGreaterThan(0);
     expect(new URLSearchParams(new URL(page.url()).search).get('q')).toBeNull(); // nothing submitted
   });
@@ -285,7 +303,11 @@ describe('search page', () => {
       expect(await fresh.$$('[data-search-results] a[href*="/van-ban/"]')).toHaveLength(0);
       await fresh.unroute('**/pagefind/catalogue.json');
       await fresh.press('#q', 'Enter');
-      await fresh.waitForFunction(() => document.querySelectorAll('[data-search-results] a[href*="/van-ban/"]').length > 0, null, { timeout: 15_000 });
+      await fresh.waitForFunction(
+        () => document.querySelectorAll('[data-search-results] a[href*="/van-ban/"]').length > 0,
+        null,
+        { timeout: 15_000 },
+      );
       expect(await fresh.textContent('#search-status')).toMatch(/^Tìm thấy \d+ văn bản/);
     } finally {
       await fresh.close();
@@ -316,7 +338,10 @@ describe('search page', () => {
           performance
             .getEntriesByType('resource')
             .filter((e) => fs.includes(new URL(e.name).pathname))
-            .map((e) => [(e as PerformanceResourceTiming).transferSize, (e as PerformanceResourceTiming).encodedBodySize]),
+            .map((e) => [
+              (e as PerformanceResourceTiming).transferSize,
+              (e as PerformanceResourceTiming).encodedBodySize,
+            ]),
         files,
       );
       expect(sizes).toHaveLength(files.length);
@@ -329,12 +354,17 @@ describe('search page', () => {
 
   it('preloads files the first search uses, each fetched once (the preload is reused, not wasted)', async () => {
     await open('?q=' + encodeURIComponent('tổ liên gia'));
-    const preloads = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (ls) => ls.map((l) => (l as HTMLLinkElement).href));
+    const preloads = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (ls) =>
+      ls.map((l) => (l as HTMLLinkElement).href),
+    );
     expect(preloads.length).toBeGreaterThanOrEqual(3);
     for (const href of preloads) {
       const path = new URL(href).pathname;
       expect(existsSync(join(distDir, path)), path).toBe(true);
-      const fetched = await page.evaluate((h) => performance.getEntriesByType('resource').filter((e) => e.name === h).length, href);
+      const fetched = await page.evaluate(
+        (h) => performance.getEntriesByType('resource').filter((e) => e.name === h).length,
+        href,
+      );
       expect(fetched, path).toBe(1);
     }
   });

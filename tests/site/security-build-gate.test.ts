@@ -22,13 +22,21 @@ mkdirSync(join(content, 'raw/bac-ninh'), { recursive: true });
 writeFileSync(join(content, 'raw/bac-ninh/123-cv-tu.txt'), RAW_TEXT);
 writeFileSync(
   join(content, 'directives/bac-ninh/2021-05-12-cong-van-123-cv-tu.mdx'),
-  directive({ body: `import fs from "node:fs"\n\nexport const x = fs.writeFileSync(${JSON.stringify(marker)}, "ran")\n\nVăn bản.\n` }),
+  directive({
+    body: `import fs from "node:fs"\n\nexport const x = fs.writeFileSync(${JSON.stringify(marker)}, "ran")\n\nVăn bản.\n`,
+  }),
 );
 
 function run(cmd: string, args: string[]) {
   return spawnSync(cmd, args, {
     cwd: root,
-    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, CACHE_DIR: `${outDir}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: content,
+      OUT_DIR: outDir,
+      CACHE_DIR: `${outDir}-cache`,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     encoding: 'utf8',
   });
 }

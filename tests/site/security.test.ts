@@ -25,7 +25,11 @@ function htmlFiles(dir: string): string[] {
 }
 
 const pages = htmlFiles(distDir);
-const urlOf = (file: string) => `/${relative(distDir, file).split(sep).join('/').replace(/index\.html$/, '')}`;
+const urlOf = (file: string) =>
+  `/${relative(distDir, file)
+    .split(sep)
+    .join('/')
+    .replace(/index\.html$/, '')}`;
 const directivePage = pages.map(urlOf).find((u) => /^\/van-ban\/[^/]+\/[^/]+\/$/.test(u));
 const provincePage = pages.map(urlOf).find((u) => /^\/tinh\/[^/]+\/$/.test(u));
 
@@ -39,9 +43,13 @@ describe('static scan of every built page', () => {
     for (const file of pages) {
       const tree = await parseHtmlFile(file);
       const metas = [...elements(tree)].filter(
-        (e) => e.tagName === 'meta' && String(e.properties?.httpEquiv ?? '').toLowerCase() === 'content-security-policy',
+        (e) =>
+          e.tagName === 'meta' && String(e.properties?.httpEquiv ?? '').toLowerCase() === 'content-security-policy',
       );
-      expect(metas.map((m) => m.properties?.content), urlOf(file)).toEqual([CONTENT_SECURITY_POLICY]);
+      expect(
+        metas.map((m) => m.properties?.content),
+        urlOf(file),
+      ).toEqual([CONTENT_SECURITY_POLICY]);
     }
   });
 
@@ -59,7 +67,8 @@ describe('static scan of every built page', () => {
         }
         if (el.tagName === 'style') offences.push(`${where} inline stylesheet`);
         const type = String(el.properties?.type ?? '');
-        if (el.tagName === 'script' && !el.properties?.src && !/json/.test(type)) offences.push(`${where} inline script`);
+        if (el.tagName === 'script' && !el.properties?.src && !/json/.test(type))
+          offences.push(`${where} inline script`);
       }
     }
     expect(offences).toEqual([]);
@@ -141,7 +150,9 @@ describe('in Chromium', () => {
         s.innerHTML = '<img src="x" onerror="window.__pwned = 1">';
         document.body.append(s);
       });
-      await page.waitForFunction(() => (window as unknown as { __csp: string[] }).__csp.length > 0, undefined, { timeout: 5_000 });
+      await page.waitForFunction(() => (window as unknown as { __csp: string[] }).__csp.length > 0, undefined, {
+        timeout: 5_000,
+      });
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     } finally {
       await browser.close();

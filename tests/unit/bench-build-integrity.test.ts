@@ -31,7 +31,8 @@ async function site(
     await writeFile(join(out, 'van-ban', id, 'index.html'), `<html lang="vi"><body><main>${id}</main></body></html>`);
   }
   const { index } = await pagefind.createIndex({ forceLanguage: 'vi' });
-  for (const id of indexIds) await index!.addCustomRecord({ url: `/van-ban/${id}/`, content: `Văn bản ${id}`, language: 'vi' });
+  for (const id of indexIds)
+    await index!.addCustomRecord({ url: `/van-ban/${id}/`, content: `Văn bản ${id}`, language: 'vi' });
   await index!.writeFiles({ outputPath: join(out, 'pagefind') });
   const row = { province: 'Hà Nội', docType: 'Công văn', issuer: 'UBND thành phố', date: '2021-11-08' };
   await writeFile(join(out, 'pagefind', CATALOGUE_FILE), JSON.stringify(buildCatalogue(catalogueIds.map(() => row))));
@@ -57,7 +58,10 @@ describe('build integrity check', () => {
 
   it('fails and names the entry when its page is missing', async () => {
     const dropped = ids[7]!;
-    const { content, out } = await site(ids.filter((id) => id !== dropped), ids);
+    const { content, out } = await site(
+      ids.filter((id) => id !== dropped),
+      ids,
+    );
     const report = await checkBuild(content, out);
     expect(report.ok).toBe(false);
     expect(report.missingPages).toEqual([dropped]);
@@ -68,14 +72,18 @@ describe('build integrity check', () => {
     const { content, out } = await site(ids, ids.slice(1));
     const report = await checkBuild(content, out);
     expect(report.ok).toBe(false);
-    expect(report.problems.join('\n')).toContain(`Pagefind indexed ${COUNT - 1} pages but there are ${COUNT} content entries`);
+    expect(report.problems.join('\n')).toContain(
+      `Pagefind indexed ${COUNT - 1} pages but there are ${COUNT} content entries`,
+    );
   }, 60_000);
 
   it('fails when the search catalogue and the index disagree (results would be mislabelled)', async () => {
     const { content, out } = await site(ids, ids, ids.slice(2));
     const report = await checkBuild(content, out);
     expect(report.ok).toBe(false);
-    expect(report.problems.join('\n')).toContain(`The search catalogue lists ${COUNT - 2} directives but Pagefind indexed ${COUNT} pages`);
+    expect(report.problems.join('\n')).toContain(
+      `The search catalogue lists ${COUNT - 2} directives but Pagefind indexed ${COUNT} pages`,
+    );
   }, 60_000);
 
   it('fails when a page exists for a directive that is no longer in the content folder', async () => {

@@ -9,7 +9,9 @@ import { createRouteFolder, isRouteLine } from '../../src/lib/build-log.ts';
 
 describe('folding the per-route build log', () => {
   it('drops route lines, keeps warnings and every other line in order, and counts the routes', async () => {
-    const log = (await readFile(join(import.meta.dirname, '../fixtures/bench/astro-build-1000.log'), 'utf8')).split('\n');
+    const log = (await readFile(join(import.meta.dirname, '../fixtures/bench/astro-build-1000.log'), 'utf8')).split(
+      '\n',
+    );
     const folder = createRouteFolder();
     const out = [...log.flatMap((l) => folder.push(l)), ...folder.flush()];
     const routes = log.filter(isRouteLine);
@@ -17,7 +19,9 @@ describe('folding the per-route build log', () => {
     expect(out.filter(isRouteLine)).toEqual([]);
     expect(out.filter((l) => !l.startsWith('  … '))).toEqual(log.filter((l) => !isRouteLine(l)));
     expect(out.filter((l) => l.includes('[WARN]'))).toEqual(log.filter((l) => l.includes('[WARN]')));
-    expect(out).toContain(`  … ${routes.length} routes written (listing folded by scripts/build.ts; \`npx astro build\` shows it)`);
+    expect(out).toContain(
+      `  … ${routes.length} routes written (listing folded by scripts/build.ts; \`npx astro build\` shows it)`,
+    );
   });
 
   it('recognises route lines with or without colours and timestamps, and nothing else', () => {

@@ -78,7 +78,8 @@ describe('loading a directive for its page', () => {
       const first = await loadDirectiveContent(file);
       expect(first.body).toBe('1\\. Mục một');
       expect(first.html).toMatch(/<p id="muc-1"/);
-      const files = async () => (await readdir(join(cache, 'directive-html'), { recursive: true })).filter((f) => f.endsWith('.html'));
+      const files = async () =>
+        (await readdir(join(cache, 'directive-html'), { recursive: true })).filter((f) => f.endsWith('.html'));
       expect(await files()).toHaveLength(1);
       // Frontmatter edits do not change the body: served from the cache.
       await writeFile(file, '---\ntitle: "B"\ndate: "2021-11-08"\n---\n\n1\\. Mục một\n');

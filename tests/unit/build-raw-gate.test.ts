@@ -22,7 +22,13 @@ function build(content: string) {
   return spawnSync(NODE, ['scripts/build.ts'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: join(outDir, 'dist'), CACHE_DIR: join(outDir, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: content,
+      OUT_DIR: join(outDir, 'dist'),
+      CACHE_DIR: join(outDir, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     timeout: 60_000,
   });
 }
@@ -67,7 +73,7 @@ describe('the build refuses raw files it must not publish, without npm run check
     expect(r.stderr).toContain('git checkout --');
   });
 
-  it('passes a whole archive (orphans are the check\'s business, not a reason to stop the build)', async () => {
+  it("passes a whole archive (orphans are the check's business, not a reason to stop the build)", async () => {
     expect(await rawGate(validFolder())).toEqual([]);
     expect(await rawGate(validFolder({ 'raw/extra.txt': 'x' }))).toEqual([]);
   });

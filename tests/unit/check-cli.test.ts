@@ -36,7 +36,9 @@ describe('npm run check', () => {
     const r = check(dir);
     expect(r.code).toBe(1);
     const line = directive().split('\n').indexOf('---', 1) + 5;
-    expect(r.out).toContain(`directives/bac-ninh/2021-05-12-cong-van-123-cv-tu.mdx:${line}  LỖI / ERROR  [content.expression]`);
+    expect(r.out).toContain(
+      `directives/bac-ninh/2021-05-12-cong-van-123-cv-tu.mdx:${line}  LỖI / ERROR  [content.expression]`,
+    );
     expect(r.out).toContain('Văn bản có biểu thức trong dấu { }');
     expect(r.out).toContain('The body has a {…} expression');
     expect(r.out).toContain('→ Cách sửa:');

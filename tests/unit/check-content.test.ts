@@ -81,10 +81,25 @@ describe('content check refuses code in a directive', () => {
   });
 
   it('judges link targets the way a browser would', () => {
-    for (const url of ['javascript:alert(1)', ' JAVASCRIPT:x', 'java\nscript:x', 'vbscript:x', 'data:text/html,x', 'file:///etc/passwd']) {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JAVASCRIPT:x',
+      'java\nscript:x',
+      'vbscript:x',
+      'data:text/html,x',
+      'file:///etc/passwd',
+    ]) {
       expect(isSafeUrl(url), url).toBe(false);
     }
-    for (const url of ['https://chinhphu.vn/', 'http://a.b/c', 'mailto:a@b.vn', '/van-ban/x/', '#muc-1', '../a', '?q=1']) {
+    for (const url of [
+      'https://chinhphu.vn/',
+      'http://a.b/c',
+      'mailto:a@b.vn',
+      '/van-ban/x/',
+      '#muc-1',
+      '../a',
+      '?q=1',
+    ]) {
       expect(isSafeUrl(url), url).toBe(true);
     }
   });
@@ -95,8 +110,44 @@ describe('the parse shortcut', () => {
     const fc = await import('fast-check');
     const { needsParse } = await import('../../src/lib/checks/content.ts');
     // Markdown-significant characters and words, including the triggers, so both branches run.
-    const pieces = ['a', 'Đ', ' ', '\n', '\n\n', '*', '_', '[', ']', '(', ')', '!', '#', '-', '+', '1.', '\\', '`', '|',
-      ':', '/', 'http://x.vn', 'www.a.vn', 'a@b.vn', 'javascript:', 'mailto:', 'xmpp:a@b', 'import', 'export', '   ', '&#123;', '&lt;', '{', '<', '>', '}'];
+    const pieces = [
+      'a',
+      'Đ',
+      ' ',
+      '\n',
+      '\n\n',
+      '*',
+      '_',
+      '[',
+      ']',
+      '(',
+      ')',
+      '!',
+      '#',
+      '-',
+      '+',
+      '1.',
+      '\\',
+      '`',
+      '|',
+      ':',
+      '/',
+      'http://x.vn',
+      'www.a.vn',
+      'a@b.vn',
+      'javascript:',
+      'mailto:',
+      'xmpp:a@b',
+      'import',
+      'export',
+      '   ',
+      '&#123;',
+      '&lt;',
+      '{',
+      '<',
+      '>',
+      '}',
+    ];
     let skipped = 0;
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {

@@ -9,7 +9,9 @@ import { createDirectiveRenderer } from '../../src/lib/directive-content.ts';
 describe('external links in directive text', () => {
   it('get rel="noopener noreferrer"; internal ones do not', async () => {
     const render = await createDirectiveRenderer();
-    const html = await render('Theo [Cổng TTĐT](https://thanhhoa.gov.vn/tin) và [mục 2](#muc-2), [trang](/van-ban/x/).\n');
+    const html = await render(
+      'Theo [Cổng TTĐT](https://thanhhoa.gov.vn/tin) và [mục 2](#muc-2), [trang](/van-ban/x/).\n',
+    );
     expect(html).toMatch(/<a href="https:\/\/thanhhoa\.gov\.vn\/tin" rel="noopener noreferrer">/);
     expect(html).toContain('<a href="#muc-2">');
     expect(html).toContain('<a href="/van-ban/x/">');

@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export const RAW_TEXT = 'BAN THƯỜNG VỤ TỈNH ỦY BẮC NINH\nSố 123-CV/TU\nBắc Ninh, ngày 12 tháng 5 năm 2021\nV/v tăng cường phòng, chống dịch\n';
+export const RAW_TEXT =
+  'BAN THƯỜNG VỤ TỈNH ỦY BẮC NINH\nSố 123-CV/TU\nBắc Ninh, ngày 12 tháng 5 năm 2021\nV/v tăng cường phòng, chống dịch\n';
 export const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
 
 export interface DirectiveOptions {
@@ -66,7 +67,10 @@ export function validFolder(extra: Record<string, string> = {}): string {
  * Another directive with a raw file of its own (one raw file is one document: two directives
  * sharing one are refused), as entries for contentFolder/validFolder.
  */
-export function withOwnRaw(path: string, text: (o: { raw: string; rawHash: string }) => string): Record<string, string> {
+export function withOwnRaw(
+  path: string,
+  text: (o: { raw: string; rawHash: string }) => string,
+): Record<string, string> {
   const tag = path.replace(/[^a-z0-9]+/g, '-');
   const rawText = `${RAW_TEXT}${tag}\n`;
   const raw = `raw/own/${tag}.txt`;

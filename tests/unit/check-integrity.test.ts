@@ -25,12 +25,18 @@ describe('integrity check', () => {
     const p = report.problems.find((x) => x.code === 'integrity.raw_changed');
     expect(p).toBeDefined();
     expect(p!.messageEn).toContain(sha256(`${RAW_TEXT} `));
-    expect(p!.line).toBe(directive().split('\n').findIndex((l) => l.includes('sha256:')) + 1);
+    expect(p!.line).toBe(
+      directive()
+        .split('\n')
+        .findIndex((l) => l.includes('sha256:')) + 1,
+    );
   });
 
   it('reports a missing raw file and an orphaned one', async () => {
     const root = contentFolder({ [D]: directive(), 'raw/bac-ninh/other.txt': RAW_TEXT });
-    expect(await codes(root, 'error')).toEqual(expect.arrayContaining(['integrity.raw_missing', 'integrity.raw_orphan']));
+    expect(await codes(root, 'error')).toEqual(
+      expect.arrayContaining(['integrity.raw_missing', 'integrity.raw_orphan']),
+    );
   });
 
   it('refuses a raw path that leaves content/raw/', async () => {
@@ -60,8 +66,12 @@ describe('integrity check', () => {
 
   it('allows the same number in another year or another province', async () => {
     const root = validFolder({
-      ...withOwnRaw('directives/bac-ninh/2022-01-04-cong-van-123-cv-tu.mdx', (r) => directive({ date: '2022-01-04', ...r })),
-      ...withOwnRaw('directives/ha-nam/2021-05-12-cong-van-123-cv-tu.mdx', (r) => directive({ province: 'Hà Nam', ...r })),
+      ...withOwnRaw('directives/bac-ninh/2022-01-04-cong-van-123-cv-tu.mdx', (r) =>
+        directive({ date: '2022-01-04', ...r }),
+      ),
+      ...withOwnRaw('directives/ha-nam/2021-05-12-cong-van-123-cv-tu.mdx', (r) =>
+        directive({ province: 'Hà Nam', ...r }),
+      ),
     });
     expect(await codes(root, 'error')).toEqual([]);
   });
@@ -86,7 +96,9 @@ describe('integrity check', () => {
 
   describe('references', () => {
     const cited = 'directives/bac-ninh/2021-03-01-chi-thi-05-ct-tu.mdx';
-    const citedDoc = withOwnRaw(cited, (r) => directive({ number: '05-CT/TU', date: '2021-03-01', ...r }).replace('docType: Công văn', 'docType: Chỉ thị'));
+    const citedDoc = withOwnRaw(cited, (r) =>
+      directive({ number: '05-CT/TU', date: '2021-03-01', ...r }).replace('docType: Công văn', 'docType: Chỉ thị'),
+    );
     const refs = (number: string, date: string | null) =>
       `\n  - number: "${number}"\n    docType: Chỉ thị\n    date: ${date ? `"${date}"` : 'null'}`;
 
@@ -96,7 +108,9 @@ describe('integrity check', () => {
     });
 
     it('warns when a cited provincial document is not in the archive, and says nothing of national ones', async () => {
-      const root = validFolder({ [D]: directive({ references: refs('05-CT/TU', null) + refs('16/CT-TTg', '2020-03-31') }) });
+      const root = validFolder({
+        [D]: directive({ references: refs('05-CT/TU', null) + refs('16/CT-TTg', '2020-03-31') }),
+      });
       expect(await codes(root)).toEqual(['integrity.reference_missing']);
     });
 
@@ -111,7 +125,9 @@ describe('integrity check', () => {
     });
 
     it('does not resolve a provincial number to another province', async () => {
-      const other = withOwnRaw('directives/ha-nam/2021-03-01-ct-05.mdx', (r) => directive({ number: '05-CT/TU', date: '2021-03-01', province: 'Hà Nam', ...r }));
+      const other = withOwnRaw('directives/ha-nam/2021-03-01-ct-05.mdx', (r) =>
+        directive({ number: '05-CT/TU', date: '2021-03-01', province: 'Hà Nam', ...r }),
+      );
       const root = validFolder({ [D]: directive({ references: refs('05-CT/TU', null) }), ...other });
       expect(await codes(root)).toEqual(['integrity.reference_missing']);
     });
@@ -121,8 +137,10 @@ describe('integrity check', () => {
 describe('isNationalNumber', () => {
   it('tells central documents from provincial ones by the issuer code', async () => {
     const { isNationalNumber } = await import('../../src/lib/checks/references.ts');
-    for (const n of ['16/CT-TTg', '128/NQ-CP', '58/BVHTTDL-VHCS', '2686/BCĐ-BYT', '15-CT/TW']) expect(isNationalNumber(n), n).toBe(true);
-    for (const n of ['469-CV/TU', '907 -CV/TU', '17/CT-UBND', '12/CĐ-UBND', '45/BCĐ-VP', '07-CĐ/TU']) expect(isNationalNumber(n), n).toBe(false);
+    for (const n of ['16/CT-TTg', '128/NQ-CP', '58/BVHTTDL-VHCS', '2686/BCĐ-BYT', '15-CT/TW'])
+      expect(isNationalNumber(n), n).toBe(true);
+    for (const n of ['469-CV/TU', '907 -CV/TU', '17/CT-UBND', '12/CĐ-UBND', '45/BCĐ-VP', '07-CĐ/TU'])
+      expect(isNationalNumber(n), n).toBe(false);
   });
 });
 

@@ -17,7 +17,11 @@ describe('the check refuses', () => {
     const e = await errors(validFolder({ [FILE]: directive({ date: '2021-02-30' }) }));
     const hit = e.find((p) => p.messageEn.includes('real calendar date') || p.messageEn.includes('2021-02-30'));
     expect(hit, JSON.stringify(e)).toBeDefined();
-    expect(hit!.line).toBe(directive().split('\n').findIndex((l) => l.startsWith('date:')) + 1);
+    expect(hit!.line).toBe(
+      directive()
+        .split('\n')
+        .findIndex((l) => l.startsWith('date:')) + 1,
+    );
   });
 
   it('accepts the last day of February in a leap year and a month-only date', async () => {
@@ -26,7 +30,11 @@ describe('the check refuses', () => {
   });
 
   const links: [string, string, string][] = [
-    ['a reference-style image from another host', 'Ảnh ![sơ đồ][i]\n\n[i]: http://tracker.example/p.gif\n', 'content.external_image'],
+    [
+      'a reference-style image from another host',
+      'Ảnh ![sơ đồ][i]\n\n[i]: http://tracker.example/p.gif\n',
+      'content.external_image',
+    ],
     ['a protocol-relative image', 'Ảnh ![x](//tracker.example/p.gif)\n', 'content.external_image'],
     ['a protocol-relative link', 'Xem [tại đây](//evil.example/a).\n', 'content.protocol_relative'],
     ['a /\\host link (browsers read it as //host)', 'Xem [tại đây](/\\evil.example/a).\n', 'content.protocol_relative'],
@@ -48,7 +56,9 @@ describe('the check refuses', () => {
   });
 
   it('regression: two directives made from one raw file (an import repeated after a fix), with the fix', async () => {
-    const e = await errors(validFolder({ 'directives/bac-ninh/2021-05-13-cong-van-123-cv-tu.mdx': directive({ date: '2021-05-13' }) }));
+    const e = await errors(
+      validFolder({ 'directives/bac-ninh/2021-05-13-cong-van-123-cv-tu.mdx': directive({ date: '2021-05-13' }) }),
+    );
     const hit = e.find((p) => p.code === 'integrity.raw_shared');
     expect(hit).toBeDefined();
     expect(hit!.messageEn).toMatch(/both made from content\/raw\/bac-ninh\/123-cv-tu\.txt/);

@@ -17,7 +17,13 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'Lưu trữ viên', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Lưu trữ viên',
+      GIT_AUTHOR_EMAIL: 't@x',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@x',
+    },
   });
 }
 
@@ -56,8 +62,14 @@ describe('git history of directive files, read in one batch', () => {
         const expected = parseGitLog(git(repo, 'log', '--follow', '--format=%H%x09%aI%x09%s', '--', f));
         expect(gitHistory(f, repo), f).toEqual(expected);
       }
-      expect(gitHistory('content/directives/ha-noi/a.mdx', repo).map((h) => h.message)).toEqual(['Sửa số hiệu\tcó tab', 'Nhập hai văn bản']);
-      expect(gitHistory('content/directives/ha-noi/b2.mdx', repo).map((h) => h.date)).toEqual(['2024-03-04', '2024-01-02']);
+      expect(gitHistory('content/directives/ha-noi/a.mdx', repo).map((h) => h.message)).toEqual([
+        'Sửa số hiệu\tcó tab',
+        'Nhập hai văn bản',
+      ]);
+      expect(gitHistory('content/directives/ha-noi/b2.mdx', repo).map((h) => h.date)).toEqual([
+        '2024-03-04',
+        '2024-01-02',
+      ]);
       // an absolute path (entry.filePath may be one) names the same file
       expect(gitHistory(join(dir, 'b2.mdx'), repo)).toEqual(gitHistory('content/directives/ha-noi/b2.mdx', repo));
       expect(gitHistory('content/directives/ha-noi/never-committed.mdx', repo)).toEqual([]);
@@ -76,7 +88,11 @@ describe('git history of directive files, read in one batch', () => {
     git(repo, 'commit', '-qm', 'Đổi tên tệp', '--date', '2024-05-06T08:00:00+07:00');
 
     const h = gitHistory('b.mdx', repo);
-    expect(h.map((e) => e.message)).toEqual(['Đổi tên tệp', 'Sửa ngày ban hành | "quotes" & <tags>', 'Nhập công văn 907-CV/TU']);
+    expect(h.map((e) => e.message)).toEqual([
+      'Đổi tên tệp',
+      'Sửa ngày ban hành | "quotes" & <tags>',
+      'Nhập công văn 907-CV/TU',
+    ]);
     // the author's own calendar date, not the UTC one (01:30 +07:00 is still 3 March in UTC)
     expect(h[1]!.date).toBe('2024-03-04');
     expect(h[0]!.hash).toMatch(/^[0-9a-f]{40}$/);

@@ -29,13 +29,20 @@ V/v tăng cường kiểm soát người ra vào tỉnh
 `;
 
 const blocks = (children: readonly unknown[]): string[] =>
-  children.filter((c) => (c as { type: string }).type !== 'yaml').map((c) => toString(c as Root).replace(/\s+/g, ' ').trim());
+  children
+    .filter((c) => (c as { type: string }).type !== 'yaml')
+    .map((c) =>
+      toString(c as Root)
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
 
 /** The body the importer kept, as a tree, straight from the pipeline's own steps. */
 const keptBody = (text: string): Root => structure(segment(clean(decode(Buffer.from(text, 'utf8')).text).text).body);
 
 /** The MDX body as the check (and the build) parse it. */
-const shownBlocks = (mdx: string): string[] => blocks((parseBody(mdx.slice(mdx.indexOf('\n---\n') + 5)) as Root).children);
+const shownBlocks = (mdx: string): string[] =>
+  blocks((parseBody(mdx.slice(mdx.indexOf('\n---\n') + 5)) as Root).children);
 
 function expectAgreement(text: string): void {
   const r = importText(Buffer.from(text, 'utf8'), 'fuzz.txt');
@@ -46,15 +53,71 @@ function expectAgreement(text: string): void {
   expect(shownBlocks(r.mdx!), text).toEqual(blocks(keptBody(text).children));
 }
 
-const PIECES = ['{', '}', '<', '>', '</', '/>', '<a>', '<b>', 'www.', 'WWW.a.vn', 'www.a.vn', 'http://a.b', 'https://x.vn/p?q=1', 'a@b.vn', 'mailto:', 'xmpp:',
-  '\\', '&', ';', '&#x3C;', '&lt;', '*', '_', '~', '~~', '|', '[', ']', '(', ')', '!', ':', '/', '.', '-', ' ', 'Đ', 'ấ', '1', '#', '`', '"', "'",
-  '$', '^', '=', '+', '%', '\ufffe', '\uffff', '\u202e', '\u0007', '\u001b]0;x\u0007', 'import ', 'export '];
+const PIECES = [
+  '{',
+  '}',
+  '<',
+  '>',
+  '</',
+  '/>',
+  '<a>',
+  '<b>',
+  'www.',
+  'WWW.a.vn',
+  'www.a.vn',
+  'http://a.b',
+  'https://x.vn/p?q=1',
+  'a@b.vn',
+  'mailto:',
+  'xmpp:',
+  '\\',
+  '&',
+  ';',
+  '&#x3C;',
+  '&lt;',
+  '*',
+  '_',
+  '~',
+  '~~',
+  '|',
+  '[',
+  ']',
+  '(',
+  ')',
+  '!',
+  ':',
+  '/',
+  '.',
+  '-',
+  ' ',
+  'Đ',
+  'ấ',
+  '1',
+  '#',
+  '`',
+  '"',
+  "'",
+  '$',
+  '^',
+  '=',
+  '+',
+  '%',
+  '\ufffe',
+  '\uffff',
+  '\u202e',
+  '\u0007',
+  '\u001b]0;x\u0007',
+  'import ',
+  'export ',
+];
 const junkLine = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 14 }).map((p) => p.join(''));
 
 describe('importer, check and build agree', { timeout: 120_000 }, () => {
   it('whatever the importer writes, the check accepts and the text shown is the text kept (property)', () => {
     fc.assert(
-      fc.property(fc.array(junkLine, { minLength: 1, maxLength: 5 }), (lines) => expectAgreement(`${HEADER}${lines.join('\n')}\n`)),
+      fc.property(fc.array(junkLine, { minLength: 1, maxLength: 5 }), (lines) =>
+        expectAgreement(`${HEADER}${lines.join('\n')}\n`),
+      ),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
   });

@@ -15,7 +15,10 @@ let tmp: string;
 let content: string;
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(NODE, ['scripts/import.ts', ...args], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content } });
+  const r = spawnSync(NODE, ['scripts/import.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: content },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 const json = (args: string[]) => {
@@ -54,7 +57,9 @@ describe('npm run import', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().startsWith('[')).toBe(true);
     expect(r.results).toHaveLength(1);
-    expect(Object.keys(r.results[0]!)).toEqual(expect.arrayContaining(['input', 'ok', 'output', 'frontmatter', 'warnings', 'error']));
+    expect(Object.keys(r.results[0]!)).toEqual(
+      expect.arrayContaining(['input', 'ok', 'output', 'frontmatter', 'warnings', 'error']),
+    );
     expect(r.results[0]!.frontmatter.number).toBe('210-CV/TU');
     expect(listAll(content)).toEqual([]);
   });
@@ -157,7 +162,10 @@ describe('npm run import', { timeout: 60_000 }, () => {
   });
 
   it('--province supplies the province a text does not name; a wrong one is refused', () => {
-    writeFileSync(join(tmp, 'no-place.txt'), 'UBND tỉnh ban hành Công văn số 901/UBND-VX ngày 2/9/2021 về việc tiêm vắc xin.\n');
+    writeFileSync(
+      join(tmp, 'no-place.txt'),
+      'UBND tỉnh ban hành Công văn số 901/UBND-VX ngày 2/9/2021 về việc tiêm vắc xin.\n',
+    );
     expect(json([join(tmp, 'no-place.txt')]).results[0]!.error).toMatch(/--province/);
     const ok = json(['--province', 'Vĩnh Long', join(tmp, 'no-place.txt')]);
     expect(ok.code).toBe(0);
@@ -168,7 +176,10 @@ describe('npm run import', { timeout: 60_000 }, () => {
   });
 
   it('--date supplies the issue date a text does not give', () => {
-    writeFileSync(join(tmp, 'no-date.txt'), 'UBND tỉnh Cao Bằng đã ban hành Công văn số 902/UBND-VX về việc tiêm vắc xin.\n');
+    writeFileSync(
+      join(tmp, 'no-date.txt'),
+      'UBND tỉnh Cao Bằng đã ban hành Công văn số 902/UBND-VX về việc tiêm vắc xin.\n',
+    );
     expect(json([join(tmp, 'no-date.txt')]).results[0]!.error).toMatch(/date not found.*--date/);
     const ok = json(['--date', '2021-09', join(tmp, 'no-date.txt')]);
     expect(ok.code).toBe(0);

@@ -19,14 +19,21 @@ const texts = readdirSync(DIR)
   .filter((t) => /[^\x00-\x7f]/.test(t) && t.length > 40);
 
 const LEGACY = `UBND TỈNH BẾN TRE\nSố: 4012/UBND-KGVX\nV/v tăng cường công tác phòng, chống dịch\n`;
-const MORE = 'Ủy ban nhân dân tỉnh yêu cầu thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch Ủy ban nhân dân các huyện, thành phố tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch theo hướng dẫn của ngành y tế.\n'.repeat(4);
+const MORE =
+  'Ủy ban nhân dân tỉnh yêu cầu thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch Ủy ban nhân dân các huyện, thành phố tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch theo hướng dẫn của ngành y tế.\n'.repeat(
+    4,
+  );
 const PASTED = 'Các sở, ngành phối hợp thực hiện nghiêm túc chỉ đạo của Thủ tướng.\n';
 const codes = (bytes: Uint8Array) => decode(bytes, 'x.txt').warnings.map((w) => w.code);
 
 describe('doubtful decodes', () => {
   for (const enc of ['windows-1258', 'tcvn3', 'vni'] as const) {
     it(`regression: a ${enc} file with a UTF-8 paragraph pasted in is warned, with the line`, () => {
-      const bytes = Buffer.concat([Buffer.from(encodeAs(LEGACY, enc)), Buffer.from(PASTED, 'utf8'), Buffer.from(encodeAs(MORE, enc))]);
+      const bytes = Buffer.concat([
+        Buffer.from(encodeAs(LEGACY, enc)),
+        Buffer.from(PASTED, 'utf8'),
+        Buffer.from(encodeAs(MORE, enc)),
+      ]);
       const d = decode(bytes, 'ben-tre.txt');
       expect(d.encoding).toBe(enc);
       const w = d.warnings.find((x) => x.code === 'mixed-encoding');
@@ -61,6 +68,8 @@ describe('doubtful decodes', () => {
   });
 
   it('a file over the size limit is refused with the reason', () => {
-    expect(() => decode(new Uint8Array(MAX_INPUT_BYTES + 1).fill(0x61), 'big.txt')).toThrow(/big\.txt: the file is 5\.0 MB; the importer takes at most 5\.0 MB/);
+    expect(() => decode(new Uint8Array(MAX_INPUT_BYTES + 1).fill(0x61), 'big.txt')).toThrow(
+      /big\.txt: the file is 5\.0 MB; the importer takes at most 5\.0 MB/,
+    );
   });
 });

@@ -49,6 +49,8 @@ describe('decode', () => {
   it('refuses empty, whitespace-only and binary input with a message naming the file', () => {
     expect(() => decode(new Uint8Array(), 'a.txt')).toThrow(/a\.txt: the file is empty/);
     expect(() => decode(Buffer.from('  \n\n '), 'b.txt')).toThrow(/b\.txt: the file has no text/);
-    expect(() => decode(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'c.png')).toThrow(/c\.png: this is not a text file/);
+    expect(() => decode(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'c.png')).toThrow(
+      /c\.png: this is not a text file/,
+    );
   });
 });

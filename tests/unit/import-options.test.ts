@@ -20,7 +20,10 @@ let tmp: string;
 let content: string;
 
 function run(script: 'import' | 'new', args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(NODE, [`scripts/${script}.ts`, ...args], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content } });
+  const r = spawnSync(NODE, [`scripts/${script}.ts`, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: content },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 const importJson = (args: string[]) => {
@@ -29,9 +32,11 @@ const importJson = (args: string[]) => {
 };
 
 // A news item that names no type, no number, no issuer and no date: only options can import it.
-const BARE = 'Toàn văn được đăng trên cổng thông tin của tỉnh. Người dân thực hiện nghiêm việc đeo khẩu trang nơi công cộng.\n';
+const BARE =
+  'Toàn văn được đăng trên cổng thông tin của tỉnh. Người dân thực hiện nghiêm việc đeo khẩu trang nơi công cộng.\n';
 // A report whose province and date are known, but not its type or issuing body.
-const NO_TYPE = 'Lai Châu, ngày 4 tháng 8 năm 2021\nTạm dừng hoạt động vận tải hành khách từ tỉnh đi các tỉnh, thành phố đang có dịch COVID-19 kể từ 0 giờ ngày 5/8/2021.\n';
+const NO_TYPE =
+  'Lai Châu, ngày 4 tháng 8 năm 2021\nTạm dừng hoạt động vận tải hành khách từ tỉnh đi các tỉnh, thành phố đang có dịch COVID-19 kể từ 0 giờ ngày 5/8/2021.\n';
 
 beforeEach(() => {
   tmp = mkdtempSync(join(tmpdir(), 'import-options-'));
@@ -49,7 +54,13 @@ describe('import options', { timeout: 60_000 }, () => {
     expect(r.code).toBe(1);
     const res = r.results[0]!;
     expect(res.ok).toBe(false);
-    expect(res.missing.map((m: { option: string }) => m.option).sort()).toEqual(['--date', '--issuer', '--province', '--title', '--type']);
+    expect(res.missing.map((m: { option: string }) => m.option).sort()).toEqual([
+      '--date',
+      '--issuer',
+      '--province',
+      '--title',
+      '--type',
+    ]);
     for (const flag of ['--province', '--date', '--type', '--issuer', '--title']) expect(res.error).toContain(flag);
     // the human report says what to add, on one line
     const human = run('import', ['--dry-run', join(tmp, 'bare.txt')]);
@@ -57,23 +68,56 @@ describe('import options', { timeout: 60_000 }, () => {
   });
 
   it('the refused file imports once the missing fields are given, and the values win with their rule named "option"', () => {
-    const r = importJson([join(tmp, 'bare.txt'), '--province', 'dien bien', '--date', '2021-08-01', '--type', 'chi thi',
-      '--issuer', 'Chủ tịch UBND tỉnh', '--number', '12 / CT-UBND', '--title', 'Chỉ thị về đeo khẩu trang nơi công cộng']);
+    const r = importJson([
+      join(tmp, 'bare.txt'),
+      '--province',
+      'dien bien',
+      '--date',
+      '2021-08-01',
+      '--type',
+      'chi thi',
+      '--issuer',
+      'Chủ tịch UBND tỉnh',
+      '--number',
+      '12 / CT-UBND',
+      '--title',
+      'Chỉ thị về đeo khẩu trang nơi công cộng',
+    ]);
     expect(r.code).toBe(0);
     const fm = r.results[0]!.frontmatter;
-    expect(fm).toMatchObject({ province: 'Điện Biên', date: '2021-08-01', docType: 'Chỉ thị', issuer: 'Chủ tịch UBND tỉnh', number: '12/CT-UBND', title: 'Chỉ thị về đeo khẩu trang nơi công cộng' });
+    expect(fm).toMatchObject({
+      province: 'Điện Biên',
+      date: '2021-08-01',
+      docType: 'Chỉ thị',
+      issuer: 'Chủ tịch UBND tỉnh',
+      number: '12/CT-UBND',
+      title: 'Chỉ thị về đeo khẩu trang nơi công cộng',
+    });
     expect(fm.confidence).toMatchObject({ province: 1, date: 1, docType: 1, issuer: 1, number: 1, title: 1 });
     expect(r.results[0]!.output).toBe('content/directives/dien-bien/2021-08-01-chi-thi-12-ct-ubnd.mdx');
     expect(readdirSync(join(content, 'directives', 'dien-bien'))).toEqual(['2021-08-01-chi-thi-12-ct-ubnd.mdx']);
-    expect(readFileSync(join(content, 'directives', 'dien-bien', '2021-08-01-chi-thi-12-ct-ubnd.mdx'), 'utf8')).toContain('docType: Chỉ thị');
+    expect(
+      readFileSync(join(content, 'directives', 'dien-bien', '2021-08-01-chi-thi-12-ct-ubnd.mdx'), 'utf8'),
+    ).toContain('docType: Chỉ thị');
   });
 
   it('--type, --issuer and --title alone complete a file whose province and date the text gives', () => {
     const before = importJson(['--dry-run', join(tmp, 'no-type.txt')]).results[0]!;
     expect(before.missing.map((m: { option: string }) => m.option).sort()).toEqual(['--issuer', '--title', '--type']);
-    const r = importJson(['--dry-run', join(tmp, 'no-type.txt'), '--type=Công văn', '--issuer=UBND tỉnh', '--title=Tạm dừng xe khách đi các tỉnh có dịch']);
+    const r = importJson([
+      '--dry-run',
+      join(tmp, 'no-type.txt'),
+      '--type=Công văn',
+      '--issuer=UBND tỉnh',
+      '--title=Tạm dừng xe khách đi các tỉnh có dịch',
+    ]);
     expect(r.results[0]!.ok).toBe(true);
-    expect(r.results[0]!.frontmatter).toMatchObject({ province: 'Lai Châu', date: '2021-08-04', docType: 'Công văn', issuer: 'UBND tỉnh' });
+    expect(r.results[0]!.frontmatter).toMatchObject({
+      province: 'Lai Châu',
+      date: '2021-08-04',
+      docType: 'Công văn',
+      issuer: 'UBND tỉnh',
+    });
   });
 
   it('a wrong --type or --issuer is refused with the accepted values listed', () => {
@@ -96,8 +140,15 @@ describe('import options', { timeout: 60_000 }, () => {
   });
 
   it('option values are read the way archivists type them, and checked against the one lists', () => {
-    expect(checkOptions({ docType: 'thong bao ket luan', issuer: 'ban thuong vu tinh uy', province: 'thanh pho ho chi minh' })).toEqual({
-      ok: true, value: { docType: 'Thông báo kết luận', issuer: 'Ban Thường vụ Tỉnh ủy', province: 'Thành phố Hồ Chí Minh' },
+    expect(
+      checkOptions({
+        docType: 'thong bao ket luan',
+        issuer: 'ban thuong vu tinh uy',
+        province: 'thanh pho ho chi minh',
+      }),
+    ).toEqual({
+      ok: true,
+      value: { docType: 'Thông báo kết luận', issuer: 'Ban Thường vụ Tỉnh ủy', province: 'Thành phố Hồ Chí Minh' },
     });
     expect(checkOptions({ issuer: 'Ủy ban nhân dân tỉnh' })).toEqual({ ok: true, value: { issuer: 'UBND tỉnh' } });
     expect(checkOptions({ date: '2021-13-01' }).ok).toBe(false);
@@ -129,20 +180,30 @@ describe('npm run new refusals', { timeout: 60_000 }, () => {
   });
 
   it('what to check is said in Vietnamese too: where an inferred year came from', () => {
-    writeFileSync(join(tmp, 'yearless.txt'), 'Tiền Giang giãn cách xã hội toàn tỉnh\n\nHôm nay (18/7), Chủ tịch UBND tỉnh Tiền Giang ký Chỉ thị về việc thực hiện giãn cách xã hội trên toàn tỉnh. Thời gian thực hiện từ 0h ngày 19/7/2021.\n');
+    writeFileSync(
+      join(tmp, 'yearless.txt'),
+      'Tiền Giang giãn cách xã hội toàn tỉnh\n\nHôm nay (18/7), Chủ tịch UBND tỉnh Tiền Giang ký Chỉ thị về việc thực hiện giãn cách xã hội trên toàn tỉnh. Thời gian thực hiện từ 0h ngày 19/7/2021.\n',
+    );
     const r = run('new', ['--dry-run', join(tmp, 'yearless.txt')]);
-    expect(r.stdout).toContain('Ngày ban hành (date): văn bản ghi "18/7" mà không có năm; năm 2021 lấy từ thời điểm áp dụng 1 ngày sau ("19/7/2021")');
+    expect(r.stdout).toContain(
+      'Ngày ban hành (date): văn bản ghi "18/7" mà không có năm; năm 2021 lấy từ thời điểm áp dụng 1 ngày sau ("19/7/2021")',
+    );
     expect(r.stdout).not.toContain('without a year');
   });
 
   it('review reasons have Vietnamese forms; one without is marked as English', () => {
-    expect(reasonVi('the header gives Bình Dương but the metadata-table gives Bình Phước')).toBe('hai nguồn ghi khác nhau: (header) ghi Bình Dương, (metadata-table) ghi Bình Phước');
+    expect(reasonVi('the header gives Bình Dương but the metadata-table gives Bình Phước')).toBe(
+      'hai nguồn ghi khác nhau: (header) ghi Bình Dương, (metadata-table) ghi Bình Phước',
+    );
     expect(reasonVi('from the portal address ninhthuan.gov.vn')).toBe('lấy từ địa chỉ cổng thông tin ninhthuan.gov.vn');
     expect(reasonVi('something new')).toBe('something new (tiếng Anh)');
   });
 
   it('a national document says so, in Vietnamese', () => {
-    writeFileSync(join(tmp, 'national.txt'), 'THỦ TƯỚNG CHÍNH PHỦ\nSố: 19/CT-TTg\nHà Nội, ngày 24 tháng 4 năm 2020\nCHỈ THỊ\nVề việc tiếp tục thực hiện các biện pháp phòng, chống dịch COVID-19\nCác bộ, ngành, địa phương tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch.\n');
+    writeFileSync(
+      join(tmp, 'national.txt'),
+      'THỦ TƯỚNG CHÍNH PHỦ\nSố: 19/CT-TTg\nHà Nội, ngày 24 tháng 4 năm 2020\nCHỈ THỊ\nVề việc tiếp tục thực hiện các biện pháp phòng, chống dịch COVID-19\nCác bộ, ngành, địa phương tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch.\n',
+    );
     const r = run('new', [join(tmp, 'national.txt')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('văn bản của trung ương, không phải của tỉnh');

@@ -16,8 +16,12 @@ function exhaustive(lines: string[]): { start: number; len: number; chars: numbe
   for (let i = 1; i < n; i++) {
     for (let j = 0; j < i; j++) {
       if (lines[j] !== lines[i]) continue;
-      let len = 0, chars = 0;
-      while (i + len < n && j + len < i && lines[j + len] === lines[i + len]) { chars += lines[i + len]!.length; len++; }
+      let len = 0,
+        chars = 0;
+      while (i + len < n && j + len < i && lines[j + len] === lines[i + len]) {
+        chars += lines[i + len]!.length;
+        len++;
+      }
       if (len >= 3 && chars > best.chars) best = { len, chars, start: i };
     }
   }
@@ -32,15 +36,27 @@ const comparisonsFor = (lines: string[]): number => {
 
 describe('repeated-block detection', () => {
   it('finds what the exhaustive search finds (property, lines recurring up to nine times)', () => {
-    const line = fc.constantFrom('Điều 1.', 'Các sở, ngành thực hiện.', 'Giao Sở Y tế theo dõi.', 'Thực hiện nghiêm 5K.', 'a', 'Nơi nhận:', 'UBND tỉnh', 'Báo cáo kết quả về Văn phòng.');
-    fc.assert(fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
-      const counts = new Map<string, number>();
-      for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
-      fc.pre([...counts.values()].every((c) => c <= 9));
-      const got = findRepeatedBlock(lines);
-      const want = exhaustive(lines);
-      expect(got && { start: got.start, len: got.len, chars: got.chars }).toEqual(want);
-    }), { numRuns: 2000 });
+    const line = fc.constantFrom(
+      'Điều 1.',
+      'Các sở, ngành thực hiện.',
+      'Giao Sở Y tế theo dõi.',
+      'Thực hiện nghiêm 5K.',
+      'a',
+      'Nơi nhận:',
+      'UBND tỉnh',
+      'Báo cáo kết quả về Văn phòng.',
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+        const counts = new Map<string, number>();
+        for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
+        fc.pre([...counts.values()].every((c) => c <= 9));
+        const got = findRepeatedBlock(lines);
+        const want = exhaustive(lines);
+        expect(got && { start: got.start, len: got.len, chars: got.chars }).toEqual(want);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('finds a body copied in full after its first copy', () => {
@@ -58,10 +74,16 @@ describe('repeated-block detection', () => {
   });
 
   it('regression: unique paragraphs (5 MB) cost next to nothing, and any text stays within the budget', () => {
-    const unique = Array.from({ length: 80_000 }, (_, i) => `Đoạn ${i}: các sở, ngành thực hiện nghiêm biện pháp tại địa phương.`);
+    const unique = Array.from(
+      { length: 80_000 },
+      (_, i) => `Đoạn ${i}: các sở, ngành thực hiện nghiêm biện pháp tại địa phương.`,
+    );
     expect(comparisonsFor(unique)).toBe(0);
-    fc.assert(fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 3000 }), (lines) => {
-      expect(comparisonsFor(lines)).toBeLessThanOrEqual(64 * lines.length + 1000);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 3000 }), (lines) => {
+        expect(comparisonsFor(lines)).toBeLessThanOrEqual(64 * lines.length + 1000);
+      }),
+      { numRuns: 50 },
+    );
   });
 });

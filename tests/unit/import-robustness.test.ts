@@ -7,7 +7,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, renameSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  renameSync,
+} from 'node:fs';
 import { tmpdir, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runChecks } from '../../src/lib/checks/run.ts';
@@ -21,7 +31,11 @@ let tmp: string;
 let content: string;
 
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(NODE, ['scripts/import.ts', ...args], { encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content }, timeout: 60_000 });
+  const r = spawnSync(NODE, ['scripts/import.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: content },
+    timeout: 60_000,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 /** The importer in this process (what the CLI runs), for the cases that need no terminal output. */
@@ -30,12 +44,18 @@ const json = (...args: string[]) => {
   const d = args.indexOf('--date');
   const date = d >= 0 ? args[d + 1] : undefined;
   const inputs = args.filter((a, i) => a !== '--force' && a !== '--date' && (d < 0 || i !== d + 1));
-  const results = runImport(inputs, { root: tmp, contentDir: content, force, date }) as unknown as Array<Record<string, any>>;
+  const results = runImport(inputs, { root: tmp, contentDir: content, force, date }) as unknown as Array<
+    Record<string, any>
+  >;
   return { code: results.every((r) => r.ok) ? 0 : 1, results };
 };
-const mdxFiles = (): string[] => readdirSync(join(content, 'directives'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
+const mdxFiles = (): string[] =>
+  readdirSync(join(content, 'directives'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'))
+    .sort();
 const rawFiles = (): string[] => readdirSync(join(content, 'raw')).sort();
-const checkErrors = async () => (await runChecks(content)).problems.filter((p) => p.severity === 'error').map((p) => p.code);
+const checkErrors = async () =>
+  (await runChecks(content)).problems.filter((p) => p.severity === 'error').map((p) => p.code);
 
 const OFFICIAL = `TỈNH ỦY LẠNG SƠN
 Số 318-CV/TU
@@ -63,12 +83,19 @@ describe('importing again never publishes a directive twice', { timeout: 60_000 
     expect(json(join(tmp, 'van-ban.txt')).code).toBe(0);
     const old = join(content, 'directives/lang-son/2021-08-06-cong-van-318-cv-tu.mdx');
     const fixed = join(content, 'directives/lang-son/2021-08-07-cong-van-318-cv-tu.mdx');
-    writeFileSync(fixed, readFileSync(old, 'utf8').replace('date: "2021-08-06"', 'date: "2021-08-07"').replace('reviewed: false', 'reviewed: true'));
+    writeFileSync(
+      fixed,
+      readFileSync(old, 'utf8')
+        .replace('date: "2021-08-06"', 'date: "2021-08-07"')
+        .replace('reviewed: false', 'reviewed: true'),
+    );
     rmSync(old);
     const r = json(join(tmp, 'van-ban.txt'));
     expect(r.code).toBe(0);
     expect(r.results[0]!.status).toBe('skipped');
-    expect(JSON.stringify(r.results[0]!.warnings)).toMatch(/2021-08-07-cong-van-318-cv-tu\.mdx was made from the same raw file.*reviewed: true/);
+    expect(JSON.stringify(r.results[0]!.warnings)).toMatch(
+      /2021-08-07-cong-van-318-cv-tu\.mdx was made from the same raw file.*reviewed: true/,
+    );
     expect(mdxFiles()).toEqual(['lang-son/2021-08-07-cong-van-318-cv-tu.mdx']);
     expect(await checkErrors()).toEqual([]);
   });
@@ -77,8 +104,12 @@ describe('importing again never publishes a directive twice', { timeout: 60_000 
     json(join(tmp, 'van-ban.txt'));
     const old = join(content, 'directives/lang-son/2021-08-06-cong-van-318-cv-tu.mdx');
     mkdirSync(join(content, 'directives/cao-bang'));
-    writeFileSync(join(content, 'directives/cao-bang/2021-08-06-cong-van-319-cv-tu.mdx'),
-      readFileSync(old, 'utf8').replace('number: 318-CV/TU', 'number: 319-CV/TU').replace('province: Lạng Sơn', 'province: Cao Bằng'));
+    writeFileSync(
+      join(content, 'directives/cao-bang/2021-08-06-cong-van-319-cv-tu.mdx'),
+      readFileSync(old, 'utf8')
+        .replace('number: 318-CV/TU', 'number: 319-CV/TU')
+        .replace('province: Lạng Sơn', 'province: Cao Bằng'),
+    );
     rmSync(old);
     const r = json(join(tmp, 'van-ban.txt'));
     expect(r.results[0]!.status).toBe('skipped');
@@ -96,10 +127,15 @@ describe('importing again never publishes a directive twice', { timeout: 60_000 
     expect(await checkErrors()).toEqual([]);
   });
 
-  it('--force replaces a reviewed directive found by its raw file: one file remains, at the importer\'s path', () => {
+  it("--force replaces a reviewed directive found by its raw file: one file remains, at the importer's path", () => {
     json(join(tmp, 'van-ban.txt'));
     const old = join(content, 'directives/lang-son/2021-08-06-cong-van-318-cv-tu.mdx');
-    writeFileSync(join(content, 'directives/lang-son/2021-08-07-cong-van-318-cv-tu.mdx'), readFileSync(old, 'utf8').replace('date: "2021-08-06"', 'date: "2021-08-07"').replace('reviewed: false', 'reviewed: true'));
+    writeFileSync(
+      join(content, 'directives/lang-son/2021-08-07-cong-van-318-cv-tu.mdx'),
+      readFileSync(old, 'utf8')
+        .replace('date: "2021-08-06"', 'date: "2021-08-07"')
+        .replace('reviewed: false', 'reviewed: true'),
+    );
     rmSync(old);
     const r = json('--force', join(tmp, 'van-ban.txt'));
     expect(r.results[0]!.status).toBe('updated');
@@ -136,15 +172,20 @@ describe('two imports at once', { timeout: 60_000 }, () => {
     expect(bytes).toEqual([OFFICIAL, OFFICIAL.replace(/318/g, '320')].sort());
   });
 
-  it('regression: a second import waits for the first one\'s lock and says so; both succeed, nothing lost', async () => {
+  it("regression: a second import waits for the first one's lock and says so; both succeed, nothing lost", async () => {
     const release = lockArchive(content);
     writeFileSync(join(tmp, 'khac.txt'), OFFICIAL.replace(/318/g, '321'));
-    const child = spawn(NODE, ['scripts/import.ts', join(tmp, 'khac.txt')], { env: { ...process.env, CONTENT_DIR: content } });
+    const child = spawn(NODE, ['scripts/import.ts', join(tmp, 'khac.txt')], {
+      env: { ...process.env, CONTENT_DIR: content },
+    });
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += String(d); });
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
     const done = new Promise<number>((ok) => child.on('close', (c) => ok(c ?? -1)));
     // while it waits, nothing of it is written
-    for (let i = 0; i < 100 && !stderr.includes('waiting for another import'); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && !stderr.includes('waiting for another import'); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(stderr).toContain('waiting for another import');
     expect(existsSync(join(content, 'raw'))).toBe(false);
     const mine = runImport([join(tmp, 'van-ban.txt')], { root: tmp, contentDir: content, lockWaitMs: 0, dryRun: true });
@@ -158,8 +199,9 @@ describe('two imports at once', { timeout: 60_000 }, () => {
   it('an import that cannot get the lock in time says who holds it and writes nothing', () => {
     const release = lockArchive(content);
     try {
-      expect(() => runImport([join(tmp, 'van-ban.txt')], { root: tmp, contentDir: content, lockWaitMs: 300 }))
-        .toThrow(/another import \(pid \d+ on .+\) is still running; nothing was imported/);
+      expect(() => runImport([join(tmp, 'van-ban.txt')], { root: tmp, contentDir: content, lockWaitMs: 300 })).toThrow(
+        /another import \(pid \d+ on .+\) is still running; nothing was imported/,
+      );
     } finally {
       release();
     }
@@ -167,7 +209,10 @@ describe('two imports at once', { timeout: 60_000 }, () => {
   });
 
   it('regression: the lock of a killed import is taken over, and its temporary files are cleaned up', () => {
-    writeFileSync(join(content, LOCK_FILE), JSON.stringify({ pid: 999_999_999, host: hostname(), started: '2021-01-01T00:00:00Z' }));
+    writeFileSync(
+      join(content, LOCK_FILE),
+      JSON.stringify({ pid: 999_999_999, host: hostname(), started: '2021-01-01T00:00:00Z' }),
+    );
     mkdirSync(join(content, 'raw'));
     writeFileSync(join(content, 'raw', '.import-4242-0a1b2c3d4e5f.tmp'), 'half a file');
     writeFileSync(join(content, 'raw', '.van-ban.txt.4242.0a1b2c3d.tmp'), 'half a file');
@@ -233,7 +278,9 @@ describe('bad inputs are reported one by one; the batch goes on', { timeout: 60_
     writeFileSync(join(tmp, 'lon.txt'), Buffer.alloc(MAX_INPUT_BYTES + 1, 0x61));
     const r = cli(join(tmp, 'lon.txt'));
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/lon\.txt: the file is 5\.0 MB; the importer takes at most 5\.0 MB per file .*Split it into one file per directive/);
+    expect(r.stdout).toMatch(
+      /lon\.txt: the file is 5\.0 MB; the importer takes at most 5\.0 MB per file .*Split it into one file per directive/,
+    );
   });
 
   it('regression: raw names with a backslash or a leading dot become names the check and the build read back', async () => {
@@ -252,7 +299,9 @@ describe('bad inputs are reported one by one; the batch goes on', { timeout: 60_
     writeFileSync(join(tmp, 'ngay-sai.txt'), OFFICIAL.replace('ngày 6 tháng 8', 'ngày 30 tháng 02'));
     const bad = json(join(tmp, 'ngay-sai.txt'));
     expect(bad.code).toBe(1);
-    expect(bad.results[0]!.error).toMatch(/date not found \(the text's date "[^"]*30 tháng 02[^"]*" is not a real day \(2021-02-30\).*--date/);
+    expect(bad.results[0]!.error).toMatch(
+      /date not found \(the text's date "[^"]*30 tháng 02[^"]*" is not a real day \(2021-02-30\).*--date/,
+    );
   });
 
   it('regression: a 12,000-character V/v line never becomes the title; it is cut and flagged for review', () => {
@@ -268,7 +317,10 @@ describe('bad inputs are reported one by one; the batch goes on', { timeout: 60_
   });
 
   it('regression: the report never prints a control character from a file to the terminal', () => {
-    writeFileSync(join(tmp, 'esc\u001b]0;owned\u0007.txt'), OFFICIAL.replace('Nguyễn Quốc Đoan', 'Nguyễn Quốc Đoan\u001b[2J'));
+    writeFileSync(
+      join(tmp, 'esc\u001b]0;owned\u0007.txt'),
+      OFFICIAL.replace('Nguyễn Quốc Đoan', 'Nguyễn Quốc Đoan\u001b[2J'),
+    );
     const r = cli(join(tmp, 'esc\u001b]0;owned\u0007.txt'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('esc\\x1b]0;owned\\x07.txt');
@@ -279,9 +331,16 @@ describe('bad inputs are reported one by one; the batch goes on', { timeout: 60_
   it('a long batch reports its progress (on stderr in the CLI)', () => {
     const dir = join(tmp, 'lo');
     mkdirSync(dir);
-    for (let i = 0; i < 25; i++) writeFileSync(join(dir, `v${String(i).padStart(2, '0')}.txt`), OFFICIAL.replace(/318/g, String(400 + i)));
+    for (let i = 0; i < 25; i++)
+      writeFileSync(join(dir, `v${String(i).padStart(2, '0')}.txt`), OFFICIAL.replace(/318/g, String(400 + i)));
     const seen: string[] = [];
-    const reports = runImport([dir], { root: tmp, contentDir: content, dryRun: true, log: (l) => seen.push(l), progressEveryMs: 0 });
+    const reports = runImport([dir], {
+      root: tmp,
+      contentDir: content,
+      dryRun: true,
+      log: (l) => seen.push(l),
+      progressEveryMs: 0,
+    });
     expect(reports).toHaveLength(25);
     expect(seen.some((l) => /^import: \d+\/25 files read \(\d+%\)/.test(l))).toBe(true);
   });

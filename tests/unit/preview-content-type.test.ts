@@ -17,7 +17,10 @@ describe('preview server content types', () => {
     const dir = await mkdtemp(join(tmpdir(), 'preview-'));
     await mkdir(join(dir, 'raw', 'sub'), { recursive: true });
     await writeFile(join(dir, 'raw', 'u8.txt'), text);
-    await writeFile(join(dir, 'raw', 'sub', 'u16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    await writeFile(
+      join(dir, 'raw', 'sub', 'u16.txt'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
     await writeFile(join(dir, 'raw', 'tcvn3.txt'), encodeTcvn3(text));
     await writeFile(join(dir, 'secret.txt'), 'x');
     expect(previewContentType(dir, '/', '/raw/u8.txt')).toBe('text/plain; charset=utf-8');

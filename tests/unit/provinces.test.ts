@@ -4,10 +4,14 @@ import { PROVINCES, REGIONS, findProvince, successorLabel, provinceBySlug } from
 
 // A copy of the reference list the project was built against (tests/fixtures/reference/README).
 const csv = readFileSync(new URL('../fixtures/reference/provinces-2021.csv', import.meta.url), 'utf8');
-const rows = csv.trim().split('\n').slice(1).map((line) => {
-  const [code, name, kind, partyCommittee, capital, successor] = line.split(',');
-  return { code, name, kind, partyCommittee, capital, successor };
-});
+const rows = csv
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [code, name, kind, partyCommittee, capital, successor] = line.split(',');
+    return { code, name, kind, partyCommittee, capital, successor };
+  });
 
 describe('province registry', () => {
   it('agrees with the reference list row by row', () => {
@@ -31,11 +35,20 @@ describe('province registry', () => {
   });
   it('finds provinces by the spellings met in real texts', () => {
     const cases: Array<[string, string]> = [
-      ['Thanh Hoá', 'Thanh Hóa'], ['thanh hoa', 'Thanh Hóa'], ['Hoà Bình', 'Hòa Bình'],
-      ['TP.HCM', 'Thành phố Hồ Chí Minh'], ['TP. Hồ Chí Minh', 'Thành phố Hồ Chí Minh'],
-      ['Sài Gòn', 'Thành phố Hồ Chí Minh'], ['BR-VT', 'Bà Rịa - Vũng Tàu'], ['Huế', 'Thừa Thiên Huế'],
-      ['Đắc Lắc', 'Đắk Lắk'], ['Đắc Nông', 'Đắk Nông'], ['Kontum', 'Kon Tum'],
-      ['tỉnh Vĩnh Phúc', 'Vĩnh Phúc'], ['Khánh Hoà'.normalize('NFD'), 'Khánh Hòa'], ['DIEN BIEN', 'Điện Biên'],
+      ['Thanh Hoá', 'Thanh Hóa'],
+      ['thanh hoa', 'Thanh Hóa'],
+      ['Hoà Bình', 'Hòa Bình'],
+      ['TP.HCM', 'Thành phố Hồ Chí Minh'],
+      ['TP. Hồ Chí Minh', 'Thành phố Hồ Chí Minh'],
+      ['Sài Gòn', 'Thành phố Hồ Chí Minh'],
+      ['BR-VT', 'Bà Rịa - Vũng Tàu'],
+      ['Huế', 'Thừa Thiên Huế'],
+      ['Đắc Lắc', 'Đắk Lắk'],
+      ['Đắc Nông', 'Đắk Nông'],
+      ['Kontum', 'Kon Tum'],
+      ['tỉnh Vĩnh Phúc', 'Vĩnh Phúc'],
+      ['Khánh Hoà'.normalize('NFD'), 'Khánh Hòa'],
+      ['DIEN BIEN', 'Điện Biên'],
     ];
     for (const [input, name] of cases) expect(findProvince(input)?.name, input).toBe(name);
     expect(findProvince('Phan Rang')).toBeUndefined();

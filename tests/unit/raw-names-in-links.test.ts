@@ -22,7 +22,9 @@ const page = (body: string) => `<!doctype html><html lang="vi"><head></head><bod
 
 describe('raw file names in links', () => {
   it('regression: "#", "?" and "%" in a raw name are URL-encoded in its link', () => {
-    expect(paths.raw('content/raw/công văn #12?bản 50%.txt')).toBe('raw/c%C3%B4ng%20v%C4%83n%20%2312%3Fb%E1%BA%A3n%2050%25.txt');
+    expect(paths.raw('content/raw/công văn #12?bản 50%.txt')).toBe(
+      'raw/c%C3%B4ng%20v%C4%83n%20%2312%3Fb%E1%BA%A3n%2050%25.txt',
+    );
     expect(withBase('/kho/', paths.raw('content/raw/x/y.txt'))).toBe('/kho/raw/x/y.txt');
     const url = new URL(withBase('/', paths.raw('content/raw/a#1?b%.txt')), 'http://site.invalid');
     expect(url.hash).toBe('');
@@ -32,7 +34,9 @@ describe('raw file names in links', () => {
 
   it('regression: check:links follows such links to the file, and reports a malformed %-escape instead of crashing', async () => {
     const dist = site({
-      'index.html': page(`<a href="${withBase('/', paths.raw('content/raw/a#1?b%.txt'))}">gốc</a><a href="/raw/50%.txt">hỏng</a><a href="/#%E0%A4%A">x</a>`),
+      'index.html': page(
+        `<a href="${withBase('/', paths.raw('content/raw/a#1?b%.txt'))}">gốc</a><a href="/raw/50%.txt">hỏng</a><a href="/#%E0%A4%A">x</a>`,
+      ),
       'raw/a#1?b%.txt': 'x',
     });
     const broken = await checkLinks(dist, '/');

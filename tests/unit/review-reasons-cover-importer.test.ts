@@ -12,7 +12,9 @@ import { reasonInVietnamese } from '../../src/lib/site/review-reasons.ts';
 const FIXTURES = 'tests/import/fixtures';
 const inputs = [
   ...readdirSync('content/raw').map((f) => join('content/raw', f)),
-  ...readdirSync(FIXTURES).flatMap((d) => ['input.txt', 'input.bin'].map((f) => join(FIXTURES, d, f)).filter((p) => existsSync(p))),
+  ...readdirSync(FIXTURES).flatMap((d) =>
+    ['input.txt', 'input.bin'].map((f) => join(FIXTURES, d, f)).filter((p) => existsSync(p)),
+  ),
 ];
 
 describe('review reasons in Vietnamese', () => {

@@ -62,13 +62,19 @@ describe('search catalogue', () => {
     expect(Object.keys(counts).sort()).toEqual([...FILTER_KEYS].sort());
     // a value no directive has (an old shared link) matches nothing, and lifts nothing else
     expect(c.all().filter(c.matcher({ province: ['Atlantis'] }))).toEqual([]);
-    expect(c.counts(c.all(), { province: ['Atlantis'] }).province).toEqual({ 'Thanh Hóa': 2, 'Vĩnh Phúc': 1, 'Hà Nội': 1 });
+    expect(c.counts(c.all(), { province: ['Atlantis'] }).province).toEqual({
+      'Thanh Hóa': 2,
+      'Vĩnh Phúc': 1,
+      'Hà Nội': 1,
+    });
   });
 
   it('refuses a damaged or foreign file with a message, not wrong rows', () => {
     const file = buildCatalogue([{ province: 'Hà Nội', docType: 'Điện', issuer: 'C', date: '2022-01' }]);
     expect(() => new Catalogue({ ...file, version: 99 } as never)).toThrow(/unknown format/);
     expect(() => new Catalogue({ ...file, documents: 2 })).toThrow(/column province holds 1 rows, expected 2/);
-    expect(() => new Catalogue({ ...file, columns: { ...file.columns, docType: { width: 1, data: 'Z' } } })).toThrow(/points past its values/);
+    expect(() => new Catalogue({ ...file, columns: { ...file.columns, docType: { width: 1, data: 'Z' } } })).toThrow(
+      /points past its values/,
+    );
   });
 });

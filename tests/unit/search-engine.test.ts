@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/lib/search/catalogue.ts';
-import { openArchiveIndex, searchArchive, type ArchiveIndex, type PagefindLike, type PagefindResponse } from '../../src/lib/search/engine.ts';
+import {
+  openArchiveIndex,
+  searchArchive,
+  type ArchiveIndex,
+  type PagefindLike,
+  type PagefindResponse,
+} from '../../src/lib/search/engine.ts';
 import { buildSearchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
 import { variantCounts } from '../../src/lib/search/indexer.ts';
 import { syllables } from '../../src/lib/search/text.ts';
@@ -48,23 +54,68 @@ function fakePagefind(records: SearchRecord[]): PagefindLike & { calls: (string 
       });
       // as Pagefind stores it: newlines become spaces, the length stays
       const stored = (r: SearchRecord) => r.content.replace(/\n/g, ' ');
-      return { results: hits.map((r) => ({ id: `id:${r.url}`, data: async () => ({ url: r.url, content: stored(r), meta: r.meta }) })) };
+      return {
+        results: hits.map((r) => ({
+          id: `id:${r.url}`,
+          data: async () => ({ url: r.url, content: stored(r), meta: r.meta }),
+        })),
+      };
     },
   };
 }
 
-async function archive(records: SearchRecord[], common: string[] = []): Promise<ArchiveIndex & { pf: ReturnType<typeof fakePagefind> }> {
+async function archive(
+  records: SearchRecord[],
+  common: string[] = [],
+): Promise<ArchiveIndex & { pf: ReturnType<typeof fakePagefind> }> {
   const pf = fakePagefind(records);
-  const index = await openArchiveIndex(pf, buildCatalogue(records.map((r) => r.meta), common, variantCounts(records)), async () => records.map((r) => r.meta.number));
+  const index = await openArchiveIndex(
+    pf,
+    buildCatalogue(
+      records.map((r) => r.meta),
+      common,
+      variantCounts(records),
+    ),
+    async () => records.map((r) => r.meta.number),
+  );
   pf.calls.length = 0;
   return { ...index, pf };
 }
 
 const records = [
-  buildSearchRecord('/a/', directive({ title: 'Tăng cường phòng, chống dịch', number: '469-CV/TU', province: 'Thanh Hóa', date: '2021-11' }), 'Tỉnh Thanh Hóa ghi nhận 98 ca dương tính.'),
-  buildSearchRecord('/b/', directive({ title: 'Kế hoạch tiêm vắc xin', number: '470/KH-UBND', docType: 'Kế hoạch', issuer: 'UBND tỉnh', province: 'Thanh Hóa', date: '2021-11-30' }), 'Thực hiện Công văn số 469-CV/TU, tiêm vắc xin mũi 3.'),
-  buildSearchRecord('/c/', directive({ title: 'Chấn chỉnh tổ liên gia', number: '907-CV/TU', province: 'Vĩnh Phúc', date: '2021-11-08' }), 'Hoạt động của tổ liên gia tự quản. Đồng chí Phạm Hoàng Anh.'),
-  buildSearchRecord('/d/', directive({ title: 'Điện về Tết', docType: 'Điện', issuer: 'Thường trực Thành ủy', province: 'Hà Nội', date: '2022-01' }), 'Bí thư Đinh Tiến Dũng. Tổ chức liên hoan gia đình.'),
+  buildSearchRecord(
+    '/a/',
+    directive({ title: 'Tăng cường phòng, chống dịch', number: '469-CV/TU', province: 'Thanh Hóa', date: '2021-11' }),
+    'Tỉnh Thanh Hóa ghi nhận 98 ca dương tính.',
+  ),
+  buildSearchRecord(
+    '/b/',
+    directive({
+      title: 'Kế hoạch tiêm vắc xin',
+      number: '470/KH-UBND',
+      docType: 'Kế hoạch',
+      issuer: 'UBND tỉnh',
+      province: 'Thanh Hóa',
+      date: '2021-11-30',
+    }),
+    'Thực hiện Công văn số 469-CV/TU, tiêm vắc xin mũi 3.',
+  ),
+  buildSearchRecord(
+    '/c/',
+    directive({ title: 'Chấn chỉnh tổ liên gia', number: '907-CV/TU', province: 'Vĩnh Phúc', date: '2021-11-08' }),
+    'Hoạt động của tổ liên gia tự quản. Đồng chí Phạm Hoàng Anh.',
+  ),
+  buildSearchRecord(
+    '/d/',
+    directive({
+      title: 'Điện về Tết',
+      docType: 'Điện',
+      issuer: 'Thường trực Thành ủy',
+      province: 'Hà Nội',
+      date: '2022-01',
+    }),
+    'Bí thư Đinh Tiến Dũng. Tổ chức liên hoan gia đình.',
+  ),
 ];
 
 describe('searchArchive', () => {
@@ -76,7 +127,9 @@ describe('searchArchive', () => {
   it('finds đ words typed with d, and the excerpt marks them', async () => {
     const out = await searchArchive(await archive(records), { q: 'dinh tien dung', filters: {}, sort: 'relevance' });
     expect(out.items.map((i) => i.url)).toEqual(['/d/']);
-    expect(out.items[0]!.excerpt.filter((s) => s.mark).map((s) => s.text)).toEqual(expect.arrayContaining(['Đinh', 'Tiến', 'Dũng']));
+    expect(out.items[0]!.excerpt.filter((s) => s.mark).map((s) => s.text)).toEqual(
+      expect.arrayContaining(['Đinh', 'Tiến', 'Dũng']),
+    );
     // from the body: the metadata line ("Điện · Thường trực Thành ủy Hà Nội") is shown apart
     expect(out.items[0]!.excerpt.map((s) => s.text).join('')).not.toContain(' · ');
   });
@@ -93,7 +146,11 @@ describe('searchArchive', () => {
   });
 
   it('counts a filter in use with that filter lifted, so the other values stay reachable', async () => {
-    const out = await searchArchive(await archive(records), { q: '', filters: { province: ['Thanh Hóa'], docType: ['Kế hoạch'] }, sort: 'oldest' });
+    const out = await searchArchive(await archive(records), {
+      q: '',
+      filters: { province: ['Thanh Hóa'], docType: ['Kế hoạch'] },
+      sort: 'oldest',
+    });
     expect(out.items.map((i) => i.url)).toEqual(['/b/']);
     expect(out.counts.province).toEqual({ 'Thanh Hóa': 1 });
     expect(out.counts.docType).toEqual({ 'Công văn': 1, 'Kế hoạch': 1 });
@@ -119,7 +176,11 @@ describe('searchArchive', () => {
 
   it('says a count is a lower bound only while some candidates were left unchecked on the text', async () => {
     const many = Array.from({ length: 90 }, (_, i) =>
-      buildSearchRecord(`/x-${i}/`, directive({ title: `Văn bản ${i}`, date: `2021-10-${String((i % 28) + 1).padStart(2, '0')}` }), 'Các huyện thực hiện nghiêm.'),
+      buildSearchRecord(
+        `/x-${i}/`,
+        directive({ title: `Văn bản ${i}`, date: `2021-10-${String((i % 28) + 1).padStart(2, '0')}` }),
+        'Các huyện thực hiện nghiêm.',
+      ),
     );
     const index = await archive([...records, ...many], ['gia', 'lien', 'to']);
     const out = await searchArchive(index, { q: 'tổ liên gia', filters: {}, sort: 'relevance' });
@@ -147,7 +208,11 @@ describe('searchArchive', () => {
     const many = Array.from({ length: 30 }, (_, i) =>
       buildSearchRecord(
         `/th-${String(i).padStart(2, '0')}/`,
-        directive({ title: `Văn bản ${i}`, province: 'Thanh Hóa', date: `2021-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}` }),
+        directive({
+          title: `Văn bản ${i}`,
+          province: 'Thanh Hóa',
+          date: `2021-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`,
+        }),
         i % 2 ? 'Tỉnh Thanh Hóa yêu cầu các huyện.' : 'Các huyện thực hiện.',
       ),
     );
@@ -159,12 +224,19 @@ describe('searchArchive', () => {
     expect(urls).toEqual(expect.arrayContaining([...many.map((r) => r.url), '/a/', '/b/']));
     const dates = out.items.map((i) => i.date);
     expect(dates).toEqual([...dates].sort());
-    expect(dates[0]).toBe([...many, ...records].filter((r) => r.meta.province === 'Thanh Hóa').map((r) => r.meta.date).sort()[0]);
+    expect(dates[0]).toBe(
+      [...many, ...records]
+        .filter((r) => r.meta.province === 'Thanh Hóa')
+        .map((r) => r.meta.date)
+        .sort()[0],
+    );
   });
 
   it('refuses an index and a catalogue from different builds instead of mislabelling results', async () => {
     const pf = fakePagefind(records);
-    await expect(openArchiveIndex(pf, buildCatalogue(records.slice(1).map((r) => r.meta)))).rejects.toThrow(/lists 3 directives but the index has 4/);
+    await expect(openArchiveIndex(pf, buildCatalogue(records.slice(1).map((r) => r.meta)))).rejects.toThrow(
+      /lists 3 directives but the index has 4/,
+    );
   });
 
   it('stops with an error when the catalogue rows are not in the index order, never mislabels', async () => {

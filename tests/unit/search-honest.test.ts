@@ -10,38 +10,77 @@ import { fakeArchive, record } from '../../scripts/bench/fake-pagefind.ts';
 
 const th469 = record(
   '/th469/',
-  { title: 'Tăng cường lãnh đạo công tác phòng, chống dịch COVID-19', number: '469-CV/TU', province: 'Thanh Hóa', date: '2021-11-25' },
+  {
+    title: 'Tăng cường lãnh đạo công tác phòng, chống dịch COVID-19',
+    number: '469-CV/TU',
+    province: 'Thanh Hóa',
+    date: '2021-11-25',
+  },
   'Trong thời gian qua, tỉnh Thanh Hóa ghi nhận 98 ca dương tính. Thực hiện nghiêm cách ly y tế tại nhà.',
 );
 const th470 = record(
   '/th470/',
-  { title: 'Kế hoạch tiêm vắc xin mũi 3', number: '470/KH-UBND', docType: 'Kế hoạch', issuer: 'UBND tỉnh', province: 'Thanh Hóa', date: '2021-11-30' },
+  {
+    title: 'Kế hoạch tiêm vắc xin mũi 3',
+    number: '470/KH-UBND',
+    docType: 'Kế hoạch',
+    issuer: 'UBND tỉnh',
+    province: 'Thanh Hóa',
+    date: '2021-11-30',
+  },
   'Thực hiện Công văn số 469-CV/TU của Ban Thường vụ Tỉnh ủy, tiêm vắc xin phòng vi rút SARS-CoV-2.',
 );
 const hn = record(
   '/hn/',
-  { title: 'Điện về tăng cường phòng, chống dịch dịp Tết', docType: 'Điện', issuer: 'Thường trực Thành ủy', province: 'Hà Nội', date: '2022-01-20' },
+  {
+    title: 'Điện về tăng cường phòng, chống dịch dịp Tết',
+    docType: 'Điện',
+    issuer: 'Thường trực Thành ủy',
+    province: 'Hà Nội',
+    date: '2022-01-20',
+  },
   'Thành ủy Hà Nội yêu cầu các cấp ủy đảng năm nay không tổ chức liên hoan. Nhà nước Việt Nam.',
 );
 const hp26 = record(
   '/hp26/',
-  { title: 'Chỉ thị về thực hiện giãn cách xã hội', number: '26-CT/TU', docType: 'Chỉ thị', issuer: 'Ban Thường vụ Thành ủy', province: 'Hải Phòng', date: '2021-07-20', urgency: 'Hỏa tốc' },
+  {
+    title: 'Chỉ thị về thực hiện giãn cách xã hội',
+    number: '26-CT/TU',
+    docType: 'Chỉ thị',
+    issuer: 'Ban Thường vụ Thành ủy',
+    province: 'Hải Phòng',
+    date: '2021-07-20',
+    urgency: 'Hỏa tốc',
+  },
   'Thực hiện giãn cách xã hội toàn thành phố theo Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ.',
 );
 const hpCites = record(
   '/hp-cv/',
-  { title: 'Triển khai Chỉ thị 26-CT/TU', number: '1200-CV/TU', province: 'Hải Phòng', issuer: 'Ban Thường vụ Thành ủy', date: '2021-07-25' },
+  {
+    title: 'Triển khai Chỉ thị 26-CT/TU',
+    number: '1200-CV/TU',
+    province: 'Hải Phòng',
+    issuer: 'Ban Thường vụ Thành ủy',
+    date: '2021-07-25',
+  },
   'Các cấp ủy quán triệt Chỉ thị số 26-CT/TU ngày 20/7/2021 của Ban Thường vụ Thành ủy Hải Phòng về giãn cách xã hội.',
 );
 const vp = record(
   '/vp/',
-  { title: '𝐂𝐡𝐚̂́𝐧 𝐜𝐡𝐢̉𝐧𝐡 tổ liên gia', number: '907-CV/TU', province: 'Vĩnh Phúc', date: '2021-11-08', measures: [{ code: 'quarantine', action: 'impose', evidence: 'cách ly', scope: null, from: null, to: null }] },
+  {
+    title: '𝐂𝐡𝐚̂́𝐧 𝐜𝐡𝐢̉𝐧𝐡 tổ liên gia',
+    number: '907-CV/TU',
+    province: 'Vĩnh Phúc',
+    date: '2021-11-08',
+    measures: [{ code: 'quarantine', action: 'impose', evidence: 'cách ly', scope: null, from: null, to: null }],
+  },
   'Hoạt động của tổ liên gia tự quản; vi r\u200dút lây lan nhanh.',
 );
 const records = [th469, th470, hn, hp26, hpCites, vp];
 const state = (q: string, filters: SearchState['filters'] = {}): SearchState => ({ q, filters, sort: 'relevance' });
 const urls = (items: { url: string }[]): string[] => items.map((i) => i.url);
-const run = async (q: string, filters: SearchState['filters'] = {}): Promise<SearchOutcome> => searchArchive(await fakeArchive(records), state(q, filters));
+const run = async (q: string, filters: SearchState['filters'] = {}): Promise<SearchOutcome> =>
+  searchArchive(await fakeArchive(records), state(q, filters));
 
 describe('a match means a match', () => {
   it('"giãn cách xã hội 16/CT-TTg": thời gian and cách ly are no match; the directive citing 16/CT-TTg is listed as citing it', async () => {
@@ -113,7 +152,8 @@ describe('a match means a match', () => {
   });
 
   it('marks in the excerpt what matched as typed, and the variant the query names', async () => {
-    const marks = (o: SearchOutcome): string[] => o.items.flatMap((i) => i.excerpt.filter((x) => x.mark).map((x) => x.text.toLowerCase()));
+    const marks = (o: SearchOutcome): string[] =>
+      o.items.flatMap((i) => i.excerpt.filter((x) => x.mark).map((x) => x.text.toLowerCase()));
     expect(marks(await run('virus'))).toEqual(expect.arrayContaining(['vi', 'rút']));
     const gc = marks(await run('giãn cách'));
     expect(gc).toContain('giãn');
@@ -121,7 +161,11 @@ describe('a match means a match', () => {
   });
 
   it('a numeral stands with a word beside it: "mũi 5" is not a date\'s 5, "14 ngày" is found after "tập trung trong"', async () => {
-    const lc = record('/lc/', { title: 'Cách ly', province: 'Lào Cai', date: '2021-05-05' }, 'Người về từ vùng dịch cách ly y tế tập trung trong 14 ngày.');
+    const lc = record(
+      '/lc/',
+      { title: 'Cách ly', province: 'Lào Cai', date: '2021-05-05' },
+      'Người về từ vùng dịch cách ly y tế tập trung trong 14 ngày.',
+    );
     const index = await fakeArchive([lc, th470]);
     expect(urls((await searchArchive(index, state('cách ly y tế tập trung 14 ngày'))).items)).toEqual(['/lc/']);
     expect((await searchArchive(index, state('tiêm mũi 5'))).total).toBe(0);

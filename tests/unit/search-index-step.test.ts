@@ -35,8 +35,12 @@ describe('npm run build: the search step after astro build', () => {
     const { out, ids } = await fakeSite();
     const r = run(out);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`${ids.length} content entries = ${ids.length} directive pages = ${ids.length} pages in the search index`);
-    const entry = JSON.parse(readFileSync(join(out, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(r.stdout).toContain(
+      `${ids.length} content entries = ${ids.length} directive pages = ${ids.length} pages in the search index`,
+    );
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(entry.languages.vi?.page_count).toBe(ids.length);
     const catalogue = JSON.parse(readFileSync(join(out, 'pagefind/catalogue.json'), 'utf8')) as { documents: number };
     expect(catalogue.documents).toBe(ids.length);

@@ -16,12 +16,68 @@ const FM = '---\ntitle: T\n---\n';
 // Pieces chosen to hit Markdown's edges: markers, escapes, emphasis, JSX/expression characters,
 // entities, setext/thematic lines, trailing spaces, Vietnamese words and odd whitespace.
 const piece = fc.constantFrom(
-  'Ban', 'Thường', 'vụ', 'đ', 'Đà Nẵng', 'COVID-19', '16/CT-TTg', 'V/v', '1.1.', '2021.', ' ', '  ', '\u00a0', '\t',
-  '-', '- ', '+ ', '* ', '1. ', '1) ', '1\\. ', '2\\) ', 'a)', '\\', '\\-', '\\*', '\\_', '\\{', '\\<', '\\\\', '*', '**', '_',
-  '`', '<', '>', '{', '}', '[', ']', '(', ')', '&amp;', '&', '#', '# ', '=', '===', '---', '|', '~', '!', ':', '"', '“', '”', '…',
+  'Ban',
+  'Thường',
+  'vụ',
+  'đ',
+  'Đà Nẵng',
+  'COVID-19',
+  '16/CT-TTg',
+  'V/v',
+  '1.1.',
+  '2021.',
+  ' ',
+  '  ',
+  '\u00a0',
+  '\t',
+  '-',
+  '- ',
+  '+ ',
+  '* ',
+  '1. ',
+  '1) ',
+  '1\\. ',
+  '2\\) ',
+  'a)',
+  '\\',
+  '\\-',
+  '\\*',
+  '\\_',
+  '\\{',
+  '\\<',
+  '\\\\',
+  '*',
+  '**',
+  '_',
+  '`',
+  '<',
+  '>',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  '&amp;',
+  '&',
+  '#',
+  '# ',
+  '=',
+  '===',
+  '---',
+  '|',
+  '~',
+  '!',
+  ':',
+  '"',
+  '“',
+  '”',
+  '…',
 );
 const line = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
-const body = fc.array(fc.oneof({ weight: 3, arbitrary: line }, { weight: 1, arbitrary: fc.constant('') }), { maxLength: 10 }).map((ls) => ls.join('\n'));
+const body = fc
+  .array(fc.oneof({ weight: 3, arbitrary: line }, { weight: 1, arbitrary: fc.constant('') }), { maxLength: 10 })
+  .map((ls) => ls.join('\n'));
 
 describe('search body text: fast reader = full parse', () => {
   it('agrees with the parse on generated bodies, or steps aside', () => {
@@ -62,7 +118,9 @@ describe('search body text: fast reader = full parse', () => {
   it('takes most synthetic archive bodies and reads them exactly as the parse does', async () => {
     const dir = join(root, '.tmp/unit-mdx-text-corpus');
     await writeCorpus(dir, 150, 7);
-    const files = (readdirSync(join(dir, 'directives'), { recursive: true }) as string[]).filter((f) => f.endsWith('.mdx'));
+    const files = (readdirSync(join(dir, 'directives'), { recursive: true }) as string[]).filter((f) =>
+      f.endsWith('.mdx'),
+    );
     let fast = 0;
     for (const f of files) {
       const src = readFileSync(join(dir, 'directives', f), 'utf8');

@@ -17,7 +17,9 @@ describe('parseQuery', () => {
   });
 
   it('extracts quoted phrases, also with typographic quotes and an unbalanced quote', () => {
-    expect(parseQuery('"tổ liên gia" vĩnh phúc').phrases.map((p) => p.map((s) => s.norm).join(' '))).toEqual(['tổ liên gia']);
+    expect(parseQuery('"tổ liên gia" vĩnh phúc').phrases.map((p) => p.map((s) => s.norm).join(' '))).toEqual([
+      'tổ liên gia',
+    ]);
     expect(parseQuery('“F0 tại nhà”').phrases.map((p) => p.map((s) => s.fold).join(' '))).toEqual(['f0 tai nha']);
     const open = parseQuery('vĩnh phúc "tổ liên gia');
     expect(open.phrases.map((p) => p.map((s) => s.norm).join(' '))).toEqual(['tổ liên gia']);
@@ -63,7 +65,14 @@ describe('document number intent', () => {
   });
 
   it('does not mistake dates, counts or F0 for a number', () => {
-    for (const text of ['F0 tại nhà', 'tiêm 2 mũi', 'ngày 24-11-2021', 'COVID-19', '12 đến 17 tuổi', 'Tết Nguyên đán']) {
+    for (const text of [
+      'F0 tại nhà',
+      'tiêm 2 mũi',
+      'ngày 24-11-2021',
+      'COVID-19',
+      '12 đến 17 tuổi',
+      'Tết Nguyên đán',
+    ]) {
       expect(detectNumber(text), text).toBeNull();
     }
   });

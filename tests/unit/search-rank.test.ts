@@ -13,12 +13,48 @@ const doc = (url: string, province: string, text: string, number: string | null 
   text,
   indexRank,
 });
-const thanhHoa = doc('/th/', 'Thanh Hóa', 'Tăng cường lãnh đạo, chỉ đạo công tác phòng, chống dịch\nChỉ tính riêng ngày 24-11-2021, tỉnh Thanh Hóa đã ghi nhận 98 ca dương tính.', '469-CV/TU', 1);
-const ninhThuan = doc('/nt/', 'Ninh Thuận', 'Thông báo kết luận\nđồng chí Nguyễn Đức Thanh chủ trì; đẩy mạnh xã hội hóa công tác xét nghiệm.', null, 0);
-const dienBien = doc('/db/', 'Điện Biên', 'Tiếp tục tăng cường các biện pháp phòng, chống dịch\nTỉnh ủy Điện Biên vừa có công văn số 240-CV/TU.', '240-CV/TU', 2);
-const quangNinh = doc('/qn/', 'Quảng Ninh', 'Chủ động ứng phó với diễn biến mới\nDịch bệnh có diễn biến phức tạp; theo dõi sát diễn biến dịch.', '2210-CV/TU', 0);
-const haNoi = doc('/hn/', 'Hà Nội', 'Tăng cường phòng, chống dịch dịp Tết\nBí thư Thành ủy Hà Nội Đinh Tiến Dũng ký ban hành Điện.', null, 3);
-const caoBang = doc('/cb/', 'Cao Bằng', 'Hoạt động tuyên truyền\nHoàn thành hoạt động tuyên truyền tại thành phố.', null, 0);
+const thanhHoa = doc(
+  '/th/',
+  'Thanh Hóa',
+  'Tăng cường lãnh đạo, chỉ đạo công tác phòng, chống dịch\nChỉ tính riêng ngày 24-11-2021, tỉnh Thanh Hóa đã ghi nhận 98 ca dương tính.',
+  '469-CV/TU',
+  1,
+);
+const ninhThuan = doc(
+  '/nt/',
+  'Ninh Thuận',
+  'Thông báo kết luận\nđồng chí Nguyễn Đức Thanh chủ trì; đẩy mạnh xã hội hóa công tác xét nghiệm.',
+  null,
+  0,
+);
+const dienBien = doc(
+  '/db/',
+  'Điện Biên',
+  'Tiếp tục tăng cường các biện pháp phòng, chống dịch\nTỉnh ủy Điện Biên vừa có công văn số 240-CV/TU.',
+  '240-CV/TU',
+  2,
+);
+const quangNinh = doc(
+  '/qn/',
+  'Quảng Ninh',
+  'Chủ động ứng phó với diễn biến mới\nDịch bệnh có diễn biến phức tạp; theo dõi sát diễn biến dịch.',
+  '2210-CV/TU',
+  0,
+);
+const haNoi = doc(
+  '/hn/',
+  'Hà Nội',
+  'Tăng cường phòng, chống dịch dịp Tết\nBí thư Thành ủy Hà Nội Đinh Tiến Dũng ký ban hành Điện.',
+  null,
+  3,
+);
+const caoBang = doc(
+  '/cb/',
+  'Cao Bằng',
+  'Hoạt động tuyên truyền\nHoàn thành hoạt động tuyên truyền tại thành phố.',
+  null,
+  0,
+);
 
 const urls = (q: string, cands: Candidate[]) => rerank(parseQuery(q), cands).map((s) => s.candidate.url);
 

@@ -40,7 +40,9 @@ describe('search records from the content files', () => {
     try {
       await mkdir(join(dir, 'ha-noi'));
       await writeFile(join(dir, 'ha-noi', 'x.mdx'), '---\ntitle: X\nprovince: Atlantis\n---\n\nText.\n');
-      await expect(readSearchRecords(dir, (id) => id)).rejects.toThrow(/x\.mdx:\d+: frontmatter field "(number|docType|date|issuer|province|source)"/);
+      await expect(readSearchRecords(dir, (id) => id)).rejects.toThrow(
+        /x\.mdx:\d+: frontmatter field "(number|docType|date|issuer|province|source)"/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -49,7 +51,9 @@ describe('search records from the content files', () => {
 
 describe('MDX body to plain text', () => {
   it('gives the text as read: escaped section markers unescaped, one line per block, braces kept as text', () => {
-    const text = mdxBodyText('---\ntitle: x\n---\n\n1\\. Ban Thường vụ \\{yêu cầu\\}\n\n- Các huyện \\<ủy\\>\n- *Khẩn*\n');
+    const text = mdxBodyText(
+      '---\ntitle: x\n---\n\n1\\. Ban Thường vụ \\{yêu cầu\\}\n\n- Các huyện \\<ủy\\>\n- *Khẩn*\n',
+    );
     expect(text.split('\n')).toEqual(['1. Ban Thường vụ {yêu cầu}', 'Các huyện <ủy>', 'Khẩn']);
   });
 });
@@ -60,9 +64,22 @@ describe('index helpers', () => {
   });
 
   it('lists the syllables most directives contain, and none for a small archive', () => {
-    const meta = { title: '', number: '', docType: '', date: '', province: '', issuer: '', urgency: '', measures: '', textLength: '0', bodyStart: '0' };
+    const meta = {
+      title: '',
+      number: '',
+      docType: '',
+      date: '',
+      province: '',
+      issuer: '',
+      urgency: '',
+      measures: '',
+      textLength: '0',
+      bodyStart: '0',
+    };
     const rec = (content: string) => ({ url: '', content, language: 'vi' as const, meta });
-    const many = Array.from({ length: 600 }, (_, i) => rec(i % 3 === 0 ? 'phòng chống dịch Vĩnh Phúc' : 'phòng chống dịch'));
+    const many = Array.from({ length: 600 }, (_, i) =>
+      rec(i % 3 === 0 ? 'phòng chống dịch Vĩnh Phúc' : 'phòng chống dịch'),
+    );
     expect(commonSyllables(many)).toEqual(['chong', 'dich', 'phong']);
     expect(commonSyllables(many.slice(0, 10))).toEqual([]);
   });

@@ -34,27 +34,54 @@ describe('trust set, engine in Node', () => {
     expect(docs.length).toBeGreaterThanOrEqual(150);
     const set = trustSet(docs);
     expect(set.length).toBeGreaterThanOrEqual(60);
-    for (const k of ['topic', 'spelling', 'variant', 'place', 'person', 'number', 'number-missing', 'cites', 'urgency', 'type', 'issuer', 'combined', 'nothing', 'partial']) {
-      expect(set.some((s) => s.kind === k), k).toBe(true);
+    for (const k of [
+      'topic',
+      'spelling',
+      'variant',
+      'place',
+      'person',
+      'number',
+      'number-missing',
+      'cites',
+      'urgency',
+      'type',
+      'issuer',
+      'combined',
+      'nothing',
+      'partial',
+    ]) {
+      expect(
+        set.some((s) => s.kind === k),
+        k,
+      ).toBe(true);
     }
   });
 
   it('every query: the right count, nothing falsely found, the right first result and headings', async () => {
     for (const item of trustSet(docs)) {
-      const out = await searchArchive(index, { q: item.nfd ? item.q.normalize('NFD') : item.q, filters: {}, sort: 'relevance' });
+      const out = await searchArchive(index, {
+        q: item.nfd ? item.q.normalize('NFD') : item.q,
+        filters: {},
+        sort: 'relevance',
+      });
       // counted as the page counts it, after the first page; then every page read through "more"
       expect(await out.countAll(1000)).toBe(true);
       const found: ResultItem[] = [...out.items];
       while (out.hasMore()) found.push(...(await out.loadMore()));
       expect(new Set(found.map((i) => i.url)).size, `${item.q}: a directive listed twice`).toBe(found.length);
       outcomes.push(
-        checkTrust(item, docs, {
-          count: out.exact ? out.total : null,
-          found: found.map((i) => i.url),
-          citing: out.citing.map((i) => i.url),
-          partial: out.partial.map((i) => i.url),
-          missingNumber: out.missingNumber?.number ?? null,
-        }, { pageSize: 1000 }),
+        checkTrust(
+          item,
+          docs,
+          {
+            count: out.exact ? out.total : null,
+            found: found.map((i) => i.url),
+            citing: out.citing.map((i) => i.url),
+            partial: out.partial.map((i) => i.url),
+            missingNumber: out.missingNumber?.number ?? null,
+          },
+          { pageSize: 1000 },
+        ),
       );
     }
     const report = summariseTrust(outcomes);

@@ -3,7 +3,11 @@ import { stateFromParams, stateToParams, sameState } from '../../src/lib/search/
 
 describe('search state in the URL', () => {
   it('round-trips query, filters and sort', () => {
-    const state = { q: 'tổ liên gia', filters: { province: ['Vĩnh Phúc'], year: ['2021'], docType: ['Công văn'] }, sort: 'newest' as const };
+    const state = {
+      q: 'tổ liên gia',
+      filters: { province: ['Vĩnh Phúc'], year: ['2021'], docType: ['Công văn'] },
+      sort: 'newest' as const,
+    };
     const params = stateToParams(state);
     expect(params.get('tinh')).toBe('Vĩnh Phúc');
     expect(stateFromParams(new URLSearchParams(params.toString()))).toEqual(state);

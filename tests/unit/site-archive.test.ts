@@ -51,12 +51,20 @@ describe('references', () => {
   it('never link across years: provincial serial numbers restart every January', () => {
     const fake: DirectiveRecord = {
       id: 'vinh-phuc/2022-03-01-x',
-      data: { ...vp907.data, date: '2022-03-01', number: '1-CV/TU', references: [{ number: '12-CT/TU', docType: 'Chỉ thị', date: '2022-02-01' }] },
+      data: {
+        ...vp907.data,
+        date: '2022-03-01',
+        number: '1-CV/TU',
+        references: [{ number: '12-CT/TU', docType: 'Chỉ thị', date: '2022-02-01' }],
+      },
     };
     const dated = buildArchive([vp12, fake]).references(fake.id)[0]!;
     expect(dated.target).toBeNull();
     expect(dated.status).toBe('date-mismatch');
-    const undated: DirectiveRecord = { ...fake, data: { ...fake.data, references: [{ ...fake.data.references[0]!, date: null }] } };
+    const undated: DirectiveRecord = {
+      ...fake,
+      data: { ...fake.data, references: [{ ...fake.data.references[0]!, date: null }] },
+    };
     expect(buildArchive([vp12, undated]).references(fake.id)[0]!.target?.id).toBe(vp12.id);
   });
 
@@ -91,7 +99,12 @@ describe('national documents', () => {
 
   it('collect every directive citing one, most-cited first', () => {
     const nq128 = archive.national.find((n) => n.slug === '128-nq-cp')!;
-    expect(nq128.citedBy.map((d) => d.data.province).sort()).toEqual(['Hà Nội', 'Ninh Thuận', 'Thanh Hóa', 'Vĩnh Phúc']);
+    expect(nq128.citedBy.map((d) => d.data.province).sort()).toEqual([
+      'Hà Nội',
+      'Ninh Thuận',
+      'Thanh Hóa',
+      'Vĩnh Phúc',
+    ]);
     expect(archive.national[0]!.slug).toBe('128-nq-cp');
     const ct16 = archive.national.find((n) => n.slug === '16-ct-ttg')!;
     expect(new Set(ct16.citedBy.map((d) => d.data.province))).toEqual(new Set(['Hà Nội', 'Thành phố Hồ Chí Minh']));
@@ -120,7 +133,10 @@ describe('previous / next', () => {
 describe('grouping', () => {
   it('groups a province by year then month, chronologically', () => {
     const years = groupByYearMonth(archive.byProvince.get('Vĩnh Phúc')!);
-    expect(years.map((y) => [y.year, y.months.map((m) => m.month)])).toEqual([[2021, [5, 11]], [2022, [1]]]);
+    expect(years.map((y) => [y.year, y.months.map((m) => m.month)])).toEqual([
+      [2021, [5, 11]],
+      [2022, [1]],
+    ]);
   });
   it('lists all 63 provinces by region, with zero counts for those without directives', () => {
     const regions = provincesByRegion(archive.byProvince);
@@ -149,7 +165,9 @@ describe('labels and citation', () => {
   });
   it('names the issuer with its place, without doubling "thành phố"', () => {
     expect(issuerWithPlace('Thường trực Tỉnh ủy', 'Vĩnh Phúc')).toBe('Thường trực Tỉnh ủy Vĩnh Phúc');
-    expect(issuerWithPlace('Chủ tịch UBND thành phố', 'Thành phố Hồ Chí Minh')).toBe('Chủ tịch UBND Thành phố Hồ Chí Minh');
+    expect(issuerWithPlace('Chủ tịch UBND thành phố', 'Thành phố Hồ Chí Minh')).toBe(
+      'Chủ tịch UBND Thành phố Hồ Chí Minh',
+    );
   });
   it('builds a citation with issuer, number, date, title and permalink', () => {
     const vp907 = byNumber('907-CV/TU', 'Vĩnh Phúc');
@@ -187,8 +205,12 @@ describe('national timeline geometry', () => {
   });
   it('gives every mark an accessible name with province, document and date', () => {
     const m = g.lanes.flatMap((l) => l.marks).find((k) => k.id.includes('907'))!;
-    expect(m.label).toBe(`Vĩnh Phúc, Công văn số 907-CV/TU, 08/11/2021: ${byNumber('907-CV/TU', 'Vĩnh Phúc').data.title}`);
-    expect(g.lanes.flatMap((l) => l.marks).filter((k) => k.monthOnly)).toHaveLength(records.filter((r) => r.data.date.length === 7).length);
+    expect(m.label).toBe(
+      `Vĩnh Phúc, Công văn số 907-CV/TU, 08/11/2021: ${byNumber('907-CV/TU', 'Vĩnh Phúc').data.title}`,
+    );
+    expect(g.lanes.flatMap((l) => l.marks).filter((k) => k.monthOnly)).toHaveLength(
+      records.filter((r) => r.data.date.length === 7).length,
+    );
   });
   it('keeps same-day directives of one province apart, so every mark stays clickable', () => {
     const base = records.find((r) => r.data.date === '2021-11-08')!;

@@ -30,11 +30,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -46,9 +57,37 @@ function expectWellFormedXml(xml: string): void {
   expect(bad ? `U+${bad[0].codePointAt(0)!.toString(16)} at ${bad.index}` : null).toBeNull();
 }
 
-const withData = (d: DirectiveRecord, data: Partial<DirectiveRecord['data']>): DirectiveRecord => ({ ...d, data: { ...d.data, ...data } });
+const withData = (d: DirectiveRecord, data: Partial<DirectiveRecord['data']>): DirectiveRecord => ({
+  ...d,
+  data: { ...d.data, ...data },
+});
 
-const HOSTILE = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u001b]0;pwned\u0007', '\u007f', '\u0085', '\u009b', '\u202e', '\u2066', '\ufffe', '\uffff', '\ud800', '\udfff', '<', '>', '&', ']]>', '"', "'", 'ổ', '🦠'];
+const HOSTILE = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u0008',
+  '\u000b',
+  '\u000c',
+  '\u001b]0;pwned\u0007',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u202e',
+  '\u2066',
+  '\ufffe',
+  '\uffff',
+  '\ud800',
+  '\udfff',
+  '<',
+  '>',
+  '&',
+  ']]>',
+  '"',
+  "'",
+  'ổ',
+  '🦠',
+];
 
 describe('CSV export', () => {
   it('regression: a subject =HYPERLINK(...) reaches /api/directives.csv as text, not a live formula', () => {
@@ -77,24 +116,44 @@ describe('CSV export', () => {
   });
 
   it('any cell text round-trips with at most an apostrophe in front, never a formula (property)', () => {
-    const text = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', 'a', 'ấ', "'") , maxLength: 12 });
-    fc.assert(fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), (cells) => {
-      const d = withData(records[0]!, { subject: cells[0]!, title: cells[1] ?? 'x', summary: cells[2] ?? null, signer: cells[3] ?? null });
-      const row = parseCsv(neutraliseCsv(toCsv([d], () => '/x/')).slice(1))[1]!;
-      expect(row).toHaveLength(CSV_COLUMNS.length);
-      expect(row[CSV_COLUMNS.indexOf('subject')]).toBe(neutraliseCsvCell(cells[0]!));
-      for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-    }), { numRuns: 300 });
+    const text = fc.string({
+      unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ' ', 'a', 'ấ', "'"),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), (cells) => {
+        const d = withData(records[0]!, {
+          subject: cells[0]!,
+          title: cells[1] ?? 'x',
+          summary: cells[2] ?? null,
+          signer: cells[3] ?? null,
+        });
+        const row = parseCsv(neutraliseCsv(toCsv([d], () => '/x/')).slice(1))[1]!;
+        expect(row).toHaveLength(CSV_COLUMNS.length);
+        expect(row[CSV_COLUMNS.indexOf('subject')]).toBe(neutraliseCsvCell(cells[0]!));
+        for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('feeds and sitemaps are well-formed XML whatever the text', () => {
-  const feed = async (items: DirectiveRecord[]) => getRssString({
-    title: 'Lưu trữ', description: 'Văn bản', site: 'https://example.org/', items: feedItems(items, '/'), customData: '<language>vi</language>', trailingSlash: true,
-  });
+  const feed = async (items: DirectiveRecord[]) =>
+    getRssString({
+      title: 'Lưu trữ',
+      description: 'Văn bản',
+      site: 'https://example.org/',
+      items: feedItems(items, '/'),
+      customData: '<language>vi</language>',
+      trailingSlash: true,
+    });
 
   it('regression: one control character in a title no longer breaks rss.xml', async () => {
-    const evil = withData(records[0]!, { title: 'Tăng cường\u0001 phòng\u001b]0;pwned\u0007 chống \u202edịch\ufffe', summary: 'Tóm tắt\u000c\u0085 ngắn.' });
+    const evil = withData(records[0]!, {
+      title: 'Tăng cường\u0001 phòng\u001b]0;pwned\u0007 chống \u202edịch\ufffe',
+      summary: 'Tóm tắt\u000c\u0085 ngắn.',
+    });
     const xml = await feed([evil, ...records.slice(1)]);
     expectWellFormedXml(xml);
     const parsed = new XMLParser().parse(xml) as { rss: { channel: { item: { title: string }[] } } };
@@ -103,16 +162,22 @@ describe('feeds and sitemaps are well-formed XML whatever the text', () => {
   });
 
   it('any text in any field gives a well-formed feed (property)', async () => {
-    const junk = fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 4 })), { maxLength: 10 }).map((p) => p.join(''));
-    await fc.assert(fc.asyncProperty(junk, junk, junk, async (title, summary, signer) => {
-      const d = withData(records[0]!, { title: title || 'x', summary: summary || null, signer: signer || null });
-      expectWellFormedXml(await feed([d]));
-    }), { numRuns: 150 });
+    const junk = fc
+      .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 4 })), { maxLength: 10 })
+      .map((p) => p.join(''));
+    await fc.assert(
+      fc.asyncProperty(junk, junk, junk, async (title, summary, signer) => {
+        const d = withData(records[0]!, { title: title || 'x', summary: summary || null, signer: signer || null });
+        expectWellFormedXml(await feed([d]));
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('file names with control and bidi characters still give a well-formed sitemap', async () => {
-    const urls = ['ha-noi/2021-05-01-cv\u0001\u202e\ufffe.mdx', 'ha-noi/x<y>&"\'.mdx', 'ha-noi/Công văn số 5.mdx']
-      .map((rel) => `/van-ban/${astroEntryId(rel)}/`);
+    const urls = ['ha-noi/2021-05-01-cv\u0001\u202e\ufffe.mdx', 'ha-noi/x<y>&"\'.mdx', 'ha-noi/Công văn số 5.mdx'].map(
+      (rel) => `/van-ban/${astroEntryId(rel)}/`,
+    );
     const stream = new SitemapStream({ hostname: 'https://example.org' });
     const xml = (await streamToPromise(Readable.from(urls.map((url) => ({ url }))).pipe(stream))).toString();
     expectWellFormedXml(xml);

@@ -35,11 +35,20 @@ describe('directive heading (docHeading)', () => {
     }
   });
 
-  it.each(DOC_TYPE_NAMES)('"%s": a title starting with the type is shown as written, the number after the type', (type) => {
-    expect(docHeading({ docType: type, number: null, title: `${type} về công tác phòng, chống dịch` })).toBe(`${type} về công tác phòng, chống dịch`);
-    expect(docHeading({ docType: type, number: '12/XX-UBND', title: `${type} về công tác phòng, chống dịch` })).toBe(`${type} số 12/XX-UBND về công tác phòng, chống dịch`);
-    expect(docHeading({ docType: type, number: '12/XX-UBND', title: 'Về việc tăng cường phòng, chống dịch' })).toBe(`${type} số 12/XX-UBND: Về việc tăng cường phòng, chống dịch`);
-  });
+  it.each(DOC_TYPE_NAMES)(
+    '"%s": a title starting with the type is shown as written, the number after the type',
+    (type) => {
+      expect(docHeading({ docType: type, number: null, title: `${type} về công tác phòng, chống dịch` })).toBe(
+        `${type} về công tác phòng, chống dịch`,
+      );
+      expect(docHeading({ docType: type, number: '12/XX-UBND', title: `${type} về công tác phòng, chống dịch` })).toBe(
+        `${type} số 12/XX-UBND về công tác phòng, chống dịch`,
+      );
+      expect(docHeading({ docType: type, number: '12/XX-UBND', title: 'Về việc tăng cường phòng, chống dịch' })).toBe(
+        `${type} số 12/XX-UBND: Về việc tăng cường phòng, chống dịch`,
+      );
+    },
+  );
 
   it('compares folded: case, missing diacritics, decomposed text', () => {
     const d = { docType: 'Thông báo' as const, number: null };
@@ -47,11 +56,15 @@ describe('directive heading (docHeading)', () => {
     expect(docHeading({ ...d, title: 'Thong bao ket luan' })).toBe('Thong bao ket luan');
     expect(docHeading({ ...d, title: 'Thông báo kết luận'.normalize('NFD') })).toBe('Thông báo kết luận');
     expect(docHeading({ docType: 'Kế hoạch', number: null, title: 'Kế hoạch tiêm chủng' })).toBe('Kế hoạch tiêm chủng');
-    expect(docHeading({ docType: 'Công văn', number: '5/UBND', title: 'Công văn: hỏa tốc' })).toBe('Công văn số 5/UBND hỏa tốc');
+    expect(docHeading({ docType: 'Công văn', number: '5/UBND', title: 'Công văn: hỏa tốc' })).toBe(
+      'Công văn số 5/UBND hỏa tốc',
+    );
   });
 
   it('keeps the type when the title only starts with the same letters, or states its own number', () => {
     expect(docHeading({ docType: 'Thông báo', number: null, title: 'Thông báoX' })).toBe('Thông báo: Thông báoX');
-    expect(docHeading({ docType: 'Công văn', number: '907-CV/TU', title: 'Công văn số 907-CV/TU về việc cách ly' })).toBe('Công văn số 907-CV/TU về việc cách ly');
+    expect(
+      docHeading({ docType: 'Công văn', number: '907-CV/TU', title: 'Công văn số 907-CV/TU về việc cách ly' }),
+    ).toBe('Công văn số 907-CV/TU về việc cách ly');
   });
 });

@@ -14,7 +14,13 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@x', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@x' },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'a',
+      GIT_AUTHOR_EMAIL: 'a@x',
+      GIT_COMMITTER_NAME: 'a',
+      GIT_COMMITTER_EMAIL: 'a@x',
+    },
   });
 }
 
@@ -62,7 +68,9 @@ describe('history of a directive, from its diffs', () => {
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'move', '--date', '2024-04-05T10:00:00Z');
 
-    const history = await withContentDir(join(repo, 'content'), () => directiveHistory('content/directives/dien-bien/b.mdx', repo));
+    const history = await withContentDir(join(repo, 'content'), () =>
+      directiveHistory('content/directives/dien-bien/b.mdx', repo),
+    );
     expect(history.map((h) => h.date)).toEqual(['2024-04-05', '2024-03-04', '2024-02-03', '2024-01-02']);
     const hashes = git(repo, 'log', '--format=%H').trim().split('\n');
     expect(history.map((h) => h.hash)).toEqual(hashes);

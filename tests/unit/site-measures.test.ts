@@ -8,19 +8,45 @@ import { loadDirectives } from '../../src/lib/site/load.ts';
 import type { DirectiveRecord } from '../../src/lib/site/archive.ts';
 import type { DirectiveMeasure } from '../../src/lib/directive-schema.ts';
 import {
-  measureRows, measuresCsv, measuresJson, csvCell, MEASURE_COLUMNS, measureIndex, measureGrid, provinceMeasureGrid,
-  gridGeometry, markEvidence, textFragment, cellText,
+  measureRows,
+  measuresCsv,
+  measuresJson,
+  csvCell,
+  MEASURE_COLUMNS,
+  measureIndex,
+  measureGrid,
+  provinceMeasureGrid,
+  gridGeometry,
+  markEvidence,
+  textFragment,
+  cellText,
 } from '../../src/lib/site/measures.ts';
 import { MEASURES } from '../../src/lib/measures.ts';
 
 const seeds = loadDirectives('content');
 const template = seeds[0]!;
 
-function record(id: string, province: string, date: string, measures: Array<Partial<DirectiveMeasure> & Pick<DirectiveMeasure, 'code' | 'action'>>): DirectiveRecord {
+function record(
+  id: string,
+  province: string,
+  date: string,
+  measures: Array<Partial<DirectiveMeasure> & Pick<DirectiveMeasure, 'code' | 'action'>>,
+): DirectiveRecord {
   return {
-    id, data: {
-      ...template.data, province, date, number: `${id.length}/CV-UBND`, docType: 'Công văn',
-      measures: measures.map((m) => ({ evidence: `Câu của ${id} về ${m.code}.`, scope: null, from: null, to: null, ...m })),
+    id,
+    data: {
+      ...template.data,
+      province,
+      date,
+      number: `${id.length}/CV-UBND`,
+      docType: 'Công văn',
+      measures: measures.map((m) => ({
+        evidence: `Câu của ${id} về ${m.code}.`,
+        scope: null,
+        from: null,
+        to: null,
+        ...m,
+      })),
     },
   };
 }
@@ -30,14 +56,28 @@ const urlOf = (d: DirectiveRecord): string => `/van-ban/${d.id}/`;
 /** A small RFC 4180 reader, enough to check the writer round-trips. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
-  let row: string[] = [], cell = '', quoted = false;
+  let row: string[] = [],
+    cell = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (quoted) { if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c; }
-    else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -52,7 +92,9 @@ describe('long-form rows', () => {
       expect(r.province).toBe(d.data.province);
       expect(r.date).toBe(d.data.date);
       expect(r.directiveUrl).toBe(`/van-ban/${d.id}/`);
-      expect(d.data.measures.some((m) => m.code === r.code && m.action === r.action && m.evidence === r.evidence)).toBe(true);
+      expect(d.data.measures.some((m) => m.code === r.code && m.action === r.action && m.evidence === r.evidence)).toBe(
+        true,
+      );
     }
     expect(rows.map((r) => r.date)).toEqual([...rows.map((r) => r.date)].sort());
   });
@@ -115,11 +157,19 @@ describe('index of measures', () => {
     const recs = [
       record('a/1', 'Bắc Giang', '2021-05-17', [{ code: 'distancing-ct15', action: 'impose' }]),
       record('a/2', 'Bắc Giang', '2021-06-10', [{ code: 'distancing-ct15', action: 'lift' }]),
-      record('b/1', 'Bắc Ninh', '2021-05-12', [{ code: 'distancing-ct15', action: 'impose' }, { code: 'masks-5k', action: 'impose' }]),
+      record('b/1', 'Bắc Ninh', '2021-05-12', [
+        { code: 'distancing-ct15', action: 'impose' },
+        { code: 'masks-5k', action: 'impose' },
+      ]),
     ];
     const idx = measureIndex(recs);
     expect(idx).toHaveLength(MEASURES.length);
-    expect(idx.find((m) => m.code === 'distancing-ct15')).toMatchObject({ directives: 3, provinces: 2, impose: 2, lift: 1 });
+    expect(idx.find((m) => m.code === 'distancing-ct15')).toMatchObject({
+      directives: 3,
+      provinces: 2,
+      impose: 2,
+      lift: 1,
+    });
     expect(idx.find((m) => m.code === 'masks-5k')).toMatchObject({ directives: 1, provinces: 1, impose: 1, lift: 0 });
     expect(idx.find((m) => m.code === 'support')).toMatchObject({ directives: 0, provinces: 0 });
   });
@@ -130,7 +180,9 @@ describe('province × month grid', () => {
     record('dn/1', 'Đà Nẵng', '2021-07-30', [{ code: 'distancing-ct16', action: 'impose', from: '2021-07-31' }]),
     record('dn/2', 'Đà Nẵng', '2021-09-15', [{ code: 'distancing-ct16', action: 'lift' }]),
     record('dn/3', 'Đà Nẵng', '2021-09-28', [{ code: 'distancing-ct16', action: 'impose' }]),
-    record('ct/1', 'Cần Thơ', '2021-07-18', [{ code: 'distancing-ct16', action: 'impose', from: '2021-07-19', scope: 'toàn thành phố' }]),
+    record('ct/1', 'Cần Thơ', '2021-07-18', [
+      { code: 'distancing-ct16', action: 'impose', from: '2021-07-19', scope: 'toàn thành phố' },
+    ]),
     record('gl/1', 'Gia Lai', '2021-07-20', [{ code: 'masks-5k', action: 'impose' }]),
   ];
   const grid = measureGrid(recs, 'distancing-ct16', (slug) => `/tinh/${slug}/`);
@@ -146,8 +198,16 @@ describe('province × month grid', () => {
 
   it('puts a measure in the month it takes effect, and marks a month with both actions', () => {
     const dn = grid.rows.find((r) => r.label === 'Đà Nẵng')!;
-    expect(dn.cells.map((c) => [c.month, c.state])).toEqual([['2021-07', 'impose'], ['2021-09', 'both']]);
-    expect(dn.cells[1]!.entries.map((e) => [e.id, e.action])).toEqual([['dn/2', 'lift'], ['dn/3', 'impose']].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
+    expect(dn.cells.map((c) => [c.month, c.state])).toEqual([
+      ['2021-07', 'impose'],
+      ['2021-09', 'both'],
+    ]);
+    expect(dn.cells[1]!.entries.map((e) => [e.id, e.action])).toEqual(
+      [
+        ['dn/2', 'lift'],
+        ['dn/3', 'impose'],
+      ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    );
     expect(cellText(grid.rows[0]!.cells[0]!)).toContain('áp dụng: Công văn số');
     expect(cellText(grid.rows[0]!.cells[0]!)).toContain('toàn thành phố');
     const anchors = grid.rows.flatMap((r) => r.cells.map((c) => c.anchor));
@@ -159,7 +219,15 @@ describe('province × month grid', () => {
   });
 
   it('gives a province its measures in the order of the code list', () => {
-    const g = provinceMeasureGrid([record('x/1', 'Huế', '2021-08-01', [{ code: 'masks-5k', action: 'impose' }, { code: 'distancing-ct15', action: 'impose' }])], (c) => `/bien-phap/${c}/`);
+    const g = provinceMeasureGrid(
+      [
+        record('x/1', 'Huế', '2021-08-01', [
+          { code: 'masks-5k', action: 'impose' },
+          { code: 'distancing-ct15', action: 'impose' },
+        ]),
+      ],
+      (c) => `/bien-phap/${c}/`,
+    );
     expect(g.rows.map((r) => r.key)).toEqual(['distancing-ct15', 'masks-5k']);
     expect(g.rows[0]!.href).toBe('/bien-phap/distancing-ct15/');
   });
@@ -178,27 +246,49 @@ describe('province × month grid', () => {
 });
 
 describe('links from a measure to its sentence', () => {
-  const m = (code: DirectiveMeasure['code'], evidence: string): DirectiveMeasure => ({ code, action: 'impose', evidence, scope: null, from: null, to: null });
+  const m = (code: DirectiveMeasure['code'], evidence: string): DirectiveMeasure => ({
+    code,
+    action: 'impose',
+    evidence,
+    scope: null,
+    from: null,
+    to: null,
+  });
 
   it('gives the sentence an id inside the text, escaped characters and all', () => {
-    const html = '<p id="muc-1" class="section">1. Dừng hoạt động karaoke &amp; quán bar từ 0 giờ. Các chợ &lt;truyền thống&gt; vẫn mở.</p>';
-    const out = markEvidence(html, [m('business-closure', 'Dừng hoạt động karaoke & quán bar từ 0 giờ.'), m('gatherings', 'Không có trong văn bản.')]);
-    expect(out.html).toBe('<p id="muc-1" class="section">1. <span class="measure-evidence" id="cau-business-closure">Dừng hoạt động karaoke &amp; quán bar từ 0 giờ.</span> Các chợ &lt;truyền thống&gt; vẫn mở.</p>');
+    const html =
+      '<p id="muc-1" class="section">1. Dừng hoạt động karaoke &amp; quán bar từ 0 giờ. Các chợ &lt;truyền thống&gt; vẫn mở.</p>';
+    const out = markEvidence(html, [
+      m('business-closure', 'Dừng hoạt động karaoke & quán bar từ 0 giờ.'),
+      m('gatherings', 'Không có trong văn bản.'),
+    ]);
+    expect(out.html).toBe(
+      '<p id="muc-1" class="section">1. <span class="measure-evidence" id="cau-business-closure">Dừng hoạt động karaoke &amp; quán bar từ 0 giờ.</span> Các chợ &lt;truyền thống&gt; vẫn mở.</p>',
+    );
     expect(out.anchors.get('business-closure')).toBe('cau-business-closure');
     expect(out.anchors.get('gatherings')).toBeNull();
   });
 
   it('gives two measures of one sentence the same id, and never matches inside a tag', () => {
     const html = '<p title="Đeo khẩu trang.">Xem.</p><p>Đeo khẩu trang, khai báo y tế.</p>';
-    const out = markEvidence(html, [m('masks-5k', 'Đeo khẩu trang, khai báo y tế.'), m('health-declaration', 'Đeo khẩu trang, khai báo y tế.')]);
+    const out = markEvidence(html, [
+      m('masks-5k', 'Đeo khẩu trang, khai báo y tế.'),
+      m('health-declaration', 'Đeo khẩu trang, khai báo y tế.'),
+    ]);
     expect(out.html.match(/measure-evidence/g)).toHaveLength(1);
     expect(out.html.startsWith('<p title="Đeo khẩu trang.">')).toBe(true);
     expect(out.anchors.get('health-declaration')).toBe('cau-masks-5k');
-    expect(markEvidence('<p title="Đeo khẩu trang.">x</p>', [m('masks-5k', 'Đeo khẩu trang.')]).anchors.get('masks-5k')).toBeNull();
+    expect(
+      markEvidence('<p title="Đeo khẩu trang.">x</p>', [m('masks-5k', 'Đeo khẩu trang.')]).anchors.get('masks-5k'),
+    ).toBeNull();
   });
 
   it('falls back to a text fragment with commas and dashes encoded', () => {
-    expect(textFragment('Đeo khẩu trang, 5K.')).toBe(`#:~:text=${encodeURIComponent('Đeo khẩu trang').replace(/-/g, '%2D')}%2C%205K.`);
-    expect(textFragment('một hai ba bốn năm sáu bảy tám chín mười')).toBe(`#:~:text=${encodeURIComponent('một hai ba bốn')},${encodeURIComponent('sáu bảy tám chín mười'.split(' ').slice(-4).join(' '))}`);
+    expect(textFragment('Đeo khẩu trang, 5K.')).toBe(
+      `#:~:text=${encodeURIComponent('Đeo khẩu trang').replace(/-/g, '%2D')}%2C%205K.`,
+    );
+    expect(textFragment('một hai ba bốn năm sáu bảy tám chín mười')).toBe(
+      `#:~:text=${encodeURIComponent('một hai ba bốn')},${encodeURIComponent('sáu bảy tám chín mười'.split(' ').slice(-4).join(' '))}`,
+    );
   });
 });

@@ -25,11 +25,20 @@ describe('review reasons in Vietnamese', () => {
   it('says each reason the importer writes in Vietnamese, keeping the quoted values', () => {
     const cases: Array<[string, RegExp]> = [
       ['no issue date in the text; month of the publication date', /tháng báo đăng tin, không phải ngày ban hành/],
-      ['the text gives "15/9" without a year; year taken from the publication date', /“15\/9” không kèm năm; năm suy ra từ ngày đăng tin/],
+      [
+        'the text gives "15/9" without a year; year taken from the publication date',
+        /“15\/9” không kèm năm; năm suy ra từ ngày đăng tin/,
+      ],
       ['the text gives "15/9" without a year; year taken from the same date written in full', /năm lấy từ chỗ khác/],
-      ['no issue date; month of the latest date the text reports (15/1/2022)', /mốc thời gian muộn nhất văn bản nêu \(15\/1\/2022\)/],
-      ['the date of the meeting or event the text opens with; the document may be dated a little later', /cuộc họp hoặc sự kiện/],
-      ['two numbers could be this document\'s own: 12-CT/TU, 15-CT/TU', /12-CT\/TU, 15-CT\/TU/],
+      [
+        'no issue date; month of the latest date the text reports (15/1/2022)',
+        /mốc thời gian muộn nhất văn bản nêu \(15\/1\/2022\)/,
+      ],
+      [
+        'the date of the meeting or event the text opens with; the document may be dated a little later',
+        /cuộc họp hoặc sự kiện/,
+      ],
+      ["two numbers could be this document's own: 12-CT/TU, 15-CT/TU", /12-CT\/TU, 15-CT\/TU/],
       ['inferred from the place "Vĩnh Yên"', /địa danh “Vĩnh Yên”/],
       ['from the portal address vinhphuc.gov.vn', /vinhphuc\.gov\.vn/],
       ['low confidence', /chưa chắc chắn/],
@@ -54,7 +63,9 @@ describe('review reasons in Vietnamese', () => {
     const c = pageConfidence(flagged.data);
     expect(c.status).toBe(flagged.data.reviewed ? 'Đã kiểm tra' : 'Chưa kiểm tra');
     expect(c.byField.get('date')?.[0]?.text).toBeTruthy();
-    expect(pageConfidence({ reviewed: false, review: [], dateSource: 'publication' }).byField.get('date')?.[0]?.text).toMatch(/không ghi ngày; đây là ngày báo đăng tin/);
+    expect(
+      pageConfidence({ reviewed: false, review: [], dateSource: 'publication' }).byField.get('date')?.[0]?.text,
+    ).toMatch(/không ghi ngày; đây là ngày báo đăng tin/);
     expect(pageConfidence({ reviewed: true, review: [], dateSource: 'document' }).status).toBe('Đã kiểm tra');
   });
 });
@@ -80,15 +91,27 @@ describe('national documents and response times', () => {
   it('lists each province once, with its first citing directive, fastest first', () => {
     const mk = (id: string, province: string, date: string) => ({
       id,
-      data: { ...loadDirectives(resolve(ROOT, 'content'))[0]!.data, province, date, number: `${id}-CV/TU`, dateSource: 'document' as const, references: [{ number: '16/CT-TTg', docType: 'Chỉ thị', date: null }] },
+      data: {
+        ...loadDirectives(resolve(ROOT, 'content'))[0]!.data,
+        province,
+        date,
+        number: `${id}-CV/TU`,
+        dateSource: 'document' as const,
+        references: [{ number: '16/CT-TTg', docType: 'Chỉ thị', date: null }],
+      },
     });
     const archive = buildArchive([
-      mk('a', 'Hà Nội', '2020-04-10'), mk('b', 'Hà Nội', '2020-04-01'), mk('c', 'Điện Biên', '2020-04-02'), mk('d', 'Thanh Hóa', '2020-04'),
+      mk('a', 'Hà Nội', '2020-04-10'),
+      mk('b', 'Hà Nội', '2020-04-01'),
+      mk('c', 'Điện Biên', '2020-04-02'),
+      mk('d', 'Thanh Hóa', '2020-04'),
     ]);
     const n = archive.national.find((x) => x.slug === '16-ct-ttg')!;
     const rows = provinceResponses(n, nationalDocumentFact(n.number)!.date);
     expect(rows.map((r) => [r.province, r.first.id, r.minDays, r.count])).toEqual([
-      ['Thanh Hóa', 'd', 1, 1], ['Hà Nội', 'b', 1, 2], ['Điện Biên', 'c', 2, 1],
+      ['Thanh Hóa', 'd', 1, 1],
+      ['Hà Nội', 'b', 1, 2],
+      ['Điện Biên', 'c', 2, 1],
     ]);
     expect(rows[0]!.uncertain).toBe(true);
     // the month-only date is left out of the median: days 1 and 2 -> 2 (rounded half up)
@@ -108,7 +131,8 @@ describe('the 2025 reorganisation on province pages', () => {
 
 describe('raw sources readable everywhere', () => {
   it('decodes a TCVN3 file to Vietnamese and serves its bytes as a download, not mojibake', () => {
-    const text = 'Ngày 15/9/2021, Thường trực Tỉnh ủy Hà Tĩnh ban hành Công văn số 305-CV/TU về việc đẩy mạnh tiêm vắc xin phòng COVID-19 cho người lao động.';
+    const text =
+      'Ngày 15/9/2021, Thường trực Tỉnh ủy Hà Tĩnh ban hành Công văn số 305-CV/TU về việc đẩy mạnh tiêm vắc xin phòng COVID-19 cho người lao động.';
     const bytes = encodeTcvn3(text);
     const raw = readRawBytes(bytes, 'ht-305.txt');
     expect(raw.encoding).toBe('tcvn3');
@@ -117,7 +141,9 @@ describe('raw sources readable everywhere', () => {
     expect(raw.size).toBe(bytes.length);
     expect(rawContentType(bytes)).toBe('application/octet-stream');
     expect(rawContentType(Buffer.from(text, 'utf8'))).toBe('text/plain; charset=utf-8');
-    expect(rawContentType(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toBe('text/plain; charset=utf-16le');
+    expect(rawContentType(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toBe(
+      'text/plain; charset=utf-16le',
+    );
     expect(rawPageName('content/raw/a/003_x.txt')).toBe('a/003_x');
   });
 
@@ -130,7 +156,8 @@ describe('raw sources readable everywhere', () => {
 
 describe('the text as data', () => {
   it('gives the blocks with the page anchors and without the copy-link', () => {
-    const html = '<p>Mở đầu.</p><p id="muc-1" class="section">1. Các cấp ủy <a href="#muc-1" class="section-link"><span>#</span><span>Liên kết đến mục 1</span></a></p><ul><li id="muc-1-a">a) Một<ul><li>Hai</li></ul></li></ul>';
+    const html =
+      '<p>Mở đầu.</p><p id="muc-1" class="section">1. Các cấp ủy <a href="#muc-1" class="section-link"><span>#</span><span>Liên kết đến mục 1</span></a></p><ul><li id="muc-1-a">a) Một<ul><li>Hai</li></ul></li></ul>';
     const blocks = textBlocks(html);
     expect(blocks).toEqual([
       { id: null, text: 'Mở đầu.' },
@@ -149,13 +176,16 @@ describe('the text as data', () => {
   });
 });
 
-
 describe('the fast text scan agrees with the HTML parse', () => {
   it('on every directive the renderer writes (seeds and site fixtures) and on odd markup', async () => {
     const { createDirectiveRenderer } = await import('../../src/lib/directive-content.ts');
     const { textBlocksParsed } = await import('../../src/lib/site/plain-text.ts');
     const render = await createDirectiveRenderer();
-    const all = [...loadDirectives(resolve(ROOT, 'content')), ...loadDirectives(resolve(ROOT, 'tests/fixtures/site-content')), ...loadDirectives(resolve(ROOT, 'tests/fixtures/search-content'))];
+    const all = [
+      ...loadDirectives(resolve(ROOT, 'content')),
+      ...loadDirectives(resolve(ROOT, 'tests/fixtures/site-content')),
+      ...loadDirectives(resolve(ROOT, 'tests/fixtures/search-content')),
+    ];
     expect(all.length).toBeGreaterThan(20);
     for (const d of all) {
       const html = await render(d.body!, d.filePath);
@@ -168,13 +198,14 @@ describe('the fast text scan agrees with the HTML parse', () => {
       '<table><tr><td>a</td><td>b</td></tr></table>',
       '<p>unclosed',
       '<h2 id="x">Title <a class="section-link" href="#x">#</a></h2>',
-    ]) expect(textBlocks(odd), odd).toEqual(textBlocksParsed(odd));
+    ])
+      expect(textBlocks(odd), odd).toEqual(textBlocksParsed(odd));
   });
 });
 
 describe('a checked page', () => {
   it('keeps the importer doubts as history, and still says where its date came from', () => {
-    const review = [{ field: 'number', reason: 'two numbers could be this document\'s own: 1-CV/TU, 2-CV/TU' }];
+    const review = [{ field: 'number', reason: "two numbers could be this document's own: 1-CV/TU, 2-CV/TU" }];
     const checked = pageConfidence({ reviewed: true, review, dateSource: 'publication' });
     expect(checked.status).toBe('Đã kiểm tra');
     expect(checked.byField.has('number')).toBe(false);
@@ -193,14 +224,26 @@ describe('national timeline labels', () => {
     const items = Array.from({ length: 40 }, (_, i) => ({
       ...base,
       id: `x-${i}`,
-      data: { ...base.data, province: i % 2 ? 'Hà Nội' : 'Điện Biên', date: `2020-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`, number: `${i}-CV/TU` },
+      data: {
+        ...base.data,
+        province: i % 2 ? 'Hà Nội' : 'Điện Biên',
+        date: `2020-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + ((i * 7) % 28)).padStart(2, '0')}`,
+        number: `${i}-CV/TU`,
+      },
     }));
-    const national = NATIONAL_DOCUMENTS.filter((d) => d.date < '2021').map((d) => ({ slug: d.number, number: d.number, date: d.date, title: d.title }));
+    const national = NATIONAL_DOCUMENTS.filter((d) => d.date < '2021').map((d) => ({
+      slug: d.number,
+      number: d.number,
+      date: d.date,
+      title: d.title,
+    }));
     const g = timelineGeometry(items, { ...DEFAULT_TIMELINE, fitWidth: 940 }, national);
     const CHAR = 6.6;
     let shown = 0;
     for (const lane of g.lanes) {
-      const spans = lane.marks.filter((m) => m.showLabel).map((m) => [m.x + 10, m.x + 10 + m.short.length * CHAR] as const);
+      const spans = lane.marks
+        .filter((m) => m.showLabel)
+        .map((m) => [m.x + 10, m.x + 10 + m.short.length * CHAR] as const);
       shown += spans.length;
       for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThan(spans[i - 1]![1]);
       // no mark (its own sits just left of it) under a label
@@ -209,7 +252,11 @@ describe('national timeline labels', () => {
     expect(shown).toBeGreaterThan(0);
     expect(g.national).toHaveLength(national.length);
     for (let r = 0; r < 3; r++) {
-      const spans = g.national.filter((n) => n.showLabel && n.row === r).map((n): [number, number] => (n.anchorEnd ? [n.x - 8 - n.label.length * CHAR, n.x] : [n.x, n.x + 8 + n.label.length * CHAR]));
+      const spans = g.national
+        .filter((n) => n.showLabel && n.row === r)
+        .map((n): [number, number] =>
+          n.anchorEnd ? [n.x - 8 - n.label.length * CHAR, n.x] : [n.x, n.x + 8 + n.label.length * CHAR],
+        );
       for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
     }
   });

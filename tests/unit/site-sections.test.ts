@@ -46,16 +46,30 @@ describe('SectionIds', () => {
     const s = new SectionIds();
     const next = (t: string) => s.next(parseMarker(t)!);
     expect(['1. x', '2. x', '2.1. x', 'a) x', 'b) x', '3. x'].map(next)).toEqual([
-      'muc-1', 'muc-2', 'muc-2-1', 'muc-2-1-a', 'muc-2-1-b', 'muc-3',
+      'muc-1',
+      'muc-2',
+      'muc-2-1',
+      'muc-2-1-a',
+      'muc-2-1-b',
+      'muc-3',
     ]);
     const r = new SectionIds();
     expect(['I. x', '1. x', 'II. x', '1. x', 'a) x'].map((t) => r.next(parseMarker(t)!))).toEqual([
-      'muc-i', 'muc-i-1', 'muc-ii', 'muc-ii-1', 'muc-ii-1-a',
+      'muc-i',
+      'muc-i-1',
+      'muc-ii',
+      'muc-ii-1',
+      'muc-ii-1-a',
     ]);
   });
   it('never repeats an id, even when a document restarts its numbering', () => {
     const s = new SectionIds();
-    expect(['1. x', '2. x', '1. x', '1. x'].map((t) => s.next(parseMarker(t)!))).toEqual(['muc-1', 'muc-2', 'muc-1-2', 'muc-1-3']);
+    expect(['1. x', '2. x', '1. x', '1. x'].map((t) => s.next(parseMarker(t)!))).toEqual([
+      'muc-1',
+      'muc-2',
+      'muc-1-2',
+      'muc-1-3',
+    ]);
   });
 });
 
@@ -78,7 +92,10 @@ describe('rehype-section-anchors', () => {
   });
 
   it('agrees with the table of contents on the long fixture directive', async () => {
-    const file = readFileSync(resolve(import.meta.dirname, '../fixtures/site-content/directives/vinh-phuc/2021-11-08-cong-van-907-cv-tu.mdx'), 'utf8');
+    const file = readFileSync(
+      resolve(import.meta.dirname, '../fixtures/site-content/directives/vinh-phuc/2021-11-08-cong-van-907-cv-tu.mdx'),
+      'utf8',
+    );
     const body = file.replace(/^---[\s\S]*?\n---\n/, '');
     const html = await render(body);
     const toc = tableOfContents(body);

@@ -17,11 +17,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
   return rows;
 }
@@ -56,7 +67,16 @@ describe('JSON export', () => {
   it('carries url, id and the frontmatter fields, without the importer hash', () => {
     const d = { ...records[0]!, data: { ...records[0]!.data, importHash: 'a'.repeat(64) } };
     const j = directiveJson(d, '/van-ban/x/');
-    expect(j).toMatchObject({ url: '/van-ban/x/', id: d.id, number: d.data.number, docType: d.data.docType, date: d.data.date, issuer: d.data.issuer, province: d.data.province, title: d.data.title });
+    expect(j).toMatchObject({
+      url: '/van-ban/x/',
+      id: d.id,
+      number: d.data.number,
+      docType: d.data.docType,
+      date: d.data.date,
+      issuer: d.data.issuer,
+      province: d.data.province,
+      title: d.data.title,
+    });
     expect(j).not.toHaveProperty('importHash');
   });
 });
@@ -66,7 +86,9 @@ describe('URLs under a base', () => {
     expect(withBase('/', paths.directive('a/b'))).toBe('/van-ban/a/b/');
     expect(withBase('/kho', paths.province('vinh-phuc'))).toBe('/kho/tinh/vinh-phuc/');
     expect(withBase('/kho/', paths.raw('content/raw/x/y.txt'))).toBe('/kho/raw/x/y.txt');
-    expect(absoluteUrl('https://example.org', '/kho/', paths.directive('a'))).toBe('https://example.org/kho/van-ban/a/');
+    expect(absoluteUrl('https://example.org', '/kho/', paths.directive('a'))).toBe(
+      'https://example.org/kho/van-ban/a/',
+    );
   });
 });
 

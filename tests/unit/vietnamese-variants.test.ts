@@ -35,7 +35,12 @@ describe('variant groups', () => {
   });
 
   it('reads a text the same way: every spelling gives the same token', () => {
-    const texts = ['phòng, chống vi rút SARS-CoV-2', 'đề phòng virus corona', 'giản cách xã hội theo CT16 tại TPHCM', 'UBND tỉnh và BCĐ'];
+    const texts = [
+      'phòng, chống vi rút SARS-CoV-2',
+      'đề phòng virus corona',
+      'giản cách xã hội theo CT16 tại TPHCM',
+      'UBND tỉnh và BCĐ',
+    ];
     expect(variantIdsOf(texts[0]!)).toEqual(['virus', 'covid']);
     expect(variantIdsOf(texts[1]!)).toEqual(['virus', 'covid']);
     expect(variantIdsOf(texts[2]!)).toEqual(['ct16', 'hcm', 'giancach']);

@@ -45,9 +45,7 @@ export const FIELD_NAMES_VI: Record<string, string> = {
 /** "Ngày ban hành (date)", "Tệp gốc (source.raw)", "Văn bản được dẫn chiếu số 2 (references[1].number)". */
 export function describeField(path: readonly PropertyKey[]): string {
   const named = path.filter((p) => typeof p === 'string').join('.');
-  const technical = path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
-    .join('');
+  const technical = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
   const vi = FIELD_NAMES_VI[named] ?? FIELD_NAMES_VI[String(path[0])] ?? named;
   const index = path.find((p) => typeof p === 'number');
   const ordinal = typeof index === 'number' ? ` thứ ${index + 1}` : '';

@@ -17,8 +17,16 @@ export interface BrokenLink {
 }
 
 const LINK_ATTRS: Record<string, string[]> = {
-  a: ['href'], link: ['href'], script: ['src'], img: ['src', 'srcset'], source: ['src', 'srcset'],
-  form: ['action'], iframe: ['src'], video: ['src', 'poster'], audio: ['src'], area: ['href'],
+  a: ['href'],
+  link: ['href'],
+  script: ['src'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  form: ['action'],
+  iframe: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  area: ['href'],
 };
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -81,9 +89,14 @@ export async function checkLinks(distDir: string, base = '/'): Promise<BrokenLin
       for (const attr of LINK_ATTRS[el.tagName] ?? []) {
         const prop = attr === 'srcset' ? 'srcSet' : attr;
         const v = el.properties?.[prop];
-        const values = attr === 'srcset'
-          ? (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : []).map((s) => s.trim().split(/\s+/)[0]!)
-          : typeof v === 'string' ? [v] : [];
+        const values =
+          attr === 'srcset'
+            ? (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : []).map(
+                (s) => s.trim().split(/\s+/)[0]!,
+              )
+            : typeof v === 'string'
+              ? [v]
+              : [];
         for (const href of values) if (href) links.push({ page, href });
       }
     }
@@ -97,7 +110,10 @@ export async function checkLinks(distDir: string, base = '/'): Promise<BrokenLin
       exists.set(urlPath, false);
       return false;
     }
-    const candidates = rel === '' || rel.endsWith('/') ? [join(distDir, rel, 'index.html')] : [join(distDir, rel), join(distDir, rel, 'index.html')];
+    const candidates =
+      rel === '' || rel.endsWith('/')
+        ? [join(distDir, rel, 'index.html')]
+        : [join(distDir, rel), join(distDir, rel, 'index.html')];
     let ok = false;
     for (const c of candidates) {
       try {
@@ -128,7 +144,8 @@ export async function checkLinks(distDir: string, base = '/'): Promise<BrokenLin
       continue;
     }
     if (url.hash.length > 1) {
-      const target = url.pathname.endsWith('/') || url.pathname.endsWith('.html') ? url.pathname.replace(/index\.html$/, '') : null;
+      const target =
+        url.pathname.endsWith('/') || url.pathname.endsWith('.html') ? url.pathname.replace(/index\.html$/, '') : null;
       const targetIds = target ? ids.get(target) : undefined;
       const fragment = safeDecode(url.hash.slice(1)) ?? url.hash.slice(1);
       if (targetIds && !targetIds.has(fragment)) broken.push({ page, href, reason: 'missing-anchor' });

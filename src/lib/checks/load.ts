@@ -118,7 +118,14 @@ export async function loadContent(root: string): Promise<LoadedContent> {
   const directivesDir = join(root, 'directives');
   const rawDir = join(root, 'raw');
   const out: LoadedContent = {
-    root, directivesDir, rawDir, directives: [], strayFiles: [], raw: [], special: [], missingDirs: [],
+    root,
+    directivesDir,
+    rawDir,
+    directives: [],
+    strayFiles: [],
+    raw: [],
+    special: [],
+    missingDirs: [],
   };
   const [dirs, raws] = await Promise.all([walk(directivesDir), walk(rawDir)]);
   if (!dirs) out.missingDirs.push(displayPath(directivesDir));
@@ -131,7 +138,10 @@ export async function loadContent(root: string): Promise<LoadedContent> {
   }
   // a few files at a time: reading thousands of small files is I/O-bound; order is kept
   out.directives = await inPool(mdx, async (f) => ({ ...f, ...(await readDirectiveSource(f.abs)) }));
-  out.raw = await inPool((raws?.files ?? []).filter((f) => !isBookkeeping(f.rel)), async (f) => ({ ...f, ...(await hashFile(f.abs)) }));
+  out.raw = await inPool(
+    (raws?.files ?? []).filter((f) => !isBookkeeping(f.rel)),
+    async (f) => ({ ...f, ...(await hashFile(f.abs)) }),
+  );
   out.special.push(...(dirs?.special ?? []), ...(raws?.special ?? []));
   return out;
 }

@@ -18,15 +18,30 @@ export async function rawGate(root: string): Promise<Problem[]> {
   const content = await loadContent(root);
   const problems: Problem[] = [];
   for (const dir of content.missingDirs) {
-    problems.push(problem(dir, null, 'load.missing_dir', `Không có thư mục ${dir}.`, `Folder ${dir} does not exist.`,
-      'Kiểm tra CONTENT_DIR hoặc tạo thư mục (với một tệp .gitkeep).', 'Check CONTENT_DIR or create the folder (with a .gitkeep file).'));
+    problems.push(
+      problem(
+        dir,
+        null,
+        'load.missing_dir',
+        `Không có thư mục ${dir}.`,
+        `Folder ${dir} does not exist.`,
+        'Kiểm tra CONTENT_DIR hoặc tạo thư mục (với một tệp .gitkeep).',
+        'Check CONTENT_DIR or create the folder (with a .gitkeep file).',
+      ),
+    );
   }
   for (const f of content.special) {
-    problems.push(problem(f.display, null, 'load.not_a_file',
-      'Đây không phải tệp thường (liên kết tượng trưng hoặc tệp đặc biệt): bản dựng không sao chép nó, vì nó có thể đăng một tệp ở ngoài kho.',
-      'Not a regular file (a symbolic link or special file): the build does not copy it, since it could publish a file from outside the archive.',
-      'Thay liên kết bằng chính tệp đó (cp --remove-destination <đích> <liên kết>), hoặc xóa nó (git rm).',
-      'Replace the link with the file itself (cp --remove-destination <target> <link>), or delete it (git rm).'));
+    problems.push(
+      problem(
+        f.display,
+        null,
+        'load.not_a_file',
+        'Đây không phải tệp thường (liên kết tượng trưng hoặc tệp đặc biệt): bản dựng không sao chép nó, vì nó có thể đăng một tệp ở ngoài kho.',
+        'Not a regular file (a symbolic link or special file): the build does not copy it, since it could publish a file from outside the archive.',
+        'Thay liên kết bằng chính tệp đó (cp --remove-destination <đích> <liên kết>), hoặc xóa nó (git rm).',
+        'Replace the link with the file itself (cp --remove-destination <target> <link>), or delete it (git rm).',
+      ),
+    );
   }
   const entries: DirectiveEntry[] = content.directives.map((d) => {
     const split = splitFrontmatter(d.source);

@@ -48,17 +48,15 @@ export function datesAgree(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
-export function resolveReference(
-  ref: DirectiveReference,
-  citing: ReferenceTarget,
-  index: ReferenceIndex,
-): Resolution {
+export function resolveReference(ref: DirectiveReference, citing: ReferenceTarget, index: ReferenceIndex): Resolution {
   const key = docNumberKey(ref.number);
   if (!key) return { status: 'unreadable' };
   const sameProvince = (index.byKey.get(key) ?? []).filter((t) => t.province === citing.province);
   const candidates = sameProvince.filter((t) => t.id !== citing.id);
-  const selfMatch = citing.number !== null && docNumberKey(citing.number) === key
-    && (ref.date === null || datesAgree(ref.date, citing.date));
+  const selfMatch =
+    citing.number !== null &&
+    docNumberKey(citing.number) === key &&
+    (ref.date === null || datesAgree(ref.date, citing.date));
   if (selfMatch && !candidates.some((t) => ref.date !== null && datesAgree(ref.date, t.date))) {
     return { status: 'self' };
   }

@@ -42,7 +42,9 @@ async function checkFiles(files: (ContentFile & DirectiveSource)[], threshold: n
     return files.map((f) => checkDirectiveFile(f.display, f.source, f.size));
   }
   const size = Math.ceil(files.length / threads);
-  const slices = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size)).filter((s) => s.length);
+  const slices = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size)).filter(
+    (s) => s.length,
+  );
   return (await Promise.all(slices.map(inWorker))).flat();
 }
 
@@ -55,21 +57,44 @@ export async function runChecks(root: string, options: RunOptions = {}): Promise
   const content = await loadContent(root);
   const problems: Problem[] = [];
   for (const dir of content.missingDirs) {
-    problems.push(problem(dir, null, 'load.missing_dir', `Không có thư mục ${dir}.`, `Folder ${dir} does not exist.`,
-      'Kiểm tra CONTENT_DIR hoặc tạo thư mục (với một tệp .gitkeep).', 'Check CONTENT_DIR or create the folder (with a .gitkeep file).'));
+    problems.push(
+      problem(
+        dir,
+        null,
+        'load.missing_dir',
+        `Không có thư mục ${dir}.`,
+        `Folder ${dir} does not exist.`,
+        'Kiểm tra CONTENT_DIR hoặc tạo thư mục (với một tệp .gitkeep).',
+        'Check CONTENT_DIR or create the folder (with a .gitkeep file).',
+      ),
+    );
   }
   for (const f of content.special) {
-    problems.push(problem(f.display, null, 'load.not_a_file',
-      'Đây không phải tệp thường (liên kết tượng trưng hoặc tệp đặc biệt): kho chỉ nhận tệp thường.',
-      'Not a regular file (a symbolic link or special file): the archive accepts regular files only.',
-      'Thay liên kết bằng chính tệp đó, hoặc xóa nó.', 'Replace the link with the file itself, or delete it.'));
+    problems.push(
+      problem(
+        f.display,
+        null,
+        'load.not_a_file',
+        'Đây không phải tệp thường (liên kết tượng trưng hoặc tệp đặc biệt): kho chỉ nhận tệp thường.',
+        'Not a regular file (a symbolic link or special file): the archive accepts regular files only.',
+        'Thay liên kết bằng chính tệp đó, hoặc xóa nó.',
+        'Replace the link with the file itself, or delete it.',
+      ),
+    );
   }
   for (const f of content.strayFiles) {
-    problems.push(problem(f.display, null, 'load.stray_file',
-      'Tệp không phải .mdx trong thư mục văn bản: trang web sẽ bỏ qua nó.',
-      'A file that is not .mdx in the directives folder: the site ignores it.',
-      'Nếu là văn bản gốc, chuyển vào content/raw/ và chạy npm run import; nếu không, xóa nó.',
-      'If it is a raw source, move it to content/raw/ and run npm run import; otherwise delete it.', 'warning'));
+    problems.push(
+      problem(
+        f.display,
+        null,
+        'load.stray_file',
+        'Tệp không phải .mdx trong thư mục văn bản: trang web sẽ bỏ qua nó.',
+        'A file that is not .mdx in the directives folder: the site ignores it.',
+        'Nếu là văn bản gốc, chuyển vào content/raw/ và chạy npm run import; nếu không, xóa nó.',
+        'If it is a raw source, move it to content/raw/ and run npm run import; otherwise delete it.',
+        'warning',
+      ),
+    );
   }
   const results = await checkFiles(content.directives, options.parallelThreshold ?? PARALLEL_THRESHOLD);
   const entries: DirectiveEntry[] = content.directives.map((d, i) => {
@@ -89,7 +114,12 @@ export async function runChecks(root: string, options: RunOptions = {}): Promise
       },
     };
   });
-  problems.push(...checkIntegrity(entries, content.raw.map((r) => ({ rel: r.rel, file: r.display, sha256: r.sha256 }))));
+  problems.push(
+    ...checkIntegrity(
+      entries,
+      content.raw.map((r) => ({ rel: r.rel, file: r.display, sha256: r.sha256 })),
+    ),
+  );
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
   return { problems, directives: content.directives.length, rawFiles: content.raw.length };
 }

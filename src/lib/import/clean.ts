@@ -43,24 +43,79 @@ function normalizeChars(text: string): string {
 
 // Lines that are page chrome wherever they appear (compared folded, whole line).
 const CHROME_LINE = new RegExp(
-  '^(' + [
-    'skip ribbon commands', 'skip to main content', 'in bai viet', 'sign in', 'dang nhap', 'dang ky',
-    'dang tai van ban.*', 'tu khoa:.*', 'tieu de', 'hinh anh', 'hinh anh mo ta', 'tom tat', 'noi dung',
-    'chao mung den voi .*', 'he thong phap luat', 'tac gia:?', 'mau chu co chu', 'co chu:?.*', 'tin van',
-    'chia se', 'in trang', 'quay lai', 'tro ve', 'trang chu', 'gui email', 'luot xem:?.*', '\\.', '-',
-    'anh minh hoa\\.?.*', 'chi tiet noi dung .* tai day;?', 'tai ve',
-  ].join('|') + ')$',
+  '^(' +
+    [
+      'skip ribbon commands',
+      'skip to main content',
+      'in bai viet',
+      'sign in',
+      'dang nhap',
+      'dang ky',
+      'dang tai van ban.*',
+      'tu khoa:.*',
+      'tieu de',
+      'hinh anh',
+      'hinh anh mo ta',
+      'tom tat',
+      'noi dung',
+      'chao mung den voi .*',
+      'he thong phap luat',
+      'tac gia:?',
+      'mau chu co chu',
+      'co chu:?.*',
+      'tin van',
+      'chia se',
+      'in trang',
+      'quay lai',
+      'tro ve',
+      'trang chu',
+      'gui email',
+      'luot xem:?.*',
+      '\\.',
+      '-',
+      'anh minh hoa\\.?.*',
+      'chi tiet noi dung .* tai day;?',
+      'tai ve',
+    ].join('|') +
+    ')$',
 );
 // Lines from which the rest of the page is site footer (related news, counters, forms...).
 const FOOTER_START = new RegExp(
-  '^(' + [
-    'xem lich phat song', 'tin lien quan', 'cac tin khac', 'tin khac', 'tin cung chuyen muc', 'bai viet lien quan',
-    'thong ke truy cap', 'tra loi', 'email cua ban se khong duoc hien thi.*', 'lich lam viec cua .*',
-    'hinh anh hoat dong', 'du bao khi tuong', 'copyright.*', 'ban quyen.*', 'binh luan', 'y kien ban doc',
-    'gui y kien', 'gui binh luan', 'tin moi nhat', 'tin xem nhieu', 'doc nhieu nhat',
-    'xem them', 'doc them', 'bai lien quan', 'tin bai lien quan', 'tin bai khac', 'tin noi bat', 'cung chuyen muc',
-    'bai viet khac', 'tin tuc lien quan', 'van ban lien quan cung noi dung',
-  ].join('|') + ')\\s*:?$',
+  '^(' +
+    [
+      'xem lich phat song',
+      'tin lien quan',
+      'cac tin khac',
+      'tin khac',
+      'tin cung chuyen muc',
+      'bai viet lien quan',
+      'thong ke truy cap',
+      'tra loi',
+      'email cua ban se khong duoc hien thi.*',
+      'lich lam viec cua .*',
+      'hinh anh hoat dong',
+      'du bao khi tuong',
+      'copyright.*',
+      'ban quyen.*',
+      'binh luan',
+      'y kien ban doc',
+      'gui y kien',
+      'gui binh luan',
+      'tin moi nhat',
+      'tin xem nhieu',
+      'doc nhieu nhat',
+      'xem them',
+      'doc them',
+      'bai lien quan',
+      'tin bai lien quan',
+      'tin bai khac',
+      'tin noi bat',
+      'cung chuyen muc',
+      'bai viet khac',
+      'tin tuc lien quan',
+      'van ban lien quan cung noi dung',
+    ].join('|') +
+    ')\\s*:?$',
 );
 const IMAGE_PATH = /^\S*\.(jpe?g|png|gif|webp)$/i;
 const TEMPLATE_CODE = /\{\{[^{}]*\}\}/g;
@@ -77,10 +132,12 @@ export function isEmptyFormField(line: string): boolean {
 
 // ("21:14 | 07/09/2021": some portals put the time first)
 // ("Đăng ngày: 05/08/2021", "Thứ năm, ngày 05/08/2021 - 10:30": a label and "ngày" may come first)
-const PUB_DATE_LINE = /^(?:(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$/i;
+const PUB_DATE_LINE =
+  /^(?:(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$/i;
 const PUB_DATE_PREFIX = /^(\d{1,2})\/(\d{1,2})\/(\d{4}):?\s*\(([^)]{3,60})\)\s*[-–]\s*/;
 const PAGE_DATE = /^date (\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)/;
-const AGENCY_PREFIX = /^(?:\(([^()]{2,40})\)|((?:[\p{Lu}][\p{L}.]*\s){0,3}(?:TV|Online|Portal|\S+\.vn)))\s*[-–]\s*(?=\p{Lu})/u;
+const AGENCY_PREFIX =
+  /^(?:\(([^()]{2,40})\)|((?:[\p{Lu}][\p{L}.]*\s){0,3}(?:TV|Online|Portal|\S+\.vn)))\s*[-–]\s*(?=\p{Lu})/u;
 
 const iso = (d: string, m: string, y: string): string => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 
@@ -92,8 +149,12 @@ function creditOf(line: string): { publisher: string | null } | null {
   m = /^(?:[\p{Lu}\d]+\/)?([\p{Lu}\p{Ll}\d-]+\.(?:vn|com|net|org)(?:\.vn)?)$/iu.exec(line);
   if (m) return { publisher: m[1]!.toLowerCase() };
   // an all-capitals byline or initials ("BĐT", "HÀ SỰ"), not a signature role
-  if (/^[\p{Lu}\s.\/-]{2,30}$/u.test(line) && line.split(/\s+/).length <= 4 && !/[\p{Ll}\d]/u.test(line)
-    && !/(BÍ THƯ|CHỦ TỊCH|T\/M|TM\.|KT\.|THƯỜNG TRỰC|THƯỜNG VỤ|ỦY BAN|UBND|TỈNH|THÀNH|GIÁM ĐỐC|TRƯỞNG)/u.test(line)) {
+  if (
+    /^[\p{Lu}\s./-]{2,30}$/u.test(line) &&
+    line.split(/\s+/).length <= 4 &&
+    !/[\p{Ll}\d]/u.test(line) &&
+    !/(BÍ THƯ|CHỦ TỊCH|T\/M|TM\.|KT\.|THƯỜNG TRỰC|THƯỜNG VỤ|ỦY BAN|UBND|TỈNH|THÀNH|GIÁM ĐỐC|TRƯỞNG)/u.test(line)
+  ) {
     return { publisher: null };
   }
   if (/^tác giả\s*:/iu.test(line)) return { publisher: null };
@@ -112,11 +173,17 @@ function ocrSuspicions(text: string): ImportWarning[] {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const lineOf = (at: number): number => {
-    let lo = 0, hi = lineStarts.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (lineStarts[mid]! <= at) lo = mid; else hi = mid - 1; }
+    let lo = 0,
+      hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
     return lo + 1;
   };
-  for (const [re, msg] of rules) for (const m of text.matchAll(re)) out.push({ code: 'ocr-suspect', message: msg(m[0]), line: lineOf(m.index!) });
+  for (const [re, msg] of rules)
+    for (const m of text.matchAll(re)) out.push({ code: 'ocr-suspect', message: msg(m[0]), line: lineOf(m.index!) });
   out.sort((a, b) => a.line! - b.line!);
   return out;
 }
@@ -183,7 +250,11 @@ export function findRepeatedBlock(lines: readonly string[], stats?: { comparison
         if (len < 3) continue;
         const c = chars[p + len]! - chars[p]!;
         const start = p + d;
-        if (!best || c > best.chars || (c === best.chars && (start < best.start || (start === best.start && p < best.first)))) {
+        if (
+          !best ||
+          c > best.chars ||
+          (c === best.chars && (start < best.start || (start === best.start && p < best.first)))
+        ) {
           best = { start, first: p, len, chars: c };
         }
       }
@@ -204,7 +275,10 @@ function dropRepeatedBlock(lines: string[], warnings: ImportWarning[]): string[]
   if (!best || best.chars < Math.min(400, total * 0.3)) return lines;
   const from = idx[best.start]![1];
   const to = idx[best.start + best.len - 1]![1];
-  warnings.push({ code: 'duplicate-body', message: `the text was repeated (${best.len} paragraphs); the second copy was removed.` });
+  warnings.push({
+    code: 'duplicate-body',
+    message: `the text was repeated (${best.len} paragraphs); the second copy was removed.`,
+  });
   return [...lines.slice(0, from), ...lines.slice(to + 1)];
 }
 
@@ -217,11 +291,20 @@ function joinSplits(lines: string[]): string[] {
   const out: string[] = [];
   let blank = 0;
   for (const line of lines) {
-    if (!line.trim()) { blank++; continue; }
+    if (!line.trim()) {
+      blank++;
+      continue;
+    }
     const prev = out.length ? out[out.length - 1]! : null;
-    if (prev && prev.trim() && !ENDS_SENTENCE.test(prev.trim()) && STARTS_LOWER.test(line) && !LIST_MARK.test(line)
-      && /\p{Ll}/u.test(prev) // an all-capitals line is a heading, not a broken sentence
-      && prev.trim().split(/\s+/).length >= 3) {
+    if (
+      prev &&
+      prev.trim() &&
+      !ENDS_SENTENCE.test(prev.trim()) &&
+      STARTS_LOWER.test(line) &&
+      !LIST_MARK.test(line) &&
+      /\p{Ll}/u.test(prev) && // an all-capitals line is a heading, not a broken sentence
+      prev.trim().split(/\s+/).length >= 3
+    ) {
       out[out.length - 1] = `${prev.trimEnd()} ${line.trimStart()}`;
       blank = 0;
       continue;
@@ -260,22 +343,38 @@ export function clean(decoded: string): Cleaned {
   // styled look-alike letters are read as the letters they imitate (the raw file keeps them)
   const plain = readAsPlainLetters(decoded);
   if (plain !== decoded.normalize('NFC').replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')) {
-    warnings.push({ code: 'lookalike-letters', message: 'the text uses styled look-alike letters (small capitals or mathematical letters); they were read as plain letters.' });
+    warnings.push({
+      code: 'lookalike-letters',
+      message:
+        'the text uses styled look-alike letters (small capitals or mathematical letters); they were read as plain letters.',
+    });
   }
   warnings.push(...mixedCaseCapitals(plain));
-  let lines = normalizeChars(markFormFeeds(plain)).split('\n').map((l) => l.trim());
+  let lines = normalizeChars(markFormFeeds(plain))
+    .split('\n')
+    .map((l) => l.trim());
   lines = splitMergedHeader(splitPipeRows(lines));
   const pages = rejoinPageBreaks(lines);
   lines = pages.lines;
   const others = new Set(headlineListAtTop(lines));
-  if (others.size) { hints.chrome!.push(...[...others].map((i) => lines[i]!)); lines = lines.filter((_, i) => !others.has(i)); }
-  if (pages.joined) warnings.push({ code: 'page-break-joined', message: `${pages.joined} sentence(s) split by a page break were joined; check the joins.` });
+  if (others.size) {
+    hints.chrome!.push(...[...others].map((i) => lines[i]!));
+    lines = lines.filter((_, i) => !others.has(i));
+  }
+  if (pages.joined)
+    warnings.push({
+      code: 'page-break-joined',
+      message: `${pages.joined} sentence(s) split by a page break were joined; check the joins.`,
+    });
 
   // scraper page-date stamp on the first line
   const first = lines.findIndex((l) => l);
   if (first >= 0) {
     const m = PAGE_DATE.exec(lines[first]!);
-    if (m) { hints.pageDate = m[1]!.slice(0, 7); lines[first] = lines[first]!.slice(m[0].length).trim(); }
+    if (m) {
+      hints.pageDate = m[1]!.slice(0, 7);
+      lines[first] = lines[first]!.slice(m[0].length).trim();
+    }
   }
 
   const kept: string[] = [];
@@ -287,12 +386,18 @@ export function clean(decoded: string): Cleaned {
     if (raw && FOOTER_START.test(folded)) break;
     // chrome, image paths, blank form fields, and decoration lines ("-------", "*", "|")
     if (CHROME_LINE.test(folded) || IMAGE_PATH.test(raw) || isEmptyFormField(raw)) continue;
-    if (raw && (isChromeLine(raw) || (!kept.some((k) => k.length > 150) && isRelatedDocumentEntry(raw)))) { hints.chrome!.push(raw); continue; }
-    if (raw && /^[\s\-*_=|•.,:;(){}\[\]+~]+$/.test(raw)) continue;
+    if (raw && (isChromeLine(raw) || (!kept.some((k) => k.length > 150) && isRelatedDocumentEntry(raw)))) {
+      hints.chrome!.push(raw);
+      continue;
+    }
+    if (raw && /^[\s\-*_=|•.,:;(){}[\]+~]+$/.test(raw)) continue;
     if (raw) seen++;
     if (raw && seen <= 8) {
       let m = PUB_DATE_LINE.exec(raw);
-      if (m) { hints.publicationDate ??= iso(m[1]!, m[2]!, m[3]!); continue; }
+      if (m) {
+        hints.publicationDate ??= iso(m[1]!, m[2]!, m[3]!);
+        continue;
+      }
       m = PUB_DATE_PREFIX.exec(raw);
       if (m) {
         hints.publicationDate ??= iso(m[1]!, m[2]!, m[3]!);
@@ -300,7 +405,10 @@ export function clean(decoded: string): Cleaned {
         raw = raw.slice(m[0].length);
       }
       const a = AGENCY_PREFIX.exec(raw);
-      if (a) { hints.publisher ??= (a[1] ?? a[2])!.trim(); raw = raw.slice(a[0].length); }
+      if (a) {
+        hints.publisher ??= (a[1] ?? a[2])!.trim();
+        raw = raw.slice(a[0].length);
+      }
     }
     kept.push(raw);
   }
@@ -316,6 +424,9 @@ export function clean(decoded: string): Cleaned {
     return true;
   });
   lines = joinSplits(lines);
-  const text = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return { text, hints, warnings };
 }

@@ -22,9 +22,7 @@ export interface Decoded {
 
 // A Vietnamese syllable: optional onset, a vowel cluster, optional coda, at most one tone.
 const V = 'aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ';
-const SYLLABLE = new RegExp(
-  `^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[${V}]{1,3}(ch|ng|nh|[cmnpt])?$`,
-);
+const SYLLABLE = new RegExp(`^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[${V}]{1,3}(ch|ng|nh|[cmnpt])?$`);
 const TONED = /[àằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ]/g;
 
 /** How Vietnamese a text reads: well-formed toned/shaped syllables minus impossible words. */
@@ -52,7 +50,8 @@ function utf8OrNull(bytes: Uint8Array): string | null {
 /** UTF-16 without a BOM: most ASCII characters leave a zero in every other byte. */
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes.length < 4 || bytes.length % 2) return null;
-  let evenZero = 0, oddZero = 0;
+  let evenZero = 0,
+    oddZero = 0;
   const n = Math.min(bytes.length, 4096);
   for (let i = 0; i < n; i += 2) {
     if (bytes[i] === 0) evenZero++;
@@ -110,11 +109,20 @@ export function utf8LinesInLegacy(bytes: Uint8Array): number[] {
       const b = bytes[k]!;
       if (b < 0x80) continue;
       const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-      if (!len || k + len > i) { valid = false; break; }
+      if (!len || k + len > i) {
+        valid = false;
+        break;
+      }
       for (let c = 1; c < len; c++) if ((bytes[k + c]! & 0xc0) !== 0x80) valid = false;
       // overlong forms, surrogates and code points past U+10FFFF are not UTF-8
       const second = bytes[k + 1]!;
-      if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) valid = false;
+      if (
+        (b === 0xe0 && second < 0xa0) ||
+        (b === 0xed && second > 0x9f) ||
+        (b === 0xf0 && second < 0x90) ||
+        (b === 0xf4 && second > 0x8f)
+      )
+        valid = false;
       sequences++;
       k += len - 1;
     }
@@ -128,9 +136,14 @@ export function utf8LinesInLegacy(bytes: Uint8Array): number[] {
 function finish(text: string, encoding: Encoding, name: string, bytes: Uint8Array): Decoded {
   const nfc = text.normalize('NFC');
   if (looksBinary(nfc)) {
-    throw new ImportError(`${name}: this is not a text file (it contains binary data). Import the text of the document (a .txt file), not a PDF, Word or image file.`);
+    throw new ImportError(
+      `${name}: this is not a text file (it contains binary data). Import the text of the document (a .txt file), not a PDF, Word or image file.`,
+    );
   }
-  if (!nfc.trim()) throw new ImportError(`${name}: the file has no text (it is empty or only whitespace). Check that you picked the right file.`);
+  if (!nfc.trim())
+    throw new ImportError(
+      `${name}: the file has no text (it is empty or only whitespace). Check that you picked the right file.`,
+    );
   const warnings: ImportWarning[] = [];
   const legacy = encoding === 'windows-1258' || encoding === 'tcvn3' || encoding === 'vni';
   const mixed = legacy ? utf8LinesInLegacy(bytes) : [];
@@ -171,15 +184,22 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const text = utf8OrNull(bytes.subarray(3));
-    if (text === null) throw new ImportError(`${name}: the file starts as UTF-8 but contains invalid UTF-8 bytes. Re-save it as UTF-8 and import again.`);
+    if (text === null)
+      throw new ImportError(
+        `${name}: the file starts as UTF-8 but contains invalid UTF-8 bytes. Re-save it as UTF-8 and import again.`,
+      );
     return finish(text, 'utf-8-bom', name, bytes);
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return finish(iconv.decode(buf.subarray(2), 'utf-16le'), 'utf-16le', name, bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return finish(iconv.decode(buf.subarray(2), 'utf-16be'), 'utf-16be', name, bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return finish(iconv.decode(buf.subarray(2), 'utf-16le'), 'utf-16le', name, bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return finish(iconv.decode(buf.subarray(2), 'utf-16be'), 'utf-16be', name, bytes);
   const utf16 = sniffUtf16(bytes);
   if (utf16) return finish(iconv.decode(buf, utf16), utf16, name, bytes);
   if (bytes.includes(0)) {
-    throw new ImportError(`${name}: this is not a text file (it contains binary data). Import the text of the document (a .txt file), not a PDF, Word or image file.`);
+    throw new ImportError(
+      `${name}: this is not a text file (it contains binary data). Import the text of the document (a .txt file), not a PDF, Word or image file.`,
+    );
   }
   const utf8 = utf8OrNull(bytes);
   if (utf8 !== null) return finish(utf8, 'utf-8', name, bytes);
@@ -194,10 +214,15 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
   let bestScore = -Infinity;
   for (const r of readings) {
     const s = vietnameseScore(r[1]);
-    if (s > bestScore) { best = r; bestScore = s; }
+    if (s > bestScore) {
+      best = r;
+      bestScore = s;
+    }
   }
   if (!best || bestScore <= 0) {
-    throw new ImportError(`${name}: the text encoding could not be recognised (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI). Open it in a text editor, save it as UTF-8 and import again.`);
+    throw new ImportError(
+      `${name}: the text encoding could not be recognised (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI). Open it in a text editor, save it as UTF-8 and import again.`,
+    );
   }
   return finish(best[1], best[0], name, bytes);
 }

@@ -74,7 +74,9 @@ export function emit(frontmatter: DirectiveInput, body: Root, name = 'input'): s
   const parsed = directiveSchema.safeParse(frontmatter);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ImportError(`${name}: field "${issue.path.join('.')}" is invalid (${issue.message}); the text could not be read well enough to fill it.`);
+    throw new ImportError(
+      `${name}: field "${issue.path.join('.')}" is invalid (${issue.message}); the text could not be read well enough to fill it.`,
+    );
   }
   const { importHash: _drop, ...fm } = frontmatter;
   // YAML 1.1 rules when writing: anything a 1.1 parser (js-yaml) would read as a date, boolean or
@@ -87,7 +89,9 @@ export function emit(frontmatter: DirectiveInput, body: Root, name = 'input'): s
   const out = text.replace(/\n---\n/, `\nimportHash: "${hash}"\n---\n`);
   const size = Buffer.byteLength(out);
   if (size > MAX_MDX_BYTES) {
-    throw new ImportError(`${name}: the directive would be ${megabytes(size)} as MDX, over the ${megabytes(MAX_MDX_BYTES)} the check accepts for one directive. A directive is a few pages: split the file into one file per directive and import those.`);
+    throw new ImportError(
+      `${name}: the directive would be ${megabytes(size)} as MDX, over the ${megabytes(MAX_MDX_BYTES)} the check accepts for one directive. A directive is a few pages: split the file into one file per directive and import those.`,
+    );
   }
   verify(out, body, name);
   return out;
@@ -98,7 +102,13 @@ const VERIFY_TEXT_CHARS = 1024 * 1024;
 
 /** Paragraph by paragraph, the text a reader sees. */
 const blocksOf = (children: readonly unknown[]): string[] =>
-  children.filter((c) => (c as { type: string }).type !== 'yaml').map((c) => toString(c as Root).replace(/\s+/g, ' ').trim());
+  children
+    .filter((c) => (c as { type: string }).type !== 'yaml')
+    .map((c) =>
+      toString(c as Root)
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
 
 /**
  * The output must pass the check as it is (`npm run check` and the build read MDX with GFM, whose
@@ -108,10 +118,13 @@ const blocksOf = (children: readonly unknown[]): string[] =>
  */
 function verify(mdx: string, body: Root, name: string): void {
   const report = (what: string): never => {
-    throw new ImportError(`${name}: the importer could not write this text safely (${what}); nothing was written. Please report this file to the developers.`);
+    throw new ImportError(
+      `${name}: the importer could not write this text safely (${what}); nothing was written. Please report this file to the developers.`,
+    );
   };
   const errors = checkDirectiveFile(name, mdx).problems.filter((p) => p.severity === 'error');
-  if (errors.length) report(`npm run check would refuse it: ${errors[0]!.code}${errors[0]!.line ? ` on line ${errors[0]!.line}` : ''}`);
+  if (errors.length)
+    report(`npm run check would refuse it: ${errors[0]!.code}${errors[0]!.line ? ` on line ${errors[0]!.line}` : ''}`);
   // Reading the text back costs a full parse (~1 s a MB); real directives are well under the
   // bound, and the property tests hold the serialiser to it on every kind of text.
   if (mdx.length > VERIFY_TEXT_CHARS) return;
@@ -119,10 +132,13 @@ function verify(mdx: string, body: Root, name: string): void {
   try {
     parsed = parseBody(mdx.slice(mdx.indexOf('\n---\n') + 5)) as Root;
   } catch (e) {
-    return report(`the MDX does not parse: ${(e as Error).message}`);
+    throw new ImportError(
+      `${name}: the importer could not write this text safely (the MDX does not parse: ${(e as Error).message}); nothing was written. Please report this file to the developers.`,
+    );
   }
   const want = blocksOf(body.children);
   const got = blocksOf(parsed.children);
   const at = want.findIndex((w, i) => got[i] !== w);
-  if (at >= 0 || got.length !== want.length) report(`paragraph ${at >= 0 ? at + 1 : want.length + 1} would read differently on the site`);
+  if (at >= 0 || got.length !== want.length)
+    report(`paragraph ${at >= 0 ? at + 1 : want.length + 1} would read differently on the site`);
 }

@@ -33,7 +33,7 @@ export function extract(seg: Segmented, hints: CleanHints, opts: ExtractOptions 
   const found = extractIssuer(ctx, number, ownHit);
   const province = extractProvince(ctx, ownHit, found);
   const issuer = found.issuer;
-  const prov = province.value ? findProvince(province.value) ?? null : null;
+  const prov = province.value ? (findProvince(province.value) ?? null) : null;
   const date = extractDate(ctx, ownHit);
   // what was read beside a doubtful own number, in its sentence, is no surer than that number
   if ((number.rule === 'own-number-sentence' || number.rule === 'headline') && number.confidence < 0.7) {

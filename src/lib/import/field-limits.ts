@@ -29,7 +29,9 @@ export function enforceFieldLimits(fields: Extracted): ImportWarning[] {
   const warnings: ImportWarning[] = [];
   const date = fields.date;
   if (date.value !== null && !isRealDate(date.value)) {
-    const said = date.evidence ? `"${date.evidence.length > 80 ? `${date.evidence.slice(0, 77)}...` : date.evidence}"` : date.value;
+    const said = date.evidence
+      ? `"${date.evidence.length > 80 ? `${date.evidence.slice(0, 77)}...` : date.evidence}"`
+      : date.value;
     Object.assign(date, {
       value: null,
       confidence: 0,
@@ -39,7 +41,10 @@ export function enforceFieldLimits(fields: Extracted): ImportWarning[] {
   }
   fields.references = fields.references.map((r) => {
     if (r.date === null || isRealDate(r.date)) return r;
-    warnings.push({ code: 'impossible-date', message: `the date of the cited ${r.number} (${r.date}) is not a real day; it was left out. Check the original.` });
+    warnings.push({
+      code: 'impossible-date',
+      message: `the date of the cited ${r.number} (${r.date}) is not a real day; it was left out. Check the original.`,
+    });
     return { ...r, date: null };
   });
   capLength(fields.title, MAX_TITLE_CHARS, 'title');

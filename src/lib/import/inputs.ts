@@ -65,7 +65,11 @@ export function expandInputs(paths: readonly string[]): Inputs {
     if (st.isDirectory()) {
       const key = `${st.dev}:${st.ino}`;
       if (seenDirs.has(key)) {
-        if (!top) problems.push({ path: p, message: `${p}: a link to a folder already read (a loop); skipped. Delete the link.` });
+        if (!top)
+          problems.push({
+            path: p,
+            message: `${p}: a link to a folder already read (a loop); skipped. Delete the link.`,
+          });
         return;
       }
       seenDirs.add(key);
@@ -79,13 +83,19 @@ export function expandInputs(paths: readonly string[]): Inputs {
       const before = files.length + problems.length;
       for (const name of names) if (!name.startsWith('.')) walk(join(p, name), false);
       if (top && files.length + problems.length === before) {
-        problems.push({ path: p, message: `${p}: the folder has no files to import (hidden files are skipped). Check the path, or put the .txt files in it.` });
+        problems.push({
+          path: p,
+          message: `${p}: the folder has no files to import (hidden files are skipped). Check the path, or put the .txt files in it.`,
+        });
       }
       return;
     }
     if (!st.isFile()) {
       // a pipe or a device would block or never end
-      problems.push({ path: p, message: `${p}: not a regular file (a pipe, socket or device). Import the document's text saved as a .txt file.` });
+      problems.push({
+        path: p,
+        message: `${p}: not a regular file (a pipe, socket or device). Import the document's text saved as a .txt file.`,
+      });
       return;
     }
     if (st.size > MAX_INPUT_BYTES) {

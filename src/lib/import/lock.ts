@@ -5,7 +5,17 @@
  * While the lock is held no other import writes, so temporary files found then are leftovers of
  * an interrupted run and are removed.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  type Dirent,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ImportError } from './errors.ts';
@@ -16,7 +26,11 @@ export const TEMP_FILE = /^\.import-\d+-[0-9a-f]+\.tmp$/;
 /** The earlier naming (`.<name>.<pid>.<random>.tmp`), cleaned up too. */
 const OLD_TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
 
-interface Holder { pid: number; host: string; started: string }
+interface Holder {
+  pid: number;
+  host: string;
+  started: string;
+}
 
 export interface LockOptions {
   /** how long to wait for another import (default 10 minutes) */
@@ -61,7 +75,10 @@ function tryCreate(path: string): boolean {
   try {
     const fd = openSync(path, 'wx');
     try {
-      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() } satisfies Holder));
+      writeSync(
+        fd,
+        JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() } satisfies Holder),
+      );
     } finally {
       closeSync(fd);
     }
@@ -76,7 +93,7 @@ function tryCreate(path: string): boolean {
 export function removeStaleTempFiles(dir: string): string[] {
   const removed: string[] = [];
   const walk = (d: string): void => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(d, { withFileTypes: true });
     } catch {
@@ -114,7 +131,9 @@ export function lockArchive(contentDir: string, opts: LockOptions = {}): () => v
     if (isStale(path, holder)) {
       // only the lock judged stale is removed, not one another waiting import has just taken
       if (JSON.stringify(readHolder(path)) === JSON.stringify(holder)) {
-        opts.log?.(`import: an earlier import (pid ${holder?.pid ?? '?'}) stopped without finishing; taking over its lock.`);
+        opts.log?.(
+          `import: an earlier import (pid ${holder?.pid ?? '?'}) stopped without finishing; taking over its lock.`,
+        );
         try {
           unlinkSync(path);
         } catch {
@@ -124,15 +143,20 @@ export function lockArchive(contentDir: string, opts: LockOptions = {}): () => v
       continue;
     }
     if (Date.now() - start >= waitMs) {
-      throw new ImportError(`${path}: another import (pid ${holder?.pid ?? '?'} on ${holder?.host ?? '?'}, started ${holder?.started ?? '?'}) is still running; nothing was imported. Wait for it to finish and run the import again; if no import is running, delete ${path}.`);
+      throw new ImportError(
+        `${path}: another import (pid ${holder?.pid ?? '?'} on ${holder?.host ?? '?'}, started ${holder?.started ?? '?'}) is still running; nothing was imported. Wait for it to finish and run the import again; if no import is running, delete ${path}.`,
+      );
     }
     if (!told) {
-      opts.log?.(`import: waiting for another import of this archive to finish (pid ${holder?.pid ?? '?'}, started ${holder?.started ?? '?'})…`);
+      opts.log?.(
+        `import: waiting for another import of this archive to finish (pid ${holder?.pid ?? '?'}, started ${holder?.started ?? '?'})…`,
+      );
       told = true;
     }
     sleep(200);
   }
-  for (const p of removeStaleTempFiles(contentDir)) opts.log?.(`import: removed ${p}, a temporary file left by an interrupted import.`);
+  for (const p of removeStaleTempFiles(contentDir))
+    opts.log?.(`import: removed ${p}, a temporary file left by an interrupted import.`);
   let held = true;
   return () => {
     if (!held) return;

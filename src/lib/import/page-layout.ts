@@ -16,7 +16,8 @@ export function markFormFeeds(text: string): string {
 }
 
 // "- 3 -", "– 12 –", "Trang 2/3", "Trang 2", "Page 2 of 3"
-const PAGE_NUMBER_LINE = /^(?:[-–]\s*\d{1,3}\s*[-–]|trang\s+\d{1,3}(?:\s*(?:\/|trên)\s*\d{1,3})?|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$/iu;
+const PAGE_NUMBER_LINE =
+  /^(?:[-–]\s*\d{1,3}\s*[-–]|trang\s+\d{1,3}(?:\s*(?:\/|trên)\s*\d{1,3})?|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$/iu;
 const BARE_NUMBER = /^\d{1,3}$/;
 
 // A Vietnamese syllable always has a vowel: a lower-case run of consonants alone is half a word.
@@ -48,7 +49,10 @@ export function rejoinPageBreaks(lines: string[]): { lines: string[]; joined: nu
   const out: string[] = [];
   let joined = 0;
   for (let i = 0; i < marked.length; i++) {
-    if (marked[i] !== PAGE_BREAK) { out.push(marked[i]!); continue; }
+    if (marked[i] !== PAGE_BREAK) {
+      out.push(marked[i]!);
+      continue;
+    }
     // skip the run of markers and blank lines that make up this break
     let j = i;
     while (j < marked.length && (marked[j] === PAGE_BREAK || !marked[j]!.trim())) j++;
@@ -56,10 +60,16 @@ export function rejoinPageBreaks(lines: string[]): { lines: string[]; joined: nu
     const prev = out.length ? out[out.length - 1]! : null;
     const next = j < marked.length ? marked[j]! : null;
     i = j - 1;
-    if (prev === null || next === null) { if (prev !== null) out.push(''); continue; }
+    if (prev === null || next === null) {
+      if (prev !== null) out.push('');
+      continue;
+    }
     const lastWord = prev.split(/\s+/).at(-1) ?? '';
     const firstWord = next.split(/\s+/)[0] ?? '';
-    if ((isFragment(lastWord) && STARTS_LOWER.test(firstWord)) || (/\p{Ll}$/u.test(lastWord) && isFragment(lettersOf(firstWord)))) {
+    if (
+      (isFragment(lastWord) && STARTS_LOWER.test(firstWord)) ||
+      (/\p{Ll}$/u.test(lastWord) && isFragment(lettersOf(firstWord)))
+    ) {
       out[out.length - 1] = prev + next; // "quy đ" + "ịnh" -> "quy định"
       joined++;
       i = j;
@@ -75,7 +85,10 @@ export function rejoinPageBreaks(lines: string[]): { lines: string[]; joined: nu
 }
 
 const ROLE = '(?:PHÓ )?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|CHÁNH VĂN PHÒNG)';
-const SIGNATURE_CELL = new RegExp(`^((?:T/M|TM\\.|KT\\.|TL\\.|TUQ\\.|Q\\.|${ROLE})[\\p{Lu}\\s./]*?)\\s+((?:[\\p{Lu}][\\p{Ll}’']+\\s?){2,5})$`, 'u');
+const SIGNATURE_CELL = new RegExp(
+  `^((?:T/M|TM\\.|KT\\.|TL\\.|TUQ\\.|Q\\.|${ROLE})[\\p{Lu}\\s./]*?)\\s+((?:[\\p{Lu}][\\p{Ll}’']+\\s?){2,5})$`,
+  'u',
+);
 
 /**
  * One table cell can hold a whole block: "Nơi nhận: - Văn phòng Chính phủ; - Lưu: VT." is a list,
@@ -86,12 +99,16 @@ function splitCell(cell: string): string[] {
   const sig = SIGNATURE_CELL.exec(cell);
   if (!sig) return [cell];
   // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": a new role starts at a role word not right after KT./T/M/PHÓ
-  const roles = sig[1]!.trim().split(new RegExp(`\\s+(?=${ROLE}(?:\\s|$))`, 'u')).reduce<string[]>((acc, part) => {
-    const prev = acc.at(-1);
-    if (prev !== undefined && /(?:^|\s)(?:T\/M|TM\.|KT\.|TL\.|TUQ\.|Q\.|PHÓ)$/u.test(prev)) acc[acc.length - 1] = `${prev} ${part}`;
-    else acc.push(part);
-    return acc;
-  }, []);
+  const roles = sig[1]!
+    .trim()
+    .split(new RegExp(`\\s+(?=${ROLE}(?:\\s|$))`, 'u'))
+    .reduce<string[]>((acc, part) => {
+      const prev = acc.at(-1);
+      if (prev !== undefined && /(?:^|\s)(?:T\/M|TM\.|KT\.|TL\.|TUQ\.|Q\.|PHÓ)$/u.test(prev))
+        acc[acc.length - 1] = `${prev} ${part}`;
+      else acc.push(part);
+      return acc;
+    }, []);
   return [...roles, sig[2]!.trim()];
 }
 
@@ -104,7 +121,10 @@ export function splitPipeRows(lines: string[]): string[] {
   const out: string[] = [];
   for (const l of lines) {
     const cells = l.split(/\s*\|\s*/);
-    if (cells.length < 2 || !/\|\s*$|^\s*\|/.test(l)) { out.push(l); continue; }
+    if (cells.length < 2 || !/\|\s*$|^\s*\|/.test(l)) {
+      out.push(l);
+      continue;
+    }
     for (const c of cells) {
       const t = c.trim().replace(/\s*[-*=_]{3,}\s*$/, ''); // "ỦY BAN NHÂN DÂN TỈNH SƠN LA --------", "TỈNH ỦY HÀ NAM *******"
       if (t && !/^[-:\s]+$/.test(t)) out.push(...splitCell(t));
@@ -116,9 +136,11 @@ export function splitPipeRows(lines: string[]): string[] {
 // The two columns of an official header, run together when a PDF or a web page loses the table:
 // "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH ĐỒNG NAI Độc lập - Tự do - Hạnh phúc",
 // "Số: 9518/UBND-KGVX Đồng Nai, ngày 16 tháng 8 năm 2021".
-const MOTTO = /^(.+?)\s+(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)(?:\s+(.*))?$/u;
+const MOTTO =
+  /^(.+?)\s+(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)(?:\s+(.*))?$/u;
 const MOTTO_TAIL = /^(.+?)\s+(Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)(?:\s+(.*))?$/iu;
-const PLACE_DATE = /^((?:Số|V\/v)(?![\p{L}]).*?)\s+((?:[\p{Lu}][\p{Ll}]*\.?\s?){1,4}(?:\s?-\s?(?:[\p{Lu}][\p{Ll}]*\s?){1,3})?,\s*ngày(?![\p{L}]).*)$/u;
+const PLACE_DATE =
+  /^((?:Số|V\/v)(?![\p{L}]).*?)\s+((?:[\p{Lu}][\p{Ll}]*\.?\s?){1,4}(?:\s?-\s?(?:[\p{Lu}][\p{Ll}]*\s?){1,3})?,\s*ngày(?![\p{L}]).*)$/u;
 
 /** Split the run-together columns of an official header into their lines (the top lines only). */
 export function splitMergedHeader(lines: string[]): string[] {
@@ -126,7 +148,11 @@ export function splitMergedHeader(lines: string[]): string[] {
   let prose = false;
   for (const l of lines) {
     // the header zone ends at the first sentence of the text
-    if (prose || (l.split(/\s+/).length >= 15 && /[.;:]$/.test(l))) { prose = true; out.push(l); continue; }
+    if (prose || (l.split(/\s+/).length >= 15 && /[.;:]$/.test(l))) {
+      prose = true;
+      out.push(l);
+      continue;
+    }
     const m = MOTTO.exec(l) ?? MOTTO_TAIL.exec(l) ?? PLACE_DATE.exec(l);
     if (m && m[1]!.length >= 2) out.push(...[m[1]!, m[2]!, m[3] ?? ''].map((x) => x.trim()).filter(Boolean));
     else out.push(l);

@@ -63,7 +63,10 @@ export interface ImportResult {
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** `content/directives/<province>/<date>-<type>[-<number>|-<hash>].mdx` */
-export function outputPath(fm: { province: string; date: string; docType: string; number: string | null }, rawSha: string): string {
+export function outputPath(
+  fm: { province: string; date: string; docType: string; number: string | null },
+  rawSha: string,
+): string {
   const p = findProvince(fm.province)!;
   const tail = fm.number ? slugify(fm.number) : rawSha.slice(0, 8);
   return `content/directives/${p.slug}/${fm.date}-${slugify(fm.docType)}-${tail}.mdx`;
@@ -77,12 +80,24 @@ function notCertain(v: { evidence: string | null }): string {
   return v.evidence ? `not certain: read from "${v.evidence.slice(0, 120)}"` : 'low confidence';
 }
 
-function frontmatterOf(x: Extracted, rawPath: string, sha: string, encoding: Encoding, measures: DirectiveMeasure[] = []): Record<string, unknown> {
+function frontmatterOf(
+  x: Extracted,
+  rawPath: string,
+  sha: string,
+  encoding: Encoding,
+  measures: DirectiveMeasure[] = [],
+): Record<string, unknown> {
   const confidence: Record<string, number> = {};
   const review: Array<{ field: string; reason: string }> = [];
   const byField: Record<string, { value: unknown; confidence: number; evidence: string | null; reason?: string }> = {
-    number: x.number, docType: x.docType, date: x.date, issuer: x.issuer, province: x.province,
-    signer: x.signer, subject: x.subject, title: x.title,
+    number: x.number,
+    docType: x.docType,
+    date: x.date,
+    issuer: x.issuer,
+    province: x.province,
+    signer: x.signer,
+    subject: x.subject,
+    title: x.title,
   };
   for (const f of REVIEWABLE_FIELDS) {
     const v = byField[f]!;
@@ -90,7 +105,12 @@ function frontmatterOf(x: Extracted, rawPath: string, sha: string, encoding: Enc
     // "sure" (0.9 and up) must be right on real text; anything less is for an archivist to check
     if (v.value !== null && v.confidence < SURE) review.push({ field: f, reason: v.reason ?? notCertain(v) });
   }
-  for (const m of measures) if ((m.confidence ?? 1) < 0.7) review.push({ field: 'measures', reason: `${m.code} (${m.action}): ${Math.round((m.confidence ?? 0) * 100)}% sure; check that the document itself orders it` });
+  for (const m of measures)
+    if ((m.confidence ?? 1) < 0.7)
+      review.push({
+        field: 'measures',
+        reason: `${m.code} (${m.action}): ${Math.round((m.confidence ?? 0) * 100)}% sure; check that the document itself orders it`,
+      });
   return {
     title: x.title.value,
     number: x.number.value,
@@ -120,7 +140,20 @@ const REQUIRED: Array<keyof Extracted> = ['province', 'date', 'docType', 'issuer
 export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOptions = {}): ImportResult {
   const name = inputPath;
   const sha = sha256(bytes);
-  const result: ImportResult = { input: inputPath, ok: false, output: null, frontmatter: null, mdx: null, warnings: [], error: null, encoding: null, sha256: sha, fields: null, missing: [], notProvincial: null };
+  const result: ImportResult = {
+    input: inputPath,
+    ok: false,
+    output: null,
+    frontmatter: null,
+    mdx: null,
+    warnings: [],
+    error: null,
+    encoding: null,
+    sha256: sha,
+    fields: null,
+    missing: [],
+    notProvincial: null,
+  };
   try {
     const { text, encoding, warnings: decodeWarnings } = decode(bytes, name);
     result.encoding = encoding;
@@ -131,8 +164,19 @@ export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOpt
     const seg = segment(cleaned.text);
     const fields = extract(seg, cleaned.hints, { province: o.province });
     // what the archivist gives wins, at full confidence, named as the option
-    const supply = (f: Extracted[keyof Extracted], value: string, flag: string): void => { Object.assign(f as object, { value, confidence: 1, evidence: `${flag} ${value}`, reason: undefined, rule: 'option' }); };
-    if (o.date) { supply(fields.date, o.date, '--date'); fields.date.source = 'document'; }
+    const supply = (f: Extracted[keyof Extracted], value: string, flag: string): void => {
+      Object.assign(f as object, {
+        value,
+        confidence: 1,
+        evidence: `${flag} ${value}`,
+        reason: undefined,
+        rule: 'option',
+      });
+    };
+    if (o.date) {
+      supply(fields.date, o.date, '--date');
+      fields.date.source = 'document';
+    }
     if (o.docType) supply(fields.docType, o.docType, '--type');
     if (o.issuer) supply(fields.issuer, o.issuer, '--issuer');
     if (o.number) supply(fields.number, o.number, '--number');
@@ -141,30 +185,42 @@ export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOpt
     result.fields = fields;
     result.warnings = [...decodeWarnings, ...cleaned.warnings, ...fields.warnings, ...limitWarnings];
     result.notProvincial = notProvincial(fields, seg);
-    if (result.notProvincial && !result.warnings.some((w) => w.code === 'not-provincial')) result.warnings.push({ code: 'not-provincial', message: result.notProvincial });
+    if (result.notProvincial && !result.warnings.some((w) => w.code === 'not-provincial'))
+      result.warnings.push({ code: 'not-provincial', message: result.notProvincial });
     const rawPath = opts.rawPath ?? `content/raw/${basename(inputPath).replace(/\s+/g, '_')}`;
     const body = structure(seg.body);
     const titles = seg.headline ? [seg.headline] : [...seg.titleLines, ...(seg.subjectLine ? [seg.subjectLine] : [])];
     const measures = extractMeasures({ blocks: blocksOf(body), titles, date: fields.date.value });
     const fm = frontmatterOf(fields, rawPath, sha, encoding, measures);
     result.frontmatter = fm;
-    for (const r of fm.review as Array<{ field: string; reason: string }>) result.warnings.push({ code: 'review', message: `${r.field}: ${r.reason}` });
+    for (const r of fm.review as Array<{ field: string; reason: string }>)
+      result.warnings.push({ code: 'review', message: `${r.field}: ${r.reason}` });
     result.missing = REQUIRED.filter((f) => (fields[f] as { value: unknown }).value === null).map((f) => ({
-      field: f, option: OPTION_FOR[f]!, example: OPTION_EXAMPLE[f]!, reason: (fields[f] as { reason?: string }).reason ?? null,
+      field: f,
+      option: OPTION_FOR[f]!,
+      example: OPTION_EXAMPLE[f]!,
+      reason: (fields[f] as { reason?: string }).reason ?? null,
     }));
     // a national document is refused even when every field was read, unless the archivist says whose it is
     if (result.notProvincial && /national document/.test(result.notProvincial) && !(o.issuer && o.province)) {
-      throw new ImportError(`${name}: ${result.notProvincial} If a province issued it, give ${OPTION_EXAMPLE.issuer} and ${OPTION_EXAMPLE.province}.`);
+      throw new ImportError(
+        `${name}: ${result.notProvincial} If a province issued it, give ${OPTION_EXAMPLE.issuer} and ${OPTION_EXAMPLE.province}.`,
+      );
     }
     if (result.missing.length) {
-      const why = result.missing.map((m) => `${m.field} not found (${m.reason ? `${m.reason}; ` : ''}add ${m.example})`).join('; ');
+      const why = result.missing
+        .map((m) => `${m.field} not found (${m.reason ? `${m.reason}; ` : ''}add ${m.example})`)
+        .join('; ');
       throw new ImportError(`${name}: ${result.notProvincial ? `${result.notProvincial} ` : ''}${why}.`);
     }
     result.mdx = emit(fm as DirectiveInput, body, name);
     result.output = outputPath(fm as { province: string; date: string; docType: string; number: string | null }, sha);
     result.ok = true;
   } catch (e) {
-    result.error = e instanceof ImportError ? e.message : `${name}: unexpected importer failure (${(e as Error).message}). Please report this file to the developers.`;
+    result.error =
+      e instanceof ImportError
+        ? e.message
+        : `${name}: unexpected importer failure (${(e as Error).message}). Please report this file to the developers.`;
     result.mdx = null;
     result.ok = false;
   }

@@ -37,7 +37,11 @@ export function structure(body: string[]): Root {
         bullet = b[1]!;
         children.push(list);
       }
-      const item: ListItem = { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: inline(line.slice(b[0].length)) }] };
+      const item: ListItem = {
+        type: 'listItem',
+        spread: false,
+        children: [{ type: 'paragraph', children: inline(line.slice(b[0].length)) }],
+      };
       list.children.push(item);
       continue;
     }

@@ -8,7 +8,21 @@
  * pipeline.ts.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { linkSync, lstatSync, mkdirSync, openSync, closeSync, writeSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  type Stats,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  writeSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { splitFrontmatter } from '../directive-file.ts';
 import { duplicateKey } from '../doc-number.ts';
@@ -123,7 +137,7 @@ function indexRaw(contentDir: string): RawIndex {
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const p = join(dir, name);
-      let st;
+      let st: Stats;
       try {
         st = lstatSync(p);
       } catch {
@@ -194,10 +208,22 @@ function indexExisting(contentDir: string): DirectiveIndex {
     const split = splitFrontmatter(text);
     if (!split.ok) continue;
     try {
-      const d = split.data as { province?: string; number?: string | null; date?: string; source?: { sha256?: string; raw?: string } };
+      const d = split.data as {
+        province?: string;
+        number?: string | null;
+        date?: string;
+        source?: { sha256?: string; raw?: string };
+      };
       const key = duplicateKey(d.province ?? null, d.number ?? null, d.date ?? null);
-      addKnown(index, key, { path: `content/${relative(contentDir, f).split(sep).join('/')}`, abs: f, sha: d.source?.sha256 ?? '', raw: d.source?.raw ?? '' });
-    } catch { /* a broken file is the schema check's business */ }
+      addKnown(index, key, {
+        path: `content/${relative(contentDir, f).split(sep).join('/')}`,
+        abs: f,
+        sha: d.source?.sha256 ?? '',
+        raw: d.source?.raw ?? '',
+      });
+    } catch {
+      /* a broken file is the schema check's business */
+    }
   }
   return index;
 }
@@ -225,7 +251,11 @@ const MAX_RAW_NAME_BYTES = 200;
  * stay (links to the raw file are URL-encoded).
  */
 export function rawName(inputPath: string): string {
-  let name = basename(inputPath).normalize('NFC').replace(UNSAFE_CHAR, '_').replace(/[\s\\]+/g, '_').replace(/^\.+/, '');
+  let name = basename(inputPath)
+    .normalize('NFC')
+    .replace(UNSAFE_CHAR, '_')
+    .replace(/[\s\\]+/g, '_')
+    .replace(/^\.+/, '');
   if (!name || name === '_') name = 'raw.txt';
   if (Buffer.byteLength(name) > MAX_RAW_NAME_BYTES) {
     const ext = extname(name).length <= 10 ? extname(name) : '';
@@ -261,7 +291,17 @@ function planRaw(contentDir: string, inputPath: string, hash: string, raws: RawI
 // ---------------------------------------------------------------- the run
 
 const failed = (input: string, error: string): FileReport => ({
-  input, ok: false, output: null, frontmatter: null, mdx: null, warnings: [], error, encoding: null, sha256: '', fields: null, status: 'failed',
+  input,
+  ok: false,
+  output: null,
+  frontmatter: null,
+  mdx: null,
+  warnings: [],
+  error,
+  encoding: null,
+  sha256: '',
+  fields: null,
+  status: 'failed',
 });
 
 /** Import files (and folders). Pure reporting when `dryRun`. */
@@ -298,19 +338,33 @@ function importAll(inputs: string[], contentDir: string, opts: RunOptions): File
       reports.push(importOne(file, bytes, contentDir, known, raws, opts));
     } catch (e) {
       if (e instanceof ImportError) throw e;
-      reports.push(failed(file, `${file}: could not be written to the archive (${errCode(e) ?? (e as Error).message}). Nothing was written for this file; check that ${contentDir} is writable and has free space, then import it again.`));
+      reports.push(
+        failed(
+          file,
+          `${file}: could not be written to the archive (${errCode(e) ?? (e as Error).message}). Nothing was written for this file; check that ${contentDir} is writable and has free space, then import it again.`,
+        ),
+      );
     }
   });
   return reports;
 }
 
-function importOne(file: string, bytes: Uint8Array, contentDir: string, known: DirectiveIndex, raws: RawIndex, opts: RunOptions): FileReport {
+function importOne(
+  file: string,
+  bytes: Uint8Array,
+  contentDir: string,
+  known: DirectiveIndex,
+  raws: RawIndex,
+  opts: RunOptions,
+): FileReport {
   const hash = sha(bytes);
   const made = known.bySha.get(hash) ?? [];
   // the raw file these bytes already have, preferably the one a directive names
   const named = made.find((k) => raws.shaOf.get(k.raw) === hash)?.raw;
   const existingRaw = named ?? raws.bySha.get(hash);
-  const raw = existingRaw ? { rel: existingRaw, abs: join(contentDir, relative('content', existingRaw)) } : planRaw(contentDir, file, hash, raws);
+  const raw = existingRaw
+    ? { rel: existingRaw, abs: join(contentDir, relative('content', existingRaw)) }
+    : planRaw(contentDir, file, hash, raws);
   const importOpts: ImportOptions = { ...opts.fields, rawPath: raw.rel, province: opts.province, date: opts.date };
   const r = importText(bytes, file, importOpts);
   const report: FileReport = { ...r, status: r.ok ? 'imported' : 'failed' };

@@ -16,7 +16,11 @@ import { writeSearchIndex } from './indexer.ts';
  * `pagesReady`, when given, is awaited after the records are added and before the pages are
  * looked at and the index written: the records can be added while Astro is still rendering.
  */
-export async function indexBuiltSite(directivesDir: string, outDir: string, pagesReady?: Promise<void>): Promise<number> {
+export async function indexBuiltSite(
+  directivesDir: string,
+  outDir: string,
+  pagesReady?: Promise<void>,
+): Promise<number> {
   // URLs are stored without the base path; the search page adds import.meta.env.BASE_URL.
   const records = searchRecords(directivesDir, (id) => `/van-ban/${id}/`);
   const written = await writeSearchIndex(records, join(outDir, 'pagefind'), async (all) => {
@@ -32,7 +36,9 @@ export async function indexBuiltSite(directivesDir: string, outDir: string, page
 export async function assertBuildIntegrity(directivesDir: string, outDir: string): Promise<IntegrityReport> {
   const report = await checkBuild(directivesDir, outDir);
   if (!report.ok) {
-    throw new Error(`Build integrity check failed, nothing may be dropped silently:\n- ${report.problems.join('\n- ')}`);
+    throw new Error(
+      `Build integrity check failed, nothing may be dropped silently:\n- ${report.problems.join('\n- ')}`,
+    );
   }
   return report;
 }

@@ -87,8 +87,14 @@ function encodeColumn(indices: number[], distinct: number, delta: boolean): Enco
   return delta ? { width, delta, data } : { width, data };
 }
 
-function decodeColumn({ width, delta, data }: EncodedColumn, rows: number, distinct: number, name: string): Uint16Array {
-  if (data.length !== rows * width) throw new Error(`Search catalogue: column ${name} holds ${data.length / width} rows, expected ${rows}`);
+function decodeColumn(
+  { width, delta, data }: EncodedColumn,
+  rows: number,
+  distinct: number,
+  name: string,
+): Uint16Array {
+  if (data.length !== rows * width)
+    throw new Error(`Search catalogue: column ${name} holds ${data.length / width} rows, expected ${rows}`);
   const out = new Uint16Array(rows);
   for (let r = 0; r < rows; r++) {
     let n = 0;
@@ -104,7 +110,11 @@ function decodeColumn({ width, delta, data }: EncodedColumn, rows: number, disti
 }
 
 /** The catalogue of rows given in index order. */
-export function buildCatalogue(rows: readonly CatalogueRow[], common: readonly string[] = [], variants: Record<string, number> = {}): CatalogueFile {
+export function buildCatalogue(
+  rows: readonly CatalogueRow[],
+  common: readonly string[] = [],
+  variants: Record<string, number> = {},
+): CatalogueFile {
   const values = {} as CatalogueFile['values'];
   const columns = {} as CatalogueFile['columns'];
   for (const col of COLUMNS) {
@@ -119,7 +129,14 @@ export function buildCatalogue(rows: readonly CatalogueRow[], common: readonly s
     );
   }
   const sortedVariants = Object.fromEntries(Object.entries(variants).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { version: CATALOGUE_VERSION, documents: rows.length, common: [...common], variants: sortedVariants, values, columns };
+  return {
+    version: CATALOGUE_VERSION,
+    documents: rows.length,
+    common: [...common],
+    variants: sortedVariants,
+    values,
+    columns,
+  };
 }
 
 /**

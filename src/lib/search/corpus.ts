@@ -12,7 +12,10 @@ import { buildSearchRecord, type SearchRecord } from './record.ts';
  * The search records, one at a time in file order: a consumer that awaits something between
  * records (Pagefind's service, another process) gets the next one built meanwhile.
  */
-export async function* searchRecords(directivesDir: string, urlFor: (id: string) => string): AsyncGenerator<SearchRecord> {
+export async function* searchRecords(
+  directivesDir: string,
+  urlFor: (id: string) => string,
+): AsyncGenerator<SearchRecord> {
   for (const rel of listDirectiveFiles(directivesDir)) {
     const file = directiveFilePath(directivesDir, rel);
     const source = await readFile(file, 'utf8');

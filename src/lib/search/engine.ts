@@ -57,12 +57,15 @@ export async function openArchiveIndex(
   const catalogue = new Catalogue(file);
   const all = (await pf.search(null))?.results ?? [];
   if (all.length !== catalogue.size) {
-    throw new Error(`Search catalogue lists ${catalogue.size} directives but the index has ${all.length}; rebuild the site`);
+    throw new Error(
+      `Search catalogue lists ${catalogue.size} directives but the index has ${all.length}; rebuild the site`,
+    );
   }
   let numbers: Promise<readonly string[]> | null = null;
   const once = (): Promise<readonly string[]> =>
     (numbers ??= loadNumbers().then((list) => {
-      if (list.length !== catalogue.size) throw new Error(`Search numbers list ${list.length} directives, the index ${catalogue.size}; rebuild the site`);
+      if (list.length !== catalogue.size)
+        throw new Error(`Search numbers list ${list.length} directives, the index ${catalogue.size}; rebuild the site`);
       return list;
     }));
   return { pf, catalogue, pages: all, rowOf: new Map(all.map((r, i) => [r.id, i])), numbers: once };
@@ -219,7 +222,11 @@ export function indexQueries(q: ParsedQuery, common: ReadonlySet<string>): strin
   return [...new Set(q.units.flatMap((u) => unitQueries(u, common) ?? []))];
 }
 
-export async function searchArchive(index: ArchiveIndex, state: SearchState, opts: EngineOptions = {}): Promise<SearchOutcome> {
+export async function searchArchive(
+  index: ArchiveIndex,
+  state: SearchState,
+  opts: EngineOptions = {},
+): Promise<SearchOutcome> {
   const { pf, catalogue, pages } = index;
   const window = opts.window ?? 12;
   const pageSize = opts.pageSize ?? 10;
@@ -242,7 +249,18 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   // Letters or digits typed, but none: punctuation or emoji only. Ask for words, list nothing.
   if (q.terms.length === 0 && q.text !== '') {
     const counts = catalogue.counts(catalogue.all(), filters);
-    return { query: q, needsWords: true, items: [], total: 0, exact: true, ...empty, counts, countAll: async () => true, loadMore: async () => [], hasMore: () => false };
+    return {
+      query: q,
+      needsWords: true,
+      items: [],
+      total: 0,
+      exact: true,
+      ...empty,
+      counts,
+      countAll: async () => true,
+      loadMore: async () => [],
+      hasMore: () => false,
+    };
   }
 
   // Browsing: no words, only filters (or nothing): everything, newest first unless asked otherwise.
@@ -257,7 +275,18 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
     };
     const items = await page();
     const counts = catalogue.counts(catalogue.all(), filters);
-    return { query: q, needsWords: false, items, total: all.length, exact: true, ...empty, counts, countAll: async () => true, loadMore: page, hasMore: () => shown < all.length };
+    return {
+      query: q,
+      needsWords: false,
+      items,
+      total: all.length,
+      exact: true,
+      ...empty,
+      counts,
+      countAll: async () => true,
+      loadMore: page,
+      hasMore: () => shown < all.length,
+    };
   }
 
   // Candidates, unit by unit: what the index proposes for each (any alternative), and for a
@@ -288,7 +317,11 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   const simple = q.units.map((u, i) => !u.number && !u.province && queries[i] !== null && queries[i]!.length === 1);
   const absentVariant = q.units.some((u, i) => simple[i] && u.variant && catalogue.variantCount(u.variant) === 0);
   const together = [...new Set(q.units.flatMap((_, i) => (simple[i] ? queries[i]! : [])))];
-  const togetherP: Promise<number[] | null> = absentVariant ? Promise.resolve([]) : together.length ? ask(together.join(' ')) : Promise.resolve(null);
+  const togetherP: Promise<number[] | null> = absentVariant
+    ? Promise.resolve([])
+    : together.length
+      ? ask(together.join(' '))
+      : Promise.resolve(null);
   const perUnit = await Promise.all(
     q.units.map(async (u, i): Promise<{ rows: number[] | null; known: Set<number> | null }> => {
       const alts = queries[i]!;
@@ -354,7 +387,8 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
         return ask(queries[i]![0]!);
       }),
     );
-    for (const rows of each) if (rows) for (const row of new Set(rows)) if (!inFull.has(row)) hits.set(row, (hits.get(row) ?? 0) + 1);
+    for (const rows of each)
+      if (rows) for (const row of new Set(rows)) if (!inFull.has(row)) hits.set(row, (hits.get(row) ?? 0) + 1);
   }
   const partialCandidates = [...hits.keys()].filter(passes).sort((a, b) => hits.get(b)! - hits.get(a)!);
   const pool = [...new Set([...ownFirst, ...fullCandidates, ...partialCandidates])];
@@ -402,14 +436,19 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   // Nothing found yet among what was checked: look further before saying "not found".
   while (listed() === 0 && fullLeft() && loaded.size < verify * 4) await step(verify);
   // A page with room left shows partial matches after the found ones: check a few of them.
-  if (listed() < pageSize && partial.length < pageSize && at < pool.length && loaded.size < verify + window) await step(window);
+  if (listed() < pageSize && partial.length < pageSize && at < pool.length && loaded.size < verify + window)
+    await step(window);
   performance.mark('search:loaded');
 
   const sortFound = (): void => {
     found.sort((a, b) =>
       state.sort === 'relevance'
-        ? Number(b.numberMatch) - Number(a.numberMatch) || b.score - a.score || a.candidate.indexRank - b.candidate.indexRank
-        : (a.candidate.date === b.candidate.date ? a.candidate.indexRank - b.candidate.indexRank : (a.candidate.date < b.candidate.date ? -1 : 1) * (dateSort === 'asc' ? 1 : -1)),
+        ? Number(b.numberMatch) - Number(a.numberMatch) ||
+          b.score - a.score ||
+          a.candidate.indexRank - b.candidate.indexRank
+        : a.candidate.date === b.candidate.date
+          ? a.candidate.indexRank - b.candidate.indexRank
+          : (a.candidate.date < b.candidate.date ? -1 : 1) * (dateSort === 'asc' ? 1 : -1),
     );
   };
   sortFound();
@@ -420,11 +459,24 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   let missingNumber: MissingNumber | null = null;
   if (numberUnit && q.number && ownRows.length === 0) {
     const year = q.year ?? (filters.year?.length === 1 ? filters.year[0]! : null);
-    const rows = nearestNumbers(q.number, numbers, year ? (row) => catalogue.date(row).startsWith(year) : () => true, 5);
+    const rows = nearestNumbers(
+      q.number,
+      numbers,
+      year ? (row) => catalogue.date(row).startsWith(year) : () => true,
+      5,
+    );
     const near = await Promise.all(rows.map((row, i) => loadRow(row, i)));
     missingNumber = {
-      number: numberUnit.words.length ? q.text.slice(numberUnit.words[0]!.start, numberUnit.words.at(-1)!.end) : numberUnit.text,
-      nearest: near.map((c) => ({ number: c.number ?? '', url: c.url, title: c.title, province: c.province ?? '', date: c.date })),
+      number: numberUnit.words.length
+        ? q.text.slice(numberUnit.words[0]!.start, numberUnit.words.at(-1)!.end)
+        : numberUnit.text,
+      nearest: near.map((c) => ({
+        number: c.number ?? '',
+        url: c.url,
+        title: c.title,
+        province: c.province ?? '',
+        date: c.date,
+      })),
     };
   }
 
@@ -447,7 +499,10 @@ export async function searchArchive(index: ArchiveIndex, state: SearchState, opt
   // for narrowing down, never shown as "found".
   const noFilter = !filtered(state);
   const exact = (): boolean => unknownLeft().length === 0;
-  const foundRows = (): number[] => [...found.map((s) => s.candidate.row), ...fullCandidates.filter((row) => !loaded.has(row) && knownFull(row))];
+  const foundRows = (): number[] => [
+    ...found.map((s) => s.candidate.row),
+    ...fullCandidates.filter((row) => !loaded.has(row) && knownFull(row)),
+  ];
   // (a proposal already checked and found not to match is not counted)
   const countsNow = (): FacetCounts => {
     if (noFilter && exact()) return catalogue.counts(foundRows(), filters);

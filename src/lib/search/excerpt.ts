@@ -20,7 +20,8 @@ function marked(syl: Syllable[], q: ParsedQuery): boolean[] {
   const hit = syl.map((s) => q.terms.some((t) => matchesAsTyped(t, s)));
   const groups = new Set(q.units.map((u) => u.variant).filter(Boolean));
   if (groups.size) {
-    for (const m of variantsInDocument(syl)) if (groups.has(m.group.id)) for (let i = m.from; i < m.to; i++) hit[i] = true;
+    for (const m of variantsInDocument(syl))
+      if (groups.has(m.group.id)) for (let i = m.from; i < m.to; i++) hit[i] = true;
   }
   return hit;
 }

@@ -26,7 +26,10 @@ export function commonSyllables(records: SearchRecord[], share = 0.5, minDocumen
   for (const r of records) {
     for (const f of new Set(syllables(r.content).map((s) => s.fold))) df.set(f, (df.get(f) ?? 0) + 1);
   }
-  return [...df].filter(([, n]) => n > records.length * share).map(([w]) => w).sort();
+  return [...df]
+    .filter(([, n]) => n > records.length * share)
+    .map(([w]) => w)
+    .sort();
 }
 
 /** Per variant group, how many records carry its token (src/lib/vietnamese-variants.ts). */

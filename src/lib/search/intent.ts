@@ -25,20 +25,47 @@ const TYPE_WORDS = DOC_TYPES.filter((t) => t.code)
   .sort((a, b) => b.words.length - a.words.length)
   .map((t) => ({
     ...t,
-    serialAfter: new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${t.words}|${t.code.toLowerCase()})\\s*(?:so\\s*)?(\\d{1,5})(?![\\p{L}\\p{N}])`, 'u'),
+    serialAfter: new RegExp(
+      `(?:^|[^\\p{L}\\p{N}])(?:${t.words}|${t.code.toLowerCase()})\\s*(?:so\\s*)?(\\d{1,5})(?![\\p{L}\\p{N}])`,
+      'u',
+    ),
   }));
 const TYPE_CODES = new Set(TYPE_WORDS.map((t) => t.code));
 // Issuer codes people type after a number with spaces ("469 cv tu", "35 ct ttg").
-const SPACED_CODES = new Set(['TU', 'TW', 'UBND', 'TTG', 'CP', 'BCD', 'VX', 'VP', 'BTV', 'TTTU', 'HDND', 'BYT', 'KGVX', 'BCS', 'DU', 'UB', 'BTC', 'VPCP', 'TTTW', 'BCT']);
+const SPACED_CODES = new Set([
+  'TU',
+  'TW',
+  'UBND',
+  'TTG',
+  'CP',
+  'BCD',
+  'VX',
+  'VP',
+  'BTV',
+  'TTTU',
+  'HDND',
+  'BYT',
+  'KGVX',
+  'BCS',
+  'DU',
+  'UB',
+  'BTC',
+  'VPCP',
+  'TTTW',
+  'BCT',
+]);
 
 /**
  * A document number in the query, typed any way: "469-CV/TU", "469/CV-TU", "469 cv tu",
  * "CV 469", "công văn 469", "số 469". Null when the query has no serial that looks like one.
  */
 export function detectNumber(query: string): NumberIntent | null {
-  const q = foldDiacritics(query.normalize('NFC')).toLowerCase().replace(/[\u2010-\u2015\u2212]/g, '-');
+  const q = foldDiacritics(query.normalize('NFC'))
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
   // Serial followed by letter codes: 469-CV/TU, 469/cv-tu, 469 cv tu, 35/CT-TTg.
-  const full = /(?:^|[^\p{L}\p{N}])(\d{1,5})\s*[-/ ]\s*([a-z]{1,6}(?:\s*[-/ ]\s*[a-z]{1,8}){0,3})(?![\p{L}\p{N}])/u.exec(q);
+  const full =
+    /(?:^|[^\p{L}\p{N}])(\d{1,5})\s*[-/ ]\s*([a-z]{1,6}(?:\s*[-/ ]\s*[a-z]{1,8}){0,3})(?![\p{L}\p{N}])/u.exec(q);
   if (full) {
     // Codes joined by a space only when they are issuers' codes: "469 cv tu", but "26-CT/TU hai phong" is a number and a place.
     const parts = full[2]!.toUpperCase().split(/(\s*[-/]\s*|\s+)/);
@@ -93,13 +120,17 @@ export function citeQueryToken(intent: NumberIntent): string {
 
 // A number as texts write it: serial, then a type code and issuer codes ("469-CV/TU",
 // "16/CT-TTg", "2686/QĐ-UBND", "số 15/2021/NĐ-CP"); the first code must be a document type's.
-const NUMBER_IN_TEXT = /(?<![\p{L}\p{N}])(\d{1,5})(?:\/(?:19|20)\d\d)?\s?[-/]\s?([\p{L}]{1,6}(?:\s?[-/]\s?[\p{L}]{1,8}){0,3})(?![\p{L}\p{N}])/gu;
+const NUMBER_IN_TEXT =
+  /(?<![\p{L}\p{N}])(\d{1,5})(?:\/(?:19|20)\d\d)?\s?[-/]\s?([\p{L}]{1,6}(?:\s?[-/]\s?[\p{L}]{1,8}){0,3})(?![\p{L}\p{N}])/gu;
 
 /** The document numbers a text writes, normalised ("Công văn số 469-CV/TU" -> "469-CV/TU"), once each. */
 export function numbersInText(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(NUMBER_IN_TEXT)) {
-    const codes = foldDiacritics(m[2]!).toUpperCase().split(/[^A-Z]+/).filter(Boolean);
+    const codes = foldDiacritics(m[2]!)
+      .toUpperCase()
+      .split(/[^A-Z]+/)
+      .filter(Boolean);
     if (!TYPE_CODES.has(codes[0]!) && !['QD', 'ND', 'TTG'].includes(codes[0]!)) continue;
     out.add(normalizeDocNumber(`${m[1]}-${m[2]}`.replace(/\s+/g, '')));
   }

@@ -32,18 +32,31 @@ export function readNumbers(file: NumbersFile): string[] {
  * (type and issuer: "CV/TU", "CT-TTg"; only the type when that is all that was typed) and
  * passing `keep` (the year asked for): closest serial first, then lower serial.
  */
-export function nearestNumbers(want: NumberIntent, numbers: readonly string[], keep: (row: number) => boolean, n = 5): number[] {
+export function nearestNumbers(
+  want: NumberIntent,
+  numbers: readonly string[],
+  keep: (row: number) => boolean,
+  n = 5,
+): number[] {
   const target = Number(want.serial);
   const found: { row: number; d: number; serial: number }[] = [];
   numbers.forEach((num, row) => {
     if (!num || !keep(row)) return;
     const p = parseDocNumber(num);
     if (!p) return;
-    const same = want.codes.length >= 2 ? p.codes.join('/') === want.codes.join('/') : want.codes.length === 1 ? p.codes[0] === want.codes[0] : true;
+    const same =
+      want.codes.length >= 2
+        ? p.codes.join('/') === want.codes.join('/')
+        : want.codes.length === 1
+          ? p.codes[0] === want.codes[0]
+          : true;
     if (!same) return;
     const serial = Number(p.serial);
     if (serial === target) return;
     found.push({ row, d: Math.abs(serial - target), serial });
   });
-  return found.sort((a, b) => a.d - b.d || a.serial - b.serial || a.row - b.row).slice(0, n).map((x) => x.row);
+  return found
+    .sort((a, b) => a.d - b.d || a.serial - b.serial || a.row - b.row)
+    .slice(0, n)
+    .map((x) => x.row);
 }

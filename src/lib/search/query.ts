@@ -7,7 +7,14 @@
  */
 import { readAsPlainLetters } from '../vietnamese.ts';
 import { variantsInQuery } from '../vietnamese-variants.ts';
-import { detectDocTypes, detectNumber, detectProvinces, numberQueryToken, type NumberIntent, type ProvinceIntent } from './intent.ts';
+import {
+  detectDocTypes,
+  detectNumber,
+  detectProvinces,
+  numberQueryToken,
+  type NumberIntent,
+  type ProvinceIntent,
+} from './intent.ts';
 import { syllables, type Syllable } from './text.ts';
 
 /** Longer queries are cut: nobody types more, and it bounds the work a hostile query can cause. */
@@ -82,7 +89,13 @@ function numberSpan(terms: Syllable[], n: NumberIntent): { from: number; to: num
 const textOf = (terms: Syllable[], from: number, to: number, source: string): string =>
   to > from ? source.slice(terms[from]!.start, terms[to - 1]!.end) : '';
 
-function buildUnits(terms: Syllable[], phrases: Syllable[][], number: NumberIntent | null, provinces: ProvinceIntent[], source: string): QueryUnit[] {
+function buildUnits(
+  terms: Syllable[],
+  phrases: Syllable[][],
+  number: NumberIntent | null,
+  provinces: ProvinceIntent[],
+  source: string,
+): QueryUnit[] {
   const units: QueryUnit[] = [];
   const used = new Array<boolean>(terms.length).fill(false);
   const take = (from: number, to: number): void => {
@@ -97,19 +110,42 @@ function buildUnits(terms: Syllable[], phrases: Syllable[][], number: NumberInte
       const v = variants.find((m) => m.from <= span.from && m.to >= span.to);
       const from = v ? Math.min(v.from, span.from) : span.from;
       const to = v ? Math.max(v.to, span.to) : span.to;
-      units.push({ kind: 'number', text: textOf(terms, from, to, source), words: terms.slice(from, to), from, to, number, ...(v ? { variant: v.group.id } : {}) });
+      units.push({
+        kind: 'number',
+        text: textOf(terms, from, to, source),
+        words: terms.slice(from, to),
+        from,
+        to,
+        number,
+        ...(v ? { variant: v.group.id } : {}),
+      });
       take(from, to);
     }
   }
   for (const p of provinces) {
     if (!free(p.from, p.to)) continue;
     const v = variants.find((m) => m.from === p.from && m.to === p.to);
-    units.push({ kind: 'province', text: textOf(terms, p.from, p.to, source), words: terms.slice(p.from, p.to), from: p.from, to: p.to, province: p.province, ...(v ? { variant: v.group.id } : {}) });
+    units.push({
+      kind: 'province',
+      text: textOf(terms, p.from, p.to, source),
+      words: terms.slice(p.from, p.to),
+      from: p.from,
+      to: p.to,
+      province: p.province,
+      ...(v ? { variant: v.group.id } : {}),
+    });
     take(p.from, p.to);
   }
   for (const v of variants) {
     if (!free(v.from, v.to)) continue;
-    units.push({ kind: 'variant', text: textOf(terms, v.from, v.to, source), words: terms.slice(v.from, v.to), from: v.from, to: v.to, variant: v.group.id });
+    units.push({
+      kind: 'variant',
+      text: textOf(terms, v.from, v.to, source),
+      words: terms.slice(v.from, v.to),
+      from: v.from,
+      to: v.to,
+      variant: v.group.id,
+    });
     take(v.from, v.to);
   }
   // A bare numeral stands with a word beside it, the one before ("mũi 3", "cấp độ 4") or the
@@ -146,7 +182,9 @@ function buildUnits(terms: Syllable[], phrases: Syllable[][], number: NumberInte
 }
 
 export function parseQuery(input: string): ParsedQuery {
-  const text = readAsPlainLetters(String(input ?? '')).slice(0, MAX_QUERY_LENGTH).trim();
+  const text = readAsPlainLetters(String(input ?? ''))
+    .slice(0, MAX_QUERY_LENGTH)
+    .trim();
   // Quotes of any style; an unbalanced last quote is treated as closing at the end.
   const unified = text.replace(/[“”„‟«»"]/g, '"');
   const phrases: Syllable[][] = [];

@@ -128,9 +128,19 @@ export function rankAll<C extends Candidate>(q: ParsedQuery, candidates: C[]): S
   // Each adjacent pair counted once per document: for its weight and for the document's score.
   const counts = docs.map((d) => q.terms.slice(1).map((t, i) => occurs([q.terms[i]!, t], d, same)));
   const weights = pairWeights(counts, q.terms.length - 1);
-  const scored = candidates
-    .map((c, i) => scoreCandidate(q, c, docs[i]!, distinct, weights.map((weight, p) => ({ weight, count: counts[i]![p]! }))));
-  return scored.sort((a, b) => Number(b.complete) - Number(a.complete) || b.score - a.score || a.candidate.indexRank - b.candidate.indexRank);
+  const scored = candidates.map((c, i) =>
+    scoreCandidate(
+      q,
+      c,
+      docs[i]!,
+      distinct,
+      weights.map((weight, p) => ({ weight, count: counts[i]![p]! })),
+    ),
+  );
+  return scored.sort(
+    (a, b) =>
+      Number(b.complete) - Number(a.complete) || b.score - a.score || a.candidate.indexRank - b.candidate.indexRank,
+  );
 }
 
 /**

@@ -81,7 +81,9 @@ export function buildSearchRecord(url: string, d: DirectiveData, body: string): 
   const text = rest ? `${head}\n${rest}` : head;
   // The numbers it cites: from the frontmatter's references and as the text writes them.
   const own = d.number ? docNumberKey(d.number) : null;
-  const cited = [...new Set([...(d.references ?? []).map((r) => r.number), ...numbersInText(text)])].filter((n) => docNumberKey(n) !== own);
+  const cited = [...new Set([...(d.references ?? []).map((r) => r.number), ...numbersInText(text)])].filter(
+    (n) => docNumberKey(n) !== own,
+  );
   const tail = [
     ...foldedDWords(text),
     ...numberTokens(d.number),

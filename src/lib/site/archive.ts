@@ -6,7 +6,13 @@
  */
 import type { DirectiveData, DirectiveReference } from '../directive-schema.ts';
 import { docNumberKey, normalizeDocNumber, parseDocNumber } from '../doc-number.ts';
-import { buildReferenceIndex, isNationalNumber, NATIONAL_ISSUERS, resolveReference, type Resolution } from '../checks/references.ts';
+import {
+  buildReferenceIndex,
+  isNationalNumber,
+  NATIONAL_ISSUERS,
+  resolveReference,
+  type Resolution,
+} from '../checks/references.ts';
 
 export interface DirectiveRecord {
   /** entry id: "vinh-phuc/2021-11-08-cong-van-907-cv-tu" */
@@ -91,7 +97,9 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
     if (list) list.push(d);
     else byProvince.set(d.data.province, [d]);
   }
-  const index = buildReferenceIndex(all.map((d) => ({ id: d.id, province: d.data.province, number: d.data.number, date: d.data.date })));
+  const index = buildReferenceIndex(
+    all.map((d) => ({ id: d.id, province: d.data.province, number: d.data.number, date: d.data.date })),
+  );
 
   const nationalByKey = new Map<string, NationalDocument>();
   const resolved = new Map<string, ResolvedReference[]>();
@@ -103,14 +111,25 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
       const key = docNumberKey(ref.number) ?? `raw:${normalizeDocNumber(ref.number)}`;
       if (seen.has(key)) continue; // a document cited twice is listed once
       seen.add(key);
-      const resolution = resolveReference(ref, { id: d.id, province: d.data.province, number: d.data.number, date: d.data.date }, index);
+      const resolution = resolveReference(
+        ref,
+        { id: d.id, province: d.data.province, number: d.data.number, date: d.data.date },
+        index,
+      );
       const target = resolution.status === 'resolved' ? byId.get(resolution.id)! : null;
       let national: NationalDocument | null = null;
       if (resolution.status === 'national') {
         const issuerName = nationalIssuer(ref.number)!; // 'national' means isNationalNumber
         national = nationalByKey.get(key) ?? null;
         if (!national) {
-          national = { slug: nationalSlug(key), key, number: normalizeDocNumber(ref.number), docType: ref.docType, issuerName, citedBy: [] };
+          national = {
+            slug: nationalSlug(key),
+            key,
+            number: normalizeDocNumber(ref.number),
+            docType: ref.docType,
+            issuerName,
+            citedBy: [],
+          };
           nationalByKey.set(key, national);
         }
         if (!national.docType && ref.docType) national.docType = ref.docType;

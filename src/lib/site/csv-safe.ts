@@ -37,9 +37,17 @@ export function neutraliseCsv(csv: string): string {
       let v = '';
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q < 0) { v += text.slice(j); j = text.length; break; }
+        if (q < 0) {
+          v += text.slice(j);
+          j = text.length;
+          break;
+        }
         v += text.slice(j, q);
-        if (text[q + 1] === '"') { v += '"'; j = q + 2; continue; }
+        if (text[q + 1] === '"') {
+          v += '"';
+          j = q + 2;
+          continue;
+        }
         j = q + 1;
         break;
       }
@@ -56,9 +64,20 @@ export function neutraliseCsv(csv: string): string {
     const safe = neutraliseCsvCell(value);
     out += safe === value ? raw : quote(safe);
     // the separator after it
-    if (text[i] === ',') { out += ','; i++; continue; }
-    if (text.startsWith('\r\n', i)) { out += '\r\n'; i += 2; continue; }
-    if (text[i] === '\n' || text[i] === '\r') { out += text[i]; i++; }
+    if (text[i] === ',') {
+      out += ',';
+      i++;
+      continue;
+    }
+    if (text.startsWith('\r\n', i)) {
+      out += '\r\n';
+      i += 2;
+      continue;
+    }
+    if (text[i] === '\n' || text[i] === '\r') {
+      out += text[i];
+      i++;
+    }
   }
   return out;
 }

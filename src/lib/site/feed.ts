@@ -18,11 +18,13 @@ export interface FeedItem {
 }
 
 export function feedItems(items: readonly DirectiveRecord[], base: string, limit = 50): FeedItem[] {
-  return latest(items, limit).map((d) => ({
-    title: `${d.data.province}: ${docLabel(d.data)} — ${d.data.title}`,
-    link: withBase(base, paths.directive(d.id)),
-    pubDate: toFeedDate(d.data.date),
-    description: `${d.data.issuer} ${d.data.province}, ${formatDate(d.data.date)}. ${d.data.summary ?? ''}`.trim(),
-    categories: [d.data.province, d.data.docType],
-  })).map(xmlSafeItem);
+  return latest(items, limit)
+    .map((d) => ({
+      title: `${d.data.province}: ${docLabel(d.data)} — ${d.data.title}`,
+      link: withBase(base, paths.directive(d.id)),
+      pubDate: toFeedDate(d.data.date),
+      description: `${d.data.issuer} ${d.data.province}, ${formatDate(d.data.date)}. ${d.data.summary ?? ''}`.trim(),
+      categories: [d.data.province, d.data.docType],
+    }))
+    .map(xmlSafeItem);
 }

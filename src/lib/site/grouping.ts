@@ -20,7 +20,9 @@ export interface YearGroup {
 
 /** Years and months in chronological order, items oldest first within a month. */
 export function groupByYearMonth(items: readonly DirectiveRecord[]): YearGroup[] {
-  const sorted = [...items].sort((a, b) => (a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : a.id < b.id ? -1 : 1));
+  const sorted = [...items].sort((a, b) =>
+    a.data.date < b.data.date ? -1 : a.data.date > b.data.date ? 1 : a.id < b.id ? -1 : 1,
+  );
   const years: YearGroup[] = [];
   for (const d of sorted) {
     const { year, month } = parseIsoDate(d.data.date);
@@ -76,5 +78,7 @@ export function typesPresent(items: readonly DirectiveRecord[]): TypeCount[] {
 
 /** Newest first, for "latest directives" and feeds. */
 export function latest(items: readonly DirectiveRecord[], n: number): DirectiveRecord[] {
-  return [...items].sort((a, b) => (a.data.date > b.data.date ? -1 : a.data.date < b.data.date ? 1 : a.id < b.id ? -1 : 1)).slice(0, n);
+  return [...items]
+    .sort((a, b) => (a.data.date > b.data.date ? -1 : a.data.date < b.data.date ? 1 : a.id < b.id ? -1 : 1))
+    .slice(0, n);
 }

@@ -108,7 +108,10 @@ function shortValue(v: unknown): string | null {
 }
 
 /** What changed between two versions of a directive file (before null: first import). */
-export function compareVersions(before: string | null, after: string): Pick<HistoryChange, 'fields' | 'textChanged' | 'reviewedChange' | 'imported'> {
+export function compareVersions(
+  before: string | null,
+  after: string,
+): Pick<HistoryChange, 'fields' | 'textChanged' | 'reviewedChange' | 'imported'> {
   if (before === null) return { imported: true, fields: [], textChanged: false, reviewedChange: null };
   const a = splitVersion(before);
   const b = splitVersion(after);
@@ -123,14 +126,25 @@ export function compareVersions(before: string | null, after: string): Pick<Hist
       for (const sk of [...new Set([...Object.keys(x), ...Object.keys(y)])]) {
         const sx = (x as Record<string, unknown>)[sk];
         const sy = (y as Record<string, unknown>)[sk];
-        if (!same(sx, sy)) fields.push({ field: `source.${sk}`, label: `${fieldLabel('source')} (${sk})`, before: shortValue(sx), after: shortValue(sy) });
+        if (!same(sx, sy))
+          fields.push({
+            field: `source.${sk}`,
+            label: `${fieldLabel('source')} (${sk})`,
+            before: shortValue(sx),
+            after: shortValue(sy),
+          });
       }
       continue;
     }
     if (same(x, y)) continue;
     const before = shortValue(x);
     const after = shortValue(y);
-    fields.push({ field: k, label: fieldLabel(k), before: before !== null && after !== null ? before : null, after: before !== null && after !== null ? after : null });
+    fields.push({
+      field: k,
+      label: fieldLabel(k),
+      before: before !== null && after !== null ? before : null,
+      after: before !== null && after !== null ? after : null,
+    });
   }
   const wasChecked = a.data.reviewed === true;
   const isChecked = b.data.reviewed === true;
@@ -146,7 +160,12 @@ export function compareVersions(before: string | null, after: string): Pick<Hist
 function readBlobs(ids: string[], cwd: string): Map<string, string> {
   const out = new Map<string, string>();
   if (ids.length === 0) return out;
-  const buf = execFileSync('git', ['cat-file', '--batch'], { cwd, input: `${ids.join('\n')}\n`, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'ignore'] });
+  const buf = execFileSync('git', ['cat-file', '--batch'], {
+    cwd,
+    input: `${ids.join('\n')}\n`,
+    maxBuffer: 1 << 30,
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
   let pos = 0;
   for (const id of ids) {
     const nl = buf.indexOf(0x0a, pos);
@@ -162,7 +181,10 @@ function readBlobs(ids: string[], cwd: string): Map<string, string> {
 }
 
 /** Each file's changes, newest first, credited to its current name across renames. */
-export function historiesFromRawLog(changes: RawChange[], blob: (id: string) => string | undefined): Map<string, HistoryChange[]> {
+export function historiesFromRawLog(
+  changes: RawChange[],
+  blob: (id: string) => string | undefined,
+): Map<string, HistoryChange[]> {
   const byFile = new Map<string, HistoryChange[]>();
   const currentName = new Map<string, string>();
   for (const c of changes) {
@@ -191,8 +213,28 @@ function historyIndex(folder: string): Map<string, HistoryChange[]> {
   let index = cache.get(folder);
   if (index) return index;
   try {
-    const opts = { cwd: folder, encoding: 'utf8' as const, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'] };
-    const log = execFileSync('git', ['-c', 'core.quotePath=false', 'log', '--relative', '-M', '--raw', '--no-abbrev', '--format=%x1e%H%x09%aI', '--', '.'], opts);
+    const opts = {
+      cwd: folder,
+      encoding: 'utf8' as const,
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', 'pipe', 'ignore'] as ['ignore', 'pipe', 'ignore'],
+    };
+    const log = execFileSync(
+      'git',
+      [
+        '-c',
+        'core.quotePath=false',
+        'log',
+        '--relative',
+        '-M',
+        '--raw',
+        '--no-abbrev',
+        '--format=%x1e%H%x09%aI',
+        '--',
+        '.',
+      ],
+      opts,
+    );
     const changes = parseRawLog(log);
     const ids = [...new Set(changes.flatMap((c) => [c.oldBlob, c.newBlob]).filter((x): x is string => !!x))];
     const blobs = readBlobs(ids, folder);
@@ -223,7 +265,9 @@ export function describeChange(c: HistoryChange): string {
   if (c.reviewedChange === 'checked') parts.push('Đánh dấu đã kiểm tra');
   if (c.reviewedChange === 'unchecked') parts.push('Bỏ đánh dấu đã kiểm tra');
   if (c.fields.length) {
-    const names = c.fields.map((f) => (f.before !== null && f.after !== null ? `${f.label} (${f.before} → ${f.after})` : f.label));
+    const names = c.fields.map((f) =>
+      f.before !== null && f.after !== null ? `${f.label} (${f.before} → ${f.after})` : f.label,
+    );
     const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} và ${names.at(-1)}` : names[0]!;
     parts.push(`Sửa ${list}`);
   }

@@ -46,7 +46,19 @@ export interface MeasureRow {
 }
 
 export const MEASURE_COLUMNS = [
-  'province', 'provinceSlug', 'date', 'code', 'label', 'action', 'scope', 'from', 'to', 'directiveId', 'directiveUrl', 'evidence', 'confidence',
+  'province',
+  'provinceSlug',
+  'date',
+  'code',
+  'label',
+  'action',
+  'scope',
+  'from',
+  'to',
+  'directiveId',
+  'directiveUrl',
+  'evidence',
+  'confidence',
 ] as const;
 
 /** Every measure of every directive, by date, then province, then the order of the code list. */
@@ -56,15 +68,29 @@ export function measureRows(records: readonly DirectiveRecord[], urlOf: (d: Dire
   for (const d of records) {
     for (const m of d.data.measures ?? []) {
       rows.push({
-        province: d.data.province, provinceSlug: provinceByName(d.data.province).slug, date: d.data.date,
-        code: m.code, label: findMeasure(m.code)!.label, action: m.action, scope: m.scope ?? null,
-        from: m.from ?? null, to: m.to ?? null, directiveId: d.id, directiveUrl: urlOf(d), evidence: m.evidence,
+        province: d.data.province,
+        provinceSlug: provinceByName(d.data.province).slug,
+        date: d.data.date,
+        code: m.code,
+        label: findMeasure(m.code)!.label,
+        action: m.action,
+        scope: m.scope ?? null,
+        from: m.from ?? null,
+        to: m.to ?? null,
+        directiveId: d.id,
+        directiveUrl: urlOf(d),
+        evidence: m.evidence,
         confidence: m.confidence ?? null,
       });
     }
   }
-  return rows.sort((a, b) => a.date.localeCompare(b.date) || compareVietnamese(a.province, b.province)
-    || order.get(a.code)! - order.get(b.code)! || a.directiveId.localeCompare(b.directiveId));
+  return rows.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      compareVietnamese(a.province, b.province) ||
+      order.get(a.code)! - order.get(b.code)! ||
+      a.directiveId.localeCompare(b.directiveId),
+  );
 }
 
 /**
@@ -85,8 +111,16 @@ export function measuresCsv(rows: readonly MeasureRow[]): string {
 }
 
 /** The JSON export: the code list (with labels) and the rows. */
-export function measuresJson(rows: readonly MeasureRow[]): { measures: Array<{ code: string; name: string; label: string }>; actions: Record<MeasureAction, string>; rows: MeasureRow[] } {
-  return { measures: MEASURES.map(({ code, name, label }) => ({ code, name, label })), actions: MEASURE_ACTION_LABELS, rows: [...rows] };
+export function measuresJson(rows: readonly MeasureRow[]): {
+  measures: Array<{ code: string; name: string; label: string }>;
+  actions: Record<MeasureAction, string>;
+  rows: MeasureRow[];
+} {
+  return {
+    measures: MEASURES.map(({ code, name, label }) => ({ code, name, label })),
+    actions: MEASURE_ACTION_LABELS,
+    rows: [...rows],
+  };
 }
 
 // ------------------------------------------------------------------ index
@@ -105,11 +139,17 @@ export interface MeasureSummary {
 /** Every measure in the list, with how many directives and provinces ordered or lifted it. */
 export function measureIndex(records: readonly DirectiveRecord[]): MeasureSummary[] {
   return MEASURES.map((m) => {
-    const hits = records.flatMap((d) => (d.data.measures ?? []).filter((x) => x.code === m.code).map((x) => ({ d, x })));
+    const hits = records.flatMap((d) =>
+      (d.data.measures ?? []).filter((x) => x.code === m.code).map((x) => ({ d, x })),
+    );
     return {
-      code: m.code, label: m.label, name: m.name, directives: new Set(hits.map((h) => h.d.id)).size,
+      code: m.code,
+      label: m.label,
+      name: m.name,
+      directives: new Set(hits.map((h) => h.d.id)).size,
       provinces: new Set(hits.map((h) => h.d.data.province)).size,
-      impose: hits.filter((h) => h.x.action === 'impose').length, lift: hits.filter((h) => h.x.action === 'lift').length,
+      impose: hits.filter((h) => h.x.action === 'impose').length,
+      lift: hits.filter((h) => h.x.action === 'lift').length,
     };
   });
 }
@@ -158,12 +198,18 @@ const monthsBetween = (from: string, to: string): string[] => {
   const [ty, tm] = to.split('-').map(Number) as [number, number];
   while (y < ty || (y === ty && m <= tm)) {
     out.push(`${y}-${String(m).padStart(2, '0')}`);
-    if (++m > 12) { m = 1; y++; }
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
   }
   return out;
 };
 
-function buildGrid(points: Array<{ row: string; rowLabel: string; href: string | null; d: DirectiveRecord; m: DirectiveMeasure }>, sortRows: (a: GridRow, b: GridRow) => number): Grid {
+function buildGrid(
+  points: Array<{ row: string; rowLabel: string; href: string | null; d: DirectiveRecord; m: DirectiveMeasure }>,
+  sortRows: (a: GridRow, b: GridRow) => number,
+): Grid {
   if (points.length === 0) return { months: [], rows: [] };
   const monthsOf = points.map((p) => measureMonth(p.d, p.m)).sort();
   const months = monthsBetween(monthsOf[0]!, monthsOf.at(-1)!);
@@ -178,7 +224,12 @@ function buildGrid(points: Array<{ row: string; rowLabel: string; href: string |
       row.cells.push(cell);
     }
     if (!cell.entries.some((e) => e.id === p.d.id && e.action === p.m.action)) {
-      cell.entries.push({ id: p.d.id, action: p.m.action, label: `${docLabel(p.d.data)} (${formatDate(p.d.data.date)})`, scope: p.m.scope ?? null });
+      cell.entries.push({
+        id: p.d.id,
+        action: p.m.action,
+        label: `${docLabel(p.d.data)} (${formatDate(p.d.data.date)})`,
+        scope: p.m.scope ?? null,
+      });
     }
     if (cell.state !== p.m.action) cell.state = 'both';
   }
@@ -190,18 +241,34 @@ function buildGrid(points: Array<{ row: string; rowLabel: string; href: string |
 }
 
 /** Province × month for one measure: who imposed or lifted it, when. Provinces in Vietnamese order. */
-export function measureGrid(records: readonly DirectiveRecord[], code: MeasureCode, provinceHref: (slug: string) => string): Grid {
-  const points = records.flatMap((d) => (d.data.measures ?? []).filter((m) => m.code === code).map((m) => {
-    const slug = provinceByName(d.data.province).slug;
-    return { row: slug, rowLabel: d.data.province, href: provinceHref(slug), d, m };
-  }));
+export function measureGrid(
+  records: readonly DirectiveRecord[],
+  code: MeasureCode,
+  provinceHref: (slug: string) => string,
+): Grid {
+  const points = records.flatMap((d) =>
+    (d.data.measures ?? [])
+      .filter((m) => m.code === code)
+      .map((m) => {
+        const slug = provinceByName(d.data.province).slug;
+        return { row: slug, rowLabel: d.data.province, href: provinceHref(slug), d, m };
+      }),
+  );
   return buildGrid(points, (a, b) => compareVietnamese(a.label, b.label));
 }
 
 /** Measure × month for one province: the same picture on the province's page. Measures in list order. */
 export function provinceMeasureGrid(records: readonly DirectiveRecord[], measureHref: (code: string) => string): Grid {
   const order = new Map(MEASURES.map((m, i) => [m.code as string, i]));
-  const points = records.flatMap((d) => (d.data.measures ?? []).map((m) => ({ row: m.code, rowLabel: findMeasure(m.code)!.label, href: measureHref(m.code), d, m })));
+  const points = records.flatMap((d) =>
+    (d.data.measures ?? []).map((m) => ({
+      row: m.code,
+      rowLabel: findMeasure(m.code)!.label,
+      href: measureHref(m.code),
+      d,
+      m,
+    })),
+  );
   return buildGrid(points, (a, b) => order.get(a.key)! - order.get(b.key)!);
 }
 
@@ -229,22 +296,37 @@ export function gridGeometry(grid: Grid, opt = GRID): GridGeometry {
   const columns = grid.months.map((month, i) => {
     const [y, m] = month.split('-');
     const x = labelWidth + i * step;
-    return { month, x, center: x + opt.cell / 2, monthNumber: String(Number(m)), year: m === '01' || i === 0 ? y! : null };
+    return {
+      month,
+      x,
+      center: x + opt.cell / 2,
+      monthNumber: String(Number(m)),
+      year: m === '01' || i === 0 ? y! : null,
+    };
   });
   const rows = grid.rows.map((r, i) => ({ key: r.key, label: r.label, y: opt.axisHeight + i * step }));
   const col = new Map(columns.map((c) => [c.month, c.x]));
-  const cells = grid.rows.flatMap((r, i) => r.cells.map((c) => ({ x: col.get(c.month)!, y: rows[i]!.y, size: opt.cell, cell: c })));
+  const cells = grid.rows.flatMap((r, i) =>
+    r.cells.map((c) => ({ x: col.get(c.month)!, y: rows[i]!.y, size: opt.cell, cell: c })),
+  );
   return {
     // room on the right for a year label that starts at the last column
     width: labelWidth + grid.months.length * step + opt.padding + 24,
     height: opt.axisHeight + grid.rows.length * step + opt.padding,
-    labelWidth, columns, rows, cells, yearY: 14, monthY: 32,
+    labelWidth,
+    columns,
+    rows,
+    cells,
+    yearY: 14,
+    monthY: 32,
   };
 }
 
 /** Words for a cell, for tooltips and the table: "áp dụng: Công văn số … (08/11/2021)". */
 export function cellText(c: GridCell): string {
-  return c.entries.map((e) => `${MEASURE_ACTION_LABELS[e.action]}: ${e.label}${e.scope ? `, ${e.scope}` : ''}`).join('; ');
+  return c.entries
+    .map((e) => `${MEASURE_ACTION_LABELS[e.action]}: ${e.label}${e.scope ? `, ${e.scope}` : ''}`)
+    .join('; ');
 }
 
 /** "tháng 7/2021" */
@@ -256,7 +338,11 @@ const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g,
 
 /** Where the sentence sits in the rendered body: the index of its text, outside any tag; -1 if absent. */
 function textIndex(html: string, text: string): number {
-  for (const needle of [escapeHtml(text), escapeHtml(text).replace(/&gt;/g, '>'), escapeHtml(text).replace(/"/g, '&quot;')]) {
+  for (const needle of [
+    escapeHtml(text),
+    escapeHtml(text).replace(/&gt;/g, '>'),
+    escapeHtml(text).replace(/"/g, '&quot;'),
+  ]) {
     let i = html.indexOf(needle);
     while (i >= 0) {
       if (html.lastIndexOf('<', i) <= html.lastIndexOf('>', i)) return i;
@@ -272,14 +358,24 @@ function textIndex(html: string, text: string): number {
  * of text in the body (a headline, or a sentence split by emphasis). Measures that share a
  * sentence share its id (the first code's).
  */
-export function markEvidence(html: string, measures: readonly DirectiveMeasure[]): { html: string; anchors: Map<string, string | null> } {
+export function markEvidence(
+  html: string,
+  measures: readonly DirectiveMeasure[],
+): { html: string; anchors: Map<string, string | null> } {
   const idOf = new Map<string, string | null>();
   let out = html;
   for (const m of measures) {
     if (idOf.has(m.evidence)) continue;
     const i = textIndex(out, m.evidence);
-    if (i < 0) { idOf.set(m.evidence, null); continue; }
-    const len = [escapeHtml(m.evidence), escapeHtml(m.evidence).replace(/&gt;/g, '>'), escapeHtml(m.evidence).replace(/"/g, '&quot;')].find((n) => out.startsWith(n, i))!.length;
+    if (i < 0) {
+      idOf.set(m.evidence, null);
+      continue;
+    }
+    const len = [
+      escapeHtml(m.evidence),
+      escapeHtml(m.evidence).replace(/&gt;/g, '>'),
+      escapeHtml(m.evidence).replace(/"/g, '&quot;'),
+    ].find((n) => out.startsWith(n, i))!.length;
     const id = evidenceId(m.code);
     out = `${out.slice(0, i)}<span class="measure-evidence" id="${id}">${out.slice(i, i + len)}</span>${out.slice(i + len)}`;
     idOf.set(m.evidence, id);
@@ -290,7 +386,8 @@ export function markEvidence(html: string, measures: readonly DirectiveMeasure[]
 /** A text-fragment link for a sentence the body does not hold as one run (browsers that know them scroll to it). */
 export function textFragment(evidence: string): string {
   const words = evidence.split(/\s+/).filter(Boolean);
-  const enc = (s: string): string => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+  const enc = (s: string): string =>
+    encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
   if (words.length <= 8) return `#:~:text=${enc(words.join(' '))}`;
   return `#:~:text=${enc(words.slice(0, 4).join(' '))},${enc(words.slice(-4).join(' '))}`;
 }

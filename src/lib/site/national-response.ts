@@ -44,10 +44,20 @@ export function provinceResponses(n: NationalDocument, nationalDate: string | nu
   const rows: ProvinceResponse[] = [...byProvince].map(([province, list]) => {
     const first = [...list].sort(compareDirectives)[0]!;
     const [minDays, maxDays] = nationalDate ? daysBetween(nationalDate, first.data.date) : [null, null];
-    return { province, first, count: list.length, minDays, maxDays, uncertain: first.data.date.length === 7 || first.data.dateSource !== 'document' };
+    return {
+      province,
+      first,
+      count: list.length,
+      minDays,
+      maxDays,
+      uncertain: first.data.date.length === 7 || first.data.dateSource !== 'document',
+    };
   });
-  return rows.sort((a, b) =>
-    (a.minDays ?? 0) - (b.minDays ?? 0) || compareDirectives(a.first, b.first) || compareVietnamese(a.province, b.province),
+  return rows.sort(
+    (a, b) =>
+      (a.minDays ?? 0) - (b.minDays ?? 0) ||
+      compareDirectives(a.first, b.first) ||
+      compareVietnamese(a.province, b.province),
   );
 }
 
@@ -62,7 +72,10 @@ export function responseLabel(r: Pick<ProvinceResponse, 'minDays' | 'maxDays'>):
 
 /** The median of the days known exactly (day-precision dates the document itself gives), or null. */
 export function medianDays(rows: readonly ProvinceResponse[]): { median: number; count: number } | null {
-  const days = rows.filter((r) => !r.uncertain && r.minDays !== null && r.minDays === r.maxDays).map((r) => r.minDays!).sort((a, b) => a - b);
+  const days = rows
+    .filter((r) => !r.uncertain && r.minDays !== null && r.minDays === r.maxDays)
+    .map((r) => r.minDays!)
+    .sort((a, b) => a - b);
   if (days.length === 0) return null;
   const mid = Math.floor(days.length / 2);
   const median = days.length % 2 ? days[mid]! : Math.round((days[mid - 1]! + days[mid]!) / 2);

@@ -23,7 +23,11 @@ const BLOCK = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquot
 const LIST = new Set(['ul', 'ol']);
 
 function isSectionLink(n: RootContent): boolean {
-  return n.type === 'element' && n.tagName === 'a' && (n.properties.className as string[] | undefined)?.includes('section-link') === true;
+  return (
+    n.type === 'element' &&
+    n.tagName === 'a' &&
+    (n.properties.className as string[] | undefined)?.includes('section-link') === true
+  );
 }
 
 function withoutSectionLinks(el: Element): Element {
@@ -45,7 +49,10 @@ export function textBlocksParsed(html: string): TextBlock[] {
       if (n.type !== 'element') continue;
       if (n.tagName === 'li') {
         // an item's own text first, then its nested list's items as blocks of their own
-        const own = withoutSectionLinks({ ...n, children: n.children.filter((c) => !(c.type === 'element' && LIST.has(c.tagName))) });
+        const own = withoutSectionLinks({
+          ...n,
+          children: n.children.filter((c) => !(c.type === 'element' && LIST.has(c.tagName))),
+        });
         const text = clean(toString(own));
         if (text) out.push({ id: typeof n.properties.id === 'string' ? n.properties.id : null, text });
         walk(n.children.filter((c) => c.type === 'element' && LIST.has(c.tagName)) as RootContent[]);

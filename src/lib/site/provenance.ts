@@ -68,11 +68,17 @@ function historyIndex(dir: string, cwd: string): Map<string, HistoryEntry[]> {
         maxBuffer: 1 << 30,
         stdio: ['ignore', 'pipe', 'ignore'],
       });
-      const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
       // git prints paths relative to the repository root; callers pass them relative to cwd.
       const prefix = relative(top, resolve(cwd)).split(sep).join('/');
       const raw = parseGitLogByFile(out);
-      index = new Map([...raw].map(([p, h]) => [prefix && p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : p, h]));
+      index = new Map(
+        [...raw].map(([p, h]) => [prefix && p.startsWith(`${prefix}/`) ? p.slice(prefix.length + 1) : p, h]),
+      );
     } catch {
       index = new Map();
     }

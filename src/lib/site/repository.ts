@@ -23,7 +23,10 @@ export function repositoryUrl(): string | null {
   const env = process.env.REPO_URL?.trim();
   if (env) return (cached = env.replace(/\/+$/, ''));
   try {
-    const remote = execFileSync('git', ['remote', 'get-url', 'origin'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const remote = execFileSync('git', ['remote', 'get-url', 'origin'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     cached = webUrlOfRemote(remote);
   } catch {
     cached = null;

@@ -54,31 +54,87 @@ type Rule = [RegExp, (m: RegExpExecArray) => string];
 // One rule per reason the importer writes (src/lib/import/extract.ts, pipeline.ts). Anchored
 // loosely (no $) so a reason the importer extends with a clause still reads.
 const RULES: Rule[] = [
-  [/^no issue date in the text; month of the publication date/i, () => 'Văn bản không ghi ngày ban hành; đây là tháng báo đăng tin, không phải ngày ban hành.'],
-  [/^no issue date; month of the latest date the text reports \((.+?)\)/i, (m) => `Văn bản không ghi ngày ban hành; đây là tháng của mốc thời gian muộn nhất văn bản nêu (${m[1]}), ngày ban hành có thể muộn hơn.`],
-  [/the date of the meeting or event the text opens with/i, () => 'Có thể là ngày của cuộc họp hoặc sự kiện mà văn bản nêu ở đầu; ngày ban hành có thể muộn hơn một chút.'],
-  [/^the text gives "(.+?)" without a year; year taken from the same date written in full/i, (m) => `Văn bản ghi “${m[1]}” không kèm năm; năm lấy từ chỗ khác trong văn bản ghi đủ ngày này.`],
-  [/^the text gives "(.+?)" without a year; year taken from the publication date/i, (m) => `Văn bản ghi “${m[1]}” không kèm năm; năm suy ra từ ngày đăng tin.`],
+  [
+    /^no issue date in the text; month of the publication date/i,
+    () => 'Văn bản không ghi ngày ban hành; đây là tháng báo đăng tin, không phải ngày ban hành.',
+  ],
+  [
+    /^no issue date; month of the latest date the text reports \((.+?)\)/i,
+    (m) =>
+      `Văn bản không ghi ngày ban hành; đây là tháng của mốc thời gian muộn nhất văn bản nêu (${m[1]}), ngày ban hành có thể muộn hơn.`,
+  ],
+  [
+    /the date of the meeting or event the text opens with/i,
+    () => 'Có thể là ngày của cuộc họp hoặc sự kiện mà văn bản nêu ở đầu; ngày ban hành có thể muộn hơn một chút.',
+  ],
+  [
+    /^the text gives "(.+?)" without a year; year taken from the same date written in full/i,
+    (m) => `Văn bản ghi “${m[1]}” không kèm năm; năm lấy từ chỗ khác trong văn bản ghi đủ ngày này.`,
+  ],
+  [
+    /^the text gives "(.+?)" without a year; year taken from the publication date/i,
+    (m) => `Văn bản ghi “${m[1]}” không kèm năm; năm suy ra từ ngày đăng tin.`,
+  ],
   [/^the text gives "(.+?)" without a year/i, (m) => `Văn bản ghi “${m[1]}” không kèm năm; năm do máy suy ra.`],
   [/^the dateline gives the month only/i, () => 'Dòng địa danh, ngày tháng chỉ ghi tháng, không ghi ngày.'],
-  [/^two numbers could be this document's own: (.+)/i, (m) => `Có hai số hiệu có thể là của chính văn bản này: ${m[1]}.`],
-  [/^no type named; a "V\/v" subject line marks a công văn/i, () => 'Văn bản không ghi tên loại; dòng “V/v” cho thấy đây là công văn.'],
-  [/^the text only says "văn bản"; its symbol suggests (.+)/i, (m) => `Văn bản chỉ tự gọi là “văn bản”; ký hiệu trong số hiệu gợi ý đây là ${m[1]}.`],
+  [
+    /^two numbers could be this document's own: (.+)/i,
+    (m) => `Có hai số hiệu có thể là của chính văn bản này: ${m[1]}.`,
+  ],
+  [
+    /^no type named; a "V\/v" subject line marks a công văn/i,
+    () => 'Văn bản không ghi tên loại; dòng “V/v” cho thấy đây là công văn.',
+  ],
+  [
+    /^the text only says "văn bản"; its symbol suggests (.+)/i,
+    (m) => `Văn bản chỉ tự gọi là “văn bản”; ký hiệu trong số hiệu gợi ý đây là ${m[1]}.`,
+  ],
   [/^the text only says "văn bản"/i, () => 'Văn bản chỉ tự gọi là “văn bản”, không ghi tên loại.'],
-  [/^issued by a district or commune body/i, () => 'Do cơ quan cấp huyện hoặc cấp xã ban hành; lưu trữ chỉ giữ văn bản cấp tỉnh.'],
+  [
+    /^issued by a district or commune body/i,
+    () => 'Do cơ quan cấp huyện hoặc cấp xã ban hành; lưu trữ chỉ giữ văn bản cấp tỉnh.',
+  ],
   [/^several provinces are named as issuers/i, () => 'Văn bản nêu nhiều tỉnh, thành phố là nơi ban hành.'],
   [/^inferred from the place "(.+?)"/i, (m) => `Tỉnh, thành phố suy ra từ địa danh “${m[1]}”.`],
-  [/^the only province the text names/i, () => 'Tỉnh, thành phố duy nhất văn bản nhắc đến; văn bản không ghi rõ nơi ban hành.'],
-  [/^the text names several provinces \((.+?)\) and not the issuer's/i, (m) => `Văn bản nêu nhiều tỉnh, thành phố (${m[1]}) nhưng không nêu tỉnh của cơ quan ban hành.`],
+  [
+    /^the only province the text names/i,
+    () => 'Tỉnh, thành phố duy nhất văn bản nhắc đến; văn bản không ghi rõ nơi ban hành.',
+  ],
+  [
+    /^the text names several provinces \((.+?)\) and not the issuer's/i,
+    (m) => `Văn bản nêu nhiều tỉnh, thành phố (${m[1]}) nhưng không nêu tỉnh của cơ quan ban hành.`,
+  ],
   [/^from the portal address (.+)/i, (m) => `Tỉnh, thành phố suy ra từ địa chỉ trang tin ${m[1]}.`],
-  [/^([a-z0-9-]+) \((impose|lift)\): (\d+)% sure/i, (m) => `Biện pháp “${findMeasure(m[1]!)?.label ?? m[1]}” (${MEASURE_ACTION_LABELS[m[2] as MeasureAction] ?? m[2]}): máy đọc chỉ chắc ${m[3]}%; cần xem chính văn bản có yêu cầu biện pháp này không.`],
-  [/^the text has no headline or title block/i, () => 'Văn bản không có tiêu đề; tiêu đề được ghép từ loại, số hiệu và cơ quan ban hành.'],
-  [/^read from who speaks in the text \("(.+?)"\)/i, (m) => `Cơ quan ban hành suy ra từ người phát biểu trong bài (“${m[1]}”), không từ câu ban hành văn bản.`],
-  [/^the text does not say plainly that it issues this number/i, () => 'Bài không nói rõ đây là số hiệu của chính văn bản này; có thể là số của văn bản được dẫn chiếu.'],
+  [
+    /^([a-z0-9-]+) \((impose|lift)\): (\d+)% sure/i,
+    (m) =>
+      `Biện pháp “${findMeasure(m[1]!)?.label ?? m[1]}” (${MEASURE_ACTION_LABELS[m[2] as MeasureAction] ?? m[2]}): máy đọc chỉ chắc ${m[3]}%; cần xem chính văn bản có yêu cầu biện pháp này không.`,
+  ],
+  [
+    /^the text has no headline or title block/i,
+    () => 'Văn bản không có tiêu đề; tiêu đề được ghép từ loại, số hiệu và cơ quan ban hành.',
+  ],
+  [
+    /^read from who speaks in the text \("(.+?)"\)/i,
+    (m) => `Cơ quan ban hành suy ra từ người phát biểu trong bài (“${m[1]}”), không từ câu ban hành văn bản.`,
+  ],
+  [
+    /^the text does not say plainly that it issues this number/i,
+    () => 'Bài không nói rõ đây là số hiệu của chính văn bản này; có thể là số của văn bản được dẫn chiếu.',
+  ],
   [/^the title block gives only the type/i, () => 'Phần tiêu đề chỉ ghi loại văn bản, chưa có trích yếu.'],
-  [/^named only in the page's chrome \("(.+?)"\)/i, (m) => `Tỉnh, thành phố chỉ thấy ở phần khung của trang tin (“${m[1]}”), không có trong nội dung.`],
-  [/^read beside the number (\S+), which may not be this document's own/i, (m) => `Đọc bên cạnh số hiệu ${m[1]}, có thể không phải số hiệu của chính văn bản này.`],
-  [/^read from the number's symbol only/i, () => 'Cơ quan ban hành chỉ suy ra từ ký hiệu trong số hiệu; văn bản không ghi tên cơ quan.'],
+  [
+    /^named only in the page's chrome \("(.+?)"\)/i,
+    (m) => `Tỉnh, thành phố chỉ thấy ở phần khung của trang tin (“${m[1]}”), không có trong nội dung.`,
+  ],
+  [
+    /^read beside the number (\S+), which may not be this document's own/i,
+    (m) => `Đọc bên cạnh số hiệu ${m[1]}, có thể không phải số hiệu của chính văn bản này.`,
+  ],
+  [
+    /^read from the number's symbol only/i,
+    () => 'Cơ quan ban hành chỉ suy ra từ ký hiệu trong số hiệu; văn bản không ghi tên cơ quan.',
+  ],
   [/^not certain: read from "(.+)"$/i, (m) => `Máy đọc chưa chắc chắn; thông tin được đọc từ “${m[1]}”.`],
   [/^low confidence/i, () => 'Máy đọc chưa chắc chắn về thông tin này.'],
 ];
@@ -117,7 +173,11 @@ export interface Confidence {
 const FIELD_ORDER = ['number', 'docType', 'issuer', 'province', 'date', 'subject', 'title', 'signer'];
 
 export function pageConfidence(d: Pick<DirectiveData, 'reviewed' | 'review' | 'dateSource'>): Confidence {
-  const flags: ReviewNote[] = d.review.map((r) => ({ field: r.field, label: fieldLabel(r.field), ...reasonInVietnamese(r.reason) }));
+  const flags: ReviewNote[] = d.review.map((r) => ({
+    field: r.field,
+    label: fieldLabel(r.field),
+    ...reasonInVietnamese(r.reason),
+  }));
   // Once an archivist has checked the page, the importer's doubts are history, not warnings.
   const notes: ReviewNote[] = d.reviewed ? [] : [...flags];
   // A date taken from the news report, or inferred, is said beside the date even without a flag.
@@ -125,7 +185,10 @@ export function pageConfidence(d: Pick<DirectiveData, 'reviewed' | 'review' | 'd
   if (dateNote && !notes.some((n) => n.field === 'date')) {
     notes.push({ field: 'date', label: fieldLabel('date'), text: dateNote, original: null });
   }
-  const rank = (f: string) => { const i = FIELD_ORDER.indexOf(f); return i < 0 ? FIELD_ORDER.length : i; };
+  const rank = (f: string) => {
+    const i = FIELD_ORDER.indexOf(f);
+    return i < 0 ? FIELD_ORDER.length : i;
+  };
   notes.sort((a, b) => rank(a.field) - rank(b.field));
   const byField = new Map<string, ReviewNote[]>();
   for (const n of notes) byField.set(n.field, [...(byField.get(n.field) ?? []), n]);

@@ -18,8 +18,27 @@ export function directiveJson(d: DirectiveRecord, url: string): DirectiveJson {
 }
 
 export const CSV_COLUMNS = [
-  'url', 'id', 'number', 'docType', 'date', 'dateSource', 'issuer', 'province', 'province2025', 'signer', 'signerRole',
-  'subject', 'title', 'summary', 'urgency', 'recipients', 'references', 'sourceRaw', 'sha256', 'publisher', 'reviewed',
+  'url',
+  'id',
+  'number',
+  'docType',
+  'date',
+  'dateSource',
+  'issuer',
+  'province',
+  'province2025',
+  'signer',
+  'signerRole',
+  'subject',
+  'title',
+  'summary',
+  'urgency',
+  'recipients',
+  'references',
+  'sourceRaw',
+  'sha256',
+  'publisher',
+  'reviewed',
 ] as const;
 
 function csvCell(value: unknown): string {
@@ -30,11 +49,27 @@ function csvCell(value: unknown): string {
 export function csvRow(d: DirectiveRecord, url: string): string[] {
   const x = d.data;
   const row: Record<(typeof CSV_COLUMNS)[number], unknown> = {
-    url, id: d.id, number: x.number, docType: x.docType, date: x.date, dateSource: x.dateSource,
-    issuer: x.issuer, province: x.province, province2025: province2025(x.province), signer: x.signer, signerRole: x.signerRole, subject: x.subject,
-    title: x.title, summary: x.summary, urgency: x.urgency, recipients: x.recipients.join('; '),
-    references: x.references.map((r) => r.number).join('; '), sourceRaw: x.source.raw,
-    sha256: x.source.sha256, publisher: x.source.publisher, reviewed: x.reviewed,
+    url,
+    id: d.id,
+    number: x.number,
+    docType: x.docType,
+    date: x.date,
+    dateSource: x.dateSource,
+    issuer: x.issuer,
+    province: x.province,
+    province2025: province2025(x.province),
+    signer: x.signer,
+    signerRole: x.signerRole,
+    subject: x.subject,
+    title: x.title,
+    summary: x.summary,
+    urgency: x.urgency,
+    recipients: x.recipients.join('; '),
+    references: x.references.map((r) => r.number).join('; '),
+    sourceRaw: x.source.raw,
+    sha256: x.source.sha256,
+    publisher: x.source.publisher,
+    reviewed: x.reviewed,
   };
   return CSV_COLUMNS.map((c) => csvCell(row[c]));
 }

@@ -28,7 +28,9 @@ export function docHeading(d: Pick<DirectiveData, 'docType' | 'number' | 'title'
   const rest = title.slice(type.length).replace(/^[\s:,.–—-]+/, '');
   // the title states its own number already ("Công văn số 907-CV/TU về việc …")
   if (!d.number || /^so\b/.test(foldKeepLength(rest))) return title;
-  return rest ? `${title.slice(0, type.length)} số ${d.number} ${rest}` : `${title.slice(0, type.length)} số ${d.number}`;
+  return rest
+    ? `${title.slice(0, type.length)} số ${d.number} ${rest}`
+    : `${title.slice(0, type.length)} số ${d.number}`;
 }
 
 /** "Thường trực Tỉnh ủy Vĩnh Phúc"; "UBND Thành phố Hồ Chí Minh" (no doubled "thành phố"). */

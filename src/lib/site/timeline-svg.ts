@@ -99,13 +99,27 @@ export function timelineGeometry(
   options: TimelineOptions = DEFAULT_TIMELINE,
   nationalDocs: readonly NationalMarkInput[] = [],
 ): TimelineGeometry {
-  if (items.length === 0) return { width: 0, height: 0, ticks: [], lanes: [], from: null, to: null, monthWidth: options.monthWidth, axisTop: 0, lanesTop: 0, national: [] };
+  if (items.length === 0)
+    return {
+      width: 0,
+      height: 0,
+      ticks: [],
+      lanes: [],
+      from: null,
+      to: null,
+      monthWidth: options.monthWidth,
+      axisTop: 0,
+      lanesTop: 0,
+      national: [],
+    };
   // The axis spans the directives and the national documents they answer to.
   const dates = [...items.map((d) => d.data.date), ...nationalDocs.map((n) => n.date)];
   const first = Math.min(...dates.map(monthIndex));
   const last = Math.max(...dates.map(monthIndex));
   const months = last - first + 1;
-  const monthWidth = options.fitWidth ? Math.max(options.monthWidth, Math.floor((options.fitWidth - 2 * options.padding) / months)) : options.monthWidth;
+  const monthWidth = options.fitWidth
+    ? Math.max(options.monthWidth, Math.floor((options.fitWidth - 2 * options.padding) / months))
+    : options.monthWidth;
   const opt = { ...options, monthWidth };
   const x0 = opt.padding;
   const xOfDate = (iso: string): number => x0 + (monthIndex(iso) - first + dayFraction(iso)) * opt.monthWidth;
@@ -117,7 +131,11 @@ export function timelineGeometry(
   for (let i = 0; i <= months; i++) {
     const m = (first + i) % 12;
     const yearStart = m === 0 || i === 0;
-    ticks.push({ x: x0 + i * opt.monthWidth, label: yearStart ? `${m + 1}/${Math.floor((first + i) / 12)}` : String(m + 1), yearStart });
+    ticks.push({
+      x: x0 + i * opt.monthWidth,
+      label: yearStart ? `${m + 1}/${Math.floor((first + i) / 12)}` : String(m + 1),
+      yearStart,
+    });
   }
   const provinces = [...new Set(items.map((d) => d.data.province))].sort(compareVietnamese);
   const lanes: Lane[] = provinces.map((province, i) => {

@@ -28,7 +28,8 @@ export const paths = {
   /** "content/raw/a/b#1.txt" -> "raw/a/b%231.txt" (each segment URL-encoded: names may hold # ? %) */
   raw: (rawPath: string) => `raw/${encodeSegments(rawPath.replace(/^content\/raw\//, ''))}`,
   /** "content/raw/a/b.txt" -> "nguon/a/b/": the raw source's decoded text and checksum */
-  rawPage: (rawPath: string) => `nguon/${encodeSegments(rawPath.replace(/^content\/raw\//, '').replace(/\.txt$/i, ''))}/`,
+  rawPage: (rawPath: string) =>
+    `nguon/${encodeSegments(rawPath.replace(/^content\/raw\//, '').replace(/\.txt$/i, ''))}/`,
   jsonLines: () => 'api/directives.jsonl',
   openData: () => 'du-lieu/',
   contribute: () => 'gop-y/',

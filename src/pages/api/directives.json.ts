@@ -8,5 +8,7 @@ export const GET: APIRoute = async () => {
   const archive = await getArchive();
   const base = import.meta.env.BASE_URL;
   const body = archive.all.map((d) => directiveJson(d, withBase(base, paths.directive(d.id))));
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -12,7 +12,16 @@ export const GET: APIRoute = async ({ site }) => {
   const lines: string[] = [];
   for (const d of archive.all) {
     const { html } = await loadDirectiveContent(d.filePath!);
-    lines.push(toJsonLines([directiveWithText(d, withBase(base, paths.directive(d.id)), html, absoluteUrl(site, base, paths.directive(d.id)))]));
+    lines.push(
+      toJsonLines([
+        directiveWithText(
+          d,
+          withBase(base, paths.directive(d.id)),
+          html,
+          absoluteUrl(site, base, paths.directive(d.id)),
+        ),
+      ]),
+    );
   }
   return new Response(lines.join(''), { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8' } });
 };

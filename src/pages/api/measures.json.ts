@@ -7,5 +7,7 @@ import { withBase, paths } from '../../lib/site/urls.ts';
 export const GET: APIRoute = async () => {
   const archive = await getArchive();
   const rows = measureRows(archive.all, (d) => withBase(import.meta.env.BASE_URL, paths.directive(d.id)));
-  return new Response(`${JSON.stringify(measuresJson(rows), null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(measuresJson(rows), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -20,7 +20,7 @@ async function markWords(root: HTMLElement, q: string): Promise<void> {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!(n.parentElement?.closest('[data-pagefind-ignore], script, style, mark'))) nodes.push(n as Text);
+    if (!n.parentElement?.closest('[data-pagefind-ignore], script, style, mark')) nodes.push(n as Text);
   }
   let first: HTMLElement | null = null;
   for (const node of nodes) {

@@ -6,11 +6,28 @@
  */
 import { CATALOGUE_FILE, type CatalogueFile } from '../../lib/search/catalogue.ts';
 import { SEARCH_FILES } from '../../lib/search/files.ts';
-import { indexQueries, openArchiveIndex, searchArchive, type ArchiveIndex, type PagefindLike, type ResultItem, type SearchOutcome } from '../../lib/search/engine.ts';
+import {
+  indexQueries,
+  openArchiveIndex,
+  searchArchive,
+  type ArchiveIndex,
+  type PagefindLike,
+  type ResultItem,
+  type SearchOutcome,
+} from '../../lib/search/engine.ts';
 import { NUMBERS_FILE, readNumbers, type NumbersFile } from '../../lib/search/numbers.ts';
 import { parseQuery } from '../../lib/search/query.ts';
 import { FILTER_KEYS } from '../../lib/search/record.ts';
-import { filtered, PARAM, SORT_NAMES, SORT_PARAM, sameState, stateFromParams, stateToParams, type SearchState } from '../../lib/search/url-state.ts';
+import {
+  filtered,
+  PARAM,
+  SORT_NAMES,
+  SORT_PARAM,
+  sameState,
+  stateFromParams,
+  stateToParams,
+  type SearchState,
+} from '../../lib/search/url-state.ts';
 import { findMeasure } from '../../lib/measures.ts';
 import { findProvince, successorLabel } from '../../lib/provinces.ts';
 import { formatDate } from '../../lib/site/dates.ts';
@@ -30,7 +47,8 @@ export function statusText(outcome: SearchOutcome, state: SearchState): string {
   const parts: string[] = [];
   if (outcome.missingNumber) parts.push(missingText(outcome.missingNumber.number));
   if (n > 0) parts.push(`Tìm thấy ${outcome.exact ? '' : 'ít nhất '}${n} văn bản cho “${q}”${narrowed}.`);
-  else if (!outcome.missingNumber || outcome.query.units.length > 1) parts.push(`Không tìm thấy văn bản nào khớp đủ “${q}”${narrowed}.`);
+  else if (!outcome.missingNumber || outcome.query.units.length > 1)
+    parts.push(`Không tìm thấy văn bản nào khớp đủ “${q}”${narrowed}.`);
   if (outcome.citing.length) parts.push(`${outcome.citing.length} văn bản dẫn chiếu số này.`);
   if (outcome.partialTotal) parts.push(`${partialHeading(outcome)}, xem bên dưới.`);
   return parts.join(' ');
@@ -81,7 +99,10 @@ function renderItem(item: ResultItem, base: string, q: string, kind: 'found' | '
   if (kind !== 'found') {
     const note = document.createElement('p');
     note.className = 'search-result-note';
-    note.textContent = kind === 'citing' ? 'Dẫn chiếu văn bản số này (không phải văn bản mang số này).' : `Không có: ${item.missing.join(', ')}`;
+    note.textContent =
+      kind === 'citing'
+        ? 'Dẫn chiếu văn bản số này (không phải văn bản mang số này).'
+        : `Không có: ${item.missing.join(', ')}`;
     article.append(note);
   }
   if (item.excerpt.length) {
@@ -207,7 +228,8 @@ export function startSearchPage(): void {
     citingSection.hidden = all.length === 0;
     const number = outcome.query.units.find((u) => u.kind === 'number')?.text ?? '';
     $('citing-heading').textContent =
-      `${outcome.exact ? '' : 'Ít nhất '}${all.length} văn bản dẫn chiếu số ${number}` + (all.length > CITING_SHOWN ? ` (${CITING_SHOWN} văn bản đầu)` : '');
+      `${outcome.exact ? '' : 'Ít nhất '}${all.length} văn bản dẫn chiếu số ${number}` +
+      (all.length > CITING_SHOWN ? ` (${CITING_SHOWN} văn bản đầu)` : '');
     const partial = $<HTMLOListElement>('search-partial');
     partial.replaceChildren(...outcome.partial.map((i) => renderItem(i, base, q, 'partial')));
     partialSection.hidden = outcome.partial.length === 0;
@@ -258,7 +280,8 @@ export function startSearchPage(): void {
         if (mine !== run) return;
         if (counted) {
           // a first page that had room shows what the count found
-          if (outcome.items.length < 10 && outcome.hasMore()) list.append(...(await outcome.loadMore()).map((i) => renderItem(i, base, q, 'found')));
+          if (outcome.items.length < 10 && outcome.hasMore())
+            list.append(...(await outcome.loadMore()).map((i) => renderItem(i, base, q, 'found')));
           if (mine !== run) return;
           renderGroups(outcome, q);
           writeCounts(outcome);
@@ -272,9 +295,10 @@ export function startSearchPage(): void {
       list.replaceChildren();
       citingSection.hidden = partialSection.hidden = missing.hidden = true;
       more.hidden = true;
-      status.textContent = (e as Error)?.message === EMPTY_ARCHIVE
-        ? 'Kho lưu trữ chưa có văn bản nào. Khi văn bản đầu tiên được đăng, bạn có thể tìm ở đây.'
-        : 'Không tải được bộ tìm kiếm. Hãy tải lại trang, hoặc xem văn bản theo danh sách tỉnh, thành phố.';
+      status.textContent =
+        (e as Error)?.message === EMPTY_ARCHIVE
+          ? 'Kho lưu trữ chưa có văn bản nào. Khi văn bản đầu tiên được đăng, bạn có thể tìm ở đây.'
+          : 'Không tải được bộ tìm kiếm. Hãy tải lại trang, hoặc xem văn bản theo danh sách tỉnh, thành phố.';
       console.error(e);
     } finally {
       if (mine === run) root.removeAttribute('aria-busy');
@@ -309,7 +333,9 @@ export function startSearchPage(): void {
         .catch(() => {}); // a failed load is reported by the search itself
     }, 250);
   });
-  for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input[type=checkbox], input[type=month]')) {
+  for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+    'select, input[type=checkbox], input[type=month]',
+  )) {
     el.addEventListener('change', () => go(readForm(form)));
   }
   form.addEventListener('reset', (e) => {

@@ -31,7 +31,11 @@ export function buildContext(seg: Segmented, hints: CleanHints, opts: ExtractOpt
   const text = [seg.headline ?? '', seg.titleLines.join('\n'), seg.subjectLine ?? '', ...seg.body].join('\n');
   const folded = foldKeepLength(text);
   return {
-    seg, hints, opts, text, folded,
+    seg,
+    hints,
+    opts,
+    text,
+    folded,
     dates: findDates(text),
     numberHits: findNumbers(text, folded),
     issuerHits: findIssuers(text, folded),

@@ -19,102 +19,234 @@ import { decide, type Candidate, type Rule } from './decide.ts';
 // "… cho biết, …": the sentence dates a report about the document, not the document
 const REPORTED = /\b(cho biet|cho hay|thong tin them|xac nhan)\b/;
 
-interface IssueDate { iso: string; source: DateSource }
-interface Input { ctx: ExtractContext; ownHit: NumberHit | null; effective: (h: DateHit) => boolean }
+interface IssueDate {
+  iso: string;
+  source: DateSource;
+}
+interface Input {
+  ctx: ExtractContext;
+  ownHit: NumberHit | null;
+  effective: (h: DateHit) => boolean;
+}
 
 /** A date the text writes, with its year inferred when it gives none; null (with the reason) when nothing gives one. */
-function fromHit({ ctx, effective }: Input, h: DateHit, confidence: number, evidence: string): Candidate<IssueDate | null> {
+function fromHit(
+  { ctx, effective }: Input,
+  h: DateHit,
+  confidence: number,
+  evidence: string,
+): Candidate<IssueDate | null> {
   const { dates, hints, numberHits, text } = ctx;
-  const cited = (x: DateHit): boolean => numberHits.some((n) => n.end <= x.index && x.index - n.end <= 14 && /^\s*,?\s*(?:ngày\s*)?$/iu.test(text.slice(n.end, x.index)));
+  const cited = (x: DateHit): boolean =>
+    numberHits.some(
+      (n) => n.end <= x.index && x.index - n.end <= 14 && /^\s*,?\s*(?:ngày\s*)?$/iu.test(text.slice(n.end, x.index)),
+    );
   const y = h.year ? { year: h.year, from: '' } : inferYear(h, dates, hints, effective, cited);
-  if (y === null) return { value: null, confidence: 0, evidence, reason: `the issue date "${h.text}" has no year, and nothing near it gives one` };
-  const value = { iso: `${y.year}-${pad(h.month)}-${pad(h.day)}`, source: (h.year ? 'document' : 'inferred') as DateSource };
-  return h.year ? { value, confidence, evidence } : { value, confidence: Math.min(confidence, 0.6), evidence, reason: `the text gives "${h.text}" without a year; the year ${y.year} is from ${y.from}` };
+  if (y === null)
+    return {
+      value: null,
+      confidence: 0,
+      evidence,
+      reason: `the issue date "${h.text}" has no year, and nothing near it gives one`,
+    };
+  const value = {
+    iso: `${y.year}-${pad(h.month)}-${pad(h.day)}`,
+    source: (h.year ? 'document' : 'inferred') as DateSource,
+  };
+  return h.year
+    ? { value, confidence, evidence }
+    : {
+        value,
+        confidence: Math.min(confidence, 0.6),
+        evidence,
+        reason: `the text gives "${h.text}" without a year; the year ${y.year} is from ${y.from}`,
+      };
 }
 
 /** Sentences where a named body (not the centre) issues a document: "Chiều 3/9, … vừa ký chỉ thị". */
 function leadActs({ ctx: { text, folded, issuerHits } }: Input): number[] {
   const subjectBefore = (at: number): boolean => {
     const start = sentenceStart(text, at);
-    return issuerHits.some((h) => h.index >= start && h.end <= at && at - h.end <= 90 && h.weight >= 0 && h.body !== 'district');
+    return issuerHits.some(
+      (h) => h.index >= start && h.end <= at && at - h.end <= 90 && h.weight >= 0 && h.body !== 'district',
+    );
   };
   // "Ngày 31/8, Thủ tướng Chính phủ đã ra Công điện": the centre's act dates the centre's document
-  const centralSubject = (at: number): boolean => !subjectBefore(at) && /(thu tuong|chinh phu|bo y te|bo truong|ban chi dao quoc gia|trung uong|ban bi thu|bo chinh tri)/.test(folded.slice(sentenceStart(text, at), at));
-  return [...folded.matchAll(LEAD_ACT_ALL)].map((m) => m.index!)
+  const centralSubject = (at: number): boolean =>
+    !subjectBefore(at) &&
+    /(thu tuong|chinh phu|bo y te|bo truong|ban chi dao quoc gia|trung uong|ban bi thu|bo chinh tri)/.test(
+      folded.slice(sentenceStart(text, at), at),
+    );
+  return [...folded.matchAll(LEAD_ACT_ALL)]
+    .map((m) => m.index!)
     .concat([...folded.matchAll(BODY_ACT_ALL)].map((m) => m.index!).filter(subjectBefore))
     .filter((at) => !centralSubject(at))
     .sort((a, b) => a - b);
 }
 
 const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
-  { name: 'dateline-month', propose: ({ ctx: { seg } }) => {
-    const m = seg.dateline && !DATELINE.test(seg.dateline) ? DATELINE_MONTH.exec(seg.dateline) : null;
-    return m ? { value: { iso: `${m[3]}-${pad(+m[2]!)}`, source: 'document' }, confidence: 0.85, evidence: seg.dateline, reason: 'the dateline gives the month only' } : null;
-  } },
-  { name: 'dateline', propose: ({ ctx: { seg } }) => {
-    const m = seg.dateline ? DATELINE.exec(seg.dateline) : null;
-    return m ? { value: { iso: `${m[4]}-${pad(+m[3]!)}-${pad(+m[2]!)}`, source: 'document' }, confidence: 0.95, evidence: seg.dateline } : null;
-  } },
-  { name: 'metadata-table', propose: ({ ctx: { seg } }) => {
-    const m = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(seg.meta['Ngày ban hành'] ?? '');
-    return m ? { value: { iso: `${m[3]}-${pad(+m[2]!)}-${pad(+m[1]!)}`, source: 'document' }, confidence: 0.9, evidence: `Ngày ban hành: ${seg.meta['Ngày ban hành']}` } : null;
-  } },
+  {
+    name: 'dateline-month',
+    propose: ({ ctx: { seg } }) => {
+      const m = seg.dateline && !DATELINE.test(seg.dateline) ? DATELINE_MONTH.exec(seg.dateline) : null;
+      return m
+        ? {
+            value: { iso: `${m[3]}-${pad(+m[2]!)}`, source: 'document' },
+            confidence: 0.85,
+            evidence: seg.dateline,
+            reason: 'the dateline gives the month only',
+          }
+        : null;
+    },
+  },
+  {
+    name: 'dateline',
+    propose: ({ ctx: { seg } }) => {
+      const m = seg.dateline ? DATELINE.exec(seg.dateline) : null;
+      return m
+        ? {
+            value: { iso: `${m[4]}-${pad(+m[3]!)}-${pad(+m[2]!)}`, source: 'document' },
+            confidence: 0.95,
+            evidence: seg.dateline,
+          }
+        : null;
+    },
+  },
+  {
+    name: 'metadata-table',
+    propose: ({ ctx: { seg } }) => {
+      const m = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(seg.meta['Ngày ban hành'] ?? '');
+      return m
+        ? {
+            value: { iso: `${m[3]}-${pad(+m[2]!)}-${pad(+m[1]!)}`, source: 'document' },
+            confidence: 0.9,
+            evidence: `Ngày ban hành: ${seg.meta['Ngày ban hành']}`,
+          }
+        : null;
+    },
+  },
   // "N ngày D", "N, ban hành ngày D", "N của UBND tỉnh ngày D"; or a date earlier in its sentence
-  { name: 'own-number-sentence', propose: (input) => {
-    const { ctx: { text, dates, numberHits }, ownHit, effective } = input;
-    if (!ownHit) return null;
-    const after = dates.find((x) => x.index >= ownHit.end && /^\s*,?\s*(?:của\s+[^,.;\d]{3,50}?\s*,?\s*)?(?:ban hành\s+)?(?:ngày\s*)?$/iu.test(text.slice(ownHit.end, x.index)));
-    const start = sentenceStart(text, ownHit.index);
-    const before = dates.filter((x) => x.index >= start && x.end <= ownHit.index && !effective(x)
-      && !numberHits.some((n) => n.end <= x.index && x.index - n.end <= 12 && /^\s*,?\s*(ngày\s*)?$/iu.test(text.slice(n.end, x.index)))).at(0);
-    const pick = after ?? before;
-    return pick ? fromHit(input, pick, 0.9, text.slice(start, sentenceEnd(text, ownHit.end)).trim()) : null;
-  } },
-  { name: 'lead-sentence', propose: (input) => {
-    const { text, dates } = input.ctx;
-    for (const at of leadActs(input)) {
-      const start = sentenceStart(text, at);
-      const d = dates.find((x) => x.index >= start && x.end <= at && !input.effective(x));
-      // "Ngày 13/7, Văn phòng UBND tỉnh cho biết, Tỉnh đã ban hành …": the day it was reported, not issued
-      if (d && REPORTED.test(input.ctx.folded.slice(d.end, at))) continue;
-      if (d) return fromHit(input, d, 0.75, text.slice(start, sentenceEnd(text, at)).trim());
-    }
-    return null;
-  } },
+  {
+    name: 'own-number-sentence',
+    propose: (input) => {
+      const {
+        ctx: { text, dates, numberHits },
+        ownHit,
+        effective,
+      } = input;
+      if (!ownHit) return null;
+      const after = dates.find(
+        (x) =>
+          x.index >= ownHit.end &&
+          /^\s*,?\s*(?:của\s+[^,.;\d]{3,50}?\s*,?\s*)?(?:ban hành\s+)?(?:ngày\s*)?$/iu.test(
+            text.slice(ownHit.end, x.index),
+          ),
+      );
+      const start = sentenceStart(text, ownHit.index);
+      const before = dates
+        .filter(
+          (x) =>
+            x.index >= start &&
+            x.end <= ownHit.index &&
+            !effective(x) &&
+            !numberHits.some(
+              (n) =>
+                n.end <= x.index && x.index - n.end <= 12 && /^\s*,?\s*(ngày\s*)?$/iu.test(text.slice(n.end, x.index)),
+            ),
+        )
+        .at(0);
+      const pick = after ?? before;
+      return pick ? fromHit(input, pick, 0.9, text.slice(start, sentenceEnd(text, ownHit.end)).trim()) : null;
+    },
+  },
+  {
+    name: 'lead-sentence',
+    propose: (input) => {
+      const { text, dates } = input.ctx;
+      for (const at of leadActs(input)) {
+        const start = sentenceStart(text, at);
+        const d = dates.find((x) => x.index >= start && x.end <= at && !input.effective(x));
+        // "Ngày 13/7, Văn phòng UBND tỉnh cho biết, Tỉnh đã ban hành …": the day it was reported, not issued
+        if (d && REPORTED.test(input.ctx.folded.slice(d.end, at))) continue;
+        if (d) return fromHit(input, d, 0.75, text.slice(start, sentenceEnd(text, at)).trim());
+      }
+      return null;
+    },
+  },
   // "Ngày D, <issuer> …" opening the text: the day of a meeting or event, a little before the document
-  { name: 'opening-date', propose: (input) => {
-    const { seg, text, dates, issuerHits } = input.ctx;
-    for (const para of seg.body.slice(0, 4)) {
-      const m = /^(ngày\s+\S+)\s*,\s*/iu.exec(para);
-      if (!m) continue;
-      const off = text.indexOf(para);
-      const d = dates.find((x) => x.index >= off && x.index < off + m[0].length);
-      if (!d || !issuerHits.some((h) => h.index === off + m[0].length)) continue;
-      if (REPORTED.test(input.ctx.folded.slice(off, off + Math.min(para.length, 160)))) continue; // the day it was reported
-      const c = fromHit(input, d, 0.6, para.slice(0, 120));
-      return c.value ? { ...c, reason: 'the date of the meeting or event the text opens with; the document may be dated a little later' } : c;
-    }
-    return null;
-  } },
-  { name: 'publication', propose: ({ ctx: { hints } }) => {
-    const pub = hints.publicationDate ?? hints.pageDate;
-    return pub ? { value: { iso: pub.slice(0, 7), source: 'publication' }, confidence: 0.5, evidence: hints.publicationDate ? `published ${hints.publicationDate}` : `page date ${hints.pageDate}`, reason: 'no issue date in the text; month of the publication date' } : null;
-  } },
+  {
+    name: 'opening-date',
+    propose: (input) => {
+      const { seg, text, dates, issuerHits } = input.ctx;
+      for (const para of seg.body.slice(0, 4)) {
+        const m = /^(ngày\s+\S+)\s*,\s*/iu.exec(para);
+        if (!m) continue;
+        const off = text.indexOf(para);
+        const d = dates.find((x) => x.index >= off && x.index < off + m[0].length);
+        if (!d || !issuerHits.some((h) => h.index === off + m[0].length)) continue;
+        if (REPORTED.test(input.ctx.folded.slice(off, off + Math.min(para.length, 160)))) continue; // the day it was reported
+        const c = fromHit(input, d, 0.6, para.slice(0, 120));
+        return c.value
+          ? {
+              ...c,
+              reason: 'the date of the meeting or event the text opens with; the document may be dated a little later',
+            }
+          : c;
+      }
+      return null;
+    },
+  },
+  {
+    name: 'publication',
+    propose: ({ ctx: { hints } }) => {
+      const pub = hints.publicationDate ?? hints.pageDate;
+      return pub
+        ? {
+            value: { iso: pub.slice(0, 7), source: 'publication' },
+            confidence: 0.5,
+            evidence: hints.publicationDate ? `published ${hints.publicationDate}` : `page date ${hints.pageDate}`,
+            reason: 'no issue date in the text; month of the publication date',
+          }
+        : null;
+    },
+  },
   // a "just issued" report with no dated schedule: issued after the latest date it reports
-  { name: 'latest-reported', propose: ({ ctx: { text, dates }, effective }) => {
-    if (!/\bvừa\b/iu.test(text) || dates.some((d) => effective(d) && d.year)) return null;
-    const latest = dates.filter((d) => d.year && d.year >= 2019 && d.year <= 2023).sort((a, b) => (a.iso! < b.iso! ? 1 : -1))[0];
-    return latest ? { value: { iso: latest.iso!.slice(0, 7), source: 'inferred' }, confidence: 0.35, evidence: latest.text, reason: `no issue date; month of the latest date the text reports (${latest.text})` } : null;
-  } },
+  {
+    name: 'latest-reported',
+    propose: ({ ctx: { text, dates }, effective }) => {
+      if (!/\bvừa\b/iu.test(text) || dates.some((d) => effective(d) && d.year)) return null;
+      const latest = dates
+        .filter((d) => d.year && d.year >= 2019 && d.year <= 2023)
+        .sort((a, b) => (a.iso! < b.iso! ? 1 : -1))[0];
+      return latest
+        ? {
+            value: { iso: latest.iso!.slice(0, 7), source: 'inferred' },
+            confidence: 0.35,
+            evidence: latest.text,
+            reason: `no issue date; month of the latest date the text reports (${latest.text})`,
+          }
+        : null;
+    },
+  },
 ];
 
 // two readings agree when one is the other's month ("2021-11" and "2021-11-08")
-const sameDay = (a: IssueDate | null, b: IssueDate | null): boolean => !a || !b || a.iso.startsWith(b.iso) || b.iso.startsWith(a.iso);
+const sameDay = (a: IssueDate | null, b: IssueDate | null): boolean =>
+  !a || !b || a.iso.startsWith(b.iso) || b.iso.startsWith(a.iso);
 
 export function extractDate(ctx: ExtractContext, ownHit: NumberHit | null): Extracted['date'] {
   const { text } = ctx;
   // a time the measures start ("từ 00 giờ ngày ...", "kể từ ngày ..."): the document precedes it
-  const effective = (h: DateHit): boolean => /(giờ|\dh|\dh\d\d)\s*(?:\d+\s*)?(?:ngày\s*)?$|(kể từ|hiệu lực(?: từ)?|áp dụng từ|bắt đầu từ)\s+(?:ngày\s+)?$/iu.test(text.slice(Math.max(0, h.index - 20), h.index));
-  const f = decide<Input, IssueDate | null>(RULES, { ctx, ownHit, effective }, none(null, 'no issue date with a year found'), sameDay, (v) => v?.iso ?? 'none');
+  const effective = (h: DateHit): boolean =>
+    /(giờ|\dh|\dh\d\d)\s*(?:\d+\s*)?(?:ngày\s*)?$|(kể từ|hiệu lực(?: từ)?|áp dụng từ|bắt đầu từ)\s+(?:ngày\s+)?$/iu.test(
+      text.slice(Math.max(0, h.index - 20), h.index),
+    );
+  const f = decide<Input, IssueDate | null>(
+    RULES,
+    { ctx, ownHit, effective },
+    none(null, 'no issue date with a year found'),
+    sameDay,
+    (v) => v?.iso ?? 'none',
+  );
   return { ...f, value: f.value?.iso ?? null, source: f.value?.source ?? null };
 }

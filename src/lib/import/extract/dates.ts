@@ -26,12 +26,24 @@ export function findDates(text: string): DateHit[] {
     if (!validDay(d, m)) return;
     if (y !== null && (y < 1900 || y > 2100)) return;
     if (hits.some((h) => index < h.end && index + str.length > h.index)) return;
-    hits.push({ index, end: index + str.length, day: d, month: m, year: y, iso: y === null ? null : `${y}-${pad(m)}-${pad(d)}`, text: str });
+    hits.push({
+      index,
+      end: index + str.length,
+      day: d,
+      month: m,
+      year: y,
+      iso: y === null ? null : `${y}-${pad(m)}-${pad(d)}`,
+      text: str,
+    });
   };
   const folded = foldKeepLength(text); // same indices, ASCII: the regexes below need no Unicode flags
-  for (const m of folded.matchAll(/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/g)) push(m.index!, text.slice(m.index!, m.index! + m[0].length), +m[1]!, +m[2]!, +m[3]!);
-  for (const m of text.matchAll(/(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?!\d)/gu)) push(m.index!, m[0], +m[1]!, +m[3]!, +m[4]!);
-  for (const m of folded.matchAll(/(?<![a-z])(?:ngay|sang|chieu|toi|trua|dem|hom|hom nay|hom qua|sang nay|chieu nay|toi nay|toi qua|dem qua)\s+(?:ngay\s+)?\(?\s*(\d{1,2})\s?([/.-])\s?(\d{1,2})(?![\d/.-]*\d)/g)) {
+  for (const m of folded.matchAll(/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/g))
+    push(m.index!, text.slice(m.index!, m.index! + m[0].length), +m[1]!, +m[2]!, +m[3]!);
+  for (const m of text.matchAll(/(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?!\d)/gu))
+    push(m.index!, m[0], +m[1]!, +m[3]!, +m[4]!);
+  for (const m of folded.matchAll(
+    /(?<![a-z])(?:ngay|sang|chieu|toi|trua|dem|hom|hom nay|hom qua|sang nay|chieu nay|toi nay|toi qua|dem qua)\s+(?:ngay\s+)?\(?\s*(\d{1,2})\s?([/.-])\s?(\d{1,2})(?![\d/.-]*\d)/g,
+  )) {
     const at = m.index! + m[0].indexOf(m[1]!);
     push(at, text.slice(at, m.index! + m[0].length), +m[1]!, +m[3]!, null);
   }
@@ -45,16 +57,24 @@ export function findDates(text: string): DateHit[] {
  * ("từ 0h ngày 21/7/2021"), a document it cites dated up to a week before, then the posting or
  * page date's month (the last such day before it).
  */
-export function inferYear(h: DateHit, dates: DateHit[], hints: CleanHints, effective: (d: DateHit) => boolean, cited: (d: DateHit) => boolean = () => false): { year: number; from: string } | null {
+export function inferYear(
+  h: DateHit,
+  dates: DateHit[],
+  hints: CleanHints,
+  effective: (d: DateHit) => boolean,
+  cited: (d: DateHit) => boolean = () => false,
+): { year: number; from: string } | null {
   const same = dates.find((x) => x.year && x.day === h.day && x.month === h.month);
   if (same) return { year: same.year!, from: `the same day written in full ("${same.text}")` };
   const pub = hints.publicationDate;
-  if (pub && +pub.slice(5, 7) === h.month && +pub.slice(8, 10) === h.day) return { year: +pub.slice(0, 4), from: `the posting stamp of the same day (${pub})` };
+  if (pub && +pub.slice(5, 7) === h.month && +pub.slice(8, 10) === h.day)
+    return { year: +pub.slice(0, 4), from: `the posting stamp of the same day (${pub})` };
   for (const x of dates) {
     if (!x.year || !effective(x) || x.index < h.index) continue;
     for (const y of [x.year, x.year - 1]) {
       const days = (Date.UTC(x.year, x.month - 1, x.day) - Date.UTC(y, h.month - 1, h.day)) / 86_400_000;
-      if (days >= 0 && days <= 3) return { year: y, from: `the effective time ${days ? `${days} day(s) later` : 'the same day'} ("${x.text}")` };
+      if (days >= 0 && days <= 3)
+        return { year: y, from: `the effective time ${days ? `${days} day(s) later` : 'the same day'} ("${x.text}")` };
     }
   }
   // a document it cites, dated up to a week before ("Ngày 9/8, thực hiện Công điện … ngày 8/8/2021, …")
@@ -62,7 +82,8 @@ export function inferYear(h: DateHit, dates: DateHit[], hints: CleanHints, effec
     if (!x.year || x.year < 2019 || x.year > 2023 || effective(x) || !cited(x)) continue;
     for (const y of [x.year, x.year + 1]) {
       const days = (Date.UTC(y, h.month - 1, h.day) - Date.UTC(x.year, x.month - 1, x.day)) / 86_400_000;
-      if (days >= 1 && days <= 7) return { year: y, from: `a document it cites, dated ${days} day(s) before ("${x.text}")` };
+      if (days >= 1 && days <= 7)
+        return { year: y, from: `a document it cites, dated ${days} day(s) before ("${x.text}")` };
     }
   }
   const hint = pub ?? hints.pageDate;

@@ -47,7 +47,11 @@ export function decide<I, T>(
   const against = proposed.find((c) => c !== win && c.confidence >= STRONG && !same(c.value, win.value));
   // what the archivist gives is not second-guessed; an honest null has nothing to lower
   if (against && win.value !== null && win.confidence < 1 && win.confidence > CONTRADICTED) {
-    return { ...win, confidence: CONTRADICTED, reason: `the ${win.rule} gives ${show(win.value)} but the ${against.rule} gives ${show(against.value)}${win.reason ? `; ${win.reason}` : ''}` };
+    return {
+      ...win,
+      confidence: CONTRADICTED,
+      reason: `the ${win.rule} gives ${show(win.value)} but the ${against.rule} gives ${show(against.value)}${win.reason ? `; ${win.reason}` : ''}`,
+    };
   }
   return win;
 }

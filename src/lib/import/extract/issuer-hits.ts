@@ -26,13 +26,23 @@ export const PARTY_RE = /(?:(ban thường vụ|ban chấp hành|thường trự
 export const STATE_RE = /(?:(chủ tịch)\s+)?(ubnd|ủy ban nhân dân)(?:\s+(tỉnh|thành phố|tp\.?))?/giu;
 export const BCD_RE = /ban chỉ đạo (?:phòng[,\s-]*chống)[^.;\n]{0,40}?(tỉnh|thành phố)(?![\p{L}])/giu;
 export const VP_RE = /văn phòng (?:ubnd|ủy ban nhân dân)\s+(tỉnh|thành phố|tp\.?)/giu;
-export const EXCLUDE_BEFORE = /(?:trước|báo cáo|về|đến|gửi|cho|với|của|theo|tham mưu|xin ý kiến|ủy viên|trực thuộc|kính gửi|như|văn phòng|ban tuyên giáo|ủy ban kiểm tra|bí thư|phó bí thư|chánh văn phòng|trưởng ban|ban cán sự đảng|bcs đảng|đảng đoàn|các|và|phó|cấp|nghe)\s*(?:(?:thường trực|ban thường vụ)(?:\s+(?:tỉnh|thành)\s+ủy)?\s*(?:,|và)\s*)?$/iu;
-export const DOC_AFTER = new RegExp(`^\\s*,?(?:\\s+(?:vua|da|moi|cung|tiep tuc|chinh thuc))*\\s+(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\\s+(?:(?:hoa toc|thuong khan|khan)\\s+)?(?:${TYPE_ALT})\\b`);
+export const EXCLUDE_BEFORE =
+  /(?:trước|báo cáo|về|đến|gửi|cho|với|của|theo|tham mưu|xin ý kiến|ủy viên|trực thuộc|kính gửi|như|văn phòng|ban tuyên giáo|ủy ban kiểm tra|bí thư|phó bí thư|chánh văn phòng|trưởng ban|ban cán sự đảng|bcs đảng|đảng đoàn|các|và|phó|cấp|nghe)\s*(?:(?:thường trực|ban thường vụ)(?:\s+(?:tỉnh|thành)\s+ủy)?\s*(?:,|và)\s*)?$/iu;
+export const DOC_AFTER = new RegExp(
+  `^\\s*,?(?:\\s+(?:vua|da|moi|cung|tiep tuc|chinh thuc))*\\s+(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\\s+(?:(?:hoa toc|thuong khan|khan)\\s+)?(?:${TYPE_ALT})\\b`,
+);
 /** "…, Chủ tịch UBND tỉnh Vĩnh Long, đã ký": a person's name or a comma between the body and its act */
-export const NAME_AFTER = /^\s*,?\s*(?:(?:ông|bà|đồng chí)\s+)?(?:[\p{Lu}][\p{Ll}’']*\s+){1,4}[\p{Lu}][\p{Ll}’']*(?=\s*,?\s+\p{Ll})|^\s*,(?=\s+\p{Ll})/u;
-export const VOICE_AFTER = /^(?:\s+\S+){0,3}?(?:\s+(?:vua|da|cung|tiep tuc|co ban))*\s+(?:yeu cau|chi dao|de nghi|ket luan|quyet dinh|luu y|giao|nhan manh|thong nhat|nhat tri|hop|dong y|chu truong|quan triet|keu goi|huong dan|chi thi)\b/;
+export const NAME_AFTER =
+  /^\s*,?\s*(?:(?:ông|bà|đồng chí)\s+)?(?:[\p{Lu}][\p{Ll}’']*\s+){1,4}[\p{Lu}][\p{Ll}’']*(?=\s*,?\s+\p{Ll})|^\s*,(?=\s+\p{Ll})/u;
+export const VOICE_AFTER =
+  /^(?:\s+\S+){0,3}?(?:\s+(?:vua|da|cung|tiep tuc|co ban))*\s+(?:yeu cau|chi dao|de nghi|ket luan|quyet dinh|luu y|giao|nhan manh|thong nhat|nhat tri|hop|dong y|chu truong|quan triet|keu goi|huong dan|chi thi)\b/;
 
-export function placeAfter(text: string, folded: string, end: number, levelAt = -1): { place: Province | null; end: number } {
+export function placeAfter(
+  text: string,
+  folded: string,
+  end: number,
+  levelAt = -1,
+): { place: Province | null; end: number } {
   const m = /^\s+((?:tỉnh|thành phố|tp\.?)\s*)?/iu.exec(text.slice(end));
   const start = end + (m ? m[0].length : 0);
   // "UBND TP.HCM": the level word belongs to the place's own spelling
@@ -48,7 +58,8 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
     if (!/^[\p{Lu}]/u.test(word)) continue; // "các huyện, thị, thành ủy": district committees
     if (/^\s*viên/u.test(norm.slice(m.index! + m[0].length))) continue; // "Tỉnh ủy viên"
     const pre = foldForMatch(m[1] ?? '');
-    const body: Body = pre === 'ban thuong vu' ? 'btv' : pre === 'thuong truc' ? 'tt' : pre === 'ban chap hanh' ? 'bch' : 'cap';
+    const body: Body =
+      pre === 'ban thuong vu' ? 'btv' : pre === 'thuong truc' ? 'tt' : pre === 'ban chap hanh' ? 'bch' : 'cap';
     const committee = foldForMatch(word) === 'tinh uy' ? 'Tỉnh ủy' : 'Thành ủy';
     const { place, end } = placeAfter(text, folded, m.index! + m[0].length);
     out.push({ index: m.index!, end, body, committee, level: null, place, weight: 0, text: text.slice(m.index!, end) });
@@ -58,34 +69,86 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
     const after = norm.slice(m.index! + m[0].length);
     if (!lvl && /^\s+(?:huyện|quận|thị xã|xã|phường|thị trấn)\s+\p{Lu}/u.test(after)) {
       // a district's or commune's own committee ("UBND huyện Cần Giờ"): not a provincial issuer
-      out.push({ index: m.index!, end: m.index! + m[0].length, body: 'district', committee: null, level: null, place: null, weight: 0, text: norm.slice(m.index!, m.index! + m[0].length + 20) });
+      out.push({
+        index: m.index!,
+        end: m.index! + m[0].length,
+        body: 'district',
+        committee: null,
+        level: null,
+        place: null,
+        weight: 0,
+        text: norm.slice(m.index!, m.index! + m[0].length + 20),
+      });
       continue;
     }
     if (!lvl && !/^\s*\n/.test(after) && !/^\s*$/.test(after)) continue; // "UBND các huyện", "UBND cấp xã"
     const body: Body = m[1] ? 'ct' : 'ubnd';
-    const { place, end } = placeAfter(text, folded, m.index! + m[0].length, m[3] ? m.index! + m[0].length - m[3].length : -1);
-    out.push({ index: m.index!, end, body, committee: null, level: lvl === 'tinh' ? 'tỉnh' : lvl ? 'thành phố' : null, place, weight: 0, text: text.slice(m.index!, end) });
+    const { place, end } = placeAfter(
+      text,
+      folded,
+      m.index! + m[0].length,
+      m[3] ? m.index! + m[0].length - m[3].length : -1,
+    );
+    out.push({
+      index: m.index!,
+      end,
+      body,
+      committee: null,
+      level: lvl === 'tinh' ? 'tỉnh' : lvl ? 'thành phố' : null,
+      place,
+      weight: 0,
+      text: text.slice(m.index!, end),
+    });
   }
   for (const m of norm.matchAll(BCD_RE)) {
     const { place, end } = placeAfter(text, folded, m.index! + m[0].length);
-    out.push({ index: m.index!, end, body: 'bcd', committee: null, level: foldForMatch(m[1]!) === 'tinh' ? 'tỉnh' : 'thành phố', place, weight: 0, text: text.slice(m.index!, end) });
+    out.push({
+      index: m.index!,
+      end,
+      body: 'bcd',
+      committee: null,
+      level: foldForMatch(m[1]!) === 'tinh' ? 'tỉnh' : 'thành phố',
+      place,
+      weight: 0,
+      text: text.slice(m.index!, end),
+    });
   }
   for (const m of norm.matchAll(VP_RE)) {
     const lvl = foldForMatch(m[1]!).replace(/\.$/, '');
     const { place, end } = placeAfter(text, folded, m.index! + m[0].length, m.index! + m[0].length - m[1]!.length);
     // the Office's own hit replaces the committee's inside it ("Văn phòng [UBND tỉnh]")
-    for (let k = out.length - 1; k >= 0; k--) if (out[k]!.index > m.index! && out[k]!.index < m.index! + m[0].length) out.splice(k, 1);
-    out.push({ index: m.index!, end, body: 'vp', committee: null, level: lvl === 'tinh' ? 'tỉnh' : 'thành phố', place, weight: 0, text: text.slice(m.index!, end) });
+    for (let k = out.length - 1; k >= 0; k--)
+      if (out[k]!.index > m.index! && out[k]!.index < m.index! + m[0].length) out.splice(k, 1);
+    out.push({
+      index: m.index!,
+      end,
+      body: 'vp',
+      committee: null,
+      level: lvl === 'tinh' ? 'tỉnh' : 'thành phố',
+      place,
+      weight: 0,
+      text: text.slice(m.index!, end),
+    });
   }
   for (const h of out) {
     const before = norm.slice(Math.max(0, h.index - 60), h.index);
     const name = NAME_AFTER.exec(text.slice(h.end, h.end + 60));
     const after = folded.slice(h.end + (name ? name[0].length : 0), h.end + 80);
-    if (/^\s*(?:\S+\s+){0,2}se\b/.test(after)) { h.weight = -1; continue; } // "sẽ có chỉ đạo": future
-    if (/thay mặt\s*$/iu.test(before)) { h.weight = 5; continue; }
-    if (EXCLUDE_BEFORE.test(before) && !(h.body === 'vp' && !/(?:của|theo|với|gửi|cho)\s*$/iu.test(before))) { h.weight = -1; continue; }
+    if (/^\s*(?:\S+\s+){0,2}se\b/.test(after)) {
+      h.weight = -1;
+      continue;
+    } // "sẽ có chỉ đạo": future
+    if (/thay mặt\s*$/iu.test(before)) {
+      h.weight = 5;
+      continue;
+    }
+    if (EXCLUDE_BEFORE.test(before) && !(h.body === 'vp' && !/(?:của|theo|với|gửi|cho)\s*$/iu.test(before))) {
+      h.weight = -1;
+      continue;
+    }
     if (DOC_AFTER.test(after)) h.weight = 5;
-    else if (VOICE_AFTER.test(after) || (h.body === 'vp' && /^\s+thong bao (?:y kien|ket luan)/.test(after))) h.weight = 2;
+    else if (VOICE_AFTER.test(after) || (h.body === 'vp' && /^\s+thong bao (?:y kien|ket luan)/.test(after)))
+      h.weight = 2;
   }
   return out;
 }

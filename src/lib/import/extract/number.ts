@@ -14,7 +14,10 @@ export function extractNumber(ctx: ExtractContext): { number: Field<string | nul
   const own = (key: string, hit: NumberHit, score: number): void => {
     const cur = scores.get(key);
     if (!cur) scores.set(key, { best: hit, score });
-    else { cur.score = Math.max(cur.score, score) + (score > 0 ? 1 : 0); if (score > cur.best.score) cur.best = hit; }
+    else {
+      cur.score = Math.max(cur.score, score) + (score > 0 ? 1 : 0);
+      if (score > cur.best.score) cur.best = hit;
+    }
   };
   for (const h of numberHits) own(h.key, h, h.score);
   let headerNumber: string | null = null;
@@ -26,19 +29,32 @@ export function extractNumber(ctx: ExtractContext): { number: Field<string | nul
   let number: Field<string | null> = none(null, 'no number of its own found in the text');
   let ownHit: NumberHit | null = null;
   if (headerNumber && docNumberKey(headerNumber)) {
-    number = { value: headerNumber, confidence: 0.95, evidence: seg.numberLine ?? `Số hiệu: ${fromLine}`, rule: seg.numberLine ? 'so-line' : 'metadata-table' };
+    number = {
+      value: headerNumber,
+      confidence: 0.95,
+      evidence: seg.numberLine ?? `Số hiệu: ${fromLine}`,
+      rule: seg.numberLine ? 'so-line' : 'metadata-table',
+    };
     const key = docNumberKey(headerNumber)!;
     ownHit = scores.get(key)?.best ?? null;
   } else {
-    const ranked = [...scores.values()].filter((s) => s.score >= 3).sort((a, b) => b.score - a.score || a.best.index - b.best.index);
+    const ranked = [...scores.values()]
+      .filter((s) => s.score >= 3)
+      .sort((a, b) => b.score - a.score || a.best.index - b.best.index);
     if (ranked.length) {
       const top = ranked[0]!;
       ownHit = top.best;
       // the fullest spelling of the same number in the text ("3376/UBND-VXNV" over "3376")
       const spellings = numberHits.filter((h) => h.key === top.best.key);
       const value = spellings.map((h) => h.number).sort((a, b) => b.length - a.length)[0]!;
-      number = { value, confidence: top.score >= 6 ? 0.85 : 0.6, evidence: sentenceOf(ctx.text, top.best), rule: top.best.index < (seg.headline?.length ?? 0) ? 'headline' : 'own-number-sentence' };
-      if (top.score < 6) number.reason = 'the text does not say plainly that it issues this number (it may be a cited one)';
+      number = {
+        value,
+        confidence: top.score >= 6 ? 0.85 : 0.6,
+        evidence: sentenceOf(ctx.text, top.best),
+        rule: top.best.index < (seg.headline?.length ?? 0) ? 'headline' : 'own-number-sentence',
+      };
+      if (top.score < 6)
+        number.reason = 'the text does not say plainly that it issues this number (it may be a cited one)';
       if (ranked.length > 1 && ranked[1]!.score === top.score) {
         number.confidence = 0.5;
         number.reason = `two numbers could be this document's own: ${top.best.number}, ${ranked[1]!.best.number}`;

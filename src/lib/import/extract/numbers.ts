@@ -25,14 +25,21 @@ export interface NumberHit {
 }
 
 // "469-CV/TU", "907 -CV/TU", "35/CT-TTg", "07 – CĐ/TU", and legal documents' "15/2021/QĐ-UBND"
-export const NUMBER_RE = /(?<![\p{L}\d/.-])(\d{1,5})\s?([-/\u2013\u2014])\s?((?:(?:19|20)\d\d\s?\/\s?)?(?:[\p{Lu}][\p{Lu}\p{Ll}\d&]*)(?:\s?[-/\u2013\u2014]\s?[\p{Lu}][\p{Lu}\p{Ll}\d&]*)*)/gu;
+export const NUMBER_RE =
+  /(?<![\p{L}\d/.-])(\d{1,5})\s?([-/\u2013\u2014])\s?((?:(?:19|20)\d\d\s?\/\s?)?(?:[\p{Lu}][\p{Lu}\p{Ll}\d&]*)(?:\s?[-/\u2013\u2014]\s?[\p{Lu}][\p{Lu}\p{Ll}\d&]*)*)/gu;
 // "công điện số 03", "Công điện khẩn số 02", "văn bản khẩn 2556": the serial alone
-export const BARE_NUMBER_RE = new RegExp(`(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?\\s+(?:so\\s*:?\\s*|(?<=(?:khan|hoa toc)\\s+))(\\d{1,5})(?![\\d/.,-]|\\s?[-/]\\s?[a-z]|\\s+(?:nam|thang|ngay|gio|nguoi|ca|%))`, 'g');
+export const BARE_NUMBER_RE = new RegExp(
+  `(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?\\s+(?:so\\s*:?\\s*|(?<=(?:khan|hoa toc)\\s+))(\\d{1,5})(?![\\d/.,-]|\\s?[-/]\\s?[a-z]|\\s+(?:nam|thang|ngay|gio|nguoi|ca|%))`,
+  'g',
+);
 export const ACTION = /(?:^|\s)(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\s+(?:(?:hoa toc|thuong khan|khan)\s+)?$/;
 // "Đó là nội dung tại Chỉ thị số 03/CT-UBND": a report naming the document it is about
-export const THIS_IS = /(?:do la|day la)\s+(?:mot (?:trong nhung|so) )?(?:noi dung|yeu cau|chi dao)(?:\s+chinh)?\s+(?:tai|cua|trong)\s+$/;
-export const CITED_BEFORE = /(?:^|\s)(?:thuc hien|theo|tai|can cu|trien khai|quan triet|kem theo|thay the|bai bo|tinh than|chi dao cua|nhu|sau|va|cua|voi|tiep tuc thuc hien)\s+(?:nghiem\s+)?(?:cac\s+|noi dung\s+)?$/;
-export const CENTRAL_AFTER = /^[^.;]{0,40}?\bcua\s+(thu tuong|chinh phu|van phong chinh phu|bo\s|bo truong|ban bi thu|bo chinh tri|trung uong|ban chi dao quoc gia|quoc hoi|tong bi thu)/;
+export const THIS_IS =
+  /(?:do la|day la)\s+(?:mot (?:trong nhung|so) )?(?:noi dung|yeu cau|chi dao)(?:\s+chinh)?\s+(?:tai|cua|trong)\s+$/;
+export const CITED_BEFORE =
+  /(?:^|\s)(?:thuc hien|theo|tai|can cu|trien khai|quan triet|kem theo|thay the|bai bo|tinh than|chi dao cua|nhu|sau|va|cua|voi|tiep tuc thuc hien)\s+(?:nghiem\s+)?(?:cac\s+|noi dung\s+)?$/;
+export const CENTRAL_AFTER =
+  /^[^.;]{0,40}?\bcua\s+(thu tuong|chinh phu|van phong chinh phu|bo\s|bo truong|ban bi thu|bo chinh tri|trung uong|ban chi dao quoc gia|quoc hoi|tong bi thu)/;
 
 /** The sentence a number stands in, for evidence. */
 export function sentenceOf(text: string, h: { index: number; end: number }): string {
@@ -64,13 +71,44 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
     if (THIS_IS.test(beforeType)) score += 12;
     // a sentence opening "Theo Công văn số N ngày D của UBND tỉnh X về việc …": a report retelling a
     // provincial document (still cited-looking, so it only just qualifies, for review)
-    if (/(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) && /^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*)?,?\s*cua\s+(?:chu tich\s+)?(?:ubnd|uy ban nhan dan|ban thuong vu|thuong truc|tinh uy|thanh uy)\s+(?:tinh|thanh pho|tp)/.test(after)) score += 9;
+    if (
+      /(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) &&
+      /^\s*(?:,?\s*ngay\s+[\d/.-]+\s*)?,?\s*cua\s+(?:chu tich\s+)?(?:ubnd|uy ban nhan dan|ban thuong vu|thuong truc|tinh uy|thanh uy)\s+(?:tinh|thanh pho|tp)/.test(
+        after,
+      )
+    )
+      score += 9;
     // "(Công văn số 1074/VP-KGVX, ngày 23/3/2020)": the report's own document, in brackets after the lead
-    if (tm && /\(\s*$/.test(beforeType) && /^[^()\n]{0,110}\)/.test(after) && !CITED_BEFORE.test(before.slice(0, Math.max(0, before.lastIndexOf('('))))) score += 5;
-    if (/^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd|ban chi dao|van phong ubnd)/.test(after) && index - lineStart < 40) score += 4;
+    if (
+      tm &&
+      /\(\s*$/.test(beforeType) &&
+      /^[^()\n]{0,110}\)/.test(after) &&
+      !CITED_BEFORE.test(before.slice(0, Math.max(0, before.lastIndexOf('('))))
+    )
+      score += 5;
+    if (
+      /^\s*(?:,?\s*ngay\s+[\d/.-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd|ban chi dao|van phong ubnd)/.test(
+        after,
+      ) &&
+      index - lineStart < 40
+    )
+      score += 4;
     // the text's first line opens with the document ("Chỉ thị 17/CT-UBND của …", "HỎA TỐC: Công văn 1803/BCĐ-VX …"): its headline
-    if (lineStart === 0 && tm && /^(?:(?:hoa toc|thuong khan|khan)\s*:?\s*)?$/.test(folded.slice(0, Math.max(0, index - (before.length - tm.index))).trim())) score += 3;
-    if (/^(dinh kem|file dinh kem|tai ve|tep dinh kem|van ban)\s*[-:–]?\s*$/.test(folded.slice(lineStart, index).trim()) || /^\.(pdf|docx?)\b/.test(after)) score += 3;
+    if (
+      lineStart === 0 &&
+      tm &&
+      /^(?:(?:hoa toc|thuong khan|khan)\s*:?\s*)?$/.test(
+        folded.slice(0, Math.max(0, index - (before.length - tm.index))).trim(),
+      )
+    )
+      score += 3;
+    if (
+      /^(dinh kem|file dinh kem|tai ve|tep dinh kem|van ban)\s*[-:–]?\s*$/.test(
+        folded.slice(lineStart, index).trim(),
+      ) ||
+      /^\.(pdf|docx?)\b/.test(after)
+    )
+      score += 3;
     hits.push({ raw, number, key, index, end, typeWord, score, line });
   };
   for (const m of text.matchAll(NUMBER_RE)) {

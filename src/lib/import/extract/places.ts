@@ -6,7 +6,12 @@ import { PROVINCES, type Province } from '../../provinces.ts';
 
 // ---------------------------------------------------------------- provinces
 
-export interface PlaceHit { province: Province; index: number; end: number; via: 'name' | 'capital' }
+export interface PlaceHit {
+  province: Province;
+  index: number;
+  end: number;
+  via: 'name' | 'capital';
+}
 
 /**
  * One regex for many names, as a trie ("ha (giang|noi|nam|tinh)") so the engine rejects a
@@ -14,7 +19,10 @@ export interface PlaceHit { province: Province; index: number; end: number; via:
  * "-" tolerates spaces around it ("Phan Rang - Tháp Chàm").
  */
 export function trieSource(words: string[]): string {
-  interface Node { end: boolean; next: Map<string, Node> }
+  interface Node {
+    end: boolean;
+    next: Map<string, Node>;
+  }
   const root: Node = { end: false, next: new Map() };
   for (const w of words) {
     let n = root;
@@ -24,7 +32,8 @@ export function trieSource(words: string[]): string {
     }
     n.end = true;
   }
-  const atom = (ch: string): string => (ch === ' ' ? '\\s' : ch === '-' ? '\\s?-\\s?' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const atom = (ch: string): string =>
+    ch === ' ' ? '\\s' : ch === '-' ? '\\s?-\\s?' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const emit = (n: Node): string => {
     // longest match first: children before the end of a shorter name
     const alts = [...n.next.entries()].map(([ch, c]) => atom(ch) + emit(c));
@@ -39,7 +48,8 @@ export const PLACE_INDEX = (() => {
   const entries: Array<[string, Province, 'name' | 'capital']> = [];
   for (const p of PROVINCES) {
     for (const n of [p.name, ...p.aliases]) entries.push([foldForMatch(n), p, 'name']);
-    if (p.capital && foldForMatch(p.capital) !== foldForMatch(p.name)) entries.push([foldForMatch(p.capital), p, 'capital']);
+    if (p.capital && foldForMatch(p.capital) !== foldForMatch(p.name))
+      entries.push([foldForMatch(p.capital), p, 'capital']);
   }
   entries.sort((a, b) => b[0].length - a[0].length);
   const re = new RegExp(`(?<![a-z0-9])(${trieSource(entries.map(([n]) => n))})(?![a-z0-9])`, 'g');
@@ -49,7 +59,11 @@ export const PLACE_INDEX = (() => {
 })();
 
 /** Capitalised as a name ("Thanh Hóa", "THANH HÓA"), not a phrase ("hòa bình"). */
-export const looksLikeName = (s: string): boolean => s.split(/[\s-]+/).filter(Boolean).every((w) => /^[\p{Lu}\d]/u.test(w));
+export const looksLikeName = (s: string): boolean =>
+  s
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .every((w) => /^[\p{Lu}\d]/u.test(w));
 
 export function findPlaces(text: string, folded: string): PlaceHit[] {
   const out: PlaceHit[] = [];

@@ -13,21 +13,49 @@ export function extractSigner(ctx: ExtractContext): { signer: Field<string | nul
   let signer: Field<string | null> = none(null);
   let signerRole: string | null = null;
   if (seg.signature?.name) {
-    signer = { value: seg.signature.name.split(/\s+/).map((w) => (w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w)).join(' '), rule: 'signature', confidence: 0.9, evidence: [...seg.signature.roles, seg.signature.name].join(' / ') };
-    if (seg.signature.roles.length) signerRole = seg.signature.roles.filter((r) => !/đã ký/iu.test(r)).map(fromCaps).map(capFirst).join(', ') || null;
+    signer = {
+      value: seg.signature.name
+        .split(/\s+/)
+        .map((w) => (w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w))
+        .join(' '),
+      rule: 'signature',
+      confidence: 0.9,
+      evidence: [...seg.signature.roles, seg.signature.name].join(' / '),
+    };
+    if (seg.signature.roles.length)
+      signerRole =
+        seg.signature.roles
+          .filter((r) => !/đã ký/iu.test(r))
+          .map(fromCaps)
+          .map(capFirst)
+          .join(', ') || null;
   } else if (seg.meta['Người ký'] && isPersonName(seg.meta['Người ký'])) {
-    signer = { value: seg.meta['Người ký'], confidence: 0.85, evidence: `Người ký: ${seg.meta['Người ký']}`, rule: 'metadata-table' };
+    signer = {
+      value: seg.meta['Người ký'],
+      confidence: 0.85,
+      evidence: `Người ký: ${seg.meta['Người ký']}`,
+      rule: 'metadata-table',
+    };
   } else {
-    const re = /((?:Phó\s+)?(?:Bí thư|Chủ tịch|Trưởng ban)[^.;\n]{0,50}?)\s+((?:[\p{Lu}][\p{Ll}’']*\s+){1,6}[\p{Lu}][\p{Ll}’']*)\s+(?:(?:vừa|đã|mới)\s+)?(?:thay mặt\s+[^.;\n]{3,60}?\s+)?(?:ký|ban hành)(?![\p{L}])/gu;
+    const re =
+      /((?:Phó\s+)?(?:Bí thư|Chủ tịch|Trưởng ban)[^.;\n]{0,50}?)\s+((?:[\p{Lu}][\p{Ll}’']*\s+){1,6}[\p{Lu}][\p{Ll}’']*)\s+(?:(?:vừa|đã|mới)\s+)?(?:thay mặt\s+[^.;\n]{3,60}?\s+)?(?:ký|ban hành)(?![\p{L}])/gu;
     for (const m of text.matchAll(re)) {
       let words = m[2]!.split(/\s+/);
       let role = m[1]!;
       // drop a leading place name ("Hà Nội Đinh Tiến Dũng")
       for (let k = words.length - 2; k >= 1; k--) {
-        if (findProvince(words.slice(0, k).join(' '))) { role += ' ' + words.slice(0, k).join(' '); words = words.slice(k); break; }
+        if (findProvince(words.slice(0, k).join(' '))) {
+          role += ' ' + words.slice(0, k).join(' ');
+          words = words.slice(k);
+          break;
+        }
       }
       const name = words.join(' ');
-      if (isPersonName(name)) { signer = { value: name, confidence: 0.75, evidence: m[0], rule: 'lead-sentence' }; signerRole = role.trim(); break; }
+      if (isPersonName(name)) {
+        signer = { value: name, confidence: 0.75, evidence: m[0], rule: 'lead-sentence' };
+        signerRole = role.trim();
+        break;
+      }
     }
   }
 

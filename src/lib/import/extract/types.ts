@@ -43,5 +43,9 @@ export interface ExtractOptions {
   province?: string | undefined;
 }
 
-
-export const none = <T>(value: T, reason?: string): Field<T> => ({ value, confidence: 0, evidence: null, ...(reason ? { reason } : {}) });
+export const none = <T>(value: T, reason?: string): Field<T> => ({
+  value,
+  confidence: 0,
+  evidence: null,
+  ...(reason ? { reason } : {}),
+});

@@ -22,7 +22,12 @@ export const GET: APIRoute = async ({ params, site }) => {
   const previous = archive.previous(d.id);
   const next = archive.next(d.id);
   const { html } = await loadDirectiveContent(d.filePath!);
-  const { text, sections, province2025, ...fields } = directiveWithText(d, link(d.id), html, absoluteUrl(site, base, paths.directive(d.id)));
+  const { text, sections, province2025, ...fields } = directiveWithText(
+    d,
+    link(d.id),
+    html,
+    absoluteUrl(site, base, paths.directive(d.id)),
+  );
   const body = {
     ...fields,
     province2025,
@@ -34,7 +39,17 @@ export const GET: APIRoute = async ({ params, site }) => {
         number: r.ref.number,
         url: r.target ? link(r.target.id) : r.national ? withBase(base, paths.national(r.national.slug)) : null,
         // a national document's own date and title, from src/lib/national-documents.ts
-        ...(fact ? { national: { number: fact.number, docType: fact.docType, issuer: fact.issuer, date: fact.date, title: fact.title } } : {}),
+        ...(fact
+          ? {
+              national: {
+                number: fact.number,
+                docType: fact.docType,
+                issuer: fact.issuer,
+                date: fact.date,
+                title: fact.title,
+              },
+            }
+          : {}),
       };
     }),
     citedBy: archive.citedBy(d.id).map((c) => ({ id: c.id, number: c.data.number, url: link(c.id) })),
@@ -43,5 +58,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     text,
     sections,
   };
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };
