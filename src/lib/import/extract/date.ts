@@ -1,7 +1,7 @@
 /**
  * The issue date, as an ordered list of named rules (see decide.ts): the dateline (dateline; month
  * only: dateline-month); the metadata table's "Ngày ban hành" (metadata-table); the date beside
- * the own number (own-number-sentence); a lead "Ngày D, <body> vừa ký …" (lead-sentence); an
+ * the own number (own-number-sentence); the next sentence "<type> do … ký ngày D" (signed-sentence); a lead "Ngày D, <body> vừa ký …" (lead-sentence); an
  * opening "Ngày D, <body> …" (opening-date); the posting or page date's month (publication); the
  * latest date a "vừa …" report gives (latest-reported). A day and month without a year take it
  * from the text around them (inferYear), saved as inferred; when nothing gives it the rules stop
@@ -12,7 +12,7 @@ import { none, type DateSource, type Extracted } from './types.ts';
 import { DATELINE, DATELINE_MONTH } from '../segment.ts';
 import { inferYear, pad, type DateHit } from './dates.ts';
 import { LEAD_ACT_ALL, BODY_ACT_ALL } from './type-words.ts';
-import type { NumberHit } from './numbers.ts';
+import { signedNext, type NumberHit } from './numbers.ts';
 import { sentenceStart, sentenceEnd } from './text.ts';
 import { decide, type Candidate, type Rule } from './decide.ts';
 
@@ -69,6 +69,16 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
       && !numberHits.some((n) => n.end <= x.index && x.index - n.end <= 12 && /^\s*,?\s*(ngày\s*)?$/iu.test(text.slice(n.end, x.index)))).at(0);
     const pick = after ?? before;
     return pick ? fromHit(input, pick, 0.9, text.slice(start, sentenceEnd(text, ownHit.end)).trim()) : null;
+  } },
+  // "Theo Kế hoạch N, … . Kế hoạch do Phó Chủ tịch UBND tỉnh ký ban hành ngày D": the next sentence signs it
+  { name: 'signed-sentence', propose: (input) => {
+    const { ctx: { text, folded, dates }, ownHit } = input;
+    if (!ownHit?.typeWord || !signedNext(folded, ownHit.end, ownHit.typeWord)) return null;
+    const stop = /[.!?]\s+/.exec(folded.slice(ownHit.end));
+    const start = ownHit.end + stop!.index + stop![0].length;
+    const end = sentenceEnd(text, start);
+    const d = dates.find((x) => x.index >= start && x.end <= end && /(?:ky|ban hanh)\s+(?:vao\s+)?(?:ngay\s+)?$/.test(folded.slice(Math.max(start, x.index - 24), x.index)));
+    return d ? fromHit(input, d, 0.85, text.slice(start, end).trim()) : null;
   } },
   { name: 'lead-sentence', propose: (input) => {
     const { text, dates } = input.ctx;

@@ -39,6 +39,18 @@ export function sentenceOf(text: string, h: { index: number; end: number }): str
   return text.slice(sentenceStart(text, h.index), sentenceEnd(text, h.end)).trim();
 }
 
+// "Kế hoạch (này) do … ký (ban hành)", "Văn bản được ban hành ngày …": a sentence that says who issued it
+export const SIGNED_AFTER_TYPE = /^(?:nay\s+)?(?:(?:do\s+[^.;]{3,90}?\s+)?(?:ky ban hanh|ky|ban hanh)|duoc\s+(?:[^.;]{3,90}?\s+)?(?:ky ban hanh|ky|ban hanh))\b/;
+
+/** Whether the sentence after the one ending past `end` opens with the same type word and says who signed or issued it. */
+export function signedNext(folded: string, end: number, typeWord: string): boolean {
+  const rest = folded.slice(end, end + 600);
+  const stop = /[.!?]\s+/.exec(rest);
+  if (!stop) return false;
+  const next = rest.slice(stop.index + stop[0].length);
+  return next.startsWith(typeWord + ' ') && SIGNED_AFTER_TYPE.test(next.slice(typeWord.length + 1));
+}
+
 export function findNumbers(text: string, folded: string): NumberHit[] {
   const hits: NumberHit[] = [];
   const consider = (index: number, end: number, raw: string, number: string): void => {
@@ -65,6 +77,9 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
     // a sentence opening "Theo Công văn số N ngày D của UBND tỉnh X về việc …": a report retelling a
     // provincial document (still cited-looking, so it only just qualifies, for review)
     if (/(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) && /^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*)?,?\s*cua\s+(?:chu tich\s+)?(?:ubnd|uy ban nhan dan|ban thuong vu|thuong truc|tinh uy|thanh uy)\s+(?:tinh|thanh pho|tp)/.test(after)) score += 9;
+    // "Theo Kế hoạch N, tỉnh X sẽ … . Kế hoạch do Phó Chủ tịch UBND tỉnh ký ban hành ngày D": the report
+    // names the document, then says who signed it; the number is the document's own (for review)
+    if (tm && /(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) && signedNext(folded, end, tm[1]!)) score += 12;
     // "(Công văn số 1074/VP-KGVX, ngày 23/3/2020)": the report's own document, in brackets after the lead
     if (tm && /\(\s*$/.test(beforeType) && /^[^()\n]{0,110}\)/.test(after) && !CITED_BEFORE.test(before.slice(0, Math.max(0, before.lastIndexOf('('))))) score += 5;
     if (/^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd|ban chi dao|van phong ubnd)/.test(after) && index - lineStart < 40) score += 4;
