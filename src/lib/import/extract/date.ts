@@ -26,9 +26,14 @@ interface Input { ctx: ExtractContext; ownHit: NumberHit | null; effective: (h: 
 function fromHit({ ctx, effective }: Input, h: DateHit, confidence: number, evidence: string): Candidate<IssueDate | null> {
   const { dates, hints, numberHits, text } = ctx;
   const cited = (x: DateHit): boolean => numberHits.some((n) => n.end <= x.index && x.index - n.end <= 14 && /^\s*,?\s*(?:ngày\s*)?$/iu.test(text.slice(n.end, x.index)));
-  const y = h.year ? { year: h.year, from: '' } : inferYear(h, dates, hints, effective, cited);
+  // for the year, a plain "từ ngày 25/9/2021" a day or two later is a start too (not for anything else:
+  // "trong kỳ báo cáo từ ngày 4/1/2022" is a period reported, not a time the document sets)
+  const starts = (x: DateHit): boolean => effective(x) || /(?:^|\s)từ\s+ngày\s+$/iu.test(text.slice(Math.max(0, x.index - 12), x.index));
+  const y = h.year ? { year: h.year, from: '' } : inferYear(h, dates, hints, starts, cited);
   if (y === null) return { value: null, confidence: 0, evidence, reason: `the issue date "${h.text}" has no year, and nothing near it gives one` };
   const value = { iso: `${y.year}-${pad(h.month)}-${pad(h.day)}`, source: (h.year ? 'document' : 'inferred') as DateSource };
+  // "cùng ngày" is read from the day named before it: likely, but a reading, not a date written here
+  if (/cùng ngày/iu.test(h.text)) return { value, confidence: Math.min(confidence, 0.85), evidence, reason: `the text says "${h.text}"; the day is the one named before it` };
   return h.year ? { value, confidence, evidence } : { value, confidence: Math.min(confidence, 0.6), evidence, reason: `the text gives "${h.text}" without a year; the year ${y.year} is from ${y.from}` };
 }
 
