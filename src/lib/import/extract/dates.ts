@@ -35,6 +35,12 @@ export function findDates(text: string): DateHit[] {
     const at = m.index! + m[0].indexOf(m[1]!);
     push(at, text.slice(at, m.index! + m[0].length), +m[1]!, +m[3]!, null);
   }
+  hits.sort((a, b) => a.index - b.index);
+  // "Chiều cùng ngày, …": the day the text last named, within a few sentences
+  for (const m of folded.matchAll(/(?<![a-z])(?:(?:sang|chieu|toi|trua|dem|ngay)\s+)?cung ngay(?![a-z])/g)) {
+    const prev = hits.filter((h) => h.end <= m.index! && m.index! - h.end <= 400).at(-1);
+    if (prev) push(m.index!, text.slice(m.index!, m.index! + m[0].length), prev.day, prev.month, prev.year);
+  }
   return hits.sort((a, b) => a.index - b.index);
 }
 
