@@ -353,7 +353,9 @@ function addDays(iso: string, n: number): string {
  * ("nghỉ học từ ngày 3/2 và cách ly xã hội … kể từ 0h ngày 16/2/2021": the second is the distancing's).
  */
 export function datesOf(sentence: string, docDate?: string | null, at?: number): { from: string | null; to: string | null } {
-  if (at !== undefined && at > 0) {
+  // only when an earlier start stands before the measure's words: otherwise the whole sentence is its
+  const first = at !== undefined && at > 0 ? FROM.exec(sentence) : null;
+  if (at !== undefined && first && first.index < at) {
     const end = sentence.indexOf(';', at);
     const tail = sentence.slice(at, end < 0 ? sentence.length : end);
     if (FROM.test(tail)) return datesOf(tail, docDate);
