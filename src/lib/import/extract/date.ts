@@ -1,6 +1,6 @@
 /**
  * The issue date, as an ordered list of named rules (see decide.ts): the dateline (dateline; month
- * only: dateline-month); the metadata table's "Ngày ban hành" (metadata-table); the date beside
+ * only: dateline-month; printed after the text: dateline-late); the metadata table's "Ngày ban hành" (metadata-table); the date beside
  * the own number (own-number-sentence); the next sentence "<type> do … ký ngày D" (signed-sentence); a lead "Ngày D, <body> vừa ký …" (lead-sentence); an
  * opening "Ngày D, <body> …" (opening-date); the posting or page date's month (publication); the
  * latest date a "vừa …" report gives (latest-reported). A day and month without a year take it
@@ -59,6 +59,14 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
   { name: 'dateline', propose: ({ ctx: { seg } }) => {
     const m = seg.dateline ? DATELINE.exec(seg.dateline) : null;
     return m ? { value: { iso: `${m[4]}-${pad(+m[3]!)}-${pad(+m[2]!)}`, source: 'document' }, confidence: 0.95, evidence: seg.dateline } : null;
+  } },
+  // a copy that prints the dateline's column after the text ("Bắc Kạn, ngày 06 tháng 8 năm 2021" last):
+  // still the document's own dateline, but read from an odd place, so for review
+  { name: 'dateline-late', propose: ({ ctx: { seg } }) => {
+    if (seg.dateline) return null;
+    const line = seg.body.map((l) => l.trim()).find((l) => DATELINE.exec(l)?.[1] && l.split(/\s+/).length <= 14);
+    const m = line ? DATELINE.exec(line) : null;
+    return m ? { value: { iso: `${m[4]}-${pad(+m[3]!)}-${pad(+m[2]!)}`, source: 'document' }, confidence: 0.85, evidence: line!, reason: 'a dateline printed after the text, not in the header' } : null;
   } },
   { name: 'metadata-table', propose: ({ ctx: { seg } }) => {
     const m = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(seg.meta['Ngày ban hành'] ?? '');
