@@ -30,6 +30,8 @@ export function findDates(text: string): DateHit[] {
   };
   const folded = foldKeepLength(text); // same indices, ASCII: the regexes below need no Unicode flags
   for (const m of folded.matchAll(/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/g)) push(m.index!, text.slice(m.index!, m.index! + m[0].length), +m[1]!, +m[2]!, +m[3]!);
+  // mixed spellings: "ngày 5 tháng 5/2021", "ngày 5/5 năm 2021"
+  for (const m of folded.matchAll(/ngay\s+(\d{1,2})(?:\s+thang\s+(\d{1,2})\s?[/.-]\s?|\s?[/.-]\s?(\d{1,2})\s+nam\s+)(\d{4})(?!\d)/g)) push(m.index!, text.slice(m.index!, m.index! + m[0].length), +m[1]!, +(m[2] ?? m[3])!, +m[4]!);
   for (const m of text.matchAll(/(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?!\d)/gu)) push(m.index!, m[0], +m[1]!, +m[3]!, +m[4]!);
   for (const m of folded.matchAll(/(?<![a-z])(?:ngay|sang|chieu|toi|trua|dem|hom|hom nay|hom qua|sang nay|chieu nay|toi nay|toi qua|dem qua)\s+(?:ngay\s+)?\(?\s*(\d{1,2})\s?([/.-])\s?(\d{1,2})(?![\d/.-]*\d)/g)) {
     const at = m.index! + m[0].indexOf(m[1]!);
