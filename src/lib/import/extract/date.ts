@@ -29,7 +29,8 @@ function fromHit({ ctx, effective }: Input, h: DateHit, confidence: number, evid
   // for the year, a plain "từ ngày 25/9/2021" a day or two later is a start too (not for anything else:
   // "trong kỳ báo cáo từ ngày 4/1/2022" is a period reported, not a time the document sets)
   const starts = (x: DateHit): boolean => effective(x) || /(?:^|\s)từ\s+ngày\s+$/iu.test(text.slice(Math.max(0, x.index - 12), x.index));
-  const y = h.year ? { year: h.year, from: '' } : inferYear(h, dates, hints, starts, cited);
+  const deadline = (x: DateHit): boolean => /(?:trước|đến hết|đến|chậm nhất|hạn chót)\s+(?:ngày\s+)?$/iu.test(text.slice(Math.max(0, x.index - 16), x.index));
+  const y = h.year ? { year: h.year, from: '' } : inferYear(h, dates, hints, starts, cited, deadline);
   if (y === null) return { value: null, confidence: 0, evidence, reason: `the issue date "${h.text}" has no year, and nothing near it gives one` };
   const value = { iso: `${y.year}-${pad(h.month)}-${pad(h.day)}`, source: (h.year ? 'document' : 'inferred') as DateSource };
   // "cùng ngày" is read from the day named before it: likely, but a reading, not a date written here
@@ -76,7 +77,7 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
   { name: 'own-number-sentence', propose: (input) => {
     const { ctx: { text, dates, numberHits }, ownHit, effective } = input;
     if (!ownHit) return null;
-    const after = dates.find((x) => x.index >= ownHit.end && /^\s*,?\s*(?:của\s+[^,.;\d]{3,50}?\s*,?\s*)?(?:ban hành\s+)?(?:ngày\s*)?$/iu.test(text.slice(ownHit.end, x.index)));
+    const after = dates.find((x) => x.index >= ownHit.end && /^\s*,?\s*(?:của\s+[^,.;\d]{3,50}?\s*,?\s*)?(?:do\s+[^,.;\d]{3,80}?\s+ký(?:\s+ban hành)?\s+(?:vào\s+)?)?(?:ban hành\s+)?(?:ngày\s*)?$/iu.test(text.slice(ownHit.end, x.index)));
     const start = sentenceStart(text, ownHit.index);
     const before = dates.filter((x) => x.index >= start && x.end <= ownHit.index && !effective(x)
       && !numberHits.some((n) => n.end <= x.index && x.index - n.end <= 12 && /^\s*,?\s*(ngày\s*)?$/iu.test(text.slice(n.end, x.index)))).at(0);

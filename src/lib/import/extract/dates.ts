@@ -50,10 +50,10 @@ export function findDates(text: string): DateHit[] {
  * The year of a day and month written without one ("Ngày 16/5", "Chiều 18/12"), from the text
  * around it, in order of trust: the same day written in full elsewhere (a same-day reference),
  * the page's posting stamp on that day, an effective time a day to three days later
- * ("từ 0h ngày 21/7/2021"), a document it cites dated up to a week before, then the posting or
- * page date's month (the last such day before it).
+ * ("từ 0h ngày 21/7/2021"), a document it cites dated up to a week before, the posting or
+ * page date's month (the last such day before it), then a deadline it sets up to two months later.
  */
-export function inferYear(h: DateHit, dates: DateHit[], hints: CleanHints, effective: (d: DateHit) => boolean, cited: (d: DateHit) => boolean = () => false): { year: number; from: string } | null {
+export function inferYear(h: DateHit, dates: DateHit[], hints: CleanHints, effective: (d: DateHit) => boolean, cited: (d: DateHit) => boolean = () => false, deadline: (d: DateHit) => boolean = () => false): { year: number; from: string } | null {
   const same = dates.find((x) => x.year && x.day === h.day && x.month === h.month);
   if (same) return { year: same.year!, from: `the same day written in full ("${same.text}")` };
   const pub = hints.publicationDate;
@@ -77,6 +77,14 @@ export function inferYear(h: DateHit, dates: DateHit[], hints: CleanHints, effec
   if (hint) {
     const [y, m] = hint.split('-').map(Number) as [number, number];
     return { year: h.month <= m ? y : y - 1, from: `the ${pub ? 'posting' : 'page'} date (${hint})` };
+  }
+  // a deadline it sets up to two months later ("hoàn thành trước ngày 15/9/2021")
+  for (const x of dates) {
+    if (!x.year || x.year < 2019 || x.year > 2023 || x.index < h.index || cited(x) || !deadline(x)) continue;
+    for (const y of [x.year, x.year - 1]) {
+      const days = (Date.UTC(x.year, x.month - 1, x.day) - Date.UTC(y, h.month - 1, h.day)) / 86_400_000;
+      if (days >= 1 && days <= 60) return { year: y, from: `a deadline it sets ${days} day(s) later ("${x.text}")` };
+    }
   }
   return null;
 }

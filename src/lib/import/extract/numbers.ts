@@ -70,6 +70,8 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
     if (ACTION.test(beforeType)) score += 6;
     // passive: "Công văn số N ... vừa được ban hành", "do UBND tỉnh vừa ký"
     else if (/^[^.;\n]{0,70}?\b(?:vua|moi) (?:duoc )?(?:ky )?(?:ban hanh|phat hanh|ky)\b/.test(after)) score += 6;
+    // "Công văn số N do Phó Chủ tịch UBND tỉnh ký ngày D": the passive act of signing it
+    else if (/^\s*(?:,?\s*ngay\s+[\d/.\-]+\s*,?)?\s*do\s+[^.;\n]{3,80}?\s(?:ky|ban hanh)\b/.test(after)) score += 6;
     if (CITED_BEFORE.test(beforeType)) score -= 6;
     // "số N về việc triển khai Công điện của Thủ tướng": the subject cites the centre, the number is local
     if (CENTRAL_AFTER.test(after) && !/^\s*(?:,?\s*)?(?:ve viec|ve|v\/v)\s/.test(after)) score -= 8;
