@@ -87,6 +87,7 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
     if (best) branch = STATE_BODIES.has(best.body) ? 'state' : 'party';
   }
 
+  let symbolReason: string | null = null;
   let committeeWord: 'Tỉnh ủy' | 'Thành ủy' | null = null;
   let stateLevel: 'tỉnh' | 'thành phố' | null = null;
   if (branch === 'party') {
@@ -123,6 +124,15 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
       body = headerHdnd ? 'hdnd' : headerBcd ? 'bcd' : /(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'ct'
         : /(^|\n)van phong (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'vp' : 'ubnd';
     }
+    // one person is often both Chairman and head of the steering committee ("Chủ tịch UBND tỉnh, Trưởng
+    // Ban Chỉ đạo … ký Công văn số N/UBND-KGVX"): the symbol says which body's document it is
+    if (body === 'bcd' && ownCodes[0] && /^(UBND|CTUBND)$/.test(ownCodes[0]) && !headerBcd) {
+      const start = ownHit ? sentenceStart(text, ownHit.index) : 0;
+      const chair = issuerHits.some((h) => h.body === 'ct' && h.index >= start && (!ownHit || h.end <= ownHit.index));
+      body = ownCodes[0] === 'CTUBND' || chair ? 'ct' : 'ubnd';
+      conf = Math.min(conf, 0.7);
+      symbolReason = `the text names the steering committee, but the number's symbol (${number.value}) is the People's Committee's`;
+    }
     const byMeta = metaState && !headerState && chosen !== issuerHit;
     if (byMeta) { body = metaState; conf = 0.85; chosen = null; }
     stateLevel = chosen?.level ?? (/thanh pho/.test(headerFolded) || /^thanh pho/.test(metaFolded) ? 'thành phố' : 'tỉnh');
@@ -131,6 +141,7 @@ export function extractIssuer(ctx: ExtractContext, number: Field<string | null>,
     issuer = { value: name as Issuer, confidence: conf, evidence: byMeta ? `Nơi ban hành: ${seg.meta['Cơ quan ban hành'] ?? seg.meta['Nơi ban hành']}` : chosen?.text ?? (headerText || number.value), rule: byMeta ? 'metadata-table' : chosen === issuerHit && chosen ? 'own-number-sentence' : chosen && chosen === actedBy ? 'lead-sentence' : chosen ? 'voice' : headerState ? (/(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(headerFolded) ? 'authority-line' : 'header') : 'symbol' };
   }
 
+  if (symbolReason && issuer.value) issuer.reason = symbolReason;
   if (issuerHit?.body === 'district') issuer.reason = 'issued by a district or commune body; the archive holds provincial directives';
   // a plain reason for every doubt: which evidence the body was read from
   if (issuer.value && issuer.confidence < 0.7 && !issuer.reason) {
