@@ -22,6 +22,8 @@ export interface Segmented {
   meta: Record<string, string>;
   numberLine: string | null;
   dateline: string | null;
+  /** the dateline as printed, when a scan's look-alike letters ("1O tháng 8") were read as digits in \`dateline\` */
+  datelineAsPrinted?: string;
   /** the "V/v ..." line(s), joined */
   subjectLine: string | null;
   urgencyLine: string | null;
@@ -144,6 +146,9 @@ export function segment(text: string): Segmented {
     if (nd) { seg.numberLine = nd[1]!.trim(); seg.dateline = nd[2]!; used[i] = true; continue; }
     // a dateline names its place ("Hà Nội, ngày …"); a bare "Ngày 5/8/2021" line is a news stamp
     if (!seg.dateline && (DATELINE.exec(l)?.[1] || DATELINE_MONTH.test(l))) { seg.dateline = l; used[i] = true; continue; }
+    // a scanned dateline with look-alike letters beside digits ("ngày 1O tháng 8 năm 2O21")
+    const digits = l.replace(/(?<=\d)[OolI]|[OolI](?=\d)/g, (c) => (/[Oo]/.test(c) ? '0' : '1'));
+    if (!seg.dateline && digits !== l && DATELINE.exec(digits)?.[1]) { seg.dateline = digits; seg.datelineAsPrinted = l; used[i] = true; continue; }
     if (!seg.urgencyLine && URGENCY.test(f)) { seg.urgencyLine = l; used[i] = true; continue; }
     if (!seg.subjectLine && /^V\/v\b/iu.test(l)) {
       let s = l; used[i] = true;

@@ -59,7 +59,11 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
   } },
   { name: 'dateline', propose: ({ ctx: { seg } }) => {
     const m = seg.dateline ? DATELINE.exec(seg.dateline) : null;
-    return m ? { value: { iso: `${m[4]}-${pad(+m[3]!)}-${pad(+m[2]!)}`, source: 'document' }, confidence: 0.95, evidence: seg.dateline } : null;
+    if (!m) return null;
+    const value = { iso: `${m[4]}-${pad(+m[3]!)}-${pad(+m[2]!)}`, source: 'document' as DateSource };
+    return seg.datelineAsPrinted
+      ? { value, confidence: 0.6, evidence: seg.datelineAsPrinted, reason: `the dateline reads "${seg.datelineAsPrinted}", letters a scan mistakes for digits; check the date against the scan` }
+      : { value, confidence: 0.95, evidence: seg.dateline };
   } },
   // a copy that prints the dateline's column after the text ("Bắc Kạn, ngày 06 tháng 8 năm 2021" last):
   // still the document's own dateline, but read from an odd place, so for review
