@@ -64,6 +64,9 @@ function chromeProvince(lines: string[]): { province: Province; line: string } |
 // (nor does a province the text sends help to: "hỗ trợ TP Hồ Chí Minh", "chi viện cho tỉnh Bình Dương")
 const FROM_ELSEWHERE = /(tu|ve tu|den tu|di qua|cac tinh|tinh ban|voi|ho tro|chi vien|giup do|giup|di|sang|tro ve|len duong)\s+(cho\s+)?(tinh\s+|thanh pho\s+|tp\.?\s*)?$/;
 
+// between the acting place and its number: an act ("đã có", "vừa ban hành", "ký") and the type word
+const ACTS_NEXT = /^[^()]{0,80}?\b(?:co|ra|ban hanh|ky|phat hanh|gui|trien khai)\b[^()]{0,40}$/;
+
 const RULES: ReadonlyArray<Rule<Input, string | null>> = [
   { name: 'option', propose: ({ ctx: { opts } }) => {
     const p = opts.province ? findProvince(opts.province) : undefined;
@@ -99,7 +102,10 @@ const RULES: ReadonlyArray<Rule<Input, string | null>> = [
     if (!ownHit) return null;
     const start = sentenceStart(text, ownHit.index);
     const p = places.filter((x) => x.index >= start && x.end <= ownHit.index && !FROM_ELSEWHERE.test(ctx.folded.slice(Math.max(0, x.index - 20), x.index))).at(-1);
-    return p ? from(p.province, 0.8, text.slice(start, ownHit.end).trim()) : null;
+    // only the place that acts ("Đà Nẵng (vừa) có Công văn số"), not one the sentence lists before a
+    // bracketed number ("… đi Quảng Nam, Bình Định (Công văn số N)")
+    if (!p || !ACTS_NEXT.test(ctx.folded.slice(p.end, ownHit.index))) return null;
+    return from(p.province, 0.8, text.slice(start, ownHit.end).trim());
   } },
   { name: 'headline', propose: ({ ctx: { seg } }) => {
     const p = seg.headline && /^[^:]{2,30}:/.test(seg.headline) ? findProvince(seg.headline.split(':')[0]!) : undefined;
