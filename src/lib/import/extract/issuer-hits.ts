@@ -64,6 +64,14 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
     if (!lvl && !/^\s*\n/.test(after) && !/^\s*$/.test(after)) continue; // "UBND các huyện", "UBND cấp xã"
     const body: Body = m[1] ? 'ct' : 'ubnd';
     const { place, end } = placeAfter(text, folded, m.index! + m[0].length, m[3] ? m.index! + m[0].length - m[3].length : -1);
+    // "UBND TP Vị Thanh", "UBND thành phố Biên Hòa": a city under a province, a district-level body
+    // (a province's capital is its city: "UBND TP Vị Thanh" is Vị Thanh's committee, in Hậu Giang)
+    const capitalCity = place?.capital && foldForMatch(place.capital) !== foldForMatch(place.name)
+      && foldForMatch(after).trimStart().startsWith(foldForMatch(place.capital));
+    if (lvl && lvl !== 'tinh' && (capitalCity || (!place && /^\s*\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(after)))) {
+      out.push({ index: m.index!, end: m.index! + m[0].length, body: 'district', committee: null, level: null, place: null, weight: 0, text: norm.slice(m.index!, m.index! + m[0].length + 20) });
+      continue;
+    }
     out.push({ index: m.index!, end, body, committee: null, level: lvl === 'tinh' ? 'tỉnh' : lvl ? 'thành phố' : null, place, weight: 0, text: text.slice(m.index!, end) });
   }
   for (const m of norm.matchAll(BCD_RE)) {
