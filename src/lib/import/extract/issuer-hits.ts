@@ -51,6 +51,11 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
     const body: Body = pre === 'ban thuong vu' ? 'btv' : pre === 'thuong truc' ? 'tt' : pre === 'ban chap hanh' ? 'bch' : 'cap';
     const committee = foldForMatch(word) === 'tinh uy' ? 'Tỉnh ủy' : 'Thành ủy';
     const { place, end } = placeAfter(text, folded, m.index! + m[0].length);
+    // "Thành ủy Vị Thanh" in a province led by a Tỉnh ủy: the city's own Party committee (district level)
+    if (committee === 'Thành ủy' && place && place.partyCommittee === 'Tỉnh ủy') {
+      out.push({ index: m.index!, end, body: 'district', committee: null, level: null, place: null, weight: 0, text: text.slice(m.index!, end) });
+      continue;
+    }
     out.push({ index: m.index!, end, body, committee, level: null, place, weight: 0, text: text.slice(m.index!, end) });
   }
   for (const m of norm.matchAll(STATE_RE)) {
