@@ -134,6 +134,10 @@ describe('posting stamps', () => {
       'Đăng ngày: 05/08/2021',
       '10:30 | 05/08/2021',
       '05/08/2021 10:30 (GMT+7)',
+      'Cập nhật lúc 10:30, Thứ Năm, 05/08/2021 (GMT+7)',
+      'Cập nhật: 05/8/2021',
+      'Tin: Thu Hà | 10:30 | 05/08/2021',
+      'Thứ Năm | 05/08/2021',
     ]) {
       const c = clean(`Tiêu đề bài viết về công văn mới\n${stamp}\nNội dung văn bản dài hơn.`);
       expect(c.hints.publicationDate, stamp).toBe('2021-08-05');

@@ -230,6 +230,14 @@ describe('scope and dates', () => {
     expect(datesOf('cho đến khi có thông báo mới', '2021-07-11')).toEqual({ from: null, to: null });
     expect(datesOf('từ ngày 3/1', '2021-12-30')).toEqual({ from: '2022-01-03', to: null });
   });
+
+  it('gives a measure the start that follows it in its clause, and a duration the start it names', () => {
+    const s =
+      'cho học sinh nghỉ học từ ngày 3/3 và giãn cách xã hội toàn huyện trong 14 ngày kể từ 0 giờ ngày 5/3/2021';
+    expect(datesOf(s, '2021-03-02', s.indexOf('giãn cách'))).toEqual({ from: '2021-03-05', to: '2021-03-18' });
+    // the school closure keeps its own start and does not borrow the distancing's 14 days
+    expect(datesOf(s, '2021-03-02', s.indexOf('nghỉ học'))).toEqual({ from: '2021-03-03', to: null });
+  });
 });
 
 describe('rules as data', () => {

@@ -133,7 +133,7 @@ export function isEmptyFormField(line: string): boolean {
 // ("21:14 | 07/09/2021": some portals put the time first)
 // ("Đăng ngày: 05/08/2021", "Thứ năm, ngày 05/08/2021 - 10:30": a label and "ngày" may come first)
 const PUB_DATE_LINE =
-  /^(?:(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$/i;
+  /^(?:(?:tin|bài|ảnh|tin, ảnh|bài, ảnh|bài và ảnh|pv|phóng viên)\s*:\s*[^|\d:]{2,40}\|\s*)?(?:(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng|ngày cập nhật|cập nhật(?: lúc)?|đăng tải)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*[,|-]?\s*)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$/i;
 const PUB_DATE_PREFIX = /^(\d{1,2})\/(\d{1,2})\/(\d{4}):?\s*\(([^)]{3,60})\)\s*[-–]\s*/;
 const PAGE_DATE = /^date (\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)/;
 const AGENCY_PREFIX =
@@ -387,6 +387,9 @@ export function clean(decoded: string): Cleaned {
     // chrome, image paths, blank form fields, and decoration lines ("-------", "*", "|")
     if (CHROME_LINE.test(folded) || IMAGE_PATH.test(raw) || isEmptyFormField(raw)) continue;
     if (raw && (isChromeLine(raw) || (!kept.some((k) => k.length > 150) && isRelatedDocumentEntry(raw)))) {
+      // a byline with the posting stamp ("Tin: … | 15:30 | 24/09/2021") is chrome that still dates the page
+      const pm = seen < 8 ? PUB_DATE_LINE.exec(raw) : null;
+      if (pm) hints.publicationDate ??= iso(pm[1]!, pm[2]!, pm[3]!);
       hints.chrome!.push(raw);
       continue;
     }

@@ -725,15 +725,32 @@ function addDays(iso: string, n: number): string {
   return t.toISOString().slice(0, 10);
 }
 
-/** When the ordered measure runs, as the sentence says: "từ 0 giờ ngày 12-7-2021 … 15 ngày". */
-export function datesOf(sentence: string, docDate?: string | null): { from: string | null; to: string | null } {
+/**
+ * When the ordered measure runs, as the sentence says: "từ 0 giờ ngày 12-7-2021 … 15 ngày". Given
+ * where the measure's words stand (`at`), a time that follows them in their clause is theirs
+ * ("nghỉ học từ ngày 3/2 và cách ly xã hội … kể từ 0h ngày 16/2/2021": the second is the distancing's).
+ */
+export function datesOf(
+  sentence: string,
+  docDate?: string | null,
+  at?: number,
+): { from: string | null; to: string | null } {
+  // only when an earlier start stands before the measure's words: otherwise the whole sentence is its
+  const first = at !== undefined && at > 0 ? FROM.exec(sentence) : null;
+  if (at !== undefined && first && first.index < at) {
+    const end = sentence.indexOf(';', at);
+    const tail = sentence.slice(at, end < 0 ? sentence.length : end);
+    if (FROM.test(tail)) return datesOf(tail, docDate);
+  }
   const f = FROM.exec(sentence);
   const t = TO.exec(sentence.slice(f ? f.index + f[0].length : 0)) ?? TO.exec(sentence);
   let from = f ? isoDay(f[1]!, f[2]!, f[3], docDate) : null;
   let to = t ? isoDay(t[1]!, t[2]!, t[3] ?? f?.[3], docDate) : null;
   if (from && !to) {
     const d = DURATION.exec(sentence);
-    if (d && Number(d[1]) > 0 && Number(d[1]) <= 90) to = addDays(from, Number(d[1]) - 1);
+    // "trong 15 ngày kể từ 0h ngày 16/2" counts from its own start, not from an earlier clause's
+    const ownStart = d && d.index > f!.index && /^\s*,?\s*(?:kể\s+)?từ\s/iu.test(sentence.slice(d.index + d[0].length));
+    if (d && !ownStart && Number(d[1]) > 0 && Number(d[1]) <= 90) to = addDays(from, Number(d[1]) - 1);
   }
   if (from && to && to < from) to = null;
   if (!from && to && /từ ngày|kể từ/iu.test(sentence) === false) from = null;
@@ -752,6 +769,8 @@ interface Hit {
   kind: PassageKind;
   order: number;
   confidence: number;
+  /** where the measure's words start in the sentence */
+  at: number;
 }
 
 const GLOBAL = new Map(MEASURE_RULES.map((r) => [r, new RegExp(r.pattern.source, 'g')]));
@@ -822,6 +841,7 @@ function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: n
         kind,
         order: order + (si + v.at / 1e4) / 1e3,
         confidence,
+        at: v.at,
       });
     }
   });
@@ -853,7 +873,7 @@ export function extractMeasures(t: MeasureText): DirectiveMeasure[] {
     a.kind === b.kind ? a.order - b.order : a.kind === 'body' ? -1 : 1,
   );
   return chosen.map((h) => {
-    let { from, to } = datesOf(h.sentence, t.date);
+    let { from, to } = datesOf(h.sentence, t.date, h.at);
     if (!from && !to && h.next && /^(?:Thời gian|Kể từ|Bắt đầu|Áp dụng từ|Từ \d)/u.test(h.next))
       ({ from, to } = datesOf(h.next, t.date));
     const confidence = Math.round(Math.min(0.95, Math.max(0.3, h.confidence)) * 100) / 100;

@@ -22,6 +22,8 @@ export interface Segmented {
   meta: Record<string, string>;
   numberLine: string | null;
   dateline: string | null;
+  /** the dateline as printed, when a scan's look-alike letters ("1O tháng 8") were read as digits in \`dateline\` */
+  datelineAsPrinted?: string;
   /** the "V/v ..." line(s), joined */
   subjectLine: string | null;
   urgencyLine: string | null;
@@ -180,9 +182,12 @@ const META_KEY_ALONE = new RegExp(`^(${META_KEYS.join('|')})\\s*:?$`, 'u');
 
 // "Số: 24/CT-UBND", and "SỐ: …" as all-capitals scans print it
 const NUMBER_LINE = /^Số\s*:?\s*\d{1,5}\s*[-/]?\s*[\p{L}\d\s/-]{0,30}$/iu;
+// "Số 35-TB/TU, ngày 21/7/2021": the number and the date on one line, as Party notices and copies print them
+const NUMBER_DATE_LINE =
+  /^(Số\s*:?\s*\d{1,5}\s*[-/]?\s*[\p{L}\d\s/-]{0,30}?)\s*[,;–-]\s*(ngày\s+\d{1,2}(?:\s+tháng\s+|\s?[/.-]\s?)\d{1,2}(?:\s+năm\s+|\s?[/.-]\s?)\d{4})\.?$/iu;
 /** "Vĩnh Phúc, ngày 08 tháng 11 năm 2021" (also "Long Xuyên, ngày 9/2/2020"): place, day, month, year */
 export const DATELINE =
-  /^([\p{L}][\p{L} .'’-]{1,40}),\s*ngày\s+(\d{1,2})(?:\s+tháng\s+|\s?[/.-]\s?)(\d{1,2})(?:\s+năm\s+|\s?[/.-]\s?)(\d{4})\.?$/iu;
+  /^(?:([\p{L}][\p{L} .'’-]{1,40}),\s*)?ngày\s+(\d{1,2})(?:\s+tháng\s+|\s?[/.-]\s?)(\d{1,2})(?:\s+năm\s+|\s?[/.-]\s?)(\d{4})\.?$/iu;
 /** an undated dateline, "Long Xuyên, tháng 7/2021" or "Hà Nội, ngày    tháng 7 năm 2021": place, month, year */
 export const DATELINE_MONTH =
   /^([\p{L}][\p{L} .'’-]{1,40}),\s*(?:ngày[\s.…_]*)?tháng\s+(\d{1,2})(?:\s+năm\s+|\s?[/.-]\s?)(\d{4})\.?$/iu;
@@ -283,8 +288,24 @@ export function segment(text: string): Segmented {
       used[i] = true;
       continue;
     }
-    if (!seg.dateline && (DATELINE.test(l) || DATELINE_MONTH.test(l))) {
+    const nd = !seg.numberLine && !seg.dateline ? NUMBER_DATE_LINE.exec(l) : null;
+    if (nd) {
+      seg.numberLine = nd[1]!.trim();
+      seg.dateline = nd[2]!;
+      used[i] = true;
+      continue;
+    }
+    // a dateline names its place ("Hà Nội, ngày …"); a bare "Ngày 5/8/2021" line is a news stamp
+    if (!seg.dateline && (DATELINE.exec(l)?.[1] || DATELINE_MONTH.test(l))) {
       seg.dateline = l;
+      used[i] = true;
+      continue;
+    }
+    // a scanned dateline with look-alike letters beside digits ("ngày 1O tháng 8 năm 2O21")
+    const digits = l.replace(/(?<=\d)[OolI]|[OolI](?=\d)/g, (c) => (/[Oo]/.test(c) ? '0' : '1'));
+    if (!seg.dateline && digits !== l && DATELINE.exec(digits)?.[1]) {
+      seg.dateline = digits;
+      seg.datelineAsPrinted = l;
       used[i] = true;
       continue;
     }

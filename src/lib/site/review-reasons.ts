@@ -135,6 +135,27 @@ const RULES: Rule[] = [
     /^read from the number's symbol only/i,
     () => 'Cơ quan ban hành chỉ suy ra từ ký hiệu trong số hiệu; văn bản không ghi tên cơ quan.',
   ],
+  [
+    /^the text says "(.+?)"; the day is the one named before it/i,
+    (m) => `Văn bản ghi “${m[1]}”; ngày ban hành lấy theo ngày được nêu ngay trước đó.`,
+  ],
+  [
+    /^the text names the steering committee, but the number's symbol \((.+?)\) is the People's Committee's/i,
+    (m) => `Văn bản nêu Ban Chỉ đạo, nhưng ký hiệu số hiệu (${m[1]}) là của Ủy ban nhân dân.`,
+  ],
+  [
+    /^a dateline printed after the text/i,
+    () => 'Dòng địa danh, ngày tháng nằm sau nội dung, không ở phần đầu văn bản.',
+  ],
+  [
+    /^the number line reads "(.+?)", letters a scan mistakes for digits; read as (\S+?):/i,
+    (m) =>
+      `Dòng số hiệu ghi “${m[1]}”, có chữ cái mà bản quét dễ nhầm với chữ số; máy đọc thành ${m[2]}: cần đối chiếu với bản quét.`,
+  ],
+  [
+    /^the dateline reads "(.+?)", letters a scan mistakes for digits/i,
+    (m) => `Dòng ngày tháng ghi “${m[1]}”, có chữ cái mà bản quét dễ nhầm với chữ số: cần đối chiếu ngày với bản quét.`,
+  ],
   [/^not certain: read from "(.+)"$/i, (m) => `Máy đọc chưa chắc chắn; thông tin được đọc từ “${m[1]}”.`],
   [/^low confidence/i, () => 'Máy đọc chưa chắc chắn về thông tin này.'],
 ];

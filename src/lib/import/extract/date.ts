@@ -1,7 +1,7 @@
 /**
  * The issue date, as an ordered list of named rules (see decide.ts): the dateline (dateline; month
- * only: dateline-month); the metadata table's "Ngày ban hành" (metadata-table); the date beside
- * the own number (own-number-sentence); a lead "Ngày D, <body> vừa ký …" (lead-sentence); an
+ * only: dateline-month; printed after the text: dateline-late); the metadata table's "Ngày ban hành" (metadata-table); the date beside
+ * the own number (own-number-sentence); the next sentence "<type> do … ký ngày D" (signed-sentence); a lead "Ngày D, <body> vừa ký …" (lead-sentence); an
  * opening "Ngày D, <body> …" (opening-date); the posting or page date's month (publication); the
  * latest date a "vừa …" report gives (latest-reported). A day and month without a year take it
  * from the text around them (inferYear), saved as inferred; when nothing gives it the rules stop
@@ -12,7 +12,7 @@ import { none, type DateSource, type Extracted } from './types.ts';
 import { DATELINE, DATELINE_MONTH } from '../segment.ts';
 import { inferYear, pad, type DateHit } from './dates.ts';
 import { LEAD_ACT_ALL, BODY_ACT_ALL } from './type-words.ts';
-import type { NumberHit } from './numbers.ts';
+import { signedNext, type NumberHit } from './numbers.ts';
 import { sentenceStart, sentenceEnd } from './text.ts';
 import { decide, type Candidate, type Rule } from './decide.ts';
 
@@ -41,7 +41,13 @@ function fromHit(
     numberHits.some(
       (n) => n.end <= x.index && x.index - n.end <= 14 && /^\s*,?\s*(?:ngày\s*)?$/iu.test(text.slice(n.end, x.index)),
     );
-  const y = h.year ? { year: h.year, from: '' } : inferYear(h, dates, hints, effective, cited);
+  // for the year, a plain "từ ngày 25/9/2021" a day or two later is a start too (not for anything else:
+  // "trong kỳ báo cáo từ ngày 4/1/2022" is a period reported, not a time the document sets)
+  const starts = (x: DateHit): boolean =>
+    effective(x) || /(?:^|\s)từ\s+ngày\s+$/iu.test(text.slice(Math.max(0, x.index - 12), x.index));
+  const deadline = (x: DateHit): boolean =>
+    /(?:trước|đến hết|đến|chậm nhất|hạn chót)\s+(?:ngày\s+)?$/iu.test(text.slice(Math.max(0, x.index - 16), x.index));
+  const y = h.year ? { year: h.year, from: '' } : inferYear(h, dates, hints, starts, cited, deadline);
   if (y === null)
     return {
       value: null,
@@ -53,6 +59,14 @@ function fromHit(
     iso: `${y.year}-${pad(h.month)}-${pad(h.day)}`,
     source: (h.year ? 'document' : 'inferred') as DateSource,
   };
+  // "cùng ngày" is read from the day named before it: likely, but a reading, not a date written here
+  if (/cùng ngày/iu.test(h.text))
+    return {
+      value,
+      confidence: Math.min(confidence, 0.85),
+      evidence,
+      reason: `the text says "${h.text}"; the day is the one named before it`,
+    };
   return h.year
     ? { value, confidence, evidence }
     : {
@@ -103,11 +117,32 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
     name: 'dateline',
     propose: ({ ctx: { seg } }) => {
       const m = seg.dateline ? DATELINE.exec(seg.dateline) : null;
+      if (!m) return null;
+      const value = { iso: `${m[4]}-${pad(+m[3]!)}-${pad(+m[2]!)}`, source: 'document' as DateSource };
+      return seg.datelineAsPrinted
+        ? {
+            value,
+            confidence: 0.6,
+            evidence: seg.datelineAsPrinted,
+            reason: `the dateline reads "${seg.datelineAsPrinted}", letters a scan mistakes for digits; check the date against the scan`,
+          }
+        : { value, confidence: 0.95, evidence: seg.dateline };
+    },
+  },
+  // a copy that prints the dateline's column after the text ("Bắc Kạn, ngày 06 tháng 8 năm 2021" last):
+  // still the document's own dateline, but read from an odd place, so for review
+  {
+    name: 'dateline-late',
+    propose: ({ ctx: { seg } }) => {
+      if (seg.dateline) return null;
+      const line = seg.body.map((l) => l.trim()).find((l) => DATELINE.exec(l)?.[1] && l.split(/\s+/).length <= 14);
+      const m = line ? DATELINE.exec(line) : null;
       return m
         ? {
             value: { iso: `${m[4]}-${pad(+m[3]!)}-${pad(+m[2]!)}`, source: 'document' },
-            confidence: 0.95,
-            evidence: seg.dateline,
+            confidence: 0.85,
+            evidence: line!,
+            reason: 'a dateline printed after the text, not in the header',
           }
         : null;
     },
@@ -138,7 +173,7 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
       const after = dates.find(
         (x) =>
           x.index >= ownHit.end &&
-          /^\s*,?\s*(?:của\s+[^,.;\d]{3,50}?\s*,?\s*)?(?:ban hành\s+)?(?:ngày\s*)?$/iu.test(
+          /^\s*,?\s*(?:của\s+[^,.;\d]{3,50}?\s*,?\s*)?(?:do\s+[^,.;\d]{3,80}?\s+ký(?:\s+ban hành)?\s+(?:vào\s+)?)?(?:ban hành\s+)?(?:ngày\s*)?$/iu.test(
             text.slice(ownHit.end, x.index),
           ),
       );
@@ -157,6 +192,27 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
         .at(0);
       const pick = after ?? before;
       return pick ? fromHit(input, pick, 0.9, text.slice(start, sentenceEnd(text, ownHit.end)).trim()) : null;
+    },
+  },
+  // "Theo Kế hoạch N, … . Kế hoạch do Phó Chủ tịch UBND tỉnh ký ban hành ngày D": the next sentence signs it
+  {
+    name: 'signed-sentence',
+    propose: (input) => {
+      const {
+        ctx: { text, folded, dates },
+        ownHit,
+      } = input;
+      if (!ownHit?.typeWord || !signedNext(folded, ownHit.end, ownHit.typeWord)) return null;
+      const stop = /[.!?]\s+/.exec(folded.slice(ownHit.end));
+      const start = ownHit.end + stop!.index + stop![0].length;
+      const end = sentenceEnd(text, start);
+      const d = dates.find(
+        (x) =>
+          x.index >= start &&
+          x.end <= end &&
+          /(?:ky|ban hanh)\s+(?:vao\s+)?(?:ngay\s+)?$/.test(folded.slice(Math.max(start, x.index - 24), x.index)),
+      );
+      return d ? fromHit(input, d, 0.85, text.slice(start, end).trim()) : null;
     },
   },
   {

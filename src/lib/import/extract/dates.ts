@@ -39,6 +39,11 @@ export function findDates(text: string): DateHit[] {
   const folded = foldKeepLength(text); // same indices, ASCII: the regexes below need no Unicode flags
   for (const m of folded.matchAll(/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/g))
     push(m.index!, text.slice(m.index!, m.index! + m[0].length), +m[1]!, +m[2]!, +m[3]!);
+  // mixed spellings: "ngày 5 tháng 5/2021", "ngày 5/5 năm 2021"
+  for (const m of folded.matchAll(
+    /ngay\s+(\d{1,2})(?:\s+thang\s+(\d{1,2})\s?[/.-]\s?|\s?[/.-]\s?(\d{1,2})\s+nam\s+)(\d{4})(?!\d)/g,
+  ))
+    push(m.index!, text.slice(m.index!, m.index! + m[0].length), +m[1]!, +(m[2] ?? m[3])!, +m[4]!);
   for (const m of text.matchAll(/(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?!\d)/gu))
     push(m.index!, m[0], +m[1]!, +m[3]!, +m[4]!);
   for (const m of folded.matchAll(
@@ -47,6 +52,12 @@ export function findDates(text: string): DateHit[] {
     const at = m.index! + m[0].indexOf(m[1]!);
     push(at, text.slice(at, m.index! + m[0].length), +m[1]!, +m[3]!, null);
   }
+  hits.sort((a, b) => a.index - b.index);
+  // "Chiều cùng ngày, …": the day the text last named, within a few sentences
+  for (const m of folded.matchAll(/(?<![a-z])(?:(?:sang|chieu|toi|trua|dem|ngay)\s+)?cung ngay(?![a-z])/g)) {
+    const prev = hits.filter((h) => h.end <= m.index! && m.index! - h.end <= 400).at(-1);
+    if (prev) push(m.index!, text.slice(m.index!, m.index! + m[0].length), prev.day, prev.month, prev.year);
+  }
   return hits.sort((a, b) => a.index - b.index);
 }
 
@@ -54,8 +65,8 @@ export function findDates(text: string): DateHit[] {
  * The year of a day and month written without one ("Ngày 16/5", "Chiều 18/12"), from the text
  * around it, in order of trust: the same day written in full elsewhere (a same-day reference),
  * the page's posting stamp on that day, an effective time a day to three days later
- * ("từ 0h ngày 21/7/2021"), a document it cites dated up to a week before, then the posting or
- * page date's month (the last such day before it).
+ * ("từ 0h ngày 21/7/2021"), a document it cites dated up to a week before, the posting or
+ * page date's month (the last such day before it), then a deadline it sets up to two months later.
  */
 export function inferYear(
   h: DateHit,
@@ -63,6 +74,7 @@ export function inferYear(
   hints: CleanHints,
   effective: (d: DateHit) => boolean,
   cited: (d: DateHit) => boolean = () => false,
+  deadline: (d: DateHit) => boolean = () => false,
 ): { year: number; from: string } | null {
   const same = dates.find((x) => x.year && x.day === h.day && x.month === h.month);
   if (same) return { year: same.year!, from: `the same day written in full ("${same.text}")` };
@@ -90,6 +102,14 @@ export function inferYear(
   if (hint) {
     const [y, m] = hint.split('-').map(Number) as [number, number];
     return { year: h.month <= m ? y : y - 1, from: `the ${pub ? 'posting' : 'page'} date (${hint})` };
+  }
+  // a deadline it sets up to two months later ("hoàn thành trước ngày 15/9/2021")
+  for (const x of dates) {
+    if (!x.year || x.year < 2019 || x.year > 2023 || x.index < h.index || cited(x) || !deadline(x)) continue;
+    for (const y of [x.year, x.year - 1]) {
+      const days = (Date.UTC(x.year, x.month - 1, x.day) - Date.UTC(y, h.month - 1, h.day)) / 86_400_000;
+      if (days >= 1 && days <= 60) return { year: y, from: `a deadline it sets ${days} day(s) later ("${x.text}")` };
+    }
   }
   return null;
 }

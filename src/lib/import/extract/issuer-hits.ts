@@ -50,8 +50,21 @@ export function placeAfter(
   return p ? { place: p.province, end: Math.max(p.end, end) } : { place: null, end };
 }
 
+/** A "thành phố" whose place is a province led by a Tỉnh ủy: a city inside it (Vị Thanh, Lào Cai), district level. */
+const cityInProvince = (place: Province | null): boolean => Boolean(place && place.partyCommittee === 'Tỉnh ủy');
+
 export function findIssuers(text: string, folded: string): IssuerHit[] {
   const out: IssuerHit[] = [];
+  const districtHit = (index: number, end: number): IssuerHit => ({
+    index,
+    end,
+    body: 'district',
+    committee: null,
+    level: null,
+    place: null,
+    weight: 0,
+    text: text.slice(index, end),
+  });
   const norm = normalizeVietnamese(text);
   for (const m of norm.matchAll(PARTY_RE)) {
     const word = m[2]!;
@@ -62,6 +75,20 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
       pre === 'ban thuong vu' ? 'btv' : pre === 'thuong truc' ? 'tt' : pre === 'ban chap hanh' ? 'bch' : 'cap';
     const committee = foldForMatch(word) === 'tinh uy' ? 'Tỉnh ủy' : 'Thành ủy';
     const { place, end } = placeAfter(text, folded, m.index! + m[0].length);
+    // "Thành ủy Vị Thanh" in a province led by a Tỉnh ủy: the city's own Party committee (district level)
+    if (committee === 'Thành ủy' && place && place.partyCommittee === 'Tỉnh ủy') {
+      out.push({
+        index: m.index!,
+        end,
+        body: 'district',
+        committee: null,
+        level: null,
+        place: null,
+        weight: 0,
+        text: text.slice(m.index!, end),
+      });
+      continue;
+    }
     out.push({ index: m.index!, end, body, committee, level: null, place, weight: 0, text: text.slice(m.index!, end) });
   }
   for (const m of norm.matchAll(STATE_RE)) {
@@ -89,6 +116,27 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
       m.index! + m[0].length,
       m[3] ? m.index! + m[0].length - m[3].length : -1,
     );
+    // "UBND TP Vị Thanh", "UBND thành phố Biên Hòa": a city under a province, a district-level body
+    // (and "UBND TP Vị Thanh": a province's capital named as a city is the city's committee; a city
+    // named like its province, "UBND thành phố Lai Châu", keeps its level and so its own name)
+    const capitalCity =
+      cityInProvince(place) &&
+      place!.capital &&
+      foldForMatch(place!.capital) !== foldForMatch(place!.name) &&
+      foldForMatch(after).trimStart().startsWith(foldForMatch(place!.capital));
+    if (lvl && lvl !== 'tinh' && (capitalCity || (!place && /^\s*\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(after)))) {
+      out.push({
+        index: m.index!,
+        end: m.index! + m[0].length,
+        body: 'district',
+        committee: null,
+        level: null,
+        place: null,
+        weight: 0,
+        text: norm.slice(m.index!, m.index! + m[0].length + 20),
+      });
+      continue;
+    }
     out.push({
       index: m.index!,
       end,
@@ -102,6 +150,10 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
   }
   for (const m of norm.matchAll(BCD_RE)) {
     const { place, end } = placeAfter(text, folded, m.index! + m[0].length);
+    if (foldForMatch(m[1]!) !== 'tinh' && cityInProvince(place)) {
+      out.push(districtHit(m.index!, end));
+      continue;
+    }
     out.push({
       index: m.index!,
       end,
@@ -116,6 +168,12 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
   for (const m of norm.matchAll(VP_RE)) {
     const lvl = foldForMatch(m[1]!).replace(/\.$/, '');
     const { place, end } = placeAfter(text, folded, m.index! + m[0].length, m.index! + m[0].length - m[1]!.length);
+    if (lvl !== 'tinh' && cityInProvince(place)) {
+      for (let k = out.length - 1; k >= 0; k--)
+        if (out[k]!.index > m.index! && out[k]!.index < m.index! + m[0].length) out.splice(k, 1);
+      out.push(districtHit(m.index!, end));
+      continue;
+    }
     // the Office's own hit replaces the committee's inside it ("Văn phòng [UBND tỉnh]")
     for (let k = out.length - 1; k >= 0; k--)
       if (out[k]!.index > m.index! && out[k]!.index < m.index! + m[0].length) out.splice(k, 1);

@@ -134,6 +134,7 @@ export function extractIssuer(
     if (best) branch = STATE_BODIES.has(best.body) ? 'state' : 'party';
   }
 
+  let symbolReason: string | null = null;
   let committeeWord: 'Tỉnh ủy' | 'Thành ủy' | null = null;
   let stateLevel: 'tỉnh' | 'thành phố' | null = null;
   if (branch === 'party') {
@@ -205,6 +206,15 @@ export function extractIssuer(
               ? 'vp'
               : 'ubnd';
     }
+    // one person is often both Chairman and head of the steering committee ("Chủ tịch UBND tỉnh, Trưởng
+    // Ban Chỉ đạo … ký Công văn số N/UBND-KGVX"): the symbol says which body's document it is
+    if (body === 'bcd' && ownCodes[0] && /^(UBND|CTUBND)$/.test(ownCodes[0]) && !headerBcd) {
+      const start = ownHit ? sentenceStart(text, ownHit.index) : 0;
+      const chair = issuerHits.some((h) => h.body === 'ct' && h.index >= start && (!ownHit || h.end <= ownHit.index));
+      body = ownCodes[0] === 'CTUBND' || chair ? 'ct' : 'ubnd';
+      conf = Math.min(conf, 0.7);
+      symbolReason = `the text names the steering committee, but the number's symbol (${number.value}) is the People's Committee's`;
+    }
     const byMeta = metaState && !headerState && chosen !== issuerHit;
     if (byMeta) {
       body = metaState;
@@ -245,6 +255,7 @@ export function extractIssuer(
     };
   }
 
+  if (symbolReason && issuer.value) issuer.reason = symbolReason;
   if (issuerHit?.body === 'district')
     issuer.reason = 'issued by a district or commune body; the archive holds provincial directives';
   // a plain reason for every doubt: which evidence the body was read from

@@ -28,13 +28,22 @@ export function extractNumber(ctx: ExtractContext): { number: Field<string | nul
   }
   let number: Field<string | null> = none(null, 'no number of its own found in the text');
   let ownHit: NumberHit | null = null;
+  // a scan read "2l05" or "1O8" for 2105 and 108: the letters that look like digits, read as digits, for review
+  const ocr = headerNumber ? /^(\d[\dlIOo]*)(?=\s*[-/])/.exec(headerNumber) : null;
+  let ocrReason: string | null = null;
+  if (ocr && /[lIOo]/.test(ocr[1]!)) {
+    const digits = ocr[1]!.replace(/[lI]/g, '1').replace(/[Oo]/g, '0');
+    ocrReason = `the number line reads "${ocr[1]}", letters a scan mistakes for digits; read as ${digits}: check it against the scan`;
+    headerNumber = digits + headerNumber!.slice(ocr[1]!.length);
+  }
   if (headerNumber && docNumberKey(headerNumber)) {
     number = {
       value: headerNumber,
-      confidence: 0.95,
+      confidence: ocrReason ? 0.6 : 0.95,
       evidence: seg.numberLine ?? `Số hiệu: ${fromLine}`,
       rule: seg.numberLine ? 'so-line' : 'metadata-table',
     };
+    if (ocrReason) number.reason = ocrReason;
     const key = docNumberKey(headerNumber)!;
     ownHit = scores.get(key)?.best ?? null;
   } else {

@@ -46,6 +46,19 @@ export function sentenceOf(text: string, h: { index: number; end: number }): str
   return text.slice(sentenceStart(text, h.index), sentenceEnd(text, h.end)).trim();
 }
 
+// "Kế hoạch (này) do … ký (ban hành)", "Văn bản được ban hành ngày …": a sentence that says who issued it
+export const SIGNED_AFTER_TYPE =
+  /^(?:nay\s+)?(?:(?:do\s+[^.;]{3,90}?\s+)?(?:ky ban hanh|ky|ban hanh)|duoc\s+(?:[^.;]{3,90}?\s+)?(?:ky ban hanh|ky|ban hanh))\b/;
+
+/** Whether the sentence after the one ending past `end` opens with the same type word and says who signed or issued it. */
+export function signedNext(folded: string, end: number, typeWord: string): boolean {
+  const rest = folded.slice(end, end + 600);
+  const stop = /[.!?]\s+/.exec(rest);
+  if (!stop) return false;
+  const next = rest.slice(stop.index + stop[0].length);
+  return next.startsWith(typeWord + ' ') && SIGNED_AFTER_TYPE.test(next.slice(typeWord.length + 1));
+}
+
 export function findNumbers(text: string, folded: string): NumberHit[] {
   const hits: NumberHit[] = [];
   const consider = (index: number, end: number, raw: string, number: string): void => {
@@ -65,6 +78,8 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
     if (ACTION.test(beforeType)) score += 6;
     // passive: "Công văn số N ... vừa được ban hành", "do UBND tỉnh vừa ký"
     else if (/^[^.;\n]{0,70}?\b(?:vua|moi) (?:duoc )?(?:ky )?(?:ban hanh|phat hanh|ky)\b/.test(after)) score += 6;
+    // "Công văn số N do Phó Chủ tịch UBND tỉnh ký ngày D": the passive act of signing it
+    else if (/^\s*(?:,?\s*ngay\s+[\d/.-]+\s*,?)?\s*do\s+[^.;\n]{3,80}?\s(?:ky|ban hanh)\b/.test(after)) score += 6;
     if (CITED_BEFORE.test(beforeType)) score -= 6;
     // "số N về việc triển khai Công điện của Thủ tướng": the subject cites the centre, the number is local
     if (CENTRAL_AFTER.test(after) && !/^\s*(?:,?\s*)?(?:ve viec|ve|v\/v)\s/.test(after)) score -= 8;
@@ -78,6 +93,9 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
       )
     )
       score += 9;
+    // "Theo Kế hoạch N, tỉnh X sẽ … . Kế hoạch do Phó Chủ tịch UBND tỉnh ký ban hành ngày D": the report
+    // names the document, then says who signed it; the number is the document's own (for review)
+    if (tm && /(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) && signedNext(folded, end, tm[1]!)) score += 12;
     // "(Công văn số 1074/VP-KGVX, ngày 23/3/2020)": the report's own document, in brackets after the lead
     if (
       tm &&

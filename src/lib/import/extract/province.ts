@@ -77,6 +77,9 @@ function chromeProvince(lines: string[]): { province: Province; line: string } |
 const FROM_ELSEWHERE =
   /(tu|ve tu|den tu|di qua|cac tinh|tinh ban|voi|ho tro|chi vien|giup do|giup|di|sang|tro ve|len duong)\s+(cho\s+)?(tinh\s+|thanh pho\s+|tp\.?\s*)?$/;
 
+// between the acting place and its number: an act ("đã có", "vừa ban hành", "ký") and the type word
+const ACTS_NEXT = /^[^()]{0,80}?\b(?:co|ra|ban hanh|ky|phat hanh|gui|trien khai)\b[^()]{0,40}$/;
+
 const RULES: ReadonlyArray<Rule<Input, string | null>> = [
   {
     name: 'option',
@@ -151,7 +154,10 @@ const RULES: ReadonlyArray<Rule<Input, string | null>> = [
             !FROM_ELSEWHERE.test(ctx.folded.slice(Math.max(0, x.index - 20), x.index)),
         )
         .at(-1);
-      return p ? from(p.province, 0.8, text.slice(start, ownHit.end).trim()) : null;
+      // only the place that acts ("Đà Nẵng (vừa) có Công văn số"), not one the sentence lists before a
+      // bracketed number ("… đi Quảng Nam, Bình Định (Công văn số N)")
+      if (!p || !ACTS_NEXT.test(ctx.folded.slice(p.end, ownHit.index))) return null;
+      return from(p.province, 0.8, text.slice(start, ownHit.end).trim());
     },
   },
   {
