@@ -14,6 +14,7 @@ import { contentDir } from '../../src/lib/content-dir.ts';
 import { loadDirectives } from '../../src/lib/site/load.ts';
 import { MEASURES } from '../../src/lib/measures.ts';
 import { provinceByName } from '../../src/lib/provinces.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 const baseUrl = inject('baseUrl');
 const dist = inject('distDir');
@@ -36,35 +37,6 @@ async function open(path: string, width: number): Promise<Page> {
   page.on('close', () => void ctx.close());
   await page.goto(`${baseUrl}${path}`);
   return page;
-}
-
-/** A small RFC 4180 reader. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [],
-    cell = '',
-    quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
 }
 
 describe('the corpus', () => {

@@ -18,37 +18,9 @@ import { feedItems } from '../../src/lib/site/feed.ts';
 import { astroEntryId } from '../../src/lib/entry-id.ts';
 import { escapeTerminal } from '../../src/lib/text-safety.ts';
 import type { DirectiveRecord } from '../../src/lib/site/archive.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 const records = loadDirectives(resolve(import.meta.dirname, '../fixtures/site-content'));
-
-/** RFC 4180, as a spreadsheet reads it. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 /** XML 1.0 well-formedness: the parser's structure check plus the Char production. */
 function expectWellFormedXml(xml: string): void {

@@ -22,6 +22,7 @@ import {
   cellText,
 } from '../../src/lib/site/measures.ts';
 import { MEASURES } from '../../src/lib/measures.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 const seeds = loadDirectives('content');
 const template = seeds[0]!;
@@ -52,35 +53,6 @@ function record(
 }
 
 const urlOf = (d: DirectiveRecord): string => `/van-ban/${d.id}/`;
-
-/** A small RFC 4180 reader, enough to check the writer round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [],
-    cell = '',
-    quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('long-form rows', () => {
   it('has one row per directive and measure of the seeds, with the directive’s province, date and URL', () => {

@@ -4,38 +4,10 @@ import { loadDirectives } from '../../src/lib/site/load.ts';
 import { toCsv, directiveJson, CSV_COLUMNS, BOM } from '../../src/lib/site/serialize.ts';
 import { withBase, paths, absoluteUrl } from '../../src/lib/site/urls.ts';
 import { rawFilePath, listRawFiles } from '../../src/lib/site/provenance.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/site-content');
 const records = loadDirectives(FIXTURES);
-
-/** A small RFC 4180 reader, enough to check our writer round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('CSV export', () => {
   const csv = toCsv(records, (d) => withBase('/', paths.directive(d.id)));

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
 import { MAX_MDX_BYTES } from '../import/limits.ts';
 import { join, relative, sep } from 'node:path';
+import { problem, type Problem } from './types.ts';
 
 export interface ContentFile {
   /** path relative to its folder (directives/ or raw/), with "/" separators */
@@ -144,4 +145,19 @@ export async function loadContent(root: string): Promise<LoadedContent> {
   );
   out.special.push(...(dirs?.special ?? []), ...(raws?.special ?? []));
   return out;
+}
+
+/** The content folders that do not exist, as problems for the check and the build alike. */
+export function missingDirProblems(dirs: readonly string[]): Problem[] {
+  return dirs.map((dir) =>
+    problem(
+      dir,
+      null,
+      'load.missing_dir',
+      `Không có thư mục ${dir}.`,
+      `Folder ${dir} does not exist.`,
+      'Kiểm tra CONTENT_DIR hoặc tạo thư mục (với một tệp .gitkeep).',
+      'Check CONTENT_DIR or create the folder (with a .gitkeep file).',
+    ),
+  );
 }

@@ -8,7 +8,7 @@
  */
 import { splitFrontmatter } from './frontmatter.ts';
 import { checkRaw, type DirectiveEntry } from './integrity.ts';
-import { loadContent } from './load.ts';
+import { loadContent, missingDirProblems } from './load.ts';
 import { problem, type Problem } from './types.ts';
 
 /** The codes that stop a build (orphans and shared raw files are the check's business). */
@@ -17,19 +17,7 @@ const BLOCKING = new Set(['integrity.raw_missing', 'integrity.raw_changed', 'int
 export async function rawGate(root: string): Promise<Problem[]> {
   const content = await loadContent(root);
   const problems: Problem[] = [];
-  for (const dir of content.missingDirs) {
-    problems.push(
-      problem(
-        dir,
-        null,
-        'load.missing_dir',
-        `Không có thư mục ${dir}.`,
-        `Folder ${dir} does not exist.`,
-        'Kiểm tra CONTENT_DIR hoặc tạo thư mục (với một tệp .gitkeep).',
-        'Check CONTENT_DIR or create the folder (with a .gitkeep file).',
-      ),
-    );
-  }
+  problems.push(...missingDirProblems(content.missingDirs));
   for (const f of content.special) {
     problems.push(
       problem(

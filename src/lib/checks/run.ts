@@ -9,7 +9,7 @@ import { needsParse } from './content.ts';
 import { checkDirectiveFile, type FileCheckResult } from './file-check.ts';
 import { splitFrontmatter, type SplitResult } from './frontmatter.ts';
 import { checkIntegrity, type DirectiveEntry } from './integrity.ts';
-import { loadContent, type ContentFile, type DirectiveSource } from './load.ts';
+import { loadContent, missingDirProblems, type ContentFile, type DirectiveSource } from './load.ts';
 import { problem, type Problem } from './types.ts';
 
 export interface CheckReport {
@@ -56,19 +56,7 @@ export interface RunOptions {
 export async function runChecks(root: string, options: RunOptions = {}): Promise<CheckReport> {
   const content = await loadContent(root);
   const problems: Problem[] = [];
-  for (const dir of content.missingDirs) {
-    problems.push(
-      problem(
-        dir,
-        null,
-        'load.missing_dir',
-        `Không có thư mục ${dir}.`,
-        `Folder ${dir} does not exist.`,
-        'Kiểm tra CONTENT_DIR hoặc tạo thư mục (với một tệp .gitkeep).',
-        'Check CONTENT_DIR or create the folder (with a .gitkeep file).',
-      ),
-    );
-  }
+  problems.push(...missingDirProblems(content.missingDirs));
   for (const f of content.special) {
     problems.push(
       problem(
