@@ -4,17 +4,16 @@
  * language index for zero pages; the search catalogue, written by the build, says 0). Its feeds
  * and sitemap are well-formed XML. A real build of an empty content folder, in Chromium.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLValidator } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../scripts/bench/browser.ts';
+import { buildArchive } from '../../scripts/bench/build.ts';
 import { serveDir, type StaticServer } from '../../scripts/bench/serve.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'empty-archive-'));
 const content = join(work, 'content');
 const outDir = join(work, 'dist');
@@ -27,18 +26,11 @@ beforeAll(async () => {
     writeFileSync(join(content, d, '.gitkeep'), '');
   }
   const { BASE_URL: _b, BASE: _base, SITE: _site, ...env } = process.env;
-  const built = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: {
-      ...env,
-      CONTENT_DIR: content,
-      OUT_DIR: outDir,
-      CACHE_DIR: join(work, 'cache'),
-      ASTRO_TELEMETRY_DISABLED: '1',
-    },
-  });
-  if (built.status !== 0) throw new Error(`astro build of an empty archive failed:\n${built.stdout}\n${built.stderr}`);
+  // the one build path (npm run build), as CI and the deploy build it
+  buildArchive(
+    { outDir, cacheDir: join(work, 'cache'), contentDir: content, env },
+    'npm run build of an empty archive',
+  );
   server = await serveDir(outDir);
   browser = await launchBrowser();
 }, 300_000);

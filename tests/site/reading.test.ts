@@ -7,12 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../../scripts/bench/browser.ts';
+import { runBuild } from '../../scripts/bench/build.ts';
 import { contentDir } from '../../src/lib/content-dir.ts';
 import { loadDirectives } from '../../src/lib/site/load.ts';
 import { buildArchive } from '../../src/lib/site/archive.ts';
@@ -209,7 +210,6 @@ describe('history for readers', () => {
 
 describe('history for readers, in a real build of a directive changed twice', () => {
   it('lists the import and both changes in Vietnamese, newest first, from the diffs', { timeout: 300_000 }, () => {
-    const root = resolve(import.meta.dirname, '../..');
     const tmp = mkdtempSync(join(tmpdir(), 'reading-history-'));
     try {
       const content = join(tmp, 'content');
@@ -244,18 +244,14 @@ describe('history for readers, in a real build of a directive changed twice', ()
       );
       git('commit', '-qam', 'wip', '--date', '2024-03-04T10:00:00Z');
       const { BASE_URL: _b, BASE: _base, SITE: _site, ...inherited } = process.env;
-      const built = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-        cwd: root,
-        env: {
-          ...inherited,
-          CONTENT_DIR: content,
-          OUT_DIR: join(tmp, 'dist'),
-          CACHE_DIR: join(tmp, 'cache'),
-          ASTRO_TELEMETRY_DISABLED: '1',
-        },
-        encoding: 'utf8',
+      // the one build path (npm run build), as CI and the deploy build it
+      const built = runBuild({
+        outDir: join(tmp, 'dist'),
+        cacheDir: join(tmp, 'cache'),
+        contentDir: content,
+        env: inherited,
       });
-      expect(built.status, built.stderr).toBe(0);
+      expect(built.status, `${built.stdout}\n${built.stderr}`).toBe(0);
       const page = readFileSync(join(tmp, 'dist/van-ban/dien-bien/2021-06-cong-van-240-cv-tu/index.html'), 'utf8');
       const part = page.slice(page.indexOf('id="lich-su"'), page.indexOf('id="trich-dan"'));
       const entries = [...part.matchAll(/<li><time datetime="([\d-]+)">[^<]*<\/time>: ([^<]*)/g)].map((m) => [
