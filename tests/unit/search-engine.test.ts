@@ -1,86 +1,14 @@
 /**
- * The engine's merging on a small in-memory stand-in for Pagefind that behaves like it where
- * it matters here: every term prefix-matches folded words, all terms required, a search with
+ * The engine's merging on the small in-memory stand-in for Pagefind (scripts/bench/fake-pagefind.ts)
+ * that behaves like it where it matters here: every term prefix-matches folded words, all terms required, a search with
  * no term lists every page in the order added; filters, counts and dates come from the
  * catalogue built from the same records, as the build makes it.
  */
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../src/lib/search/catalogue.ts';
-import {
-  openArchiveIndex,
-  searchArchive,
-  type ArchiveIndex,
-  type PagefindLike,
-  type PagefindResponse,
-} from '../../src/lib/search/engine.ts';
-import { buildSearchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
-import { variantCounts } from '../../src/lib/search/indexer.ts';
-import { syllables } from '../../src/lib/search/text.ts';
-import type { DirectiveData } from '../../src/lib/directive-schema.ts';
-
-const directive = (over: Partial<DirectiveData>): DirectiveData =>
-  ({
-    title: 'Văn bản',
-    number: null,
-    docType: 'Công văn',
-    date: '2021-11',
-    dateSource: 'document',
-    issuer: 'Ban Thường vụ Tỉnh ủy',
-    province: 'Thanh Hóa',
-    signer: null,
-    signerRole: null,
-    subject: null,
-    recipients: [],
-    urgency: null,
-    references: [],
-    summary: null,
-    source: { raw: 'content/raw/x.txt', sha256: 'a'.repeat(64), publisher: null, encoding: 'utf-8' },
-    confidence: {},
-    review: [],
-    reviewed: false,
-    ...over,
-  }) as DirectiveData;
-
-function fakePagefind(records: SearchRecord[]): PagefindLike & { calls: (string | null)[] } {
-  const calls: (string | null)[] = [];
-  return {
-    calls,
-    async search(term): Promise<PagefindResponse> {
-      calls.push(term);
-      const terms = (term ?? '').split(' ').filter(Boolean);
-      const hits = records.filter((r) => {
-        const words = syllables(r.content).map((s) => s.fold);
-        return terms.every((t) => words.some((w) => w.startsWith(t)));
-      });
-      // as Pagefind stores it: newlines become spaces, the length stays
-      const stored = (r: SearchRecord) => r.content.replace(/\n/g, ' ');
-      return {
-        results: hits.map((r) => ({
-          id: `id:${r.url}`,
-          data: async () => ({ url: r.url, content: stored(r), meta: r.meta }),
-        })),
-      };
-    },
-  };
-}
-
-async function archive(
-  records: SearchRecord[],
-  common: string[] = [],
-): Promise<ArchiveIndex & { pf: ReturnType<typeof fakePagefind> }> {
-  const pf = fakePagefind(records);
-  const index = await openArchiveIndex(
-    pf,
-    buildCatalogue(
-      records.map((r) => r.meta),
-      common,
-      variantCounts(records),
-    ),
-    async () => records.map((r) => r.meta.number),
-  );
-  pf.calls.length = 0;
-  return { ...index, pf };
-}
+import { openArchiveIndex, searchArchive } from '../../src/lib/search/engine.ts';
+import { buildSearchRecord } from '../../src/lib/search/record.ts';
+import { directive, fakeArchive as archive, fakePagefind } from '../../scripts/bench/fake-pagefind.ts';
 
 const records = [
   buildSearchRecord(

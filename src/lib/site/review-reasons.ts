@@ -8,25 +8,17 @@
 import { findMeasure, MEASURE_ACTION_LABELS, type MeasureAction } from '../measures.ts';
 import type { DirectiveData } from '../directive-schema.ts';
 import { dateSourceNote } from './dates.ts';
+import { FIELD_NAMES_VI } from '../checks/field-names.ts';
 
-/** Vietnamese names of the frontmatter fields, as the page labels them. */
+/**
+ * Vietnamese names of the frontmatter fields, as the page labels them: the one list of field
+ * names (checks/field-names.ts), with the wording readers see where it differs from the
+ * archivists' (no "(V/v)", the importer called "máy đọc").
+ */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
-  title: 'Tiêu đề',
-  number: 'Số hiệu',
-  docType: 'Loại văn bản',
-  date: 'Ngày ban hành',
-  dateSource: 'Nguồn của ngày ban hành',
-  issuer: 'Cơ quan ban hành',
-  province: 'Tỉnh, thành phố',
-  signer: 'Người ký',
-  signerRole: 'Chức vụ người ký',
+  ...Object.fromEntries(Object.entries(FIELD_NAMES_VI).filter(([k]) => !k.includes('.'))),
   subject: 'Trích yếu',
-  recipients: 'Nơi nhận',
-  urgency: 'Độ khẩn',
   references: 'Văn bản dẫn chiếu',
-  measures: 'Biện pháp',
-  summary: 'Tóm tắt',
-  source: 'Nguồn',
   confidence: 'Độ tin cậy của máy đọc',
   review: 'Ghi chú cần kiểm tra',
   reviewed: 'Trạng thái kiểm tra',
