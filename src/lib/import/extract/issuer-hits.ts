@@ -55,7 +55,8 @@ const cityInProvince = (place: Province | null): boolean => Boolean(place && pla
 
 export function findIssuers(text: string, folded: string): IssuerHit[] {
   const out: IssuerHit[] = [];
-  const districtHit = (index: number, end: number): IssuerHit => ({
+  // a district's or city's own body: never a provincial issuer, but it tells the text is not the province's
+  const districtHit = (index: number, end: number, shown = text.slice(index, end)): IssuerHit => ({
     index,
     end,
     body: 'district',
@@ -63,7 +64,7 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
     level: null,
     place: null,
     weight: 0,
-    text: text.slice(index, end),
+    text: shown,
   });
   const norm = normalizeVietnamese(text);
   for (const m of norm.matchAll(PARTY_RE)) {
@@ -77,16 +78,7 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
     const { place, end } = placeAfter(text, folded, m.index! + m[0].length);
     // "Thành ủy Vị Thanh" in a province led by a Tỉnh ủy: the city's own Party committee (district level)
     if (committee === 'Thành ủy' && place && place.partyCommittee === 'Tỉnh ủy') {
-      out.push({
-        index: m.index!,
-        end,
-        body: 'district',
-        committee: null,
-        level: null,
-        place: null,
-        weight: 0,
-        text: text.slice(m.index!, end),
-      });
+      out.push(districtHit(m.index!, end));
       continue;
     }
     out.push({ index: m.index!, end, body, committee, level: null, place, weight: 0, text: text.slice(m.index!, end) });
@@ -96,16 +88,7 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
     const after = norm.slice(m.index! + m[0].length);
     if (!lvl && /^\s+(?:huyện|quận|thị xã|xã|phường|thị trấn)\s+\p{Lu}/u.test(after)) {
       // a district's or commune's own committee ("UBND huyện Cần Giờ"): not a provincial issuer
-      out.push({
-        index: m.index!,
-        end: m.index! + m[0].length,
-        body: 'district',
-        committee: null,
-        level: null,
-        place: null,
-        weight: 0,
-        text: norm.slice(m.index!, m.index! + m[0].length + 20),
-      });
+      out.push(districtHit(m.index!, m.index! + m[0].length, norm.slice(m.index!, m.index! + m[0].length + 20)));
       continue;
     }
     if (!lvl && !/^\s*\n/.test(after) && !/^\s*$/.test(after)) continue; // "UBND các huyện", "UBND cấp xã"
@@ -125,16 +108,7 @@ export function findIssuers(text: string, folded: string): IssuerHit[] {
       foldForMatch(place!.capital) !== foldForMatch(place!.name) &&
       foldForMatch(after).trimStart().startsWith(foldForMatch(place!.capital));
     if (lvl && lvl !== 'tinh' && (capitalCity || (!place && /^\s*\p{Lu}\p{Ll}*\s+\p{Lu}/u.test(after)))) {
-      out.push({
-        index: m.index!,
-        end: m.index! + m[0].length,
-        body: 'district',
-        committee: null,
-        level: null,
-        place: null,
-        weight: 0,
-        text: norm.slice(m.index!, m.index! + m[0].length + 20),
-      });
+      out.push(districtHit(m.index!, m.index! + m[0].length, norm.slice(m.index!, m.index! + m[0].length + 20)));
       continue;
     }
     out.push({
