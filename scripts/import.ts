@@ -62,7 +62,10 @@ function parseArgs(argv: string[]): Args | string {
   // a value given for several files would be wrong for all but one
   const perFile = (['number', 'title'] as const).filter((k) => a[k] !== undefined);
   if (perFile.length && (a.inputs.length > 1 || !/\.[a-z0-9]+$/i.test(a.inputs[0]!)))
-    return `${perFile.map((k) => (k === 'number' ? '--number' : '--title')).join(' and ')} belong to one document: give one file, not several or a folder`;
+    return (
+      `${perFile.map((k) => (k === 'number' ? '--number' : '--title')).join(' and ')} belong to one ` +
+      `document: give one file, not several or a folder`
+    );
   return a;
 }
 
@@ -172,7 +175,8 @@ function main(): number {
       escapeTerminal(
         e instanceof ImportError
           ? `import: ${e.message}\n`
-          : `import: could not write the archive (${(e as Error).message}). Check that content/ is writable and try again.\n`,
+          : `import: could not write the archive (${(e as Error).message}). Check that content/ is writable ` +
+              `and try again.\n`,
       ),
     );
     return 1;

@@ -106,7 +106,8 @@ const NATIONAL = ['16/CT-TTg', '15/CT-TTg', '19/CT-TTg', '128/NQ-CP'];
 // The topics' sentences: each holds the topic's words, and no other topic's.
 const TOPIC_SENTENCES: Record<Topic, (spelling: string) => string[]> = {
   giancach: (s) => [
-    `Thực hiện ${s} xã hội trên địa bàn toàn tỉnh theo Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ, người dân chỉ ra khỏi nhà khi thật sự cần thiết.`,
+    `Thực hiện ${s} xã hội trên địa bàn toàn tỉnh theo Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ, người dân ` +
+      `chỉ ra khỏi nhà khi thật sự cần thiết.`,
     `Tiếp tục ${s} xã hội thêm 14 ngày đối với các huyện có nguy cơ rất cao.`,
   ],
   vaccine: (s) => [
@@ -280,7 +281,8 @@ function bodyOf(d: GeneratedDoc): string[] {
   const paras: string[] = [];
   if (d.style === 'news') {
     paras.push(
-      `Ngày ${viDate(d.date).slice(5)}, ${d.issuer} ${place} đã ban hành ${d.docType} số ${d.number} về công tác phòng, chống dịch COVID-19.`,
+      `Ngày ${viDate(d.date).slice(5)}, ${d.issuer} ${place} đã ban hành ${d.docType} số ${d.number} về công tác ` +
+        `phòng, chống dịch COVID-19.`,
       `Theo đó, ${sentences[0] ? sentences[0][0]!.toLowerCase() + sentences[0].slice(1) : filler[0]}`,
       ...sentences.slice(1),
       ...filler,
@@ -289,7 +291,8 @@ function bodyOf(d: GeneratedDoc): string[] {
   } else {
     if (cited.length) paras.push(`Thực hiện ${cited.join('; ')}.`);
     paras.push(
-      `Để chủ động kiểm soát dịch bệnh, ${d.issuer} yêu cầu các cấp, các ngành tập trung thực hiện tốt các nội dung sau:`,
+      `Để chủ động kiểm soát dịch bệnh, ${d.issuer} yêu cầu các cấp, các ngành tập trung thực hiện tốt ` +
+        `các nội dung sau:`,
     );
     [...sentences, ...filler].forEach((s, i) => paras.push(`${i + 1}\\. ${s}`));
   }

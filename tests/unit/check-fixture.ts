@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export const RAW_TEXT =
-  'BAN THƯỜNG VỤ TỈNH ỦY BẮC NINH\nSố 123-CV/TU\nBắc Ninh, ngày 12 tháng 5 năm 2021\nV/v tăng cường phòng, chống dịch\n';
+  'BAN THƯỜNG VỤ TỈNH ỦY BẮC NINH\nSố 123-CV/TU\nBắc Ninh, ngày 12 tháng 5 năm 2021\n' +
+  'V/v tăng cường phòng, chống dịch\n';
 export const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
 
 export interface DirectiveOptions {
