@@ -162,10 +162,12 @@ export function generateCorpus(seed = 12, perProvince = 8): GeneratedDoc[] {
   const topics = Object.keys(TOPIC_SENTENCES) as Topic[];
   PROVINCES.forEach((province, pi) => {
     const p = provinceByName(province);
-    const signers = [0, 1, 2].map(
-      (k) =>
-        `${FAMILY[(pi + k * 3) % FAMILY.length]} ${MIDDLE[(pi * 2 + k) % MIDDLE.length]} ${GIVEN[(pi + k * 7) % GIVEN.length]}`,
-    );
+    const signers = [0, 1, 2].map((k) => {
+      const family = FAMILY[(pi + k * 3) % FAMILY.length];
+      const middle = MIDDLE[(pi * 2 + k) % MIDDLE.length];
+      const given = GIVEN[(pi + k * 7) % GIVEN.length];
+      return `${family} ${middle} ${given}`;
+    });
     const own: GeneratedDoc[] = [];
     for (let k = 0; k < perProvince; k++) {
       const type = TYPES[(k + pi) % TYPES.length]!;
@@ -316,6 +318,9 @@ export async function writeGeneratedCorpus(dest: string, docs = generateCorpus()
         .join('\n\n') + '\n';
     const rawName = `gen-${file}.txt`;
     const sha = createHash('sha256').update(raw).digest('hex');
+    const referenceYaml = (n: string) => `  - number: ${yamlString(n)}\n    docType: null\n    date: null`;
+    const evidence = yamlString(body.find((p) => p.length > 40) ?? title);
+    const measureYaml = (m: string) => `  - code: ${m}\n    action: impose\n    evidence: ${evidence}`;
     const fm = [
       '---',
       `title: ${yamlString(title)}`,
@@ -327,12 +332,8 @@ export async function writeGeneratedCorpus(dest: string, docs = generateCorpus()
       `signer: ${yamlString(d.signer)}`,
       `signerRole: ${yamlString(d.issuer.startsWith('UBND') ? 'Chủ tịch' : 'Bí thư')}`,
       `urgency: ${d.urgency ? yamlString(d.urgency) : 'null'}`,
-      d.cites.length
-        ? `references:\n${d.cites.map((n) => `  - number: ${yamlString(n)}\n    docType: null\n    date: null`).join('\n')}`
-        : 'references: []',
-      d.measures.length
-        ? `measures:\n${d.measures.map((m) => `  - code: ${m}\n    action: impose\n    evidence: ${yamlString(body.find((p) => p.length > 40) ?? title)}`).join('\n')}`
-        : 'measures: []',
+      d.cites.length ? `references:\n${d.cites.map(referenceYaml).join('\n')}` : 'references: []',
+      d.measures.length ? `measures:\n${d.measures.map(measureYaml).join('\n')}` : 'measures: []',
       'source:',
       `  raw: content/raw/${rawName}`,
       `  sha256: ${sha}`,

@@ -247,7 +247,7 @@ describe('two imports at once', { timeout: 60_000 }, () => {
 });
 
 describe('bad inputs are reported one by one; the batch goes on', { timeout: 60_000 }, () => {
-  it('regression: a dangling link, a link loop and a 237-byte Vietnamese name in a folder do not abort the batch', () => {
+  it("regression: a dangling link, a link loop and a 237-byte Vietnamese name in a folder don't abort the batch", () => {
     const dir = join(tmp, 'dot');
     mkdirSync(dir);
     writeFileSync(join(dir, 'a-tot.txt'), OFFICIAL);
@@ -299,7 +299,7 @@ describe('bad inputs are reported one by one; the batch goes on', { timeout: 60_
     );
   });
 
-  it('regression: raw names with a backslash or a leading dot become names the check and the build read back', async () => {
+  it('regression: raw names with a backslash or a leading dot become names the check and build read back', async () => {
     writeFileSync(join(tmp, '.an.txt'), OFFICIAL);
     writeFileSync(join(tmp, 'a\\b.txt'), OFFICIAL.replace(/318/g, '323'));
     const r = json(join(tmp, '.an.txt'), join(tmp, 'a\\b.txt'));

@@ -885,7 +885,9 @@ export function scopeOf(sentence: string): string | null {
   return null;
 }
 
-const DATE = String.raw`(?:ngày\s+)?(\d{1,2})(?:\s*[/.-]\s*|\s+tháng\s+)(\d{1,2})(?:(?:\s*[/.-]\s*|\s+năm\s+)(\d{4}))?(?![\d/])`;
+const DATE =
+  String.raw`(?:ngày\s+)?(\d{1,2})(?:\s*[/.-]\s*|\s+tháng\s+)(\d{1,2})` +
+  String.raw`(?:(?:\s*[/.-]\s*|\s+năm\s+)(\d{4}))?(?![\d/])`;
 const TIME = String.raw`(?:\d{1,2}\s*(?:giờ|h|g)(?:\s*\d{1,2}\s*(?:phút|p)?)?(?:\s+(?:sáng|trưa|chiều|tối))?,?\s*)?`;
 const FROM = new RegExp(String.raw`(?:từ|kể từ|bắt đầu từ|bắt đầu)\s+(?:lúc\s+)?${TIME}${DATE}`, 'iu');
 const TO = new RegExp(
