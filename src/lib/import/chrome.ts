@@ -78,17 +78,20 @@ export function isDatabaseBanner(line: string): boolean {
   return (f.length <= 200 && DATABASE_BANNER.test(f)) || DATABASE_TAB.test(f);
 }
 
+// a counter of one or two digits glued to a capitalised type word: "1Luật", "4Quyết định"
+const RELATED_DOCUMENT_ENTRY = new RegExp(
+  String.raw`^[-•]?\s?\d{1,2}(?=\p{Lu})(?:Luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị` +
+    '|Thông tư|Công văn|Công điện|Thông báo|Kế hoạch|Hướng dẫn|Pháp lệnh|Bộ luật|Văn bản)',
+  'u',
+);
+
 /**
  * An entry of the "related documents" list a legal database prints above the text:
  * "- 1Luật Phòng, chống bệnh truyền nhiễm 2007", "- 4Quyết định 3421/QĐ-UBND năm 2021 ...".
  * The counter glued to the type word is the sign.
  */
 export function isRelatedDocumentEntry(line: string): boolean {
-  return new RegExp(
-    String.raw`^[-•]?\s?\d{1,2}(?=\p{Lu})(?:Luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị` +
-      '|Thông tư|Công văn|Công điện|Thông báo|Kế hoạch|Hướng dẫn|Pháp lệnh|Bộ luật|Văn bản)',
-    'u',
-  ).test(line);
+  return RELATED_DOCUMENT_ENTRY.test(line);
 }
 
 /** Markdown image remains ("![]()", "![ảnh](x.jpg)") and broken-image placeholders ("error image") a scraper left. */

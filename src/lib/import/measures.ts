@@ -620,6 +620,12 @@ function endOfLeadClause(f: string, from: number): number {
   return m ? m.index : f.length;
 }
 
+// where or from when an order applies ("trên địa bàn", "từ 0 giờ", "kể từ", "toàn tỉnh"): the item orders
+const WHERE_OR_WHEN = new RegExp(
+  String.raw`\b(?:tren (?:dia ban|pham vi)|tu \d+ ?(?:gio|h)\b|ke tu|den het ngay` +
+    String.raw`|trong vong \d+ ngay|toan (?:tinh|thanh pho|huyen))`,
+);
+
 /**
  * Ranges of one sentence (folded) that order nothing. Exported for tests: every mask is a
  * sentence shape Vietnamese directives and reports use for context rather than orders.
@@ -652,10 +658,7 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
     if (
       end === f.length &&
       /^\s*(?:[;:]\s*)?(?:thuc hien|trien khai|tiep tuc)/.test(m[0]) &&
-      new RegExp(
-        String.raw`\b(?:tren (?:dia ban|pham vi)|tu \d+ ?(?:gio|h)\b|ke tu|den het ngay` +
-          String.raw`|trong vong \d+ ngay|toan (?:tinh|thanh pho|huyen))`,
-      ).test(f.slice(start))
+      WHERE_OR_WHEN.test(f.slice(start))
     )
       continue;
     maskBetween(mask, start, end);

@@ -99,6 +99,20 @@ function leadActs({ ctx: { text, folded, issuerHits } }: Input): number[] {
     .sort((a, b) => a - b);
 }
 
+// What may stand between the own number and its date: "của <body>", "do <who> ký (ban hành) (vào)", "ngày".
+const BETWEEN_NUMBER_AND_DATE = new RegExp(
+  String.raw`^\s*,?\s*(?:của\s+[^,.;\d]{3,50}?\s*,?\s*)?` +
+    String.raw`(?:do\s+[^,.;\d]{3,80}?\s+ký(?:\s+ban hành)?\s+(?:vào\s+)?)?` +
+    String.raw`(?:ban hành\s+)?(?:ngày\s*)?$`,
+  'iu',
+);
+// Just before a date, a time or "kể từ", "hiệu lực từ", "áp dụng từ": when measures take effect.
+const EFFECTIVE_BEFORE = new RegExp(
+  String.raw`(giờ|\dh|\dh\d\d)\s*(?:\d+\s*)?(?:ngày\s*)?$` +
+    String.raw`|(kể từ|hiệu lực(?: từ)?|áp dụng từ|bắt đầu từ)\s+(?:ngày\s+)?$`,
+  'iu',
+);
+
 const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
   {
     name: 'dateline-month',
@@ -174,14 +188,7 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
       } = input;
       if (!ownHit) return null;
       const after = dates.find(
-        (x) =>
-          x.index >= ownHit.end &&
-          new RegExp(
-            String.raw`^\s*,?\s*(?:của\s+[^,.;\d]{3,50}?\s*,?\s*)?` +
-              String.raw`(?:do\s+[^,.;\d]{3,80}?\s+ký(?:\s+ban hành)?\s+(?:vào\s+)?)?` +
-              String.raw`(?:ban hành\s+)?(?:ngày\s*)?$`,
-            'iu',
-          ).test(text.slice(ownHit.end, x.index)),
+        (x) => x.index >= ownHit.end && BETWEEN_NUMBER_AND_DATE.test(text.slice(ownHit.end, x.index)),
       );
       const start = sentenceStart(text, ownHit.index);
       const before = dates
@@ -300,12 +307,7 @@ const sameDay = (a: IssueDate | null, b: IssueDate | null): boolean =>
 export function extractDate(ctx: ExtractContext, ownHit: NumberHit | null): Extracted['date'] {
   const { text } = ctx;
   // a time the measures start ("từ 00 giờ ngày ...", "kể từ ngày ..."): the document precedes it
-  const effective = (h: DateHit): boolean =>
-    new RegExp(
-      String.raw`(giờ|\dh|\dh\d\d)\s*(?:\d+\s*)?(?:ngày\s*)?$` +
-        String.raw`|(kể từ|hiệu lực(?: từ)?|áp dụng từ|bắt đầu từ)\s+(?:ngày\s+)?$`,
-      'iu',
-    ).test(text.slice(Math.max(0, h.index - 20), h.index));
+  const effective = (h: DateHit): boolean => EFFECTIVE_BEFORE.test(text.slice(Math.max(0, h.index - 20), h.index));
   const f = decide<Input, IssueDate | null>(
     RULES,
     { ctx, ownHit, effective },

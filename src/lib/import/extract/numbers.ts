@@ -62,6 +62,18 @@ export const SIGNED_AFTER_TYPE = new RegExp(
     String.raw`|duoc\s+(?:[^.;]{3,90}?\s+)?(?:ky ban hanh|ky|ban hanh))\b`,
 );
 
+// "(ngày D) của (Chủ tịch) UBND / Ban Thường vụ / Tỉnh ủy … tỉnh|thành phố": a provincial body's document
+const OF_PROVINCE_BODY_AFTER = new RegExp(
+  String.raw`^\s*(?:,?\s*ngay\s+[\d/.-]+\s*)?,?\s*cua\s+(?:chu tich\s+)?` +
+    String.raw`(?:ubnd|uy ban nhan dan|ban thuong vu|thuong truc|tinh uy|thanh uy)\s+` +
+    '(?:tinh|thanh pho|tp)',
+);
+// "(ngày D) của Ban Thường vụ / Tỉnh ủy / UBND / Ban Chỉ đạo …": a local body's document, place unsaid
+const OF_LOCAL_BODY_AFTER = new RegExp(
+  String.raw`^\s*(?:,?\s*ngay\s+[\d/.-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh` +
+    '|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd|ban chi dao|van phong ubnd)',
+);
+
 /**
  * Whether the sentence after the one ending past `end` opens with the same type word and says who signed
  * or issued it.
@@ -101,15 +113,7 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
     if (THIS_IS.test(beforeType)) score += 12;
     // a sentence opening "Theo Công văn số N ngày D của UBND tỉnh X về việc …": a report retelling a
     // provincial document (still cited-looking, so it only just qualifies, for review)
-    if (
-      /(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) &&
-      new RegExp(
-        String.raw`^\s*(?:,?\s*ngay\s+[\d/.-]+\s*)?,?\s*cua\s+(?:chu tich\s+)?` +
-          String.raw`(?:ubnd|uy ban nhan dan|ban thuong vu|thuong truc|tinh uy|thanh uy)\s+` +
-          '(?:tinh|thanh pho|tp)',
-      ).test(after)
-    )
-      score += 9;
+    if (/(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) && OF_PROVINCE_BODY_AFTER.test(after)) score += 9;
     // "Theo Kế hoạch N, tỉnh X sẽ … . Kế hoạch do Phó Chủ tịch UBND tỉnh ký ban hành ngày D": the report
     // names the document, then says who signed it; the number is the document's own (for review)
     if (tm && /(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) && signedNext(folded, end, tm[1]!)) score += 12;
@@ -121,14 +125,7 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
       !CITED_BEFORE.test(before.slice(0, Math.max(0, before.lastIndexOf('('))))
     )
       score += 5;
-    if (
-      new RegExp(
-        String.raw`^\s*(?:,?\s*ngay\s+[\d/.-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh` +
-          '|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd|ban chi dao|van phong ubnd)',
-      ).test(after) &&
-      index - lineStart < 40
-    )
-      score += 4;
+    if (OF_LOCAL_BODY_AFTER.test(after) && index - lineStart < 40) score += 4;
     // the text's first line opens with the document ("Chỉ thị 17/CT-UBND của …", "HỎA TỐC: Công văn
     // 1803/BCĐ-VX …"): its headline
     if (
