@@ -717,8 +717,8 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
       ),
     ),
   ];
-  // shortcomings an assessment lists ("còn chủ quan", "tiêm chủng chậm, chưa đạt tiến độ", "Tuy nhiên,
-  // …"): the whole clause
+  // shortcomings an assessment lists ("còn chủ quan", "tiêm chủng chậm, chưa đạt tiến độ",
+  // "Tuy nhiên, …"): the whole clause
   for (const m of f.matchAll(
     new RegExp(
       String.raw`\b(?:con (?:chu quan|thieu|bi dong|han che|bat cap|cham|lung tung|gap kho khan|xay ra` +
@@ -766,8 +766,8 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
     ),
   ))
     maskBetween(mask, m.index!, m.index! + m[0].length);
-  // the 5K list spelled out is the mask message only ("Khẩu trang - Khử khuẩn - Khoảng cách - Không tập
-  // trung - Khai báo y tế")
+  // the 5K list spelled out is the mask message only
+  // ("Khẩu trang - Khử khuẩn - Khoảng cách - Không tập trung - Khai báo y tế")
   for (const m of f.matchAll(/khau trang\s*[-–,]\s*khu khuan[^.;]{0,80}/g))
     maskBetween(mask, m.index! + 'khau trang'.length, m.index! + m[0].length);
 
@@ -982,8 +982,8 @@ const ORDER_CUE = new RegExp(
 );
 const PERMISSIVE = /\b(?:co the xem xet|co the|khuyen khich|xem xet)\b/;
 /**
- * Plans and preparations: the measure is not yet ordered ("xây dựng lộ trình", "chuẩn bị phương án … khi
- * có vắc xin").
+ * Plans and preparations: the measure is not yet ordered ("xây dựng lộ trình",
+ * "chuẩn bị phương án … khi có vắc xin").
  */
 const PLANNING = new RegExp(
   String.raw`\b(?:xay d[ux]ng (?:ke hoach|phuong an|lo trinh|kich ban)` +

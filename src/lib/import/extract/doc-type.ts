@@ -30,8 +30,8 @@ const named = (t: ReturnType<typeof typeOfWord>): DocTypeName | null =>
   t && t !== 'văn bản' && t !== 'other' ? t : null;
 
 /**
- * The type a number's symbol stands for; state symbols without a type code ("288/UBND-VP") are, by Nghị
- * định 30, công văn.
+ * The type a number's symbol stands for; state symbols without a type code ("288/UBND-VP") are,
+ * by Nghị định 30, công văn.
  */
 function typeOfSymbol(number: string | null): DocTypeName | undefined {
   if (!number) return undefined;

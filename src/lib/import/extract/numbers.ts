@@ -126,8 +126,8 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
     )
       score += 5;
     if (OF_LOCAL_BODY_AFTER.test(after) && index - lineStart < 40) score += 4;
-    // the text's first line opens with the document ("Chỉ thị 17/CT-UBND của …", "HỎA TỐC: Công văn
-    // 1803/BCĐ-VX …"): its headline
+    // the text's first line opens with the document ("Chỉ thị 17/CT-UBND của …",
+    // "HỎA TỐC: Công văn 1803/BCĐ-VX …"): its headline
     if (
       lineStart === 0 &&
       tm &&
