@@ -53,6 +53,10 @@ function statProblem(path: string, e: NodeJS.ErrnoException): string {
   }
 }
 
+// The problem reported for a pipe, socket or device given as an input.
+const NOT_REGULAR_FILE =
+  "not a regular file (a pipe, socket or device). Import the document's text saved as a .txt file.";
+
 export function expandInputs(paths: readonly string[]): Inputs {
   const files: InputFile[] = [];
   const problems: InputProblem[] = [];
@@ -99,8 +103,7 @@ export function expandInputs(paths: readonly string[]): Inputs {
       // a pipe or a device would block or never end
       problems.push({
         path: p,
-        message:
-          `${p}: not a regular file (a pipe, socket or device). Import the document's text ` + `saved as a .txt file.`,
+        message: `${p}: ${NOT_REGULAR_FILE}`,
       });
       return;
     }

@@ -4,9 +4,9 @@
  * (metadata-table); the date beside the own number (own-number-sentence); the next sentence
  * "<type> do … ký ngày D" (signed-sentence); a lead "Ngày D, <body> vừa ký …" (lead-sentence); an
  * opening "Ngày D, <body> …" (opening-date); the posting or page date's month (publication); the
- * latest date a "vừa …" report gives (latest-reported). A day and month without a year take it from the text around them
- * (inferYear), saved as inferred; when nothing gives it the rules stop with an honest null, so the
- * archivist is asked for --date.
+ * latest date a "vừa …" report gives (latest-reported). A day and month without a year take it
+ * from the text around them (inferYear), saved as inferred; when nothing gives it the rules stop
+ * with an honest null, so the archivist is asked for --date.
  */
 import type { ExtractContext } from './context.ts';
 import { none, type DateSource, type Extracted } from './types.ts';
