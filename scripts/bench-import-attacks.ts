@@ -14,7 +14,8 @@ import { clean } from '../src/lib/import/clean.ts';
 import { MAX_INPUT_BYTES } from '../src/lib/import/limits.ts';
 
 const HEADER =
-  'ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nSố: 1520/UBND-KGVX\nHà Giang, ngày 14 tháng 9 năm 2021\nV/v tăng cường kiểm soát người ra vào tỉnh\n\n';
+  'ỦY BAN NHÂN DÂN TỈNH HÀ GIANG\nSố: 1520/UBND-KGVX\nHà Giang, ngày 14 tháng 9 năm 2021\n' +
+  'V/v tăng cường kiểm soát người ra vào tỉnh\n\n';
 const LINE = 'Thực hiện nghiêm.\n';
 
 /** Text of about `bytes` UTF-8 bytes made of `piece(i)`, under the size limit. */
@@ -79,7 +80,8 @@ export function attackTable(rows: AttackTiming[]): string {
     '| --- | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${(r.bytes / 1024).toFixed(0)} KB | ${(r.cleanMs / 1000).toFixed(2)} s | ${(r.importMs / 1000).toFixed(2)} s${r.imported ? '' : ' (refused)'} |`,
+        `| ${r.name} | ${(r.bytes / 1024).toFixed(0)} KB | ${(r.cleanMs / 1000).toFixed(2)} s ` +
+        `| ${(r.importMs / 1000).toFixed(2)} s${r.imported ? '' : ' (refused)'} |`,
     ),
   ].join('\n');
 }

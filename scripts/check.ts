@@ -31,7 +31,8 @@ main().then(
   (e: unknown) => {
     // Fail closed: a checker that cannot finish has not checked anything.
     process.stderr.write(
-      `✘ npm run check bị lỗi, coi như nội dung chưa được kiểm tra. / The check crashed; the content counts as unchecked.\n${String((e as Error)?.stack ?? e)}\n`,
+      `✘ npm run check bị lỗi, coi như nội dung chưa được kiểm tra. / The check crashed; the content counts as ` +
+        `unchecked.\n${String((e as Error)?.stack ?? e)}\n`,
     );
     process.exitCode = 1;
   },

@@ -62,7 +62,10 @@ function parseArgs(argv: string[]): Args | string {
   // a value given for several files would be wrong for all but one
   const perFile = (['number', 'title'] as const).filter((k) => a[k] !== undefined);
   if (perFile.length && (a.inputs.length > 1 || !/\.[a-z0-9]+$/i.test(a.inputs[0]!)))
-    return `${perFile.map((k) => (k === 'number' ? '--number' : '--title')).join(' and ')} belong to one document: give one file, not several or a folder`;
+    return (
+      `${perFile.map((k) => (k === 'number' ? '--number' : '--title')).join(' and ')} belong to one ` +
+      `document: give one file, not several or a folder`
+    );
   return a;
 }
 
@@ -117,14 +120,17 @@ function human(reports: FileReport[], dryRun: boolean): string {
         const named = (f as unknown as Record<string, { rule?: string; reason?: string }>)[
           k === 'type' ? 'docType' : k
         ];
-        out.push(
-          `  ${k.padEnd(9)}${v === null ? `—${named?.reason ? `  (${named.reason})` : ''}` : `${String(v)} (${Math.round((c ?? 0) * 100)}%${named?.rule ? `, ${named.rule}` : ''})`}`,
-        );
+        const shown =
+          v === null
+            ? `—${named?.reason ? `  (${named.reason})` : ''}`
+            : `${String(v)} (${Math.round((c ?? 0) * 100)}%${named?.rule ? `, ${named.rule}` : ''})`;
+        out.push(`  ${k.padEnd(9)}${shown}`);
         // where an uncertain value came from, so the check starts there
         const ev = evidence[k];
         if (v !== null && c !== undefined && c < 0.7 && ev)
           out.push(
-            `           from: "${ev.length > 120 ? `${ev.slice(0, 117)}...` : ev}"${named?.reason ? `\n           why:  ${named.reason}` : ''}`,
+            `           from: "${ev.length > 120 ? `${ev.slice(0, 117)}...` : ev}"` +
+              (named?.reason ? `\n           why:  ${named.reason}` : ''),
           );
       }
       if (f.urgency) out.push(`  urgency  ${f.urgency}`);
@@ -135,7 +141,9 @@ function human(reports: FileReport[], dryRun: boolean): string {
   }
   const count = (s: FileReport['status']): number => reports.filter((r) => r.status === s).length;
   out.push(
-    `\n${reports.length} file(s): ${count('imported')} ${dryRun ? 'to import' : 'imported'}, ${count('updated')} ${dryRun ? 'to update' : 'updated'}, ${count('unchanged')} unchanged, ${count('skipped')} skipped, ${count('duplicate')} duplicate(s), ${count('failed')} failed.`,
+    `\n${reports.length} file(s): ${count('imported')} ${dryRun ? 'to import' : 'imported'}, ` +
+      `${count('updated')} ${dryRun ? 'to update' : 'updated'}, ${count('unchanged')} unchanged, ` +
+      `${count('skipped')} skipped, ${count('duplicate')} duplicate(s), ${count('failed')} failed.`,
   );
   if (!dryRun && (count('imported') || count('updated'))) {
     out.push(
@@ -172,7 +180,8 @@ function main(): number {
       escapeTerminal(
         e instanceof ImportError
           ? `import: ${e.message}\n`
-          : `import: could not write the archive (${(e as Error).message}). Check that content/ is writable and try again.\n`,
+          : `import: could not write the archive (${(e as Error).message}). Check that content/ is writable ` +
+              `and try again.\n`,
       ),
     );
     return 1;

@@ -136,7 +136,8 @@ async function main(): Promise<number> {
   const errors = report.problems.some((p) => p.severity === 'error');
   process.stdout.write(
     failed
-      ? '\nCó tệp chưa nhập được (xem ở trên): thêm các tùy chọn được gợi ý rồi chạy lại npm run new trước khi commit.\n'
+      ? '\nCó tệp chưa nhập được (xem ở trên): thêm các tùy chọn được gợi ý rồi chạy lại npm run new ' +
+          'trước khi commit.\n'
       : errors
         ? '\nSửa các lỗi trên rồi chạy lại npm run check trước khi gửi pull request.\n'
         : '\nTiếp theo: mở tệp .mdx, kiểm tra các trường ở trên, đặt reviewed: true, rồi\n' +
@@ -151,11 +152,20 @@ function notProvincialVi(note: string): string {
   if (/national document/.test(note))
     return 'Tệp này có vẻ là văn bản của trung ương, không phải của tỉnh; kho chỉ lưu văn bản do tỉnh ban hành.';
   if (/district/.test(note))
-    return 'Tệp này có vẻ là văn bản của huyện hoặc xã, không phải của tỉnh; nếu đúng là tỉnh ban hành, thêm --issuer và --province.';
+    return (
+      'Tệp này có vẻ là văn bản của huyện hoặc xã, không phải của tỉnh; nếu đúng là tỉnh ban hành, thêm ' +
+      '--issuer và --province.'
+    );
   if (/department/.test(note))
-    return 'Tệp này có vẻ là văn bản của một sở, ngành của tỉnh, không phải của Tỉnh ủy hay UBND tỉnh; nếu đúng là cơ quan đó ban hành, thêm --issuer.';
+    return (
+      'Tệp này có vẻ là văn bản của một sở, ngành của tỉnh, không phải của Tỉnh ủy hay UBND tỉnh; nếu đúng ' +
+      'là cơ quan đó ban hành, thêm --issuer.'
+    );
   if (/digest/.test(note))
-    return 'Tệp này có vẻ là bản tin tổng hợp nhiều tin, không phải một văn bản; hãy nhập trang hoặc nội dung của chính văn bản.';
+    return (
+      'Tệp này có vẻ là bản tin tổng hợp nhiều tin, không phải một văn bản; hãy nhập trang hoặc nội dung ' +
+      'của chính văn bản.'
+    );
   return note;
 }
 
@@ -186,9 +196,15 @@ function checkOptionArgs(args: string[]): string | null {
   if (flag === '--type')
     return `--type "${shown}" không phải loại văn bản của kho. Chọn một trong: ${DOC_TYPE_NAMES.join(', ')}.`;
   if (flag === '--issuer')
-    return `--issuer "${shown}" không phải cơ quan ban hành của kho (ghi không kèm tên tỉnh; tỉnh ghi ở --province). Chọn một trong: ${ISSUERS.join(', ')}.`;
+    return (
+      `--issuer "${shown}" không phải cơ quan ban hành của kho (ghi không kèm tên tỉnh; tỉnh ghi ở ` +
+      `--province). Chọn một trong: ${ISSUERS.join(', ')}.`
+    );
   if (flag === '--province')
-    return `--province "${shown}" không phải một trong 63 tỉnh, thành phố; kiểm tra chính tả (ví dụ "Vĩnh Phúc" hoặc "vinh phuc").`;
+    return (
+      `--province "${shown}" không phải một trong 63 tỉnh, thành phố; kiểm tra chính tả (ví dụ "Vĩnh Phúc" ` +
+      `hoặc "vinh phuc").`
+    );
   if (flag === '--date')
     return `--date "${shown}" không đúng dạng ngày; ghi YYYY-MM-DD hoặc YYYY-MM (ví dụ 2021-07-24).`;
   if (flag === '--number')

@@ -1,9 +1,9 @@
 /**
  * A small in-memory stand-in for Pagefind that behaves like it where it matters to the engine:
  * every term prefix-matches folded words (diacritics ignored, as Pagefind does), all terms
- * required, a term it does not hold answered with its longest held prefix, a search with no term lists every page in the order added, content stored with
- * newlines as spaces. Filters, counts and dates come from the catalogue built from the same
- * records, as the build makes it.
+ * required, a term it does not hold answered with its longest held prefix, a search with no term lists
+ * every page in the order added, content stored with newlines as spaces. Filters, counts and dates come
+ * from the catalogue built from the same records, as the build makes it.
  */
 import { buildCatalogue } from '../../src/lib/search/catalogue.ts';
 import {

@@ -106,7 +106,8 @@ const NATIONAL = ['16/CT-TTg', '15/CT-TTg', '19/CT-TTg', '128/NQ-CP'];
 // The topics' sentences: each holds the topic's words, and no other topic's.
 const TOPIC_SENTENCES: Record<Topic, (spelling: string) => string[]> = {
   giancach: (s) => [
-    `Thực hiện ${s} xã hội trên địa bàn toàn tỉnh theo Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ, người dân chỉ ra khỏi nhà khi thật sự cần thiết.`,
+    `Thực hiện ${s} xã hội trên địa bàn toàn tỉnh theo Chỉ thị số 16/CT-TTg của Thủ tướng Chính phủ, người dân ` +
+      `chỉ ra khỏi nhà khi thật sự cần thiết.`,
     `Tiếp tục ${s} xã hội thêm 14 ngày đối với các huyện có nguy cơ rất cao.`,
   ],
   vaccine: (s) => [
@@ -161,10 +162,12 @@ export function generateCorpus(seed = 12, perProvince = 8): GeneratedDoc[] {
   const topics = Object.keys(TOPIC_SENTENCES) as Topic[];
   PROVINCES.forEach((province, pi) => {
     const p = provinceByName(province);
-    const signers = [0, 1, 2].map(
-      (k) =>
-        `${FAMILY[(pi + k * 3) % FAMILY.length]} ${MIDDLE[(pi * 2 + k) % MIDDLE.length]} ${GIVEN[(pi + k * 7) % GIVEN.length]}`,
-    );
+    const signers = [0, 1, 2].map((k) => {
+      const family = FAMILY[(pi + k * 3) % FAMILY.length];
+      const middle = MIDDLE[(pi * 2 + k) % MIDDLE.length];
+      const given = GIVEN[(pi + k * 7) % GIVEN.length];
+      return `${family} ${middle} ${given}`;
+    });
     const own: GeneratedDoc[] = [];
     for (let k = 0; k < perProvince; k++) {
       const type = TYPES[(k + pi) % TYPES.length]!;
@@ -280,7 +283,8 @@ function bodyOf(d: GeneratedDoc): string[] {
   const paras: string[] = [];
   if (d.style === 'news') {
     paras.push(
-      `Ngày ${viDate(d.date).slice(5)}, ${d.issuer} ${place} đã ban hành ${d.docType} số ${d.number} về công tác phòng, chống dịch COVID-19.`,
+      `Ngày ${viDate(d.date).slice(5)}, ${d.issuer} ${place} đã ban hành ${d.docType} số ${d.number} về công tác ` +
+        `phòng, chống dịch COVID-19.`,
       `Theo đó, ${sentences[0] ? sentences[0][0]!.toLowerCase() + sentences[0].slice(1) : filler[0]}`,
       ...sentences.slice(1),
       ...filler,
@@ -289,7 +293,8 @@ function bodyOf(d: GeneratedDoc): string[] {
   } else {
     if (cited.length) paras.push(`Thực hiện ${cited.join('; ')}.`);
     paras.push(
-      `Để chủ động kiểm soát dịch bệnh, ${d.issuer} yêu cầu các cấp, các ngành tập trung thực hiện tốt các nội dung sau:`,
+      `Để chủ động kiểm soát dịch bệnh, ${d.issuer} yêu cầu các cấp, các ngành tập trung thực hiện tốt ` +
+        `các nội dung sau:`,
     );
     [...sentences, ...filler].forEach((s, i) => paras.push(`${i + 1}\\. ${s}`));
   }
@@ -313,6 +318,9 @@ export async function writeGeneratedCorpus(dest: string, docs = generateCorpus()
         .join('\n\n') + '\n';
     const rawName = `gen-${file}.txt`;
     const sha = createHash('sha256').update(raw).digest('hex');
+    const referenceYaml = (n: string) => `  - number: ${yamlString(n)}\n    docType: null\n    date: null`;
+    const evidence = yamlString(body.find((p) => p.length > 40) ?? title);
+    const measureYaml = (m: string) => `  - code: ${m}\n    action: impose\n    evidence: ${evidence}`;
     const fm = [
       '---',
       `title: ${yamlString(title)}`,
@@ -324,12 +332,8 @@ export async function writeGeneratedCorpus(dest: string, docs = generateCorpus()
       `signer: ${yamlString(d.signer)}`,
       `signerRole: ${yamlString(d.issuer.startsWith('UBND') ? 'Chủ tịch' : 'Bí thư')}`,
       `urgency: ${d.urgency ? yamlString(d.urgency) : 'null'}`,
-      d.cites.length
-        ? `references:\n${d.cites.map((n) => `  - number: ${yamlString(n)}\n    docType: null\n    date: null`).join('\n')}`
-        : 'references: []',
-      d.measures.length
-        ? `measures:\n${d.measures.map((m) => `  - code: ${m}\n    action: impose\n    evidence: ${yamlString(body.find((p) => p.length > 40) ?? title)}`).join('\n')}`
-        : 'measures: []',
+      d.cites.length ? `references:\n${d.cites.map(referenceYaml).join('\n')}` : 'references: []',
+      d.measures.length ? `measures:\n${d.measures.map(measureYaml).join('\n')}` : 'measures: []',
       'source:',
       `  raw: content/raw/${rawName}`,
       `  sha256: ${sha}`,

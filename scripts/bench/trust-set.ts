@@ -97,7 +97,8 @@ export function trustSet(docs: GeneratedDoc[]): TrustQuery[] {
     { q: 'Tết Nguyên đán', kind: 'topic', found: has('tet') },
     { q: 'phong tỏa', kind: 'topic', found: has('phongtoa') },
     { q: 'Tổ COVID cộng đồng', kind: 'topic', found: has('tocovid') },
-    // What people type: spellings, loanwords, misspellings, old tone placement, NFD, invisible and look-alike characters
+    // What people type: spellings, loanwords, misspellings, old tone placement, NFD, invisible and
+    // look-alike characters
     { q: 'giản cách', kind: 'spelling', found: has('giancach') },
     { q: 'phong toả', kind: 'spelling', found: has('phongtoa') },
     { q: 'phong tỏa', kind: 'spelling', found: has('phongtoa'), nfd: true },

@@ -34,7 +34,8 @@ export async function listRegularRawFiles(root: string = contentDir()): Promise<
       else if (st.isFile()) out.push(rel);
       else
         throw new Error(
-          `content/raw/${rel} is not a regular file (a symbolic link or special file); the archive publishes regular files only. Replace it with the file itself or delete it, then build again.`,
+          `content/raw/${rel} is not a regular file (a symbolic link or special file); the archive publishes ` +
+            `regular files only. Replace it with the file itself or delete it, then build again.`,
         );
     }
   };

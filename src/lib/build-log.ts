@@ -16,7 +16,9 @@ export function createRouteFolder(): { push(line: string): string[]; flush(): st
   let routes = 0;
   const summary = (): string[] => {
     if (!routes) return [];
-    const line = `  … ${routes.toLocaleString('en')} routes written (listing folded by scripts/build.ts; \`npx astro build\` shows it)`;
+    const line =
+      `  … ${routes.toLocaleString('en')} routes written (listing folded by scripts/build.ts; \`npx ` +
+      `astro build\` shows it)`;
     routes = 0;
     return [line];
   };

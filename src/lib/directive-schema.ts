@@ -70,7 +70,10 @@ export const directiveSchema = z.object({
   docType: z.enum(DOC_TYPE_NAMES),
   /** issue date, ISO: day or month precision */
   date: isoDate,
-  /** where the date came from: the document itself, the report's publication date, or inferred from dates it mentions */
+  /**
+   * where the date came from: the document itself, the report's publication date, or inferred from dates
+   * it mentions
+   */
   dateSource: z.enum(['document', 'publication', 'inferred']).default('document'),
   /** issuing body without the place ("Ban Thường vụ Tỉnh ủy"), from src/lib/issuers.ts */
   issuer: z.enum(ISSUER_NAMES),

@@ -34,7 +34,8 @@ export const NATIONAL_DOCUMENTS: readonly NationalDocumentFact[] = [
     issuer: 'Thủ tướng Chính phủ',
     date: '2020-03-04',
     title:
-      'Về các nhiệm vụ, giải pháp cấp bách tháo gỡ khó khăn cho sản xuất kinh doanh, bảo đảm an sinh xã hội ứng phó với dịch COVID-19',
+      'Về các nhiệm vụ, giải pháp cấp bách tháo gỡ khó khăn cho sản xuất kinh doanh, bảo đảm an sinh xã hội ứng ' +
+      'phó với dịch COVID-19',
   },
   {
     number: '15/CT-TTg',
@@ -91,7 +92,8 @@ export const NATIONAL_DOCUMENTS: readonly NationalDocumentFact[] = [
     issuer: 'Bộ Y tế',
     date: '2021-10-12',
     title:
-      'Về việc ban hành Hướng dẫn tạm thời chuyên môn y tế thực hiện Nghị quyết số 128/NQ-CP ngày 11/10/2021 của Chính phủ',
+      'Về việc ban hành Hướng dẫn tạm thời chuyên môn y tế thực hiện Nghị quyết số 128/NQ-CP ngày ' +
+      '11/10/2021 của Chính phủ',
   },
   // Date as the provinces' directives cite it ("Chỉ thị số 35/CT-TTg ngày 31/12/2021"); title not confirmed here.
   { number: '35/CT-TTg', docType: 'Chỉ thị', issuer: 'Thủ tướng Chính phủ', date: '2021-12-31', title: null },

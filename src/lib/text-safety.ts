@@ -20,7 +20,8 @@ const NONCHARACTERS = Array.from(
  * vertical tab are page and line breaks the cleaner turns into spaces.
  */
 export const UNSAFE_CHAR = new RegExp(
-  `[\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069\\ufdd0-\\ufdef\\ufffe\\uffff${NONCHARACTERS}\\ud800-\\udfff]`,
+  `[\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069` +
+    `\\ufdd0-\\ufdef\\ufffe\\uffff${NONCHARACTERS}\\ud800-\\udfff]`,
   'gu',
 );
 

@@ -188,7 +188,9 @@ describe('MDX emitted from any text is inert and renders the text literally', { 
   it('the whole pipeline never throws, and its MDX compiles and renders exactly the body it kept', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(line, { minLength: 0, maxLength: 8 }), async (junk) => {
-        const text = `Ngày 8-11-2021, UBND tỉnh Vĩnh Phúc ban hành Công văn số 907/UBND-VX về việc kiểm thử.\n\n${junk.join('\n')}\n`;
+        const text =
+          `Ngày 8-11-2021, UBND tỉnh Vĩnh Phúc ban hành Công văn số 907/UBND-VX về việc kiểm thử.\n` +
+          `\n${junk.join('\n')}\n`;
         const r = importText(Buffer.from(text, 'utf8'), 'fuzz.txt');
         if (!r.ok) {
           expect(typeof r.error).toBe('string');

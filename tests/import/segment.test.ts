@@ -12,11 +12,14 @@ const seg = (text: string) => segment(clean(text).text);
 describe('segment', () => {
   it('reads the header, number line and dateline of a tabled or run-together header', () => {
     for (const top of [
-      'ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTỈNH KIÊN GIANG | Độc lập - Tự do - Hạnh phúc |\nSố: 120/UBND-VX | Kiên Giang, ngày 3 tháng 8 năm 2021 |',
-      'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH KIÊN GIANG Độc lập - Tự do - Hạnh phúc\nSố: 120/UBND-VX Kiên Giang, ngày 3 tháng 8 năm 2021',
+      'ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nTỈNH KIÊN GIANG | Độc lập - Tự do - Hạnh phúc |\n' +
+        'Số: 120/UBND-VX | Kiên Giang, ngày 3 tháng 8 năm 2021 |',
+      'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH KIÊN GIANG Độc lập - Tự do - Hạnh phúc\n' +
+        'Số: 120/UBND-VX Kiên Giang, ngày 3 tháng 8 năm 2021',
     ]) {
       const s = seg(
-        `${top}\nV/v tăng cường phòng, chống dịch\nỦy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện nghiêm các biện pháp phòng, chống dịch COVID-19 theo quy định.`,
+        `${top}\nV/v tăng cường phòng, chống dịch\nỦy ban nhân dân tỉnh yêu cầu các sở, ngành thực hiện nghiêm ` +
+          `các biện pháp phòng, chống dịch COVID-19 theo quy định.`,
       );
       expect(s.header).toEqual([
         'ỦY BAN NHÂN DÂN',
@@ -32,7 +35,10 @@ describe('segment', () => {
 
   it('reads a metadata table scraped cell by cell, and the database title above it', () => {
     const s = seg(
-      'Kế hoạch 88/KH-UBND năm 2021 về xét nghiệm diện rộng do tỉnh Bắc Giang ban hành\nSố hiệu: | 88/KH-UBND | Loại văn bản: | Kế hoạch |\nNơi ban hành: | Tỉnh Bắc Giang | Ngày ban hành: | 20/05/2021 |\nThực hiện chỉ đạo của Ban Chỉ đạo quốc gia, Ủy ban nhân dân tỉnh ban hành kế hoạch xét nghiệm diện rộng cho người dân các huyện có dịch.',
+      'Kế hoạch 88/KH-UBND năm 2021 về xét nghiệm diện rộng do tỉnh Bắc Giang ban hành\n' +
+        'Số hiệu: | 88/KH-UBND | Loại văn bản: | Kế hoạch |\nNơi ban hành: | Tỉnh Bắc Giang | Ngày ban hành: ' +
+        '| 20/05/2021 |\nThực hiện chỉ đạo của Ban Chỉ đạo quốc gia, Ủy ban nhân dân tỉnh ban hành kế hoạch ' +
+        'xét nghiệm diện rộng cho người dân các huyện có dịch.',
     );
     expect(s.meta).toEqual({
       'Số hiệu': '88/KH-UBND',
@@ -46,7 +52,8 @@ describe('segment', () => {
 
   it('finds the enacting formula before Điều 1 and keeps it in the body', () => {
     const s = seg(
-      'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH\nCăn cứ Luật Phòng, chống bệnh truyền nhiễm ngày 21/11/2007 và các văn bản hướng dẫn thi hành có liên quan;\nQUYẾT ĐỊNH:\nĐiều 1. Áp dụng biện pháp cách ly y tế.',
+      'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH\nCăn cứ Luật Phòng, chống bệnh truyền nhiễm ngày 21/11/2007 và các ' +
+        'văn bản hướng dẫn thi hành có liên quan;\nQUYẾT ĐỊNH:\nĐiều 1. Áp dụng biện pháp cách ly y tế.',
     );
     expect(s.enactingFormula).toBe('QUYẾT ĐỊNH:');
     expect(s.header).toContain('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH');
@@ -58,19 +65,22 @@ describe('segment', () => {
   it('takes a sentence-case subject under a type title into the title, not a basis or a list item', () => {
     expect(
       seg(
-        'KẾ HOẠCH\nTriển khai tiêm vắc xin đợt 5\nThực hiện chỉ đạo của Bộ Y tế, Ủy ban nhân dân tỉnh ban hành kế hoạch tiêm vắc xin cho người dân trên địa bàn.',
+        'KẾ HOẠCH\nTriển khai tiêm vắc xin đợt 5\nThực hiện chỉ đạo của Bộ Y tế, Ủy ban nhân dân tỉnh ban hành ' +
+          'kế hoạch tiêm vắc xin cho người dân trên địa bàn.',
       ).titleLines,
     ).toEqual(['KẾ HOẠCH', 'Triển khai tiêm vắc xin đợt 5']);
     expect(
       seg(
-        'KẾ HOẠCH\nCăn cứ Quyết định số 3355/QĐ-BYT của Bộ Y tế\nThực hiện chỉ đạo của Bộ Y tế, Ủy ban nhân dân tỉnh ban hành kế hoạch tiêm vắc xin cho người dân.',
+        'KẾ HOẠCH\nCăn cứ Quyết định số 3355/QĐ-BYT của Bộ Y tế\nThực hiện chỉ đạo của Bộ Y tế, Ủy ban nhân dân ' +
+          'tỉnh ban hành kế hoạch tiêm vắc xin cho người dân.',
       ).titleLines,
     ).toEqual(['KẾ HOẠCH']);
   });
 
   it('a capitals headline that cites a number is no header', () => {
     const s = seg(
-      'HÀ NAM TẠM DỪNG CHỢ THEO CÔNG VĂN SỐ 2105/UBND-VP\n\nNgày 3/8/2021, UBND tỉnh Hà Nam ban hành Công văn số 2105/UBND-VP yêu cầu các địa phương tạm dừng hoạt động chợ truyền thống.',
+      'HÀ NAM TẠM DỪNG CHỢ THEO CÔNG VĂN SỐ 2105/UBND-VP\n\nNgày 3/8/2021, UBND tỉnh Hà Nam ban hành Công văn số ' +
+        '2105/UBND-VP yêu cầu các địa phương tạm dừng hoạt động chợ truyền thống.',
     );
     expect(s.header).toEqual([]);
     expect(s.headline).toBe('HÀ NAM TẠM DỪNG CHỢ THEO CÔNG VĂN SỐ 2105/UBND-VP');

@@ -146,7 +146,7 @@ describe('directive pages', () => {
 
 describe('the national picture', () => {
   for (const width of WIDTHS) {
-    it(`each measure's grid lists the provinces and months with links to the directives behind them (${width} px)`, async () => {
+    it(`each measure's grid lists provinces and months, linking the directives behind them (${width} px)`, async () => {
       for (const code of codesUsed) {
         const page = await open(`/bien-phap/${code}/`, width);
         const orderedBy = withMeasures.filter((d) => d.data.measures.some((m) => m.code === code));

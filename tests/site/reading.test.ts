@@ -400,27 +400,31 @@ describe('national views', () => {
     }
   });
 
-  it('the national timeline labels marks without hover, marks national documents, fills a desktop and lists by month on a phone', async () => {
-    const wide = await desktop.newPage();
-    const narrow = await phone.newPage();
-    try {
-      await wide.goto(`${baseUrl}/dong-thoi-gian/`);
-      const svgWidth = await wide.$eval('.tl-svg', (s) => s.getBoundingClientRect().width);
-      expect(svgWidth).toBeGreaterThan(800);
-      const labels = await wide.$$eval('.tl-svg .mark-label', (t) => t.map((x) => x.textContent));
-      expect(labels.length).toBeGreaterThan(0);
-      const dated = archive.national.filter((n) => nationalDocumentByKey(n.key));
-      if (dated.length) expect(await wide.locator('.tl-svg .national-label').count()).toBeGreaterThan(0);
-      await narrow.goto(`${baseUrl}/dong-thoi-gian/`);
-      expect(await narrow.locator('.tl-svg').isVisible()).toBe(false);
-      expect(await narrow.locator('.tl-list').isVisible()).toBe(true);
-      for (const r of records) expect(await narrow.locator(`.tl-list a[href="/van-ban/${r.id}/"]`).count()).toBe(1);
-      expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    } finally {
-      await wide.close();
-      await narrow.close();
-    }
-  });
+  it(
+    'the national timeline labels marks without hover, marks national documents, fills a desktop and lists by ' +
+      'month on a phone',
+    async () => {
+      const wide = await desktop.newPage();
+      const narrow = await phone.newPage();
+      try {
+        await wide.goto(`${baseUrl}/dong-thoi-gian/`);
+        const svgWidth = await wide.$eval('.tl-svg', (s) => s.getBoundingClientRect().width);
+        expect(svgWidth).toBeGreaterThan(800);
+        const labels = await wide.$$eval('.tl-svg .mark-label', (t) => t.map((x) => x.textContent));
+        expect(labels.length).toBeGreaterThan(0);
+        const dated = archive.national.filter((n) => nationalDocumentByKey(n.key));
+        if (dated.length) expect(await wide.locator('.tl-svg .national-label').count()).toBeGreaterThan(0);
+        await narrow.goto(`${baseUrl}/dong-thoi-gian/`);
+        expect(await narrow.locator('.tl-svg').isVisible()).toBe(false);
+        expect(await narrow.locator('.tl-list').isVisible()).toBe(true);
+        for (const r of records) expect(await narrow.locator(`.tl-list a[href="/van-ban/${r.id}/"]`).count()).toBe(1);
+        expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      } finally {
+        await wide.close();
+        await narrow.close();
+      }
+    },
+  );
 
   it('2025 province pages list what they absorbed; merged ones link to where they are now', () => {
     for (const p of PROVINCES) {

@@ -23,7 +23,9 @@ writeFileSync(join(content, 'raw/bac-ninh/123-cv-tu.txt'), RAW_TEXT);
 writeFileSync(
   join(content, 'directives/bac-ninh/2021-05-12-cong-van-123-cv-tu.mdx'),
   directive({
-    body: `import fs from "node:fs"\n\nexport const x = fs.writeFileSync(${JSON.stringify(marker)}, "ran")\n\nVăn bản.\n`,
+    body:
+      `import fs from "node:fs"\n\nexport const x = fs.writeFileSync(${JSON.stringify(marker)}, ` +
+      `"ran")\n\nVăn bản.\n`,
   }),
 );
 

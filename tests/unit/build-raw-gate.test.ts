@@ -47,7 +47,7 @@ describe('the build refuses raw files it must not publish, without npm run check
     expect(existsSync(join(outDir, 'dist'))).toBe(false);
   });
 
-  it('regression: a raw file that replaced the original by a link (the directive still names it) stops the build', () => {
+  it('regression: a raw file replaced by a link (the directive still names it) stops the build', () => {
     const content = validFolder();
     unlinkSync(join(content, RAW));
     symlinkSync(resolve(root, '.git'), join(content, RAW));

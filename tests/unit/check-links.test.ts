@@ -19,7 +19,8 @@ function site(files: Record<string, string>): string {
 }
 
 const page = (body: string) =>
-  `<!doctype html><html lang="vi"><head><link rel="stylesheet" href="/lt/_astro/a.css"></head><body>${body}</body></html>`;
+  `<!doctype html><html lang="vi"><head><link rel="stylesheet" ` +
+  `href="/lt/_astro/a.css"></head><body>${body}</body></html>`;
 
 describe('checkLinks', () => {
   it('finds broken pages and anchors, and links outside the base', async () => {

@@ -76,28 +76,32 @@ describe('git history of directive files, read in one batch', () => {
     });
   });
 
-  it('follows a file outside the directives folder, at the repository root, with an odd subject and a local-time date', async () => {
-    const repo = mkdtempSync(join(tmpdir(), 'history-root-'));
-    git(repo, 'init', '-q');
-    await writeFile(join(repo, 'a.mdx'), 'một\n');
-    git(repo, 'add', 'a.mdx');
-    git(repo, 'commit', '-qm', 'Nhập công văn 907-CV/TU', '--date', '2024-01-02T10:00:00+07:00');
-    await writeFile(join(repo, 'a.mdx'), 'hai\n');
-    git(repo, 'commit', '-qam', 'Sửa ngày ban hành | "quotes" & <tags>', '--date', '2024-03-04T01:30:00+07:00');
-    git(repo, 'mv', 'a.mdx', 'b.mdx');
-    git(repo, 'commit', '-qm', 'Đổi tên tệp', '--date', '2024-05-06T08:00:00+07:00');
+  it(
+    'follows a file outside the directives folder, at the repository root, with an odd subject and ' +
+      'a local-time date',
+    async () => {
+      const repo = mkdtempSync(join(tmpdir(), 'history-root-'));
+      git(repo, 'init', '-q');
+      await writeFile(join(repo, 'a.mdx'), 'một\n');
+      git(repo, 'add', 'a.mdx');
+      git(repo, 'commit', '-qm', 'Nhập công văn 907-CV/TU', '--date', '2024-01-02T10:00:00+07:00');
+      await writeFile(join(repo, 'a.mdx'), 'hai\n');
+      git(repo, 'commit', '-qam', 'Sửa ngày ban hành | "quotes" & <tags>', '--date', '2024-03-04T01:30:00+07:00');
+      git(repo, 'mv', 'a.mdx', 'b.mdx');
+      git(repo, 'commit', '-qm', 'Đổi tên tệp', '--date', '2024-05-06T08:00:00+07:00');
 
-    const h = gitHistory('b.mdx', repo);
-    expect(h.map((e) => e.message)).toEqual([
-      'Đổi tên tệp',
-      'Sửa ngày ban hành | "quotes" & <tags>',
-      'Nhập công văn 907-CV/TU',
-    ]);
-    // the author's own calendar date, not the UTC one (01:30 +07:00 is still 3 March in UTC)
-    expect(h[1]!.date).toBe('2024-03-04');
-    expect(h[0]!.hash).toMatch(/^[0-9a-f]{40}$/);
-    expect(h[0]!.hash).toBe(git(repo, 'rev-parse', 'HEAD').trim());
-  });
+      const h = gitHistory('b.mdx', repo);
+      expect(h.map((e) => e.message)).toEqual([
+        'Đổi tên tệp',
+        'Sửa ngày ban hành | "quotes" & <tags>',
+        'Nhập công văn 907-CV/TU',
+      ]);
+      // the author's own calendar date, not the UTC one (01:30 +07:00 is still 3 March in UTC)
+      expect(h[1]!.date).toBe('2024-03-04');
+      expect(h[0]!.hash).toMatch(/^[0-9a-f]{40}$/);
+      expect(h[0]!.hash).toBe(git(repo, 'rev-parse', 'HEAD').trim());
+    },
+  );
 
   it('gives an empty history outside a git repository instead of failing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'nogit-'));

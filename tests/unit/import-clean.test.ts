@@ -57,7 +57,8 @@ describe('clean', () => {
 
   it('news posting stamp and TV-site footer are not directive text', () => {
     const c = clean(
-      'Tiêu đề bài viết về công văn\n\nThứ Sáu, 18/06/2021, 18:27 [GMT+7]\n\nNội dung công văn.\n\nBT/DIENBIENTV.VN\n\nXem lịch phát sóng\n.',
+      'Tiêu đề bài viết về công văn\n\nThứ Sáu, 18/06/2021, 18:27 [GMT+7]\n\nNội dung công văn.\n\n' +
+        'BT/DIENBIENTV.VN\n\nXem lịch phát sóng\n.',
     );
     expect(c.text).toBe('Tiêu đề bài viết về công văn\n\nNội dung công văn.');
     expect(c.hints.publicationDate).toBe('2021-06-18');

@@ -38,8 +38,9 @@ T/M THƯỜNG TRỰC TỈNH ỦY
 BÍ THƯ
 Đào Hồng Lan
 `;
-const REPORT = `Ngày 5/5/2021, Thường trực Tỉnh ủy Bắc Ninh ban hành Công văn số 210-CV/TU về việc khoanh vùng, dập dịch tại các khu công nghiệp.
-`;
+const REPORT =
+  'Ngày 5/5/2021, Thường trực Tỉnh ủy Bắc Ninh ban hành Công văn số 210-CV/TU về việc khoanh vùng, ' +
+  'dập dịch tại các khu công nghiệp.\n';
 
 beforeEach(() => {
   tmp = mkdtempSync(join(tmpdir(), 'import-cli-'));

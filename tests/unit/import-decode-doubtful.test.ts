@@ -19,10 +19,10 @@ const texts = readdirSync(DIR)
   .filter((t) => /[^\x00-\x7f]/.test(t) && t.length > 40);
 
 const LEGACY = `UBND TỈNH BẾN TRE\nSố: 4012/UBND-KGVX\nV/v tăng cường công tác phòng, chống dịch\n`;
-const MORE =
-  'Ủy ban nhân dân tỉnh yêu cầu thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch Ủy ban nhân dân các huyện, thành phố tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch theo hướng dẫn của ngành y tế.\n'.repeat(
-    4,
-  );
+const MORE = (
+  'Ủy ban nhân dân tỉnh yêu cầu thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch Ủy ban nhân dân các huyện, thành ' +
+  'phố tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch theo hướng dẫn của ngành y tế.\n'
+).repeat(4);
 const PASTED = 'Các sở, ngành phối hợp thực hiện nghiêm túc chỉ đạo của Thủ tướng.\n';
 const codes = (bytes: Uint8Array) => decode(bytes, 'x.txt').warnings.map((w) => w.code);
 

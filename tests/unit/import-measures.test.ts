@@ -23,7 +23,8 @@ describe('what the document itself orders', () => {
   it('reads an order to apply Chỉ thị 16 in the province', () => {
     expect(
       codes([
-        'Theo đó, UBND tỉnh quyết định áp dụng giãn cách xã hội theo Chỉ thị số 16/CT-TTg trên phạm vi toàn tỉnh từ 0 giờ ngày 19/7/2021.',
+        'Theo đó, UBND tỉnh quyết định áp dụng giãn cách xã hội theo Chỉ thị số 16/CT-TTg trên phạm vi toàn tỉnh ' +
+          'từ 0 giờ ngày 19/7/2021.',
       ]),
     ).toEqual(['distancing-ct16:impose']);
   });
@@ -31,8 +32,10 @@ describe('what the document itself orders', () => {
   it('does not count a national order that is only quoted', () => {
     expect(
       codes([
-        'Thực hiện Công điện số 1063/CĐ-TTg ngày 5/8/2021 của Thủ tướng Chính phủ về việc tăng cường xét nghiệm và cách ly F0 tại nhà, UBND tỉnh yêu cầu các sở, ngành triển khai thực hiện nghiêm.',
-        'Tại Công điện, Thủ tướng Chính phủ yêu cầu các địa phương đang áp dụng Chỉ thị 16 hạn chế tối đa người ra đường.',
+        'Thực hiện Công điện số 1063/CĐ-TTg ngày 5/8/2021 của Thủ tướng Chính phủ về việc tăng cường xét nghiệm ' +
+          'và cách ly F0 tại nhà, UBND tỉnh yêu cầu các sở, ngành triển khai thực hiện nghiêm.',
+        'Tại Công điện, Thủ tướng Chính phủ yêu cầu các địa phương đang áp dụng Chỉ thị 16 hạn chế tối ' +
+          'đa người ra đường.',
       ]),
     ).toEqual([]);
   });
@@ -40,7 +43,8 @@ describe('what the document itself orders', () => {
   it('does not count what a national grouping says the province falls under', () => {
     expect(
       codes([
-        'Theo phân nhóm của Ban Chỉ đạo quốc gia, tỉnh thuộc nhóm nguy cơ thấp và sẽ tiếp tục thực hiện Chỉ thị 15 của Thủ tướng.',
+        'Theo phân nhóm của Ban Chỉ đạo quốc gia, tỉnh thuộc nhóm nguy cơ thấp và sẽ tiếp tục thực hiện Chỉ thị ' +
+          '15 của Thủ tướng.',
       ]),
     ).toEqual([]);
   });
@@ -48,7 +52,8 @@ describe('what the document itself orders', () => {
   it('keeps a local order that follows a national basis clause', () => {
     expect(
       codes([
-        'Theo tinh thần chỉ đạo của Thủ tướng Chính phủ, Thành ủy yêu cầu tạm dừng tất cả các hoạt động hội họp, sự kiện tập trung trên 20 người.',
+        'Theo tinh thần chỉ đạo của Thủ tướng Chính phủ, Thành ủy yêu cầu tạm dừng tất cả các hoạt động hội họp, ' +
+          'sự kiện tập trung trên 20 người.',
       ]),
     ).toEqual(['gatherings:impose']);
   });
@@ -56,7 +61,8 @@ describe('what the document itself orders', () => {
   it('does not count measures recalled as background', () => {
     expect(
       codes([
-        'Thời gian qua, toàn tỉnh đã thực hiện giãn cách xã hội theo Chỉ thị số 16/CT-TTg và đã kiểm soát được dịch bệnh; nhiều khu vực đã được gỡ phong tỏa.',
+        'Thời gian qua, toàn tỉnh đã thực hiện giãn cách xã hội theo Chỉ thị số 16/CT-TTg và đã kiểm soát được ' +
+          'dịch bệnh; nhiều khu vực đã được gỡ phong tỏa.',
         'Tuy nhiên, một số địa phương còn chậm trong tiêm vắc xin, còn chủ quan trong xét nghiệm sàng lọc.',
       ]),
     ).toEqual([]);
@@ -65,7 +71,9 @@ describe('what the document itself orders', () => {
   it('does not count a legal-basis list', () => {
     expect(
       codes([
-        'Căn cứ Chỉ thị số 15/CT-TTg ngày 27/3/2020 của Thủ tướng Chính phủ về đợt cao điểm phòng, chống dịch; Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ về thực hiện các biện pháp cấp bách phòng, chống dịch COVID-19;',
+        'Căn cứ Chỉ thị số 15/CT-TTg ngày 27/3/2020 của Thủ tướng Chính phủ về đợt cao điểm phòng, chống dịch; ' +
+          'Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ về thực hiện các biện pháp cấp bách ' +
+          'phòng, chống dịch COVID-19;',
       ]),
     ).toEqual([]);
   });
@@ -73,7 +81,8 @@ describe('what the document itself orders', () => {
   it('reads a local Chỉ thị numbered 16 as a local document, not Chỉ thị 16/CT-TTg', () => {
     expect(
       codes([
-        'Các huyện tiếp tục thực hiện nghiêm Chỉ thị số 16/CT-UBND ngày 2/8/2021 của Chủ tịch UBND tỉnh và Chỉ thị 15-CT/TU của Ban Thường vụ Tỉnh ủy.',
+        'Các huyện tiếp tục thực hiện nghiêm Chỉ thị số 16/CT-UBND ngày 2/8/2021 của Chủ tịch UBND tỉnh và Chỉ ' +
+          'thị 15-CT/TU của Ban Thường vụ Tỉnh ủy.',
       ]),
     ).toEqual([]);
   });
@@ -82,7 +91,8 @@ describe('what the document itself orders', () => {
     expect(
       codes([
         'Mục tiêu của tỉnh là mở rộng vùng xanh, thu hẹp vùng đỏ.',
-        'Các cấp ủy quán triệt các quan điểm của Trung ương: “Tiêm vắc xin là quyền lợi và nghĩa vụ của mỗi người dân”.',
+        'Các cấp ủy quán triệt các quan điểm của Trung ương: “Tiêm vắc xin là quyền lợi và nghĩa vụ ' +
+          'của mỗi người dân”.',
         'Kiên trì các nguyên tắc phát hiện sớm, cách ly kịp thời, khoanh vùng gọn, dập dịch triệt để.',
       ]),
     ).toEqual([]);
@@ -97,7 +107,8 @@ describe('what the document itself orders', () => {
   it('does not read exemptions as orders', () => {
     expect(
       codes([
-        'Áp dụng Chỉ thị số 19/CT-TTg trên địa bàn tỉnh từ 12 giờ ngày 2/10/2021 (trừ các khu vực đang thực hiện phong tỏa hoặc cách ly y tế).',
+        'Áp dụng Chỉ thị số 19/CT-TTg trên địa bàn tỉnh từ 12 giờ ngày 2/10/2021 (trừ các khu vực đang thực hiện ' +
+          'phong tỏa hoặc cách ly y tế).',
       ]),
     ).toEqual(['distancing-ct19:impose']);
   });
@@ -107,7 +118,8 @@ describe('impose or lift', () => {
   it('reads ending Chỉ thị 16 and moving to Chỉ thị 15 as a lift and an impose', () => {
     expect(
       codes([
-        'Kết thúc việc áp dụng giãn cách xã hội theo Chỉ thị số 16/CT-TTg kể từ 0 giờ ngày 1/10/2021; chuyển sang thực hiện theo Chỉ thị số 15/CT-TTg.',
+        'Kết thúc việc áp dụng giãn cách xã hội theo Chỉ thị số 16/CT-TTg kể từ 0 giờ ngày 1/10/2021; chuyển ' +
+          'sang thực hiện theo Chỉ thị số 15/CT-TTg.',
       ]),
     ).toEqual(['distancing-ct15:impose', 'distancing-ct16:lift']);
   });
@@ -181,7 +193,8 @@ describe('text as written', () => {
   it('reads text typed without diacritics the same', () => {
     expect(
       codes([
-        'Tam dung hoat dong cac co so karaoke, massage tren dia ban tinh tu 0 gio ngay 15/9/2021; khong tu tap qua 10 nguoi.',
+        'Tam dung hoat dong cac co so karaoke, massage tren dia ban tinh tu 0 gio ngay 15/9/2021; khong tu ' +
+          'tap qua 10 nguoi.',
       ]),
     ).toEqual(['business-closure:impose', 'gatherings:impose']);
   });
@@ -260,9 +273,11 @@ describe('in the import', () => {
       [
         'Quảng Ninh chuẩn bị phương án tiêm vắc xin cho trẻ em',
         '',
-        'Ngày 8/11/2021, UBND tỉnh Quảng Ninh ban hành Công văn số 8123/UBND-YT về việc tăng cường phòng, chống dịch COVID-19.',
+        'Ngày 8/11/2021, UBND tỉnh Quảng Ninh ban hành Công văn số 8123/UBND-YT về việc tăng cường phòng, ' +
+          'chống dịch COVID-19.',
         '',
-        'Theo đó, UBND tỉnh yêu cầu bắt buộc đeo khẩu trang nơi công cộng; chuẩn bị kỹ lưỡng các phương án tiêm vắc xin cho trẻ em khi có vắc xin.',
+        'Theo đó, UBND tỉnh yêu cầu bắt buộc đeo khẩu trang nơi công cộng; chuẩn bị kỹ lưỡng các phương án tiêm ' +
+          'vắc xin cho trẻ em khi có vắc xin.',
       ].join('\n'),
     );
     expect(r.ok).toBe(true);
@@ -280,7 +295,9 @@ describe('in the import', () => {
 
   it('writes no measures line for a document that orders nothing concrete', () => {
     const r = report(
-      'UBND tỉnh Gia Lai yêu cầu tăng cường lãnh đạo phòng, chống dịch\n\nNgày 8/11/2021, UBND tỉnh Gia Lai ban hành Công văn số 1759/UBND-KGVX về việc tăng cường lãnh đạo, chỉ đạo công tác phòng, chống dịch COVID-19.\n',
+      'UBND tỉnh Gia Lai yêu cầu tăng cường lãnh đạo phòng, chống dịch\n\n' +
+        'Ngày 8/11/2021, UBND tỉnh Gia Lai ban hành Công văn số 1759/UBND-KGVX về việc tăng cường lãnh đạo, ' +
+        'chỉ đạo công tác phòng, chống dịch COVID-19.\n',
     );
     expect(r.ok).toBe(true);
     expect((r.frontmatter as Record<string, unknown>).measures).toBeUndefined();
@@ -301,7 +318,8 @@ describe('reports of the order itself', () => {
   it('reads "đã chính thức áp dụng … từ 0 giờ ngày …" as the order, and "đã thực hiện … đến nay" as background', () => {
     expect(
       codes([
-        'Từ 0 giờ ngày 19/7/2021, tỉnh Vĩnh Long đã chính thức áp dụng giãn cách xã hội theo Chỉ thị 16 trên phạm vi toàn tỉnh.',
+        'Từ 0 giờ ngày 19/7/2021, tỉnh Vĩnh Long đã chính thức áp dụng giãn cách xã hội theo Chỉ thị 16 trên ' +
+          'phạm vi toàn tỉnh.',
       ]),
     ).toEqual(['distancing-ct16:impose']);
     expect(codes(['Từ ngày 19/7/2021 đến nay, tỉnh đã thực hiện giãn cách xã hội theo Chỉ thị 16.'])).toEqual([]);
@@ -316,7 +334,8 @@ describe('people described by what they did are not background', () => {
     ]);
     expect(
       codes([
-        'Người từ các tỉnh đang thực hiện giãn cách xã hội theo Chỉ thị 16 về tỉnh phải khai báo y tế và cách ly tập trung 14 ngày.',
+        'Người từ các tỉnh đang thực hiện giãn cách xã hội theo Chỉ thị 16 về tỉnh phải khai báo y tế và cách ly ' +
+          'tập trung 14 ngày.',
       ]),
     ).toEqual(['health-declaration:impose', 'quarantine:impose']);
     expect(codes(['Khách phải có kết quả xét nghiệm âm tính trong vòng 72 giờ.'])).toEqual(['testing:impose']);
@@ -335,7 +354,8 @@ describe('proposals are not orders', () => {
   it('does not read a proposal to a higher body as the measure ordered', () => {
     expect(
       codes([
-        'UBND thành phố đã có văn bản đề xuất UBND tỉnh xem xét áp dụng giãn cách xã hội theo Chỉ thị 16 trên toàn thành phố.',
+        'UBND thành phố đã có văn bản đề xuất UBND tỉnh xem xét áp dụng giãn cách xã hội theo Chỉ thị 16 ' +
+          'trên toàn thành phố.',
       ]),
     ).toEqual([]);
     expect(codes(['UBND huyện đề nghị UBND tỉnh xem xét cho phép các cơ sở karaoke hoạt động trở lại.'])).toEqual([]);

@@ -36,7 +36,8 @@ const BARE =
   'Toàn văn được đăng trên cổng thông tin của tỉnh. Người dân thực hiện nghiêm việc đeo khẩu trang nơi công cộng.\n';
 // A report whose province and date are known, but not its type or issuing body.
 const NO_TYPE =
-  'Lai Châu, ngày 4 tháng 8 năm 2021\nTạm dừng hoạt động vận tải hành khách từ tỉnh đi các tỉnh, thành phố đang có dịch COVID-19 kể từ 0 giờ ngày 5/8/2021.\n';
+  'Lai Châu, ngày 4 tháng 8 năm 2021\nTạm dừng hoạt động vận tải hành khách từ tỉnh đi các tỉnh, thành phố đang ' +
+  'có dịch COVID-19 kể từ 0 giờ ngày 5/8/2021.\n';
 
 beforeEach(() => {
   tmp = mkdtempSync(join(tmpdir(), 'import-options-'));
@@ -67,39 +68,43 @@ describe('import options', { timeout: 60_000 }, () => {
     expect(human.stdout).toMatch(/to import it, add: .*--type .*--issuer/);
   });
 
-  it('the refused file imports once the missing fields are given, and the values win with their rule named "option"', () => {
-    const r = importJson([
-      join(tmp, 'bare.txt'),
-      '--province',
-      'dien bien',
-      '--date',
-      '2021-08-01',
-      '--type',
-      'chi thi',
-      '--issuer',
-      'Chủ tịch UBND tỉnh',
-      '--number',
-      '12 / CT-UBND',
-      '--title',
-      'Chỉ thị về đeo khẩu trang nơi công cộng',
-    ]);
-    expect(r.code).toBe(0);
-    const fm = r.results[0]!.frontmatter;
-    expect(fm).toMatchObject({
-      province: 'Điện Biên',
-      date: '2021-08-01',
-      docType: 'Chỉ thị',
-      issuer: 'Chủ tịch UBND tỉnh',
-      number: '12/CT-UBND',
-      title: 'Chỉ thị về đeo khẩu trang nơi công cộng',
-    });
-    expect(fm.confidence).toMatchObject({ province: 1, date: 1, docType: 1, issuer: 1, number: 1, title: 1 });
-    expect(r.results[0]!.output).toBe('content/directives/dien-bien/2021-08-01-chi-thi-12-ct-ubnd.mdx');
-    expect(readdirSync(join(content, 'directives', 'dien-bien'))).toEqual(['2021-08-01-chi-thi-12-ct-ubnd.mdx']);
-    expect(
-      readFileSync(join(content, 'directives', 'dien-bien', '2021-08-01-chi-thi-12-ct-ubnd.mdx'), 'utf8'),
-    ).toContain('docType: Chỉ thị');
-  });
+  it(
+    'the refused file imports once the missing fields are given, and the values win with their ' +
+      'rule named "option"',
+    () => {
+      const r = importJson([
+        join(tmp, 'bare.txt'),
+        '--province',
+        'dien bien',
+        '--date',
+        '2021-08-01',
+        '--type',
+        'chi thi',
+        '--issuer',
+        'Chủ tịch UBND tỉnh',
+        '--number',
+        '12 / CT-UBND',
+        '--title',
+        'Chỉ thị về đeo khẩu trang nơi công cộng',
+      ]);
+      expect(r.code).toBe(0);
+      const fm = r.results[0]!.frontmatter;
+      expect(fm).toMatchObject({
+        province: 'Điện Biên',
+        date: '2021-08-01',
+        docType: 'Chỉ thị',
+        issuer: 'Chủ tịch UBND tỉnh',
+        number: '12/CT-UBND',
+        title: 'Chỉ thị về đeo khẩu trang nơi công cộng',
+      });
+      expect(fm.confidence).toMatchObject({ province: 1, date: 1, docType: 1, issuer: 1, number: 1, title: 1 });
+      expect(r.results[0]!.output).toBe('content/directives/dien-bien/2021-08-01-chi-thi-12-ct-ubnd.mdx');
+      expect(readdirSync(join(content, 'directives', 'dien-bien'))).toEqual(['2021-08-01-chi-thi-12-ct-ubnd.mdx']);
+      expect(
+        readFileSync(join(content, 'directives', 'dien-bien', '2021-08-01-chi-thi-12-ct-ubnd.mdx'), 'utf8'),
+      ).toContain('docType: Chỉ thị');
+    },
+  );
 
   it('--type, --issuer and --title alone complete a file whose province and date the text gives', () => {
     const before = importJson(['--dry-run', join(tmp, 'no-type.txt')]).results[0]!;
@@ -182,11 +187,13 @@ describe('npm run new refusals', { timeout: 60_000 }, () => {
   it('what to check is said in Vietnamese too: where an inferred year came from', () => {
     writeFileSync(
       join(tmp, 'yearless.txt'),
-      'Tiền Giang giãn cách xã hội toàn tỉnh\n\nHôm nay (18/7), Chủ tịch UBND tỉnh Tiền Giang ký Chỉ thị về việc thực hiện giãn cách xã hội trên toàn tỉnh. Thời gian thực hiện từ 0h ngày 19/7/2021.\n',
+      'Tiền Giang giãn cách xã hội toàn tỉnh\n\nHôm nay (18/7), Chủ tịch UBND tỉnh Tiền Giang ký Chỉ thị về việc ' +
+        'thực hiện giãn cách xã hội trên toàn tỉnh. Thời gian thực hiện từ 0h ngày 19/7/2021.\n',
     );
     const r = run('new', ['--dry-run', join(tmp, 'yearless.txt')]);
     expect(r.stdout).toContain(
-      'Ngày ban hành (date): văn bản ghi "18/7" mà không có năm; năm 2021 lấy từ thời điểm áp dụng 1 ngày sau ("19/7/2021")',
+      'Ngày ban hành (date): văn bản ghi "18/7" mà không có năm; năm 2021 lấy từ thời điểm áp dụng 1 ngày ' +
+        'sau ("19/7/2021")',
     );
     expect(r.stdout).not.toContain('without a year');
   });
@@ -202,7 +209,9 @@ describe('npm run new refusals', { timeout: 60_000 }, () => {
   it('a national document says so, in Vietnamese', () => {
     writeFileSync(
       join(tmp, 'national.txt'),
-      'THỦ TƯỚNG CHÍNH PHỦ\nSố: 19/CT-TTg\nHà Nội, ngày 24 tháng 4 năm 2020\nCHỈ THỊ\nVề việc tiếp tục thực hiện các biện pháp phòng, chống dịch COVID-19\nCác bộ, ngành, địa phương tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch.\n',
+      'THỦ TƯỚNG CHÍNH PHỦ\nSố: 19/CT-TTg\nHà Nội, ngày 24 tháng 4 năm 2020\nCHỈ THỊ\n' +
+        'Về việc tiếp tục thực hiện các biện pháp phòng, chống dịch COVID-19\n' +
+        'Các bộ, ngành, địa phương tiếp tục thực hiện nghiêm các biện pháp phòng, chống dịch.\n',
     );
     const r = run('new', [join(tmp, 'national.txt')]);
     expect(r.code).toBe(1);

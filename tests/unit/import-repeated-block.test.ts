@@ -65,7 +65,7 @@ describe('repeated-block detection', () => {
     expect(got).toMatchObject({ start: 52, first: 1, len: 50 });
   });
 
-  it('regression: one line repeated 3,000 or 100,000 times costs the same comparisons per line (linear, not cubic)', () => {
+  it('regression: a line repeated 3,000 or 100,000 times costs the same comparisons per line (linear, not n³)', () => {
     const small = comparisonsFor(Array.from({ length: 3000 }, () => 'Thực hiện nghiêm các biện pháp.'));
     const large = comparisonsFor(Array.from({ length: 100_000 }, () => 'Thực hiện nghiêm các biện pháp.'));
     expect(small / 3000).toBeLessThanOrEqual(16);

@@ -132,7 +132,8 @@ describe('the 2025 reorganisation on province pages', () => {
 describe('raw sources readable everywhere', () => {
   it('decodes a TCVN3 file to Vietnamese and serves its bytes as a download, not mojibake', () => {
     const text =
-      'Ngày 15/9/2021, Thường trực Tỉnh ủy Hà Tĩnh ban hành Công văn số 305-CV/TU về việc đẩy mạnh tiêm vắc xin phòng COVID-19 cho người lao động.';
+      'Ngày 15/9/2021, Thường trực Tỉnh ủy Hà Tĩnh ban hành Công văn số 305-CV/TU về việc đẩy mạnh tiêm vắc xin ' +
+      'phòng COVID-19 cho người lao động.';
     const bytes = encodeTcvn3(text);
     const raw = readRawBytes(bytes, 'ht-305.txt');
     expect(raw.encoding).toBe('tcvn3');
@@ -157,7 +158,9 @@ describe('raw sources readable everywhere', () => {
 describe('the text as data', () => {
   it('gives the blocks with the page anchors and without the copy-link', () => {
     const html =
-      '<p>Mở đầu.</p><p id="muc-1" class="section">1. Các cấp ủy <a href="#muc-1" class="section-link"><span>#</span><span>Liên kết đến mục 1</span></a></p><ul><li id="muc-1-a">a) Một<ul><li>Hai</li></ul></li></ul>';
+      '<p>Mở đầu.</p><p id="muc-1" class="section">1. Các cấp ủy <a href="#muc-1" ' +
+      'class="section-link"><span>#</span><span>Liên kết đến mục 1</span></a></p><ul><li id="muc-1-a">a) ' +
+      'Một<ul><li>Hai</li></ul></li></ul>';
     const blocks = textBlocks(html);
     expect(blocks).toEqual([
       { id: null, text: 'Mở đầu.' },

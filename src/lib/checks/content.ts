@@ -92,9 +92,11 @@ interface Positioned extends Node {
 const line = (n: Node): number | null => n.position?.start.line ?? null;
 
 const FIX_ESCAPE_VI =
-  'Nội dung chỉ là văn bản: nếu văn bản gốc có ký tự này, viết \\{ \\} \\< \\> (thêm dấu \\ phía trước), hoặc nhập lại bằng npm run import, lệnh này tự thoát ký tự.';
+  'Nội dung chỉ là văn bản: nếu văn bản gốc có ký tự này, viết \\{ \\} \\< \\> (thêm dấu \\ phía trước), hoặc ' +
+  'nhập lại bằng npm run import, lệnh này tự thoát ký tự.';
 const FIX_ESCAPE_EN =
-  'The body is text only: if the original has this character, write \\{ \\} \\< \\> (a backslash before it), or re-import with npm run import, which escapes them.';
+  'The body is text only: if the original has this character, write \\{ \\} \\< \\> (a backslash before it), or ' +
+  're-import with npm run import, which escapes them.';
 
 function nodeProblems(file: string, node: Positioned): Problem[] {
   const at = line(node);
@@ -180,8 +182,10 @@ function nodeProblems(file: string, node: Positioned): Problem[] {
             file,
             at,
             'content.unsafe_url',
-            `Liên kết "${url.slice(0, 60)}" không an toàn: chỉ cho phép http://, https://, mailto: hoặc đường dẫn trong trang.`,
-            `Link "${url.slice(0, 60)}" is unsafe: only http://, https://, mailto: or a path within the site is allowed.`,
+            `Liên kết "${url.slice(0, 60)}" không an toàn: chỉ cho phép http://, https://, mailto: hoặc đường ` +
+              `dẫn trong trang.`,
+            `Link "${url.slice(0, 60)}" is unsafe: only http://, https://, mailto: or a path within the ` +
+              `site is allowed.`,
             'Xóa liên kết hoặc thay bằng địa chỉ http(s) thật của nguồn.',
             "Remove the link or replace it with the source's real http(s) address.",
           ),

@@ -28,10 +28,14 @@ export function checkDirectiveFile(display: string, source: string, size = Buffe
         display,
         null,
         'content.too_large',
-        `Tệp dài ${megabytes(size)}, quá giới hạn ${megabytes(MAX_MDX_BYTES)} cho một văn bản; phần nội dung không được kiểm tra.`,
-        `The file is ${megabytes(size)}, over the ${megabytes(MAX_MDX_BYTES)} limit for one directive; its body was not checked.`,
-        'Một văn bản chỉ vài trang: tệp lớn như vậy thường là nhiều văn bản gộp lại hoặc cả một trang web. Tách thành từng văn bản, mỗi văn bản một tệp gốc, rồi nhập lại bằng npm run import.',
-        'A directive is a few pages: a file this large is usually several documents or a whole web page. Split it into one directive per raw file and import each with npm run import.',
+        `Tệp dài ${megabytes(size)}, quá giới hạn ${megabytes(MAX_MDX_BYTES)} cho một văn bản; phần nội dung ` +
+          `không được kiểm tra.`,
+        `The file is ${megabytes(size)}, over the ${megabytes(MAX_MDX_BYTES)} limit for one directive; its body ` +
+          `was not checked.`,
+        'Một văn bản chỉ vài trang: tệp lớn như vậy thường là nhiều văn bản gộp lại hoặc cả một trang web. Tách ' +
+          'thành từng văn bản, mỗi văn bản một tệp gốc, rồi nhập lại bằng npm run import.',
+        'A directive is a few pages: a file this large is usually several documents or a whole web page. Split ' +
+          'it into one directive per raw file and import each with npm run import.',
       ),
     );
   }
@@ -75,10 +79,16 @@ function unsafeCharProblems(display: string, source: string, body: string | null
         display,
         first.line,
         'content.control_character',
-        `Tệp có ${list.length} ký tự điều khiển hoặc ký tự đổi chiều chữ ẩn ${where === 'frontmatter' ? 'ở phần thông tin đầu tệp' : 'trong nội dung'} (ký tự đầu tiên: ${first.code}): chúng làm hỏng nguồn tin RSS hoặc làm chữ hiển thị khác với nội dung thật.`,
-        `The ${where} has ${list.length} invisible control or text-direction character(s) (the first: ${first.code}): they break the RSS feeds or make text display differently from what it says.`,
-        'Xóa các ký tự này (trình soạn thảo có thể hiện chúng khi bật "hiện ký tự ẩn"), hoặc nhập lại bằng npm run import, lệnh này tự bỏ chúng.',
-        'Delete them (an editor shows them with "show invisible characters"), or re-import with npm run import, which removes them.',
+        `Tệp có ${list.length} ký tự điều khiển hoặc ký tự đổi chiều chữ ` +
+          `ẩn ${where === 'frontmatter' ? 'ở phần thông tin đầu tệp' : 'trong nội dung'} (ký tự đầu ` +
+          `tiên: ${first.code}): chúng làm hỏng nguồn tin RSS hoặc làm chữ hiển thị khác với nội dung thật.`,
+        `The ${where} has ${list.length} invisible control or text-direction character(s) (the ` +
+          `first: ${first.code}): they break the RSS feeds or make text display differently ` +
+          `from what it says.`,
+        'Xóa các ký tự này (trình soạn thảo có thể hiện chúng khi bật "hiện ký tự ẩn"), hoặc nhập lại bằng npm ' +
+          'run import, lệnh này tự bỏ chúng.',
+        'Delete them (an editor shows them with "show invisible characters"), or re-import with npm run import, ' +
+          'which removes them.',
         where === 'frontmatter' ? 'error' : 'warning',
       ),
     );

@@ -16,7 +16,8 @@ export function formatProblem(p: Problem): string {
 export function summaryLine(problems: readonly Problem[], directives: number, rawFiles: number): string {
   const { errors, warnings } = countBySeverity(problems);
   return (
-    `${errors === 0 ? '✔' : '✘'} Kiểm tra ${directives} văn bản, ${rawFiles} tệp gốc: ${errors} lỗi, ${warnings} cảnh báo.` +
+    `${errors === 0 ? '✔' : '✘'} Kiểm tra ${directives} văn bản, ${rawFiles} tệp gốc: ${errors} ` +
+    `lỗi, ${warnings} cảnh báo.` +
     ` / Checked ${directives} directives, ${rawFiles} raw files: ${errors} errors, ${warnings} warnings.`
   );
 }

@@ -58,8 +58,10 @@ function checkNames(entries: readonly DirectiveEntry[]): Problem[] {
           e.file,
           null,
           'integrity.file_name',
-          'Tên tệp hoặc thư mục không hợp lệ: phải là directives/<tỉnh>/<tên-tệp>.mdx, chỉ gồm chữ thường không dấu, số và dấu gạch ngang.',
-          'Invalid file or folder name: it must be directives/<province>/<file-name>.mdx, in lowercase letters without diacritics, digits and dashes.',
+          'Tên tệp hoặc thư mục không hợp lệ: phải là directives/<tỉnh>/<tên-tệp>.mdx, chỉ gồm chữ thường không ' +
+            'dấu, số và dấu gạch ngang.',
+          'Invalid file or folder name: it must be directives/<province>/<file-name>.mdx, in lowercase letters ' +
+            'without diacritics, digits and dashes.',
           'Đổi tên tệp bằng git mv, ví dụ vinh-phuc/2021-11-08-cong-van-907-cv-tu.mdx.',
           'Rename the file with git mv, e.g. vinh-phuc/2021-11-08-cong-van-907-cv-tu.mdx.',
         ),
@@ -148,8 +150,10 @@ export function checkRaw(entries: readonly DirectiveEntry[], raws: readonly RawE
           'integrity.raw_changed',
           `Tệp gốc ${e.rawField} không còn khớp mã SHA-256 ghi trong văn bản (hiện tại: ${raw.sha256}).`,
           `The raw file ${e.rawField} no longer matches the recorded SHA-256 (now: ${raw.sha256}).`,
-          'Tệp gốc phải giữ nguyên từng byte: khôi phục nó (git checkout -- <tệp>). Nếu văn bản trỏ nhầm tệp, sửa source.raw.',
-          'Raw files are kept byte for byte: restore it (git checkout -- <file>). If the directive points at the wrong file, fix source.raw.',
+          'Tệp gốc phải giữ nguyên từng byte: khôi phục nó (git checkout -- <tệp>). Nếu văn bản trỏ nhầm ' +
+            'tệp, sửa source.raw.',
+          'Raw files are kept byte for byte: restore it (git checkout -- <file>). If the directive points at the ' +
+            'wrong file, fix source.raw.',
         ),
       );
     }
@@ -196,8 +200,10 @@ function sharedRaw(entries: readonly DirectiveEntry[], raws: readonly RawEntry[]
         'integrity.raw_shared',
         `Văn bản này và ${first.file} cùng lấy từ một tệp gốc ${e.rawField}: một văn bản sẽ được đăng hai lần.`,
         `This directive and ${first.file} are both made from ${e.rawField}: one document would be published twice.`,
-        'Giữ bản đã kiểm tra (reviewed: true) và xóa bản kia (git rm). Nếu đây thật sự là hai văn bản khác nhau, mỗi văn bản cần tệp gốc riêng.',
-        'Keep the one you checked (reviewed: true) and delete the other (git rm). If they really are two different documents, each needs its own raw file.',
+        'Giữ bản đã kiểm tra (reviewed: true) và xóa bản kia (git rm). Nếu đây thật sự là hai văn bản khác nhau, ' +
+          'mỗi văn bản cần tệp gốc riêng.',
+        'Keep the one you checked (reviewed: true) and delete the other (git rm). If they really are two ' +
+          'different documents, each needs its own raw file.',
       ),
     );
   }
@@ -216,8 +222,10 @@ function sharedRaw(entries: readonly DirectiveEntry[], raws: readonly RawEntry[]
           'integrity.raw_same_bytes',
           `Tệp gốc này giống hệt từng byte với ${first.file}: cùng một văn bản được lưu hai lần.`,
           `This raw file has exactly the same bytes as ${first.file}: one document kept twice.`,
-          `Xóa tệp này (git rm) cùng văn bản làm từ nó, nếu có; văn bản kia đã giữ nội dung này. (npm run import nhận ra tệp trùng và không sao chép lại.)`,
-          `Delete this file (git rm) and the directive made from it, if any; the other one already holds it. (npm run import recognises identical files and does not copy them again.)`,
+          `Xóa tệp này (git rm) cùng văn bản làm từ nó, nếu có; văn bản kia đã giữ nội dung này. (npm run import ` +
+            `nhận ra tệp trùng và không sao chép lại.)`,
+          `Delete this file (git rm) and the directive made from it, if any; the other one already holds it. ` +
+            `(npm run import recognises identical files and does not copy them again.)`,
         ),
       );
     }
@@ -244,8 +252,10 @@ function checkDuplicates(entries: readonly DirectiveEntry[]): Problem[] {
         'integrity.duplicate_document',
         `Văn bản trùng với ${first.file}: cùng tỉnh ${d.province}, số ${d.number}, ngày ${d.date}.`,
         `Duplicate of ${first.file}: same province ${d.province}, number ${d.number}, date ${d.date}.`,
-        'Giữ một bản: xóa tệp trùng (git rm) cùng tệp gốc của nó nếu không tệp nào khác dùng; nếu hai văn bản thật sự khác nhau, sửa số hiệu hoặc ngày.',
-        'Keep one: delete the duplicate (git rm) with its raw file if nothing else uses it; if they really are different documents, fix the number or date.',
+        'Giữ một bản: xóa tệp trùng (git rm) cùng tệp gốc của nó nếu không tệp nào khác dùng; nếu hai văn bản ' +
+          'thật sự khác nhau, sửa số hiệu hoặc ngày.',
+        'Keep one: delete the duplicate (git rm) with its raw file if nothing else uses it; if they really are ' +
+          'different documents, fix the number or date.',
       ),
     );
   }
@@ -275,8 +285,10 @@ function checkReferences(entries: readonly DirectiveEntry[]): Problem[] {
               'integrity.reference_self',
               `Văn bản tự dẫn chiếu chính nó (${ref.number}).`,
               `The directive cites itself (${ref.number}).`,
-              'Xóa mục này khỏi references; nếu số hiệu của văn bản bị lấy nhầm từ văn bản được dẫn, sửa trường number.',
-              "Remove this entry from references; if the directive's own number was taken from the cited document, fix number.",
+              'Xóa mục này khỏi references; nếu số hiệu của văn bản bị lấy nhầm từ văn bản được dẫn, ' +
+                'sửa trường number.',
+              "Remove this entry from references; if the directive's own number was taken from the cited " +
+                'document, fix number.',
             ),
           );
           break;
@@ -300,8 +312,10 @@ function checkReferences(entries: readonly DirectiveEntry[]): Problem[] {
               e.file,
               line,
               'integrity.reference_date',
-              `Dẫn chiếu ${ref.number} ngày ${ref.date}: kho có văn bản số này nhưng khác ngày (${res.ids.join(', ')}).`,
-              `Reference ${ref.number} of ${ref.date}: the archive has this number with another date (${res.ids.join(', ')}).`,
+              `Dẫn chiếu ${ref.number} ngày ${ref.date}: kho có văn bản số này nhưng khác ngày ` +
+                `(${res.ids.join(', ')}).`,
+              `Reference ${ref.number} of ${ref.date}: the archive has this number with another date ` +
+                `(${res.ids.join(', ')}).`,
               'Kiểm tra ngày của văn bản được dẫn và ngày của văn bản trong kho; sửa bên ghi sai.',
               "Check the cited date against the archived directive's date; fix whichever is wrong.",
               'warning',

@@ -24,8 +24,10 @@ export async function rawGate(root: string): Promise<Problem[]> {
         f.display,
         null,
         'load.not_a_file',
-        'Đây không phải tệp thường (liên kết tượng trưng hoặc tệp đặc biệt): bản dựng không sao chép nó, vì nó có thể đăng một tệp ở ngoài kho.',
-        'Not a regular file (a symbolic link or special file): the build does not copy it, since it could publish a file from outside the archive.',
+        'Đây không phải tệp thường (liên kết tượng trưng hoặc tệp đặc biệt): bản dựng không sao chép nó, vì nó ' +
+          'có thể đăng một tệp ở ngoài kho.',
+        'Not a regular file (a symbolic link or special file): the build does not copy it, since it could ' +
+          'publish a file from outside the archive.',
         'Thay liên kết bằng chính tệp đó (cp --remove-destination <đích> <liên kết>), hoặc xóa nó (git rm).',
         'Replace the link with the file itself (cp --remove-destination <target> <link>), or delete it (git rm).',
       ),

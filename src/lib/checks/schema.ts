@@ -161,8 +161,10 @@ function issueToProblem(file: string, line: number, issue: Issue, data: unknown)
           code,
           `Trường ${field}: ${preview(value)} không phải mã SHA-256 (64 ký tự 0-9, a-f).`,
           `Field ${field}: ${preview(value)} is not a SHA-256 (64 characters 0-9, a-f).`,
-          'Chạy lại lệnh nhập (npm run import) cho tệp gốc; hoặc xem lỗi integrity.raw_changed của cùng tệp: nó ghi mã hiện tại của tệp gốc.',
-          "Re-run the import (npm run import) for the raw file; or see the integrity.raw_changed problem of the same file: it gives the raw file's current hash.",
+          'Chạy lại lệnh nhập (npm run import) cho tệp gốc; hoặc xem lỗi integrity.raw_changed của cùng tệp: nó ' +
+            'ghi mã hiện tại của tệp gốc.',
+          'Re-run the import (npm run import) for the raw file; or see the integrity.raw_changed problem of the ' +
+            "same file: it gives the raw file's current hash.",
         );
       }
       if (last === 'raw') {

@@ -69,12 +69,21 @@ export function isShareOrLogin(line: string): boolean {
 // A legal database's subscription and login banners above the document.
 const DATABASE_BANNER = /(goi cuoc|vui long dang nhap|de su dung toan bo tien ich|nang cap tai khoan|tai khoan vip)/;
 // its tabs, each alone on a line
-const DATABASE_TAB =
-  /^(van ban lien quan|luoc do|van ban goc|tai van ban|tieng anh( \(english\))?|theo doi hieu luc|ban dang xem van ban|noi dung|thuoc tinh|hieu luc|van ban tieng anh)$/;
+const DATABASE_TAB = new RegExp(
+  String.raw`^(van ban lien quan|luoc do|van ban goc|tai van ban|tieng anh( \(english\))?` +
+    '|theo doi hieu luc|ban dang xem van ban|noi dung|thuoc tinh|hieu luc|van ban tieng anh)$',
+);
 export function isDatabaseBanner(line: string): boolean {
   const f = foldForMatch(line);
   return (f.length <= 200 && DATABASE_BANNER.test(f)) || DATABASE_TAB.test(f);
 }
+
+// a counter of one or two digits glued to a capitalised type word: "1Luật", "4Quyết định"
+const RELATED_DOCUMENT_ENTRY = new RegExp(
+  String.raw`^[-•]?\s?\d{1,2}(?=\p{Lu})(?:Luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị` +
+    '|Thông tư|Công văn|Công điện|Thông báo|Kế hoạch|Hướng dẫn|Pháp lệnh|Bộ luật|Văn bản)',
+  'u',
+);
 
 /**
  * An entry of the "related documents" list a legal database prints above the text:
@@ -82,9 +91,7 @@ export function isDatabaseBanner(line: string): boolean {
  * The counter glued to the type word is the sign.
  */
 export function isRelatedDocumentEntry(line: string): boolean {
-  return /^[-•]?\s?\d{1,2}(?=\p{Lu})(?:Luật|Nghị định|Nghị quyết|Quyết định|Chỉ thị|Thông tư|Công văn|Công điện|Thông báo|Kế hoạch|Hướng dẫn|Pháp lệnh|Bộ luật|Văn bản)/u.test(
-    line,
-  );
+  return RELATED_DOCUMENT_ENTRY.test(line);
 }
 
 /** Markdown image remains ("![]()", "![ảnh](x.jpg)") and broken-image placeholders ("error image") a scraper left. */
@@ -98,8 +105,10 @@ const SKIP_LINK =
 const WEATHER = /^(?:[•·*-]\s*)?[\p{L} .-]{2,40}\s\d{1,2}\s?°\s?C$/u;
 const CONTACT = /^(tong dai|hotline|duong day nong|email|e-mail|dien thoai|fax|lien he)\s*:.*(\||@)/;
 const MASTHEAD = /^co quan (trung uong|ngon luan|chu quan)\b/;
-const SLOGAN =
-  /^(quyet tam|nhiet liet chao mung|chao mung|dang cong san viet nam quang vinh|mung dang|mung xuan)\b.*\b(dai hoi|nhiem ky|ky niem|nam thanh lap)\b/;
+const SLOGAN = new RegExp(
+  '^(quyet tam|nhiet liet chao mung|chao mung|dang cong san viet nam quang vinh|mung dang' +
+    String.raw`|mung xuan)\b.*\b(dai hoi|nhiem ky|ky niem|nam thanh lap)\b`,
+);
 export function isSiteFurniture(line: string): boolean {
   const f = foldForMatch(line);
   return (
@@ -187,7 +196,9 @@ export function mixedCaseCapitals(text: string): Array<{ code: string; message: 
       out.push({
         code: 'mixed-case-capitals',
         line: i + 1,
-        message: `"${m[0]}" mixes capitals and small letters with tone marks, as TCVN3 capitals often decode; check the source and write it in capitals ("${m[0].toUpperCase()}").`,
+        message:
+          `"${m[0]}" mixes capitals and small letters with tone marks, as TCVN3 capitals often decode; ` +
+          `check the source and write it in capitals ("${m[0].toUpperCase()}").`,
       });
       break;
     }

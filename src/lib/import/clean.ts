@@ -132,8 +132,15 @@ export function isEmptyFormField(line: string): boolean {
 
 // ("21:14 | 07/09/2021": some portals put the time first)
 // ("Đăng ngày: 05/08/2021", "Thứ năm, ngày 05/08/2021 - 10:30": a label and "ngày" may come first)
-const PUB_DATE_LINE =
-  /^(?:(?:tin|bài|ảnh|tin, ảnh|bài, ảnh|bài và ảnh|pv|phóng viên)\s*:\s*[^|\d:]{2,40}\|\s*)?(?:(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|thời gian đăng|ngày cập nhật|cập nhật(?: lúc)?|đăng tải)\s*:?\s*)?(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*[,|-]?\s*)?(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$/i;
+const PUB_DATE_LINE = new RegExp(
+  '^(?:(?:tin|bài|ảnh|tin, ảnh|bài, ảnh|bài và ảnh|pv' +
+    String.raw`|phóng viên)\s*:\s*[^|\d:]{2,40}\|\s*)?(?:(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản` +
+    String.raw`|xuất bản|thời gian đăng|ngày cập nhật|cập nhật(?: lúc)?|đăng tải)\s*:?\s*)?` +
+    String.raw`(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*[,|-]?\s*)?(?:ngày\s+)?` +
+    String.raw`(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?` +
+    String.raw`(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$`,
+  'i',
+);
 const PUB_DATE_PREFIX = /^(\d{1,2})\/(\d{1,2})\/(\d{4}):?\s*\(([^)]{3,60})\)\s*[-–]\s*/;
 const PAGE_DATE = /^date (\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)/;
 const AGENCY_PREFIX =
@@ -143,7 +150,8 @@ const iso = (d: string, m: string, y: string): string => `${y}-${m.padStart(2, '
 
 /** Trailing credit lines of a news item: "Nguồn: ...", "Theo ...", "BĐT", "BT/DIENBIENTV.VN". */
 function creditOf(line: string): { publisher: string | null } | null {
-  if (line.length > 200) return null; // credit lines are short; a long line is text (and would overflow the regex stack)
+  // credit lines are short; a long line is text (and would overflow the regex stack)
+  if (line.length > 200) return null;
   let m = /^(?:nguồn|nguồn tin|theo)\s*:?\s*(.{2,80})$/iu.exec(line);
   if (m && !/[.!?]$/.test(line.trim()) && line.split(/\s+/).length <= 10) return { publisher: m[1]!.trim() };
   m = /^(?:[\p{Lu}\d]+\/)?([\p{Lu}\p{Ll}\d-]+\.(?:vn|com|net|org)(?:\.vn)?)$/iu.exec(line);
@@ -346,7 +354,8 @@ export function clean(decoded: string): Cleaned {
     warnings.push({
       code: 'lookalike-letters',
       message:
-        'the text uses styled look-alike letters (small capitals or mathematical letters); they were read as plain letters.',
+        'the text uses styled look-alike letters (small capitals or mathematical letters); they were read ' +
+        'as plain letters.',
     });
   }
   warnings.push(...mixedCaseCapitals(plain));

@@ -137,7 +137,8 @@ function finish(text: string, encoding: Encoding, name: string, bytes: Uint8Arra
   const nfc = text.normalize('NFC');
   if (looksBinary(nfc)) {
     throw new ImportError(
-      `${name}: this is not a text file (it contains binary data). Import the text of the document (a .txt file), not a PDF, Word or image file.`,
+      `${name}: this is not a text file (it contains binary data). Import the text of the document (a .txt ` +
+        `file), not a PDF, Word or image file.`,
     );
   }
   if (!nfc.trim())
@@ -151,7 +152,9 @@ function finish(text: string, encoding: Encoding, name: string, bytes: Uint8Arra
     warnings.push({
       code: 'mixed-encoding',
       line: mixed[0]!,
-      message: `line(s) ${lineList(mixed)} are UTF-8 inside a file read as ${encoding}: they will show as garbled letters (such as "Ã¡"). Open the original, save the whole file as UTF-8 and import it again.`,
+      message:
+        `line(s) ${lineList(mixed)} are UTF-8 inside a file read as ${encoding}: they will show as ` +
+        `garbled letters (such as "Ã¡"). Open the original, save the whole file as UTF-8 and import it again.`,
     });
   }
   const replacement = nfc.indexOf('\ufffd');
@@ -160,7 +163,9 @@ function finish(text: string, encoding: Encoding, name: string, bytes: Uint8Arra
     warnings.push({
       code: 'replacement-character',
       line: lineOfOffset(nfc, replacement),
-      message: `the text has ${count} replacement character(s) "\ufffd" where an earlier conversion lost a letter. Compare with the original document and correct the text (or import a better copy).`,
+      message:
+        `the text has ${count} replacement character(s) "\ufffd" where an earlier conversion lost a ` +
+        `letter. Compare with the original document and correct the text (or import a better copy).`,
     });
   }
   const removed = removeUnsafeChars(nfc);
@@ -168,7 +173,10 @@ function finish(text: string, encoding: Encoding, name: string, bytes: Uint8Arra
     warnings.push({
       code: 'control-characters',
       line: removed.first.line,
-      message: `${removed.count} invisible control or text-direction character(s) removed (the first is ${removed.first.code}); they are not part of any document and could hide or reorder text. Nothing else was changed.`,
+      message:
+        `${removed.count} invisible control or text-direction character(s) removed (the first ` +
+        `is ${removed.first.code}); they are not part of any document and could hide or reorder text. ` +
+        `Nothing else was changed.`,
     });
   }
   return { text: removed.text, encoding, warnings };
@@ -198,7 +206,8 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
   if (utf16) return finish(iconv.decode(buf, utf16), utf16, name, bytes);
   if (bytes.includes(0)) {
     throw new ImportError(
-      `${name}: this is not a text file (it contains binary data). Import the text of the document (a .txt file), not a PDF, Word or image file.`,
+      `${name}: this is not a text file (it contains binary data). Import the text of the document (a .txt ` +
+        `file), not a PDF, Word or image file.`,
     );
   }
   const utf8 = utf8OrNull(bytes);
@@ -221,7 +230,8 @@ export function decode(bytes: Uint8Array, name = 'input'): Decoded {
   }
   if (!best || bestScore <= 0) {
     throw new ImportError(
-      `${name}: the text encoding could not be recognised (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI). Open it in a text editor, save it as UTF-8 and import again.`,
+      `${name}: the text encoding could not be recognised (not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI). Open ` +
+        `it in a text editor, save it as UTF-8 and import again.`,
     );
   }
   return finish(best[1], best[0], name, bytes);

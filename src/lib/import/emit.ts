@@ -75,7 +75,8 @@ export function emit(frontmatter: DirectiveInput, body: Root, name = 'input'): s
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ImportError(
-      `${name}: field "${issue.path.join('.')}" is invalid (${issue.message}); the text could not be read well enough to fill it.`,
+      `${name}: field "${issue.path.join('.')}" is invalid (${issue.message}); the text could not be read well ` +
+        `enough to fill it.`,
     );
   }
   const { importHash: _drop, ...fm } = frontmatter;
@@ -90,7 +91,9 @@ export function emit(frontmatter: DirectiveInput, body: Root, name = 'input'): s
   const size = Buffer.byteLength(out);
   if (size > MAX_MDX_BYTES) {
     throw new ImportError(
-      `${name}: the directive would be ${megabytes(size)} as MDX, over the ${megabytes(MAX_MDX_BYTES)} the check accepts for one directive. A directive is a few pages: split the file into one file per directive and import those.`,
+      `${name}: the directive would be ${megabytes(size)} as MDX, over the ${megabytes(MAX_MDX_BYTES)} the check ` +
+        `accepts for one directive. A directive is a few pages: split the file into one file per directive ` +
+        `and import those.`,
     );
   }
   verify(out, body, name);
@@ -119,7 +122,8 @@ const blocksOf = (children: readonly unknown[]): string[] =>
 function verify(mdx: string, body: Root, name: string): void {
   const report = (what: string): never => {
     throw new ImportError(
-      `${name}: the importer could not write this text safely (${what}); nothing was written. Please report this file to the developers.`,
+      `${name}: the importer could not write this text safely (${what}); nothing was written. Please report this ` +
+        `file to the developers.`,
     );
   };
   const errors = checkDirectiveFile(name, mdx).problems.filter((p) => p.severity === 'error');
@@ -133,7 +137,8 @@ function verify(mdx: string, body: Root, name: string): void {
     parsed = parseBody(mdx.slice(mdx.indexOf('\n---\n') + 5)) as Root;
   } catch (e) {
     throw new ImportError(
-      `${name}: the importer could not write this text safely (the MDX does not parse: ${(e as Error).message}); nothing was written. Please report this file to the developers.`,
+      `${name}: the importer could not write this text safely (the MDX does not parse: ${(e as Error).message}); ` +
+        `nothing was written. Please report this file to the developers.`,
     );
   }
   const want = blocksOf(body.children);

@@ -22,7 +22,8 @@ function capLength(field: Field<string | null>, max: number, what: string): void
   const length = field.value.length;
   field.value = cutAtWord(field.value, max);
   field.confidence = Math.min(field.confidence, 0.5);
-  field.reason = `the ${what} read from the text was ${length} characters long and was cut to ${max}; write the real ${what}`;
+  const cut = `was ${length} characters long and was cut to ${max}`;
+  field.reason = `the ${what} read from the text ${cut}; write the real ${what}`;
 }
 
 export function enforceFieldLimits(fields: Extracted): ImportWarning[] {

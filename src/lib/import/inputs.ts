@@ -41,7 +41,10 @@ function statProblem(path: string, e: NodeJS.ErrnoException): string {
     case 'ELOOP':
       return `${path}: a link that leads back to itself (a loop). Delete the link and copy the file itself.`;
     case 'ENAMETOOLONG':
-      return `${path}: the name is too long for the file system. Rename the file with a shorter name and import it again.`;
+      return (
+        `${path}: the name is too long for the file system. Rename the file with a shorter name and ` +
+        `import it again.`
+      );
     case 'EACCES':
     case 'EPERM':
       return `${path}: cannot be read (no permission). Check the file's permissions.`;
@@ -49,6 +52,10 @@ function statProblem(path: string, e: NodeJS.ErrnoException): string {
       return `${path}: cannot be read (${e.code ?? 'error'}). Check that the file exists and can be opened.`;
   }
 }
+
+// The problem reported for a pipe, socket or device given as an input.
+const NOT_REGULAR_FILE =
+  "not a regular file (a pipe, socket or device). Import the document's text saved as a .txt file.";
 
 export function expandInputs(paths: readonly string[]): Inputs {
   const files: InputFile[] = [];
@@ -85,7 +92,9 @@ export function expandInputs(paths: readonly string[]): Inputs {
       if (top && files.length + problems.length === before) {
         problems.push({
           path: p,
-          message: `${p}: the folder has no files to import (hidden files are skipped). Check the path, or put the .txt files in it.`,
+          message:
+            `${p}: the folder has no files to import (hidden files are skipped). Check the path, or put ` +
+            `the .txt files in it.`,
         });
       }
       return;
@@ -94,7 +103,7 @@ export function expandInputs(paths: readonly string[]): Inputs {
       // a pipe or a device would block or never end
       problems.push({
         path: p,
-        message: `${p}: not a regular file (a pipe, socket or device). Import the document's text saved as a .txt file.`,
+        message: `${p}: ${NOT_REGULAR_FILE}`,
       });
       return;
     }

@@ -25,5 +25,9 @@ export function megabytes(bytes: number): string {
 
 /** The archivist's message for a file over MAX_INPUT_BYTES. */
 export function tooLargeMessage(name: string, bytes: number): string {
-  return `${name}: the file is ${megabytes(bytes)}; the importer takes at most ${megabytes(MAX_INPUT_BYTES)} per file (a directive is a few pages, usually under 100 KB, so a larger file is several documents or a whole web page). Split it into one file per directive and import those.`;
+  return (
+    `${name}: the file is ${megabytes(bytes)}; the importer takes at most ${megabytes(MAX_INPUT_BYTES)} per ` +
+    `file (a directive is a few pages, usually under 100 KB, so a larger file is several documents or a ` +
+    `whole web page). Split it into one file per directive and import those.`
+  );
 }

@@ -144,12 +144,15 @@ export function lockArchive(contentDir: string, opts: LockOptions = {}): () => v
     }
     if (Date.now() - start >= waitMs) {
       throw new ImportError(
-        `${path}: another import (pid ${holder?.pid ?? '?'} on ${holder?.host ?? '?'}, started ${holder?.started ?? '?'}) is still running; nothing was imported. Wait for it to finish and run the import again; if no import is running, delete ${path}.`,
+        `${path}: another import (pid ${holder?.pid ?? '?'} on ${holder?.host ?? '?'}, ` +
+          `started ${holder?.started ?? '?'}) is still running; nothing was imported. Wait for it to finish ` +
+          `and run the import again; if no import is running, delete ${path}.`,
       );
     }
     if (!told) {
       opts.log?.(
-        `import: waiting for another import of this archive to finish (pid ${holder?.pid ?? '?'}, started ${holder?.started ?? '?'})…`,
+        `import: waiting for another import of this archive to finish (pid ${holder?.pid ?? '?'}, ` +
+          `started ${holder?.started ?? '?'})…`,
       );
       told = true;
     }

@@ -46,7 +46,8 @@ export interface MeasureRule {
 
 /** "Chỉ thị 16/CT-TTg", "Chỉ thị số 16", "Chỉ thị 16-CT/TTg", "CT16"; not "Chỉ thị 16/CT-UBND". */
 const ctRef = (n: number): string =>
-  `(?:chi thi|\\bct)\\s*(?:so\\s*)?${n}(?![\\d.,/-]\\d)(?:\\s*\\+)?(?!\\s*[/-]\\s*(?:20\\d\\d\\s*[/-]\\s*)?ct\\s*[/-]\\s*(?!tt)[a-z])(?!\\s*[/-]\\s*20\\d\\d)`;
+  `(?:chi thi|\\bct)\\s*(?:so\\s*)?${n}(?![\\d.,/-]\\d)(?:\\s*\\+)?` +
+  `(?!\\s*[/-]\\s*(?:20\\d\\d\\s*[/-]\\s*)?ct\\s*[/-]\\s*(?!tt)[a-z])(?!\\s*[/-]\\s*20\\d\\d)`;
 const CT_LIFT =
   '(?:ket thuc|cham dut|bai bo|(?<!ap |su )dung|ngung|khong (?:con )?(?:ap d[ux]ng|thuc hien)|go bo|do bo|ra khoi)';
 const ctRules = (code: MeasureCode, n: number): MeasureRule[] => [
@@ -55,7 +56,8 @@ const ctRules = (code: MeasureCode, n: number): MeasureRule[] => [
     code,
     action: 'lift',
     pattern: new RegExp(
-      `${CT_LIFT}\\s+(?:viec\\s+)?(?:ap d[ux]ng\\s+|thuc hien\\s+)?(?:cac\\s+)?(?:bien phap\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?(?:tinh than\\s+)?${ctRef(n)}`,
+      `${CT_LIFT}\\s+(?:viec\\s+)?(?:ap d[ux]ng\\s+|thuc hien\\s+)?(?:cac\\s+)?(?:bien phap\\s+)?` +
+        `(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?(?:tinh than\\s+)?${ctRef(n)}`,
     ),
   },
   {
@@ -63,16 +65,23 @@ const ctRules = (code: MeasureCode, n: number): MeasureRule[] => [
     code,
     action: 'lift',
     pattern: new RegExp(
-      `\\btu\\s+(?:viec\\s+)?(?:thuc hien\\s+|ap d[ux]ng\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?(?:tinh than\\s+)?${ctRef(n)}[^;]{0,80}?\\b(?:sang|len|xuong)\\b`,
+      `\\btu\\s+(?:viec\\s+)?(?:thuc hien\\s+|ap d[ux]ng\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?` +
+        `(?:tinh than\\s+)?${ctRef(n)}[^;]{0,80}?\\b(?:sang|len|xuong)\\b`,
     ),
   },
   { name: `${code}: names Chỉ thị ${n}/CT-TTg`, code, action: 'impose', pattern: new RegExp(ctRef(n)) },
 ];
 
 const BUSINESS =
-  '(?:cac cho\\b|cho (?:truyen thong|dau moi|dan sinh|tam|coc|que)|co so|c[ux]a hang|c[ux]a hieu|hang quan|quan an|nha hang|dich vu|kinh doanh|karaoke|massage|mat xa|quan bar|\\bbar\\b|vu truong|phong tap|gym|an uong|bi-?a|internet|tro choi dien tu|spa|tham my|rap chieu phim|cho dem|sieu thi|trung tam thuong mai|quan ca phe|cafe|ca phe|di tich|co so ton giao|khu du lich|diem du lich|khu vui choi|cat toc|lam dep|co so luu tru|khach san|nha nghi|homestay)';
+  '(?:cac cho\\b|cho (?:truyen thong|dau moi|dan sinh|tam|coc|que)|co so|c[ux]a hang|c[ux]a hieu|hang quan' +
+  '|quan an|nha hang|dich vu|kinh doanh|karaoke|massage|mat xa|quan bar|\\bbar\\b|vu truong|phong tap' +
+  '|gym|an uong|bi-?a|internet|tro choi dien tu|spa|tham my|rap chieu phim|cho dem|sieu thi' +
+  '|trung tam thuong mai|quan ca phe|cafe|ca phe|di tich|co so ton giao|khu du lich|diem du lich' +
+  '|khu vui choi|cat toc|lam dep|co so luu tru|khach san|nha nghi|homestay)';
 const GATHER =
-  '(?:lien hoan|tiec tung|an uong tap the|tu tap|tap trung dong nguoi|hoat dong tap trung|tap trung (?:tu|tren|qua) \\d+|hoi hop|le hoi|su kien|dam cuoi|dam tang|tiec cuoi|nghi le ton giao|sinh hoat ton giao|hoat dong ton giao|dai hoi|hoi nghi|dong nguoi)';
+  '(?:lien hoan|tiec tung|an uong tap the|tu tap|tap trung dong nguoi|hoat dong tap trung' +
+  '|tap trung (?:tu|tren|qua) \\d+|hoi hop|le hoi|su kien|dam cuoi|dam tang|tiec cuoi|nghi le ton giao' +
+  '|sinh hoat ton giao|hoat dong ton giao|dai hoi|hoi nghi|dong nguoi)';
 const NOT = '(?<!khong |chua |khong duoc |chua duoc |cam )';
 
 export const MEASURE_RULES: readonly MeasureRule[] = [
@@ -103,15 +112,19 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     name: 'risk-level: measures by level ("theo từng cấp độ", "tương ứng với mức độ nguy cơ")',
     code: 'risk-level',
     action: 'impose',
-    pattern:
-      /(?:theo|tuong ung(?: voi)?|dap ung|phu hop voi)\s+(?:cac\s+|tung\s+|voi\s+)*(?:cap do|muc do nguy co|muc nguy co)/,
+    pattern: new RegExp(
+      String.raw`(?:theo|tuong ung(?: voi)?|dap ung|phu hop voi)\s+(?:cac\s+|tung\s+|voi\s+)*` +
+        '(?:cap do|muc do nguy co|muc nguy co)',
+    ),
   },
   {
     name: 'risk-level: "nguy cơ rất cao", "nguy cơ cao" as a classification',
     code: 'risk-level',
     action: 'impose',
-    pattern:
-      /\b(?:muc(?: do)?|vung|dia ban|dia phuong) (?:co )?nguy co (?:rat cao|cao)\b|nguy co rat cao(?:\s+\d|\s*:|\s+va nguy co cao)/,
+    pattern: new RegExp(
+      String.raw`\b(?:muc(?: do)?|vung|dia ban|dia phuong) (?:co )?nguy co (?:rat cao|cao)\b` +
+        String.raw`|nguy co rat cao(?:\s+\d|\s*:|\s+va nguy co cao)`,
+    ),
   },
   {
     name: 'risk-level: declares or assesses the level',
@@ -131,22 +144,32 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     code: 'lockdown-area',
     action: 'lift',
     pattern: new RegExp(
-      `${NOT}(?:go|do|go bo|do bo|ket thuc|cham dut|bai bo)\\s+(?:viec\\s+)?(?:phong toa|cach ly y te (?:vung|doi voi|khu|tai))`,
+      `${NOT}(?:go|do|go bo|do bo|ket thuc|cham dut|bai bo)\\s+(?:viec\\s+)?` +
+        `(?:phong toa|cach ly y te (?:vung|doi voi|khu|tai))`,
     ),
   },
   {
     name: 'lockdown-area: blockade ("phong tỏa tạm thời", "phong tỏa thôn")',
     code: 'lockdown-area',
     action: 'impose',
-    pattern:
-      /(?<!bien phap |cac bien phap |khoanh vung, |go |do |go bo |do bo |dang thuc hien )phong toa\s+(?:tam thoi|toan bo|khu|thon|xom|ap|to|xa|phuong|khoi|duong|hem|ngo|chung cu|benh vien|khu vuc|dia ban)/,
+    pattern: new RegExp(
+      '(?<!bien phap |cac bien phap |khoanh vung, |go |do |go bo |do bo |dang thuc hien )' +
+        String.raw`phong toa\s+(?:tam thoi|toan bo|khu|thon|xom|ap|to|xa|phuong|khoi|duong|hem|ngo|chung cu` +
+        '|benh vien|khu vuc|dia ban)',
+    ),
   },
   {
     name: 'lockdown-area: a cordon ("thiết lập vùng cách ly", "cách ly y tế khu dân cư")',
     code: 'lockdown-area',
     action: 'impose',
-    pattern:
-      /(?:thiet lap|lap|thanh lap)\s+(?:cac\s+)?vung cach ly|cach ly y te (?:vung|doi voi (?:khu|thon|xa|ap|to)|(?:toan bo\s+)?(?:khu dan cu|khu pho|thon|xom|ap|to dan pho|xa|phuong|chung cu|dia ban))|khoanh vung,? (?:cach ly|phong toa)\s+(?:khu|thon|ap|xa|to|dia ban|toan bo)|cach ly (?:toan bo\s+)?(?:thon|xom|ap|khu pho|to dan pho|khu dan cu|chung cu|toa nha|khu vuc)\b/,
+    pattern: new RegExp(
+      String.raw`(?:thiet lap|lap|thanh lap)\s+(?:cac\s+)?vung cach ly` +
+        '|cach ly y te (?:vung|doi voi (?:khu|thon|xa|ap|to)' +
+        String.raw`|(?:toan bo\s+)?(?:khu dan cu|khu pho|thon|xom|ap|to dan pho|xa|phuong|chung cu` +
+        String.raw`|dia ban))|khoanh vung,? (?:cach ly|phong toa)\s+(?:khu|thon|ap|xa|to|dia ban|toan bo)` +
+        String.raw`|cach ly (?:toan bo\s+)?(?:thon|xom|ap|khu pho|to dan pho|khu dan cu|chung cu` +
+        String.raw`|toa nha|khu vuc)\b`,
+    ),
   },
 
   {
@@ -154,15 +177,24 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     code: 'quarantine',
     action: 'lift',
     pattern: new RegExp(
-      `${NOT}(?:(?<!ap |su |tuyen )dung|ngung|bai bo|bo|khong (?:con )?(?:phai|yeu cau|ap d[ux]ng))\\s+(?:viec\\s+)?(?:thuc hien\\s+|ap d[ux]ng\\s+)?(?:cac|cach) ly(?!\\s+(?:xa hoi|toan xa hoi|(?:y te\\s+)?(?:doi voi\\s+)?(?:toan bo\\s+)?(?:vung|thon|xom|ap|khu|to dan pho|xa|phuong|chung cu|toa nha|dia ban)\\b))|(?:rut ngan|giam)\\s+(?:thoi gian|so ngay)\\s+cach ly`,
+      `${NOT}(?:(?<!ap |su |tuyen )dung|ngung|bai bo|bo|khong (?:con )?(?:phai|yeu cau|ap d[ux]ng))\\s+` +
+        `(?:viec\\s+)?(?:thuc hien\\s+|ap d[ux]ng\\s+)?(?:cac|cach) ly` +
+        `(?!\\s+(?:xa hoi|toan xa hoi|(?:y te\\s+)?(?:doi voi\\s+)?(?:toan bo\\s+)?` +
+        `(?:vung|thon|xom|ap|khu|to dan pho|xa|phuong|chung cu|toa nha|dia ban)\\b))` +
+        `|(?:rut ngan|giam)\\s+(?:thoi gian|so ngay)\\s+cach ly`,
     ),
   },
   {
     name: 'quarantine: isolation of people ("cách ly tập trung", "cách ly theo quy định")',
     code: 'quarantine',
     action: 'impose',
-    pattern:
-      /(?<!vung |chot |gia dinh |\bap |\bxa |huyen |tinh |phuong |thon |khu vuc )cach ly(?!\s+(?:xa hoi|toan xa hoi|voi\b|(?:toan bo\s+)?(?:thon|xom|ap|khu pho|to dan pho|khu dan cu|chung cu|toa nha|khu vuc)\b|y te (?:vung|doi voi (?:khu|thon|xa|ap|to)|khu dan cu|khu pho|thon|xom|ap|to dan pho|xa|phuong|chung cu|dia ban)))/,
+    pattern: new RegExp(
+      String.raw`(?<!vung |chot |gia dinh |\bap |\bxa |huyen |tinh |phuong |thon |khu vuc )cach ly` +
+        String.raw`(?!\s+(?:xa hoi|toan xa hoi|voi\b|(?:toan bo\s+)?` +
+        String.raw`(?:thon|xom|ap|khu pho|to dan pho|khu dan cu|chung cu|toa nha|khu vuc)\b` +
+        '|y te (?:vung|doi voi (?:khu|thon|xa|ap|to)|khu dan cu|khu pho|thon|xom|ap|to dan pho|xa' +
+        '|phuong|chung cu|dia ban)))',
+    ),
   },
 
   {
@@ -170,15 +202,20 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     code: 'testing',
     action: 'lift',
     pattern: new RegExp(
-      `${NOT}(?:(?<!ap |su |tuyen )dung|ngung|bai bo|khong (?:con )?(?:phai|yeu cau|bat buoc))\\s+(?:viec\\s+)?(?:to chuc\\s+|thuc hien\\s+|co\\s+|xuat trinh\\s+)?(?:giay\\s+)?(?:xet nghiem|test nhanh)|bo (?:yeu cau|quy dinh)\\s+(?:xuat trinh\\s+|co\\s+)?(?:giay\\s+)?(?:xet nghiem|test nhanh)`,
+      `${NOT}(?:(?<!ap |su |tuyen )dung|ngung|bai bo|khong (?:con )?(?:phai|yeu cau|bat buoc))\\s+(?:viec\\s+)?` +
+        `(?:to chuc\\s+|thuc hien\\s+|co\\s+|xuat trinh\\s+)?(?:giay\\s+)?(?:xet nghiem|test nhanh)` +
+        `|bo (?:yeu cau|quy dinh)\\s+(?:xuat trinh\\s+|co\\s+)?(?:giay\\s+)?(?:xet nghiem|test nhanh)`,
     ),
   },
   {
     name: 'testing: tests ordered ("xét nghiệm diện rộng", "test nhanh", "lấy mẫu")',
     code: 'testing',
     action: 'impose',
-    pattern:
-      /(?:xet nghiem|test nhanh|\bpcr\b|lay mau|(?:xet nghiem|to chuc|tang cuong|trien khai) sang loc|sang loc (?:dien rong|cong dong|nguy co))(?!\s+(?:duong tinh|cho ket qua duong))/,
+    pattern: new RegExp(
+      String.raw`(?:xet nghiem|test nhanh|\bpcr\b|lay mau` +
+        '|(?:xet nghiem|to chuc|tang cuong|trien khai) sang loc' +
+        String.raw`|sang loc (?:dien rong|cong dong|nguy co))(?!\s+(?:duong tinh|cho ket qua duong))`,
+    ),
   },
 
   {
@@ -193,15 +230,23 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     code: 'schools',
     action: 'lift',
     pattern: new RegExp(
-      `${NOT}(?<!chua di |khong di |chua duoc di |chua cho hoc sinh di )(?:di hoc tro lai|tro lai truong|quay lai truong|hoc truc tiep(?: tro lai)?|mo cu[ax] (?:lai )?truong|to chuc day (?:va hoc )?truc tiep|hoc tap trung tro lai)`,
+      `${NOT}(?<!chua di |khong di |chua duoc di |chua cho hoc sinh di )` +
+        `(?:di hoc tro lai|tro lai truong|quay lai truong|hoc truc tiep(?: tro lai)?` +
+        `|mo cu[ax] (?:lai )?truong|to chuc day (?:va hoc )?truc tiep|hoc tap trung tro lai)`,
     ),
   },
   {
     name: 'schools: pupils off school, online teaching',
     code: 'schools',
     action: 'impose',
-    pattern:
-      /(?:hoc sinh|sinh vien|tre mam non|tre em)[^.;]{0,60}?\bnghi (?:hoc|tet som|tet)|cho (?:hoc sinh|tre)[^.;]{0,30}\bnghi\b|nghi hoc|hoc (?:truc tuyen|online|qua truyen hinh)|day (?:va hoc )?(?:hoc )?(?:truc tuyen|online)|tam dung (?:viec )?(?:den truong|day hoc truc tiep|day va hoc)|dong cu[ax] truong|hoc sinh nghi/,
+    pattern: new RegExp(
+      String.raw`(?:hoc sinh|sinh vien|tre mam non|tre em)[^.;]{0,60}?\bnghi (?:hoc|tet som|tet)` +
+        String.raw`|cho (?:hoc sinh|tre)[^.;]{0,30}\bnghi\b|nghi hoc` +
+        '|hoc (?:truc tuyen|online|qua truyen hinh)' +
+        '|day (?:va hoc )?(?:hoc )?(?:truc tuyen|online)' +
+        '|tam dung (?:viec )?(?:den truong|day hoc truc tiep|day va hoc)' +
+        '|dong cu[ax] truong|hoc sinh nghi',
+    ),
   },
 
   {
@@ -209,7 +254,11 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     code: 'business-closure',
     action: 'lift',
     pattern: new RegExp(
-      `${BUSINESS}[^.;]{0,80}?${NOT}(?:duoc\\s+(?:phep\\s+)?)?(?:mo cu[ax]|hoat dong|kinh doanh|don khach|phuc vu)\\s+(?:tro )?lai|${NOT}(?:cho phep|duoc phep)\\s+(?:cac\\s+)?(?:mo cu[ax]|hoat dong tro lai)[^.;]{0,60}?${BUSINESS}|${NOT}(?:mo cu[ax]|hoat dong) tro lai[^.;]{0,40}?${BUSINESS}|noi long[^.;]{0,60}?(?:dich vu|kinh doanh|san xuat)|ban hang an uong tai cho (?:tro lai|duoc)`,
+      `${BUSINESS}[^.;]{0,80}?${NOT}(?:duoc\\s+(?:phep\\s+)?)?(?:mo cu[ax]|hoat dong|kinh doanh|don khach` +
+        `|phuc vu)\\s+(?:tro )?lai|${NOT}(?:cho phep|duoc phep)\\s+(?:cac\\s+)?` +
+        `(?:mo cu[ax]|hoat dong tro lai)[^.;]{0,60}?${BUSINESS}` +
+        `|${NOT}(?:mo cu[ax]|hoat dong) tro lai[^.;]{0,40}?${BUSINESS}` +
+        `|noi long[^.;]{0,60}?(?:dich vu|kinh doanh|san xuat)|ban hang an uong tai cho (?:tro lai|duoc)`,
     ),
   },
   {
@@ -217,7 +266,12 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     code: 'business-closure',
     action: 'impose',
     pattern: new RegExp(
-      `(?:tam dung|(?<!ap |su |tuyen )dung|ngung|tam ngung|dong cu[ax]|tam dong cu[ax]|khong (?:duoc )?(?:mo cu[ax]|hoat dong))\\s+(?:hoat dong\\s+|kinh doanh\\s+)?(?:tat ca\\s+)?(?:cac\\s+|mot so\\s+)?(?:hoat dong,?\\s+)?${BUSINESS}|(?:dich vu|hoat dong|co so)[^.;]{0,30}khong (?:phai la )?(?:mat hang )?thiet yeu|khong (?:ban hang )?an uong tai cho|chi (?:duoc )?ban (?:hang )?mang ve|khong de (?:cac )?c[ux]a hang[^.;]{0,80}hoat dong|${BUSINESS}[^.;]{0,60}(?:tam dung|ngung|dong cu[ax]) hoat dong`,
+      `(?:tam dung|(?<!ap |su |tuyen )dung|ngung|tam ngung|dong cu[ax]|tam dong cu[ax]` +
+        `|khong (?:duoc )?(?:mo cu[ax]|hoat dong))\\s+(?:hoat dong\\s+|kinh doanh\\s+)?(?:tat ca\\s+)?` +
+        `(?:cac\\s+|mot so\\s+)?(?:hoat dong,?\\s+)?${BUSINESS}|(?:dich vu|hoat dong|co so)[^.;]{0,30}khong ` +
+        `(?:phai la )?(?:mat hang )?thiet yeu|khong (?:ban hang )?an uong tai cho` +
+        `|chi (?:duoc )?ban (?:hang )?mang ve|khong de (?:cac )?c[ux]a hang[^.;]{0,80}hoat dong` +
+        `|${BUSINESS}[^.;]{0,60}(?:tam dung|ngung|dong cu[ax]) hoat dong`,
     ),
   },
 
@@ -234,7 +288,10 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     code: 'gatherings',
     action: 'impose',
     pattern: new RegExp(
-      `(?:khong|han che|tranh|(?<!ap |su |tuyen )dung|tam dung|ngung|cam|hoan|tam hoan|gioi han|khong duoc|khong de xay ra)\\s+(?:(?:viec|to chuc|tat ca|cac|toi da|hoat dong|nhung|moi)\\s+){0,5}${GATHER}|(?:tap trung|tu tap)\\s+(?:dong nguoi\\s+)?(?:qua|tren|tu)\\s+\\d+\\s+nguoi|dam cuoi, dam tang|khong tap trung (?:qua|dong|tren)`,
+      `(?:khong|han che|tranh|(?<!ap |su |tuyen )dung|tam dung|ngung|cam|hoan|tam hoan|gioi han|khong duoc` +
+        `|khong de xay ra)\\s+(?:(?:viec|to chuc|tat ca|cac|toi da|hoat dong|nhung|moi)\\s+){0,5}${GATHER}` +
+        `|(?:tap trung|tu tap)\\s+(?:dong nguoi\\s+)?(?:qua|tren|tu)\\s+\\d+\\s+nguoi|dam cuoi, dam tang` +
+        `|khong tap trung (?:qua|dong|tren)`,
     ),
   },
 
@@ -243,15 +300,31 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     code: 'movement',
     action: 'lift',
     pattern: new RegExp(
-      `${NOT}(?:tam dung|(?<!ap |su |tuyen )dung|ngung|giai the|do bo|go bo|bai bo|ket thuc)\\s+(?:hoat dong\\s+)?(?:c[ux]a\\s+)?(?:cac\\s+)?(?:\\d+\\s+)?chot|${NOT}(?:cho phep|khoi phuc|duoc)\\s+(?:hoat dong\\s+)?(?:van tai|xe khach|xe buyt|taxi|di lai|luu thong)[^.;]{0,30}(?:tro lai|binh thuong)?|(?:van tai hanh khach|xe khach|xe buyt)[^.;]{0,40}${NOT}hoat dong tro lai`,
+      `${NOT}(?:tam dung|(?<!ap |su |tuyen )dung|ngung|giai the|do bo|go bo|bai bo|ket thuc)\\s+` +
+        `(?:hoat dong\\s+)?(?:c[ux]a\\s+)?(?:cac\\s+)?(?:\\d+\\s+)?chot` +
+        `|${NOT}(?:cho phep|khoi phuc|duoc)\\s+(?:hoat dong\\s+)?(?:van tai|xe khach|xe buyt|taxi|di lai` +
+        `|luu thong)[^.;]{0,30}(?:tro lai|binh thuong)?` +
+        `|(?:van tai hanh khach|xe khach|xe buyt)[^.;]{0,40}${NOT}hoat dong tro lai`,
     ),
   },
   {
     name: 'movement: checkpoints, stay-at-home, travel limits, curfew',
     code: 'movement',
     action: 'impose',
-    pattern:
-      /(?:lap|thanh lap|thiet lap|duy tri|bo tri|tang cuong)\s+(?:ngay\s+)?(?:cac\s+)?(?:\d+\s+)?chot|chot (?:kiem soat|kiem dich|cach ly|phong,? chong dich)|han che (?:toi da\s+)?(?:viec\s+)?(?:nguoi dan\s+)?(?:di lai|ra khoi nha|ra duong|ra ngoai|di chuyen|ra,? vao|nguoi ra|den cac)|(?:khong|khong duoc(?: phep)?|chi duoc)\s+ra (?:duong|khoi nha|ngoai)|chi ra (?:ngoai|khoi nha|duong)|nguoi dan ra duong|khong (?:tro ve|ve que|di den|den) [^.;]{0,40}khi khong (?:that su |that )?can thiet|(?:(?<!ap |su |tuyen )dung|tam dung|ngung|han che)\s+(?:hoat dong\s+)?(?:van tai|van chuyen) hanh khach|(?:(?<!ap |su |tuyen )dung|tam dung|ngung)\s+(?:hoat dong\s+)?(?:cac\s+)?(?:tuyen\s+)?(?:xe khach|xe buyt|taxi|xe om|chuyen bay|tau)|kiem soat (?:chat che\s+)?(?:viec\s+)?(?:nguoi|phuong tien)(?: va phuong tien)? ra,? vao|gioi nghiem/,
+    pattern: new RegExp(
+      String.raw`(?:lap|thanh lap|thiet lap|duy tri|bo tri|tang cuong)\s+(?:ngay\s+)?(?:cac\s+)?` +
+        String.raw`(?:\d+\s+)?chot|chot (?:kiem soat|kiem dich|cach ly|phong,? chong dich)` +
+        String.raw`|han che (?:toi da\s+)?(?:viec\s+)?(?:nguoi dan\s+)?` +
+        '(?:di lai|ra khoi nha|ra duong|ra ngoai|di chuyen|ra,? vao|nguoi ra|den cac)' +
+        String.raw`|(?:khong|khong duoc(?: phep)?|chi duoc)\s+ra (?:duong|khoi nha|ngoai)` +
+        '|chi ra (?:ngoai|khoi nha|duong)|nguoi dan ra duong' +
+        '|khong (?:tro ve|ve que|di den|den) [^.;]{0,40}khi khong (?:that su |that )?can thiet' +
+        String.raw`|(?:(?<!ap |su |tuyen )dung|tam dung|ngung|han che)\s+(?:hoat dong\s+)?` +
+        String.raw`(?:van tai|van chuyen) hanh khach|(?:(?<!ap |su |tuyen )dung|tam dung|ngung)\s+` +
+        String.raw`(?:hoat dong\s+)?(?:cac\s+)?(?:tuyen\s+)?(?:xe khach|xe buyt|taxi|xe om|chuyen bay|tau)` +
+        String.raw`|kiem soat (?:chat che\s+)?(?:viec\s+)?(?:nguoi|phuong tien)` +
+        '(?: va phuong tien)? ra,? vao|gioi nghiem',
+    ),
   },
 
   {
@@ -264,37 +337,58 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     name: 'health-declaration: health declarations, QR check-in',
     code: 'health-declaration',
     action: 'impose',
-    pattern:
-      /khai bao y te|to khai y te|khai bao (?:dien tu|bat buoc|trung thuc|thong tin (?:suc khoe|y te)|di bien|tam tru)|(?:thuc hien|phai)\s+(?:nghiem\s+)?(?:viec\s+)?khai bao(?!\s+ve\b)|khai bao (?:voi|cho|tai) (?:co quan |co so |tram |nganh |can bo )?y te|quet ma qr|ma qr|pc-?covid|bluezone|ncovi|vncovid|so suc khoe dien tu/,
+    pattern: new RegExp(
+      'khai bao y te|to khai y te|khai bao (?:dien tu|bat buoc|trung thuc' +
+        '|thong tin (?:suc khoe|y te)|di bien|tam tru)' +
+        String.raw`|(?:thuc hien|phai)\s+(?:nghiem\s+)?(?:viec\s+)?khai bao(?!\s+ve\b)` +
+        '|khai bao (?:voi|cho|tai) (?:co quan |co so |tram |nganh |can bo )?y te|quet ma qr|ma qr' +
+        '|pc-?covid|bluezone|ncovi|vncovid|so suc khoe dien tu',
+    ),
   },
   {
     name: 'work-from-home: staff back at their offices',
     code: 'work-from-home',
     action: 'lift',
     pattern: new RegExp(
-      `${NOT}(?:tro lai|quay lai|quay tro lai)\\s+lam viec(?:\\s+binh thuong)?\\s+(?:tai|o)\\s+(?:co quan|cong so|tru so|don vi)|(?:ket thuc|dung|cham dut)\\s+(?:viec\\s+)?(?:bo tri\\s+)?(?:can bo[^.;]{0,20})?lam viec (?:tai|o) nha|lam viec (?:truc tiep|binh thuong) tai (?:co quan|cong so) tro lai`,
+      `${NOT}(?:tro lai|quay lai|quay tro lai)\\s+lam viec(?:\\s+binh thuong)?\\s+(?:tai|o)\\s+` +
+        `(?:co quan|cong so|tru so|don vi)|(?:ket thuc|dung|cham dut)\\s+(?:viec\\s+)?(?:bo tri\\s+)?` +
+        `(?:can bo[^.;]{0,20})?lam viec (?:tai|o) nha|lam viec (?:truc tiep|binh thuong) tai ` +
+        `(?:co quan|cong so) tro lai`,
     ),
   },
   {
     name: 'work-from-home: working from home, fewer staff at offices',
     code: 'work-from-home',
     action: 'impose',
-    pattern:
-      /lam viec (?:tai|o) nha|lam viec tu xa|lam viec truc tuyen|giam (?:toi da\s+)?(?:so\s+)?(?:luong\s+)?(?:can bo|cong chuc|nguoi|nhan vien)[^.;]{0,40}(?:den|lam viec tai|tai) (?:co quan|cong so|tru so)|lam viec luan phien|bo tri luan phien/,
+    pattern: new RegExp(
+      'lam viec (?:tai|o) nha|lam viec tu xa|lam viec truc tuyen' +
+        String.raw`|giam (?:toi da\s+)?(?:so\s+)?(?:luong\s+)?(?:can bo|cong chuc|nguoi|nhan vien)` +
+        '[^.;]{0,40}(?:den|lam viec tai|tai) (?:co quan|cong so|tru so)|lam viec luan phien' +
+        '|bo tri luan phien',
+    ),
   },
   {
     name: 'support: relief for people and businesses',
     code: 'support',
     action: 'impose',
-    pattern:
-      /ho tro (?:cho\s+)?(?:nguoi dan|nguoi lao dong|ho gia dinh|ho ngheo|doanh nghiep|khan cap|luong thuc|gao|tien|kinh phi|nhu yeu pham|cac doi tuong|nguoi (?:gap )?kho khan|nguoi co hoan canh)|cung (?:ung|cap)[^.;]{0,30}(?:luong thuc|thuc pham|nhu yeu pham)|goi ho tro|tui an sinh|cuu tro|phat gao|khong de (?:nguoi dan|ai) (?:bi )?(?:thieu doi|doi)/,
+    pattern: new RegExp(
+      String.raw`ho tro (?:cho\s+)?(?:nguoi dan|nguoi lao dong|ho gia dinh|ho ngheo|doanh nghiep` +
+        '|khan cap|luong thuc|gao|tien|kinh phi|nhu yeu pham|cac doi tuong' +
+        '|nguoi (?:gap )?kho khan|nguoi co hoan canh)|cung (?:ung|cap)[^.;]{0,30}' +
+        '(?:luong thuc|thuc pham|nhu yeu pham)|goi ho tro|tui an sinh|cuu tro|phat gao' +
+        '|khong de (?:nguoi dan|ai) (?:bi )?(?:thieu doi|doi)',
+    ),
   },
   {
     name: 'enforcement: inspection and penalties',
     code: 'enforcement',
     action: 'impose',
-    pattern:
-      /xu ly nghiem|xu phat|xu ly (?:cac\s+)?(?:truong hop|to chuc|ca nhan|hanh vi|doi tuong)?\s*vi pham|cuong che|(?:tang cuong|day manh)\s+(?:cong tac\s+|luc luong\s+)?(?:tuan tra|thanh tra|kiem tra, xu ly|kiem tra, (?:kiem soat, )?giam sat (?:va )?xu ly)|chiu trach nhiem truoc/,
+    pattern: new RegExp(
+      String.raw`xu ly nghiem|xu phat|xu ly (?:cac\s+)?(?:truong hop|to chuc|ca nhan|hanh vi` +
+        String.raw`|doi tuong)?\s*vi pham|cuong che|(?:tang cuong|day manh)\s+(?:cong tac\s+|luc luong\s+)?` +
+        '(?:tuan tra|thanh tra|kiem tra, xu ly|kiem tra, (?:kiem soat, )?giam sat (?:va )?xu ly)' +
+        '|chiu trach nhiem truoc',
+    ),
   },
 
   // more wordings of the same measures, seen across provinces' directives and reports
@@ -303,7 +397,8 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     code: 'distancing-ct16',
     action: 'lift',
     pattern: new RegExp(
-      `thay (?:the )?cho\\s+(?:viec\\s+)?(?:ap d[ux]ng\\s+|thuc hien\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?${ctRef(16)}`,
+      `thay (?:the )?cho\\s+(?:viec\\s+)?(?:ap d[ux]ng\\s+|thuc hien\\s+)?(?:gian cach(?: xa hoi)?\\s+)?` +
+        `(?:theo\\s+)?${ctRef(16)}`,
     ),
   },
   {
@@ -311,7 +406,8 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     code: 'distancing-ct15',
     action: 'lift',
     pattern: new RegExp(
-      `thay (?:the )?cho\\s+(?:viec\\s+)?(?:ap d[ux]ng\\s+|thuc hien\\s+)?(?:gian cach(?: xa hoi)?\\s+)?(?:theo\\s+)?${ctRef(15)}`,
+      `thay (?:the )?cho\\s+(?:viec\\s+)?(?:ap d[ux]ng\\s+|thuc hien\\s+)?(?:gian cach(?: xa hoi)?\\s+)?` +
+        `(?:theo\\s+)?${ctRef(15)}`,
     ),
   },
   {
@@ -325,29 +421,37 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     code: 'business-closure',
     action: 'impose',
     pattern: new RegExp(
-      `(?:tam dung|(?<!ap |su )dung|ngung|dong cu[ax]|tam dong cu[ax])\\s+(?:hoat dong\\s+)?(?:cac\\s+)?[^.;]{0,40}?${BUSINESS}|${BUSINESS}[^.;]{0,60}(?:tam dung|ngung|dong cu[ax]|(?<!ap |su )dung)\\s+(?:hoat dong|don khach|phuc vu|kinh doanh|ban hang)`,
+      `(?:tam dung|(?<!ap |su )dung|ngung|dong cu[ax]|tam dong cu[ax])\\s+(?:hoat dong\\s+)?` +
+        `(?:cac\\s+)?[^.;]{0,40}?${BUSINESS}|${BUSINESS}[^.;]{0,60}(?:tam dung|ngung|dong cu[ax]` +
+        `|(?<!ap |su )dung)\\s+(?:hoat dong|don khach|phuc vu|kinh doanh|ban hang)`,
     ),
   },
   {
     name: 'business-closure: fewer customers at once',
     code: 'business-closure',
     action: 'impose',
-    pattern:
-      /(?:nha hang|quan an|co so kinh doanh|c[ux]a hang|sieu thi|cho)[^.;]{0,40}(?:khong qua|toi da|giam) \d+ ?(?:%|khach|nguoi)|giam \d+ ?% (?:luong|so) khach/,
+    pattern: new RegExp(
+      '(?:nha hang|quan an|co so kinh doanh|c[ux]a hang|sieu thi|cho)[^.;]{0,40}' +
+        String.raw`(?:khong qua|toi da|giam) \d+ ?(?:%|khach|nguoi)|giam \d+ ?% (?:luong|so) khach`,
+    ),
   },
   {
     name: 'risk-level: measures of a level ("biện pháp hành chính cấp độ 3")',
     code: 'risk-level',
     action: 'impose',
-    pattern:
-      /(?:bien phap|hanh chinh|ap d[ux]ng|dieu chinh|xac dinh|cong bo)[^.;]{0,25}?\bcap (?:do )?(?:dich )?[1-4]\b|theo \d\s+cap do/,
+    pattern: new RegExp(
+      String.raw`(?:bien phap|hanh chinh|ap d[ux]ng|dieu chinh|xac dinh|cong bo)[^.;]{0,25}?\bcap ` +
+        String.raw`(?:do )?(?:dich )?[1-4]\b|theo \d\s+cap do`,
+    ),
   },
   {
     name: 'lockdown-area: lifts a blockade order or a cordon of a place',
     code: 'lockdown-area',
     action: 'lift',
     pattern: new RegExp(
-      `${NOT}(?:go|do|go bo|do bo|ket thuc|cham dut|bai bo)\\s+(?:lenh\\s+|viec\\s+)?(?:phong toa|cach ly y te|vung cach ly)\\s*(?:tam thoi\\s+)?(?:doi voi\\s+)?(?:toan bo\\s+)?(?:thon|xom|ap|khu|to dan pho|xa|phuong|chung cu|toa nha|dia ban|vung|tai)`,
+      `${NOT}(?:go|do|go bo|do bo|ket thuc|cham dut|bai bo)\\s+(?:lenh\\s+|viec\\s+)?` +
+        `(?:phong toa|cach ly y te|vung cach ly)\\s*(?:tam thoi\\s+)?(?:doi voi\\s+)?(?:toan bo\\s+)?` +
+        `(?:thon|xom|ap|khu|to dan pho|xa|phuong|chung cu|toa nha|dia ban|vung|tai)`,
     ),
   },
   {
@@ -366,15 +470,20 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     name: 'vaccination: vaccinating a group',
     code: 'vaccination',
     action: 'impose',
-    pattern:
-      /\btiem cho (?:tre|nguoi|hoc sinh|cac doi tuong|cong nhan|toan bo)|tiem chung (?:mo rong )?(?:vac ?xin|cho|mui)|tiem vac|phu (?:song|kin) vac ?xin/,
+    pattern: new RegExp(
+      String.raw`\btiem cho (?:tre|nguoi|hoc sinh|cac doi tuong|cong nhan|toan bo)` +
+        '|tiem chung (?:mo rong )?(?:vac ?xin|cho|mui)|tiem vac|phu (?:song|kin) vac ?xin',
+    ),
   },
   {
     name: 'schools: schools closed, teaching at a distance',
     code: 'schools',
     action: 'impose',
-    pattern:
-      /truong hoc[^.;]{0,40}?\b(?:tam )?dong cu[ax]|(?:tam )?dong cu[ax] (?:cac )?(?:truong|co so giao duc)|(?:day|hoc) (?:hoc )?(?:tu xa|qua internet|qua mang)|tam dung (?:hoat dong )?day hoc/,
+    pattern: new RegExp(
+      String.raw`truong hoc[^.;]{0,40}?\b(?:tam )?dong cu[ax]` +
+        '|(?:tam )?dong cu[ax] (?:cac )?(?:truong|co so giao duc)' +
+        '|(?:day|hoc) (?:hoc )?(?:tu xa|qua internet|qua mang)|tam dung (?:hoat dong )?day hoc',
+    ),
   },
   {
     name: 'business-closure: no eating in, take-away only',
@@ -392,36 +501,50 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
     name: 'gatherings: a list of events stopped ("tạm dừng các hoạt động văn hóa, lễ hội, sự kiện")',
     code: 'gatherings',
     action: 'impose',
-    pattern:
-      /(?:tam dung|(?<!ap |su )dung|ngung|han che|khong to chuc|cam|hoan|tam hoan)\s+(?:to chuc\s+)?(?:cac\s+)?(?:hoat dong\s+)?[^.;]{0,40}?(?:le hoi|su kien|tap trung dong nguoi|tu tap|hoi hop|dam cuoi|tiec cuoi|nghi le)/,
+    pattern: new RegExp(
+      String.raw`(?:tam dung|(?<!ap |su )dung|ngung|han che|khong to chuc|cam|hoan|tam hoan)\s+` +
+        String.raw`(?:to chuc\s+)?(?:cac\s+)?(?:hoat dong\s+)?[^.;]{0,40}?` +
+        '(?:le hoi|su kien|tap trung dong nguoi|tu tap|hoi hop|dam cuoi|tiec cuoi|nghi le)',
+    ),
   },
   {
     name: 'gatherings: weddings and events capped at a number',
     code: 'gatherings',
     action: 'impose',
-    pattern:
-      /(?:dam cuoi|dam tang|tiec cuoi|hoi nghi|su kien|le hoi|nghi le)[^.;]{0,40}(?:khong qua|toi da|duoi|khong vuot qua) \d+ (?:nguoi|khach)/,
+    pattern: new RegExp(
+      '(?:dam cuoi|dam tang|tiec cuoi|hoi nghi|su kien|le hoi|nghi le)[^.;]{0,40}' +
+        String.raw`(?:khong qua|toi da|duoi|khong vuot qua) \d+ (?:nguoi|khach)`,
+    ),
   },
   {
     name: 'movement: no going out, no travel',
     code: 'movement',
     action: 'impose',
-    pattern:
-      /cam (?:nguoi dan )?ra duong|khong (?:duoc )?di chuyen (?:ra khoi|den|khoi|ra ngoai|giua)|(?:tam dung|dung|ngung|han che) (?:viec )?(?:di lai|luu thong|ra,? vao)\b/,
+    pattern: new RegExp(
+      'cam (?:nguoi dan )?ra duong|khong (?:duoc )?di chuyen ' +
+        '(?:ra khoi|den|khoi|ra ngoai|giua)|(?:tam dung|dung|ngung|han che) (?:viec )?' +
+        String.raw`(?:di lai|luu thong|ra,? vao)\b`,
+    ),
   },
   {
     name: 'movement: not leaving the area unless necessary',
     code: 'movement',
     action: 'impose',
-    pattern:
-      /khong (?:duoc )?(?:di )?(?:ra khoi|roi khoi|roi) (?:dia ban|tinh|thanh pho|huyen|noi cu tru|dia phuong)|(?:han che|khong) (?:di )?(?:ra khoi|roi khoi|den) [^.;]{0,40}(?:khi|neu) khong (?:that su |that )?can thiet/,
+    pattern: new RegExp(
+      'khong (?:duoc )?(?:di )?(?:ra khoi|roi khoi|roi) ' +
+        '(?:dia ban|tinh|thanh pho|huyen|noi cu tru|dia phuong)' +
+        '|(?:han che|khong) (?:di )?(?:ra khoi|roi khoi|den) [^.;]{0,40}(?:khi|neu) khong ' +
+        '(?:that su |that )?can thiet',
+    ),
   },
   {
     name: 'enforcement: heads answerable for outbreaks',
     code: 'enforcement',
     action: 'impose',
-    pattern:
-      /chiu trach nhiem (?:neu|khi) (?:de )?(?:xay ra|lay|dich)|(?:xu ly|ky luat|kiem diem) (?:trach nhiem )?(?:nguoi dung dau|can bo|dang vien)/,
+    pattern: new RegExp(
+      'chiu trach nhiem (?:neu|khi) (?:de )?(?:xay ra|lay|dich)' +
+        '|(?:xu ly|ky luat|kiem diem) (?:trach nhiem )?(?:nguoi dung dau|can bo|dang vien)',
+    ),
   },
   {
     name: 'movement: checkpoints removed',
@@ -449,12 +572,18 @@ export const MEASURE_RULES: readonly MeasureRule[] = [
 
 /** National bodies: what they order is only quoted, unless a local body orders it. */
 const NATIONAL =
-  '(?:thu tuong(?: chinh phu)?|chinh phu|bo y te|bo truong|ban chi dao quoc gia|bcd quoc gia|bcdqg|van phong chinh phu|ban bi thu|bo chinh tri|tong bi thu|trung uong|quoc hoi|bo (?:giao duc|cong an|giao thong|quoc phong|noi vu|cong thuong|van hoa|lao dong))';
+  '(?:thu tuong(?: chinh phu)?|chinh phu|bo y te|bo truong|ban chi dao quoc gia|bcd quoc gia|bcdqg' +
+  '|van phong chinh phu|ban bi thu|bo chinh tri|tong bi thu|trung uong|quoc hoi' +
+  '|bo (?:giao duc|cong an|giao thong|quoc phong|noi vu|cong thuong|van hoa|lao dong))';
 const NATIONAL_NUMBER =
-  '\\d+\\s*[/-]\\s*(?:\\d{4}\\s*[/-]\\s*)?(?:ct|cd|nq|tb|qd|cv|bcd|hd|kl|tt)?\\s*[/-]?\\s*(?:ttg|cp|vpcp|byt|bcdqg|bcd-?qg|tw|bct|qh|bgddt|bca|bgtvt)\\b';
+  '\\d+\\s*[/-]\\s*(?:\\d{4}\\s*[/-]\\s*)?(?:ct|cd|nq|tb|qd|cv|bcd|hd|kl|tt)?\\s*[/-]?\\s*' +
+  '(?:ttg|cp|vpcp|byt|bcdqg|bcd-?qg|tw|bct|qh|bgddt|bca|bgtvt)\\b';
 /** Local issuers and order verbs: where a local order starts after a basis clause. */
 const LOCAL_START =
-  '(?:ubnd|uy ban|chu tich|pho chu tich|ban thuong vu|thuong truc|ban chi dao (?!quoc gia)|bcd (?!quoc gia)|tinh uy|thanh uy|huyen uy|van phong ubnd|so |tinh |thanh pho |tp\\b|dong chi|ong |ba |lanh dao|cac (?:so|cap|nganh|dia phuong|co quan|don vi|huyen)|nguoi dan|bi thu|yeu cau|de nghi|chi dao|giao|quyet dinh|[a-z]+ [a-z]+ (?:yeu cau|quyet dinh|chi dao))';
+  '(?:ubnd|uy ban|chu tich|pho chu tich|ban thuong vu|thuong truc|ban chi dao (?!quoc gia)|bcd (?!quoc gia)' +
+  '|tinh uy|thanh uy|huyen uy|van phong ubnd|so |tinh |thanh pho |tp\\b|dong chi|ong |ba |lanh dao' +
+  '|cac (?:so|cap|nganh|dia phuong|co quan|don vi|huyen)|nguoi dan|bi thu|yeu cau|de nghi|chi dao|giao' +
+  '|quyet dinh|[a-z]+ [a-z]+ (?:yeu cau|quyet dinh|chi dao))';
 const ORDER_VERB =
   /\b(?:yeu cau|de nghi|chi dao|quyet dinh|giao|ban hanh|cho phep|ap d[ux]ng|thuc hien|tiep tuc|tam dung|dung)\b/;
 
@@ -470,12 +599,15 @@ function maskBetween(mask: Uint8Array, from: number, to: number): void {
 /** The end of a leading clause: the comma where a local order begins, or the sentence's end. */
 /** A national body ordering or deciding, to the end of the sentence. */
 const NATIONAL_ORDERS = new RegExp(
-  `(?<!c[ux]a |chi dao c[ux]a |theo )${NATIONAL}(?:\\s+[a-z]+){0,4}?\\s*(?:da\\s+|vua\\s+|cung\\s+)?(?:giao|yeu cau|chi dao|quyet dinh|cho phep|de nghi|ban hanh|co cong|ra cong|ky|nhan manh|khuyen cao|huong dan|:)`,
+  `(?<!c[ux]a |chi dao c[ux]a |theo )${NATIONAL}(?:\\s+[a-z]+){0,4}?\\s*(?:da\\s+|vua\\s+|cung\\s+)?` +
+    `(?:giao|yeu cau|chi dao|quyet dinh|cho phep|de nghi|ban hanh|co cong|ra cong|ky|nhan manh` +
+    `|khuyen cao|huong dan|:)`,
   'g',
 );
 /** The subject ("về việc …") of a national document. */
 const NATIONAL_DOC_SUBJECT = new RegExp(
-  `(?:${NATIONAL_NUMBER}|(?:chi thi|cong dien|cong van|thong bao|nghi quyet|quyet dinh|ke hoach|huong dan|ket luan|thong tu|nghi dinh)[^;,]{0,40}?c[ux]a ${NATIONAL})[^;,]{0,60}?\\s(?:ve viec|ve|v/v)\\s`,
+  `(?:${NATIONAL_NUMBER}|(?:chi thi|cong dien|cong van|thong bao|nghi quyet|quyet dinh|ke hoach|huong dan` +
+    `|ket luan|thong tu|nghi dinh)[^;,]{0,40}?c[ux]a ${NATIONAL})[^;,]{0,60}?\\s(?:ve viec|ve|v/v)\\s`,
   'g',
 );
 const LEAD_CLAUSE_END = new RegExp(`,\\s+(?=${LOCAL_START})`, 'g');
@@ -488,6 +620,12 @@ function endOfLeadClause(f: string, from: number): number {
   return m ? m.index : f.length;
 }
 
+// where or from when an order applies ("trên địa bàn", "từ 0 giờ", "kể từ", "toàn tỉnh"): the item orders
+const WHERE_OR_WHEN = new RegExp(
+  String.raw`\b(?:tren (?:dia ban|pham vi)|tu \d+ ?(?:gio|h)\b|ke tu|den het ngay` +
+    String.raw`|trong vong \d+ ngay|toan (?:tinh|thanh pho|huyen))`,
+);
+
 /**
  * Ranges of one sentence (folded) that order nothing. Exported for tests: every mask is a
  * sentence shape Vietnamese directives and reports use for context rather than orders.
@@ -495,8 +633,16 @@ function endOfLeadClause(f: string, from: number): number {
 export function maskedSpans(f: string, lower: string = f): Span[] {
   const mask = new Uint8Array(f.length);
   // legal basis / implementing clause: "Căn cứ …", "Thực hiện Công điện … của Thủ tướng, UBND tỉnh yêu cầu …"
-  const basis =
-    /(?:^|[;:]\s*|^(?:theo do|dong thoi|ben canh do|truoc do|tiep theo),\s*)(?<lead>can cu|xet|tren co so|quan triet|thuc hien|trien khai(?: thuc hien)?|theo(?: tinh than)?(?: y kien)?(?: chi dao| phan nhom| huong dan| ket luan| quy dinh)|theo)\s+(?:nghiem\s+)?(?:cac\s+)?(?:y kien\s+)?(?:chi dao\s+)?(?:c[ux]a\s+[^,;]{0,60}?\s+)?(?:tai\s+)?(?:van ban|y kien|chi dao|ket luan|chi thi|cong dien|cong van|thong bao|nghi quyet|nghi dinh|quyet dinh|ke hoach|huong dan|luat|thong tu|phan nhom|tinh than|loi keu goi|phuong an|de nghi|to trinh|cac chi thi)\b/g;
+  const basis = new RegExp(
+    String.raw`(?:^|[;:]\s*|^(?:theo do|dong thoi|ben canh do|truoc do|tiep theo),\s*)` +
+      '(?<lead>can cu|xet|tren co so|quan triet|thuc hien|trien khai(?: thuc hien)?' +
+      '|theo(?: tinh than)?(?: y kien)?(?: chi dao| phan nhom| huong dan| ket luan| quy dinh)' +
+      String.raw`|theo)\s+(?:nghiem\s+)?(?:cac\s+)?(?:y kien\s+)?(?:chi dao\s+)?` +
+      String.raw`(?:c[ux]a\s+[^,;]{0,60}?\s+)?(?:tai\s+)?(?:van ban|y kien|chi dao|ket luan|chi thi` +
+      '|cong dien|cong van|thong bao|nghi quyet|nghi dinh|quyet dinh|ke hoach|huong dan|luat' +
+      String.raw`|thong tu|phan nhom|tinh than|loi keu goi|phuong an|de nghi|to trinh|cac chi thi)\b`,
+    'g',
+  );
   for (const m of f.matchAll(basis)) {
     const start = m.index! + (m[0].length - m[0].trimStart().length);
     const end = endOfLeadClause(f, start);
@@ -512,9 +658,7 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
     if (
       end === f.length &&
       /^\s*(?:[;:]\s*)?(?:thuc hien|trien khai|tiep tuc)/.test(m[0]) &&
-      /\b(?:tren (?:dia ban|pham vi)|tu \d+ ?(?:gio|h)\b|ke tu|den het ngay|trong vong \d+ ngay|toan (?:tinh|thanh pho|huyen))/.test(
-        f.slice(start),
-      )
+      WHERE_OR_WHEN.test(f.slice(start))
     )
       continue;
     maskBetween(mask, start, end);
@@ -527,8 +671,12 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
   const natDoc = NATIONAL_DOC_SUBJECT;
   for (const m of f.matchAll(natDoc)) {
     const start = m.index! + m[0].length;
-    const stop =
-      /;|\.\s|, (?=ubnd|uy ban|chu tich|tinh uy|thanh uy|ban thuong vu|thuong truc|yeu cau|de nghi)| va (?=cong van|cong dien|chi thi|thong bao|quyet dinh|nghi quyet|ke hoach|y kien)| nham | de /g;
+    const stop = new RegExp(
+      String.raw`;|\.\s|, (?=ubnd|uy ban|chu tich|tinh uy|thanh uy|ban thuong vu|thuong truc|yeu cau` +
+        '|de nghi)| va (?=cong van|cong dien|chi thi|thong bao|quyet dinh|nghi quyet|ke hoach' +
+        '|y kien)| nham | de ',
+      'g',
+    );
     stop.lastIndex = start;
     const s = stop.exec(f);
     maskBetween(mask, start, s ? s.index : f.length);
@@ -536,21 +684,49 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
   // background and status: what was done, what others do, goals; from the cue to the clause's end
   const cues = [
     ...f.matchAll(
-      /\b(?:tu dau (?:nam|dich|dot dich)[^.;]{0,20} den nay|thoi gian qua|vua qua|truoc day|trong \d+ (?:tuan|ngay|thang) (?:qua|thuc hien)|ghi nhan|tinh den|hien co|dang duoc|dang (?:thuc hien|ap d[ux]ng|trien khai|cach ly|dieu tri)|chua (?:can\s+)?(?:ap d[ux]ng|thuc hien|trien khai)|de xuat|kien nghi|xin y kien|de nghi (?:ubnd tinh|uy ban nhan dan tinh|chu tich ubnd tinh|tinh|trung uong|thu tuong|chinh phu|bo y te|cap tren)(?: [a-z]+){0,3}? (?:xem xet|cho phep|quyet dinh|ho tro|phan bo|bo sung|ap d[ux]ng)|muc tieu|phan dau|de dat duoc|mo rong ["“]?vung|thu hep ["“]?vung|se (?:tiep tuc )?(?:thuc hien|ap d[ux]ng|xu ly))\b/g,
+      new RegExp(
+        String.raw`\b(?:tu dau (?:nam|dich|dot dich)[^.;]{0,20} den nay|thoi gian qua|vua qua|truoc day` +
+          String.raw`|trong \d+ (?:tuan|ngay|thang) (?:qua|thuc hien)|ghi nhan|tinh den|hien co|dang duoc` +
+          '|dang (?:thuc hien|ap d[ux]ng|trien khai|cach ly|dieu tri)' +
+          String.raw`|chua (?:can\s+)?(?:ap d[ux]ng|thuc hien|trien khai)|de xuat|kien nghi|xin y kien` +
+          '|de nghi (?:ubnd tinh|uy ban nhan dan tinh|chu tich ubnd tinh|tinh|trung uong|thu tuong' +
+          '|chinh phu|bo y te|cap tren)(?: [a-z]+){0,3}? ' +
+          '(?:xem xet|cho phep|quyet dinh|ho tro|phan bo|bo sung|ap d[ux]ng)|muc tieu|phan dau' +
+          '|de dat duoc|mo rong ["“]?vung|thu hep ["“]?vung' +
+          String.raw`|se (?:tiep tuc )?(?:thuc hien|ap d[ux]ng|xu ly))\b`,
+        'g',
+      ),
     ),
     ...f.matchAll(
-      /\b(?:nhieu|cac) tinh,? (?:thanh(?: pho)?)?(?: phia nam| lan can| khac)? (?:dang |tiep tuc |van )*(?:phai )?(?:thuc hien|ap d[ux]ng)\b/g,
+      new RegExp(
+        String.raw`\b(?:nhieu|cac) tinh,? (?:thanh(?: pho)?)?(?: phia nam| lan can| khac)? ` +
+          String.raw`(?:dang |tiep tuc |van )*(?:phai )?(?:thuc hien|ap d[ux]ng)\b`,
+        'g',
+      ),
     ),
     // "đã thực hiện", "đã được cách ly" (not "đã ban hành", the report's own document); read on the
     // unfolded text: folded, "đã" is also "đa" of "tối đa"
     // "người đã tiêm đủ 2 mũi", "F1 đã khỏi bệnh", "người đã đến vùng dịch" describe people, not what was done
     ...lower.matchAll(
-      /(?<![\p{L}\p{M}])đã\s+(?:được\s+)?(?!ban hành|ký|ra\s|có\s+(?:công|văn bản|quyết|chỉ thị|thông báo|kế hoạch|điện|kết quả)|gửi|thống nhất|quyết định|yêu cầu|chỉ đạo|đề nghị|giao|phê duyệt|tiêm|khỏi|hoàn thành|tiếp xúc|đến|về|đi\s|ở\s|lưu trú|qua\s|nhiễm|mắc|xuất viện)\p{L}/gu,
+      new RegExp(
+        String.raw`(?<![\p{L}\p{M}])đã\s+(?:được\s+)?(?!ban hành|ký|ra\s` +
+          String.raw`|có\s+(?:công|văn bản|quyết|chỉ thị|thông báo|kế hoạch|điện|kết quả)|gửi|thống nhất` +
+          '|quyết định|yêu cầu|chỉ đạo|đề nghị|giao|phê duyệt|tiêm|khỏi|hoàn thành|tiếp xúc|đến|về' +
+          String.raw`|đi\s|ở\s|lưu trú|qua\s|nhiễm|mắc|xuất viện)\p{L}`,
+        'gu',
+      ),
     ),
   ];
-  // shortcomings an assessment lists ("còn chủ quan", "tiêm chủng chậm, chưa đạt tiến độ", "Tuy nhiên, …"): the whole clause
+  // shortcomings an assessment lists ("còn chủ quan", "tiêm chủng chậm, chưa đạt tiến độ",
+  // "Tuy nhiên, …"): the whole clause
   for (const m of f.matchAll(
-    /\b(?:con (?:chu quan|thieu|bi dong|han che|bat cap|cham|lung tung|gap kho khan|xay ra|de xay ra|nhieu (?:han che|bat cap|kho khan))|chua (?:kip thoi|dat|dap ung|lam tot|quyet liet|dong bo)|tuy nhien|han che,? bat cap|ton tai,? han che)\b/g,
+    new RegExp(
+      String.raw`\b(?:con (?:chu quan|thieu|bi dong|han che|bat cap|cham|lung tung|gap kho khan|xay ra` +
+        '|de xay ra|nhieu (?:han che|bat cap|kho khan))' +
+        '|chua (?:kip thoi|dat|dap ung|lam tot|quyet liet|dong bo)|tuy nhien|han che,? bat cap' +
+        String.raw`|ton tai,? han che)\b`,
+      'g',
+    ),
   )) {
     const next = f.indexOf(';', m.index!);
     maskBetween(mask, Math.max(f.lastIndexOf(';', m.index!), 0), next < 0 ? f.length : next);
@@ -581,10 +757,17 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
     maskBetween(mask, m.index!, m.index! + m[0].length);
   // standard lists of principles: "ngăn chặn, phát hiện, cách ly, khoanh vùng, dập dịch"
   for (const m of f.matchAll(
-    /(?:(?:ngan chan|phat hien(?: som)?|cach ly(?: kip thoi)?|khoanh vung(?: gon)?|dap dich(?: triet de)?|truy vet|xet nghiem|dieu tri|cach ly|khoanh vung|phong dich|chong dich)(?:,\s*|\s+va\s+|\s*-\s*)){2,}(?:ngan chan|phat hien|cach ly|khoanh vung|dap dich|truy vet|xet nghiem|dieu tri)[a-z ]{0,12}/g,
+    new RegExp(
+      '(?:(?:ngan chan|phat hien(?: som)?|cach ly(?: kip thoi)?|khoanh vung(?: gon)?' +
+        '|dap dich(?: triet de)?|truy vet|xet nghiem|dieu tri|cach ly|khoanh vung|phong dich' +
+        String.raw`|chong dich)(?:,\s*|\s+va\s+|\s*-\s*)){2,}(?:ngan chan|phat hien|cach ly|khoanh vung` +
+        '|dap dich|truy vet|xet nghiem|dieu tri)[a-z ]{0,12}',
+      'g',
+    ),
   ))
     maskBetween(mask, m.index!, m.index! + m[0].length);
-  // the 5K list spelled out is the mask message only ("Khẩu trang - Khử khuẩn - Khoảng cách - Không tập trung - Khai báo y tế")
+  // the 5K list spelled out is the mask message only
+  // ("Khẩu trang - Khử khuẩn - Khoảng cách - Không tập trung - Khai báo y tế")
   for (const m of f.matchAll(/khau trang\s*[-–,]\s*khu khuan[^.;]{0,80}/g))
     maskBetween(mask, m.index! + 'khau trang'.length, m.index! + m[0].length);
 
@@ -624,8 +807,11 @@ export function foldForRules(text: string): string {
 const CAPTION =
   /(?:^|[\s.(])anh\s*\d*\s*:|^anh\b|\(anh\b|\(nguon\s*:[^)]*\)\s*$|- anh \d+\.?$|anh minh hoa\s*[:.]|^nguon\s*:/;
 /** Related-news lists and footers after the article: read no further. */
-const STOP =
-  /^(?:tin lien quan|tin khac|cac tin khac|bai lien quan|bai viet lien quan|related posts?|tin cung chuyen muc|nhung tin moi hon|nhung tin cu hon|tin moi|doc them|co the ban quan tam|tags?:)/;
+const STOP = new RegExp(
+  '^(?:tin lien quan|tin khac|cac tin khac|bai lien quan|bai viet lien quan|related posts?' +
+    '|tin cung chuyen muc|nhung tin moi hon|nhung tin cu hon|tin moi|doc them' +
+    '|co the ban quan tam|tags?:)',
+);
 const TERMINAL = /[.;:!?)”"]\s*$|\.\.\.$/;
 const LIST_MARKER = /^(?:[-+•*]|\d+(?:\.\d+)*[./)]|[a-zđ][)/]|[IVX]+\.)\s/u;
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
@@ -644,7 +830,8 @@ export function readablePassages(blocks: readonly string[]): string[] {
     if (CAPTION.test(f) || /^(?:xem them|doc them|xem chi tiet|tai ve|link)\b/.test(f)) continue;
     if (/…\s*$/.test(b) && words(b) < 25) continue; // a teaser of another story
     const last = i === blocks.length - 1;
-    if (!TERMINAL.test(b) && !LIST_MARKER.test(b) && words(b) < 40 && !(last && words(b) >= 12)) continue; // a headline or menu line
+    // a headline or menu line
+    if (!TERMINAL.test(b) && !LIST_MARKER.test(b) && words(b) < 40 && !(last && words(b) >= 12)) continue;
     out.push(b);
   }
   return out;
@@ -677,11 +864,16 @@ export function splitSentences(text: string): Array<{ text: string; start: numbe
 const UNIT = '(?:huyện|thị xã|thành phố|TP\\.?|quận|xã|phường|thị trấn|thôn|ấp|bản|khu phố|tổ dân phố|khu dân cư)';
 const NAME = "(?:[\\p{Lu}Đ][\\p{Ll}\\p{M}’']*|\\d+)(?:\\s+(?:[\\p{Lu}Đ][\\p{Ll}\\p{M}’']*|\\d+)){0,3}";
 const SCOPE_NAMED = new RegExp(
-  `(?:trên địa bàn|tại|ở|đối với|riêng|cho|trong|thuộc|vùng|xác định|phong tỏa(?: tạm thời)?|cách ly(?: y tế)?)\\s+(?:toàn bộ\\s+|toàn\\s+)?(${UNIT}\\s+${NAME})`,
+  `(?:trên địa bàn|tại|ở|đối với|riêng|cho|trong|thuộc|vùng|xác định|phong tỏa(?: tạm thời)?` +
+    `|cách ly(?: y tế)?)\\s+(?:toàn bộ\\s+|toàn\\s+)?(${UNIT}\\s+${NAME})`,
   'u',
 );
-const SCOPE_WHOLE =
-  /(?:trên\s+|trong\s+)?(?:phạm vi|địa bàn)\s+(toàn\s+(?:tỉnh|thành phố|huyện|thị xã|quận))|(?<![\p{L}])(toàn\s+(?:tỉnh|thành phố))(?![\p{L}])|(?:trên|trong)\s+(?:phạm vi|địa bàn)\s+(tỉnh)(?![\p{L}])/u;
+const SCOPE_WHOLE = new RegExp(
+  String.raw`(?:trên\s+|trong\s+)?(?:phạm vi|địa bàn)\s+(toàn\s+(?:tỉnh|thành phố|huyện|thị xã|quận))` +
+    String.raw`|(?<![\p{L}])(toàn\s+(?:tỉnh|thành phố))(?![\p{L}])` +
+    String.raw`|(?:trên|trong)\s+(?:phạm vi|địa bàn)\s+(tỉnh)(?![\p{L}])`,
+  'u',
+);
 
 /** The area a sentence orders for: "huyện Tân Phú Đông", "toàn tỉnh"; null when it names none. */
 export function scopeOf(sentence: string): string | null {
@@ -696,15 +888,20 @@ export function scopeOf(sentence: string): string | null {
   return null;
 }
 
-const DATE = String.raw`(?:ngày\s+)?(\d{1,2})(?:\s*[/.-]\s*|\s+tháng\s+)(\d{1,2})(?:(?:\s*[/.-]\s*|\s+năm\s+)(\d{4}))?(?![\d/])`;
+const DATE =
+  String.raw`(?:ngày\s+)?(\d{1,2})(?:\s*[/.-]\s*|\s+tháng\s+)(\d{1,2})` +
+  String.raw`(?:(?:\s*[/.-]\s*|\s+năm\s+)(\d{4}))?(?![\d/])`;
 const TIME = String.raw`(?:\d{1,2}\s*(?:giờ|h|g)(?:\s*\d{1,2}\s*(?:phút|p)?)?(?:\s+(?:sáng|trưa|chiều|tối))?,?\s*)?`;
 const FROM = new RegExp(String.raw`(?:từ|kể từ|bắt đầu từ|bắt đầu)\s+(?:lúc\s+)?${TIME}${DATE}`, 'iu');
 const TO = new RegExp(
   String.raw`(?:đến|tới|cho đến|đến hết|tới hết|đến trước)\s+(?:hết\s+)?(?:lúc\s+)?${TIME}${DATE}`,
   'iu',
 );
-const DURATION =
-  /(?:thời gian (?:thực hiện|áp dụng|giãn cách|cách ly y tế|phong tỏa)(?: là)?|trong (?:vòng|thời gian)?)\s*(\d{1,3})\s+ngày/iu;
+const DURATION = new RegExp(
+  '(?:thời gian (?:thực hiện|áp dụng|giãn cách|cách ly y tế|phong tỏa)(?: là)?' +
+    String.raw`|trong (?:vòng|thời gian)?)\s*(\d{1,3})\s+ngày`,
+  'iu',
+);
 
 function isoDay(d: string, m: string, y: string | undefined, docDate: string | null | undefined): string | null {
   const day = Number(d),
@@ -777,12 +974,22 @@ const GLOBAL = new Map(MEASURE_RULES.map((r) => [r, new RegExp(r.pattern.source,
 const CT_REFS = ([15, 16, 19] as const).map((n) => [n, new RegExp(ctRef(n), 'g')] as const);
 
 /** Words that make a sentence an order rather than a description. */
-const ORDER_CUE =
-  /\b(?:yeu cau|de nghi|chi dao|quyet dinh|giao|tiep tuc|ap d[ux]ng|thuc hien|tam dung|dung|ngung|khong duoc|nghiem cam|cam|bat buoc|phai|han che|khuyen cao|cho phep|duoc phep|keo dai|kien quyet|tang cuong|trien khai|lap|thiet lap|thanh lap|phe duyet|nang|noi long|dong cu[ax]|mo cu[ax]|chuyen sang|to chuc|ke tu|tu \d)\b/;
+const ORDER_CUE = new RegExp(
+  String.raw`\b(?:yeu cau|de nghi|chi dao|quyet dinh|giao|tiep tuc|ap d[ux]ng|thuc hien|tam dung|dung` +
+    '|ngung|khong duoc|nghiem cam|cam|bat buoc|phai|han che|khuyen cao|cho phep|duoc phep' +
+    '|keo dai|kien quyet|tang cuong|trien khai|lap|thiet lap|thanh lap|phe duyet|nang' +
+    String.raw`|noi long|dong cu[ax]|mo cu[ax]|chuyen sang|to chuc|ke tu|tu \d)\b`,
+);
 const PERMISSIVE = /\b(?:co the xem xet|co the|khuyen khich|xem xet)\b/;
-/** Plans and preparations: the measure is not yet ordered ("xây dựng lộ trình", "chuẩn bị phương án … khi có vắc xin"). */
-const PLANNING =
-  /\b(?:xay d[ux]ng (?:ke hoach|phuong an|lo trinh|kich ban)|chuan bi (?:ky luong\s+)?(?:cac\s+)?(?:phuong an|ke hoach|kich ban)|lo trinh|san sang|nghien cuu|de xuat|tham muu|khi co (?:vac ?xin|dich|chi dao|yeu cau))\b/;
+/**
+ * Plans and preparations: the measure is not yet ordered ("xây dựng lộ trình",
+ * "chuẩn bị phương án … khi có vắc xin").
+ */
+const PLANNING = new RegExp(
+  String.raw`\b(?:xay d[ux]ng (?:ke hoach|phuong an|lo trinh|kich ban)` +
+    String.raw`|chuan bi (?:ky luong\s+)?(?:cac\s+)?(?:phuong an|ke hoach|kich ban)|lo trinh|san sang` +
+    String.raw`|nghien cuu|de xuat|tham muu|khi co (?:vac ?xin|dich|chi dao|yeu cau))\b`,
+);
 
 function hitsIn(passage: string, kind: PassageKind, order: number, nextOf: (i: number) => string | null): Hit[] {
   const hits: Hit[] = [];
@@ -884,8 +1091,11 @@ export function extractMeasures(t: MeasureText): DirectiveMeasure[] {
 // Which sentence speaks for a code: the body over the headline, then the surer, then the first.
 // A report's opening ("Ngày 5/5, UBND tỉnh ban hành Công văn số … về việc …") names the subject;
 // the sentences after it carry the order with its dates and area
-const LEAD =
-  /\b(?:ban hanh|ky|co|ra|gui)\s+(?:ban hanh\s+)?(?:cong van|cong dien|quyet dinh|chi thi|thong bao|ke hoach|van ban|nghi quyet|huong dan)\b[^.;]{0,60}?\b(?:ve viec|ve|v\/v)\b/;
+const LEAD = new RegExp(
+  String.raw`\b(?:ban hanh|ky|co|ra|gui)\s+(?:ban hanh\s+)?` +
+    '(?:cong van|cong dien|quyet dinh|chi thi|thong bao|ke hoach|van ban|nghi quyet' +
+    String.raw`|huong dan)\b[^.;]{0,60}?\b(?:ve viec|ve|v\/v)\b`,
+);
 function rank(h: Hit): number {
   const lead = LEAD.test(foldKeepLength(h.sentence)) ? 0.05 : 0;
   return (h.kind === 'body' ? 10 : 0) + h.confidence - lead - h.order * 0.0001;

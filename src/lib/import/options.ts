@@ -62,7 +62,9 @@ export function checkOptions(o: FieldOptions): { ok: true; value: CheckedOptions
     if (!p)
       return {
         ok: false,
-        error: `--province "${o.province}" is not one of the 63 provinces; check the spelling (e.g. "Vĩnh Phúc" or "vinh phuc"). Accepted: ${PROVINCES.map((x) => x.name).join(', ')}.`,
+        error:
+          `--province "${o.province}" is not one of the 63 provinces; check the spelling (e.g. "Vĩnh Phúc" ` +
+          `or "vinh phuc"). Accepted: ${PROVINCES.map((x) => x.name).join(', ')}.`,
       };
     out.province = p.name;
   }
@@ -79,7 +81,9 @@ export function checkOptions(o: FieldOptions): { ok: true; value: CheckedOptions
     if (!t)
       return {
         ok: false,
-        error: `--type "${o.docType}" is not a document type of the archive. Accepted: ${DOC_TYPE_NAMES.map((x) => `"${x}"`).join(', ')}.`,
+        error:
+          `--type "${o.docType}" is not a document type of the archive. ` +
+          `Accepted: ${DOC_TYPE_NAMES.map((x) => `"${x}"`).join(', ')}.`,
       };
     out.docType = t;
   }
@@ -88,7 +92,9 @@ export function checkOptions(o: FieldOptions): { ok: true; value: CheckedOptions
     if (!i)
       return {
         ok: false,
-        error: `--issuer "${o.issuer}" is not an issuing body of the archive (give it without the place; the place is --province). Accepted: ${ISSUERS.map((x) => `"${x}"`).join(', ')}.`,
+        error:
+          `--issuer "${o.issuer}" is not an issuing body of the archive (give it without the place; the ` +
+          `place is --province). Accepted: ${ISSUERS.map((x) => `"${x}"`).join(', ')}.`,
       };
     out.issuer = i;
   }
@@ -97,7 +103,9 @@ export function checkOptions(o: FieldOptions): { ok: true; value: CheckedOptions
     if (!docNumberKey(n))
       return {
         ok: false,
-        error: `--number "${o.number}" is not a document number; write it as printed, e.g. 24/CT-UBND, 469-CV/TU or 03.`,
+        error:
+          `--number "${o.number}" is not a document number; write it as printed, e.g. 24/CT-UBND, ` +
+          `469-CV/TU or 03.`,
       };
     out.number = n;
   }

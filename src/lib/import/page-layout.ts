@@ -126,7 +126,8 @@ export function splitPipeRows(lines: string[]): string[] {
       continue;
     }
     for (const c of cells) {
-      const t = c.trim().replace(/\s*[-*=_]{3,}\s*$/, ''); // "ỦY BAN NHÂN DÂN TỈNH SƠN LA --------", "TỈNH ỦY HÀ NAM *******"
+      // "ỦY BAN NHÂN DÂN TỈNH SƠN LA --------", "TỈNH ỦY HÀ NAM *******"
+      const t = c.trim().replace(/\s*[-*=_]{3,}\s*$/, '');
       if (t && !/^[-:\s]+$/.test(t)) out.push(...splitCell(t));
     }
   }
@@ -136,11 +137,17 @@ export function splitPipeRows(lines: string[]): string[] {
 // The two columns of an official header, run together when a PDF or a web page loses the table:
 // "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH ĐỒNG NAI Độc lập - Tự do - Hạnh phúc",
 // "Số: 9518/UBND-KGVX Đồng Nai, ngày 16 tháng 8 năm 2021".
-const MOTTO =
-  /^(.+?)\s+(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)(?:\s+(.*))?$/u;
+const MOTTO = new RegExp(
+  String.raw`^(.+?)\s+(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM` +
+    String.raw`|ĐẢNG CỘNG SẢN VIỆT NAM)(?:\s+(.*))?$`,
+  'u',
+);
 const MOTTO_TAIL = /^(.+?)\s+(Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)(?:\s+(.*))?$/iu;
-const PLACE_DATE =
-  /^((?:Số|V\/v)(?![\p{L}]).*?)\s+((?:[\p{Lu}][\p{Ll}]*\.?\s?){1,4}(?:\s?-\s?(?:[\p{Lu}][\p{Ll}]*\s?){1,3})?,\s*ngày(?![\p{L}]).*)$/u;
+const PLACE_DATE = new RegExp(
+  String.raw`^((?:Số|V\/v)(?![\p{L}]).*?)\s+((?:[\p{Lu}][\p{Ll}]*\.?\s?){1,4}` +
+    String.raw`(?:\s?-\s?(?:[\p{Lu}][\p{Ll}]*\s?){1,3})?,\s*ngày(?![\p{L}]).*)$`,
+  'u',
+);
 
 /** Split the run-together columns of an official header into their lines (the top lines only). */
 export function splitMergedHeader(lines: string[]): string[] {

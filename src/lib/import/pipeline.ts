@@ -109,7 +109,9 @@ function frontmatterOf(
     if ((m.confidence ?? 1) < 0.7)
       review.push({
         field: 'measures',
-        reason: `${m.code} (${m.action}): ${Math.round((m.confidence ?? 0) * 100)}% sure; check that the document itself orders it`,
+        reason:
+          `${m.code} (${m.action}): ${Math.round((m.confidence ?? 0) * 100)}% sure; check that the ` +
+          `document itself orders it`,
       });
   return {
     title: x.title.value,
@@ -204,7 +206,8 @@ export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOpt
     // a national document is refused even when every field was read, unless the archivist says whose it is
     if (result.notProvincial && /national document/.test(result.notProvincial) && !(o.issuer && o.province)) {
       throw new ImportError(
-        `${name}: ${result.notProvincial} If a province issued it, give ${OPTION_EXAMPLE.issuer} and ${OPTION_EXAMPLE.province}.`,
+        `${name}: ${result.notProvincial} If a province issued it, give ${OPTION_EXAMPLE.issuer} ` +
+          `and ${OPTION_EXAMPLE.province}.`,
       );
     }
     if (result.missing.length) {

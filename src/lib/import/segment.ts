@@ -144,8 +144,12 @@ export function isPersonName(line: string): boolean {
   return SURNAMES.has(first);
 }
 
-const ROLE_WORDS =
-  /^(T\/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.|BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|THƯỜNG TRỰC|\(?ĐÃ KÝ\)?|\(?Đã ký\)?|ỦY BAN NHÂN DÂN|UBND|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)/u;
+const ROLE_WORDS = new RegExp(
+  String.raw`^(T\/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.|BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC` +
+    String.raw`|CHÁNH VĂN PHÒNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|THƯỜNG TRỰC|\(?ĐÃ KÝ\)?|\(?Đã ký\)?` +
+    '|ỦY BAN NHÂN DÂN|UBND|BAN THƯỜNG VỤ|BAN CHẤP HÀNH)',
+  'u',
+);
 /** "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "KT. CHỦ TỊCH", "(Đã ký)" */
 function isRoleLine(line: string): boolean {
   const t = line.trim();
@@ -160,8 +164,10 @@ const HEADER_FIXED = new Set([
   'hoa xa hoi chu nghia viet nam',
   'doc lap – tu do – hanh phuc',
 ]);
-const HEADER_BODY =
-  /(uy ban nhan dan|ubnd|tinh uy|thanh uy|huyen uy|thi uy|quan uy|ban chap hanh|ban thuong vu|dang bo|van phong|ban chi dao|^tinh |^thanh pho |hoi dong nhan dan)/;
+const HEADER_BODY = new RegExp(
+  '(uy ban nhan dan|ubnd|tinh uy|thanh uy|huyen uy|thi uy|quan uy|ban chap hanh' +
+    '|ban thuong vu|dang bo|van phong|ban chi dao|^tinh |^thanh pho |hoi dong nhan dan)',
+);
 const isCaps = (l: string): boolean => /\p{Lu}/u.test(l) && !/\p{Ll}/u.test(l);
 
 const META_KEYS = [
@@ -183,21 +189,33 @@ const META_KEY_ALONE = new RegExp(`^(${META_KEYS.join('|')})\\s*:?$`, 'u');
 // "Số: 24/CT-UBND", and "SỐ: …" as all-capitals scans print it
 const NUMBER_LINE = /^Số\s*:?\s*\d{1,5}\s*[-/]?\s*[\p{L}\d\s/-]{0,30}$/iu;
 // "Số 35-TB/TU, ngày 21/7/2021": the number and the date on one line, as Party notices and copies print them
-const NUMBER_DATE_LINE =
-  /^(Số\s*:?\s*\d{1,5}\s*[-/]?\s*[\p{L}\d\s/-]{0,30}?)\s*[,;–-]\s*(ngày\s+\d{1,2}(?:\s+tháng\s+|\s?[/.-]\s?)\d{1,2}(?:\s+năm\s+|\s?[/.-]\s?)\d{4})\.?$/iu;
+const NUMBER_DATE_LINE = new RegExp(
+  String.raw`^(Số\s*:?\s*\d{1,5}\s*[-/]?\s*[\p{L}\d\s/-]{0,30}?)\s*[,;–-]\s*` +
+    String.raw`(ngày\s+\d{1,2}(?:\s+tháng\s+|\s?[/.-]\s?)\d{1,2}(?:\s+năm\s+|\s?[/.-]\s?)\d{4})\.?$`,
+  'iu',
+);
 /** "Vĩnh Phúc, ngày 08 tháng 11 năm 2021" (also "Long Xuyên, ngày 9/2/2020"): place, day, month, year */
-export const DATELINE =
-  /^(?:([\p{L}][\p{L} .'’-]{1,40}),\s*)?ngày\s+(\d{1,2})(?:\s+tháng\s+|\s?[/.-]\s?)(\d{1,2})(?:\s+năm\s+|\s?[/.-]\s?)(\d{4})\.?$/iu;
+export const DATELINE = new RegExp(
+  String.raw`^(?:([\p{L}][\p{L} .'’-]{1,40}),\s*)?ngày\s+(\d{1,2})(?:\s+tháng\s+|\s?[/.-]\s?)` +
+    String.raw`(\d{1,2})(?:\s+năm\s+|\s?[/.-]\s?)(\d{4})\.?$`,
+  'iu',
+);
 /** an undated dateline, "Long Xuyên, tháng 7/2021" or "Hà Nội, ngày    tháng 7 năm 2021": place, month, year */
 export const DATELINE_MONTH =
   /^([\p{L}][\p{L} .'’-]{1,40}),\s*(?:ngày[\s.…_]*)?tháng\s+(\d{1,2})(?:\s+năm\s+|\s?[/.-]\s?)(\d{4})\.?$/iu;
 const URGENCY = /^(hoa toc|thuong khan|khan|hoa toc - hen gio|khan - hoa toc)$/;
-const DOC_TYPE_TITLE =
-  /^(cong van|thong bao|thong bao ket luan|cong dien|dien|chi thi|nghi quyet|ket luan|ke hoach|quyet dinh|huong dan|thong tri|quy dinh|kich ban|dien khan|cong dien khan)$/;
+const DOC_TYPE_TITLE = new RegExp(
+  '^(cong van|thong bao|thong bao ket luan|cong dien|dien|chi thi|nghi quyet|ket luan' +
+    '|ke hoach|quyet dinh|huong dan|thong tri|quy dinh|kich ban|dien khan|cong dien khan)$',
+);
 const LIST_ITEM = /^[-+•]\s*/;
 // "Chỉ thị 24/CT-UBND năm 2021 về …", "CÔNG VĂN 4521/UBND-KGVX NĂM 2021 VỀ …": how legal databases title a document
-const DATABASE_TITLE =
-  /^(?:công văn|công điện|chỉ thị|quyết định|kế hoạch|thông báo|nghị quyết|hướng dẫn|kết luận|thông tri|quy định)\s+(?:số\s+)?\d{1,5}\s?[-/]\s?[\p{L}\d/-]+\s+năm\s+(?:19|20)\d\d\b/iu;
+const DATABASE_TITLE = new RegExp(
+  '^(?:công văn|công điện|chỉ thị|quyết định|kế hoạch|thông báo|nghị quyết|hướng dẫn' +
+    String.raw`|kết luận|thông tri|quy định)\s+(?:số\s+)?\d{1,5}\s?[-/]\s?[\p{L}\d/-]+\s+năm\s+(?:19` +
+    String.raw`|20)\d\d\b`,
+  'iu',
+);
 
 /**
  * The subject under a type title, as copies in sentence case print it ("KẾ HOẠCH" then "Triển
@@ -437,7 +455,8 @@ export function segment(text: string): Segmented {
         seg.headline = l.replace(/\s+\.$/, '').trim();
         used[i] = true;
         for (let j = 0; j < i; j++)
-          if (lines[j]!.trim() && !used[j] && lines[j]!.trim().split(/\s+/).length < 5) used[j] = true; // section labels above it
+          // section labels above it
+          if (lines[j]!.trim() && !used[j] && lines[j]!.trim().split(/\s+/).length < 5) used[j] = true;
         break;
       }
     }

@@ -341,7 +341,9 @@ function importAll(inputs: string[], contentDir: string, opts: RunOptions): File
       reports.push(
         failed(
           file,
-          `${file}: could not be written to the archive (${errCode(e) ?? (e as Error).message}). Nothing was written for this file; check that ${contentDir} is writable and has free space, then import it again.`,
+          `${file}: could not be written to the archive (${errCode(e) ?? (e as Error).message}). Nothing was ` +
+            `written for this file; check that ${contentDir} is writable and has free space, then ` +
+            `import it again.`,
         ),
       );
     }
@@ -392,7 +394,10 @@ function importOne(
       if (prior.path !== r.output) report.note = `already in the archive as ${prior.path}`;
       report.warnings.push({
         code: 'skipped',
-        message: `${prior.path} was made from the same raw file (${prior.raw || raw.rel}) and was ${state === 'reviewed' ? 'marked reviewed: true' : 'edited by hand'}; not overwritten and not imported twice (use --force to replace it).`,
+        message:
+          `${prior.path} was made from the same raw file (${prior.raw || raw.rel}) and ` +
+          `was ${state === 'reviewed' ? 'marked reviewed: true' : 'edited by hand'}; not overwritten and not ` +
+          `imported twice (use --force to replace it).`,
       });
       return report;
     }
@@ -402,7 +407,9 @@ function importOne(
       if (other && other.path !== prior.path) {
         report.ok = false;
         report.status = 'duplicate';
-        report.error = `${file}: same directive as ${other.path} (province ${fm.province}, number ${fm.number}, date ${fm.date}); ${prior.path}, made from this raw file, was left as it is.`;
+        report.error =
+          `${file}: same directive as ${other.path} (province ${fm.province}, number ${fm.number}, ` +
+          `date ${fm.date}); ${prior.path}, made from this raw file, was left as it is.`;
         return report;
       }
       report.note = `moved from ${prior.path}`;
@@ -414,7 +421,10 @@ function importOne(
     if (other) {
       report.ok = false;
       report.status = 'duplicate';
-      report.error = `${file}: same directive as ${other.path} (province ${fm.province}, number ${fm.number}, date ${fm.date}); not imported twice. If it is a better copy, delete the other file and import again.`;
+      report.error =
+        `${file}: same directive as ${other.path} (province ${fm.province}, number ${fm.number}, ` +
+        `date ${fm.date}); not imported twice. If it is a better copy, delete the other file ` +
+        `and import again.`;
       return report;
     }
   }
@@ -430,7 +440,9 @@ function importOne(
     if (occupied) {
       report.ok = false;
       report.status = 'duplicate';
-      report.error = `${file}: ${r.output} already exists and was made from another raw file; not replaced. If this is a better copy of the same document, delete ${r.output} (and its raw file) and import again.`;
+      report.error =
+        `${file}: ${r.output} already exists and was made from another raw file; not replaced. If ` +
+        `this is a better copy of the same document, delete ${r.output} (and its raw file) and import again.`;
       return report;
     }
   }
@@ -448,7 +460,9 @@ function importOne(
     // someone created the name since it was planned: keep theirs, write nothing for this file
     report.ok = false;
     report.status = 'failed';
-    report.error = `${file}: ${raw.rel} appeared while importing (another import or program wrote it); nothing was overwritten. Run the import again.`;
+    report.error =
+      `${file}: ${raw.rel} appeared while importing (another import or program wrote it); nothing ` +
+      `was overwritten. Run the import again.`;
     return report;
   }
   if (prior && !replaces) writeAtomic(outAbs, r.mdx);

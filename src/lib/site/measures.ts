@@ -377,7 +377,9 @@ export function markEvidence(
       escapeHtml(m.evidence).replace(/"/g, '&quot;'),
     ].find((n) => out.startsWith(n, i))!.length;
     const id = evidenceId(m.code);
-    out = `${out.slice(0, i)}<span class="measure-evidence" id="${id}">${out.slice(i, i + len)}</span>${out.slice(i + len)}`;
+    out =
+      `${out.slice(0, i)}<span class="measure-evidence" ` +
+      `id="${id}">${out.slice(i, i + len)}</span>${out.slice(i + len)}`;
     idOf.set(m.evidence, id);
   }
   return { html: out, anchors: new Map(measures.map((m) => [m.code, idOf.get(m.evidence) ?? null])) };

@@ -44,9 +44,14 @@ export function toJsonLines(records: readonly unknown[]): string {
 /** What readers may do with the data, and how to cite it (shown on /du-lieu/ and the home page). */
 export const LICENCE = {
   /** the archive's own work: metadata, structure, exports */
-  data: 'Dữ liệu mô tả (số hiệu, ngày, cơ quan ban hành, dẫn chiếu…) và các tệp xuất được dùng lại tự do, kể cả cho mục đích thương mại, với điều kiện ghi nguồn (giấy phép CC BY 4.0).',
+  data:
+    'Dữ liệu mô tả (số hiệu, ngày, cơ quan ban hành, dẫn chiếu…) và các tệp xuất được dùng lại tự do, kể cả ' +
+    'cho mục đích thương mại, với điều kiện ghi nguồn (giấy phép CC BY 4.0).',
   /** the documents themselves */
   documents:
-    'Văn bản hành chính của cơ quan nhà nước không thuộc đối tượng bảo hộ quyền tác giả (Điều 15 Luật Sở hữu trí tuệ); bài báo đăng lại văn bản thuộc quyền của tờ báo đã đăng, ghi ở mục Nguồn của từng văn bản.',
-  cite: 'Khi trích dẫn, ghi: cơ quan ban hành, loại và số văn bản, ngày ban hành, tiêu đề, “Lưu trữ văn bản phòng, chống COVID-19” và đường dẫn cố định của văn bản (mỗi trang văn bản có sẵn dòng trích dẫn).',
+    'Văn bản hành chính của cơ quan nhà nước không thuộc đối tượng bảo hộ quyền tác giả (Điều 15 Luật Sở hữu trí ' +
+    'tuệ); bài báo đăng lại văn bản thuộc quyền của tờ báo đã đăng, ghi ở mục Nguồn của từng văn bản.',
+  cite:
+    'Khi trích dẫn, ghi: cơ quan ban hành, loại và số văn bản, ngày ban hành, tiêu đề, “Lưu trữ văn bản ' +
+    'phòng, chống COVID-19” và đường dẫn cố định của văn bản (mỗi trang văn bản có sẵn dòng trích dẫn).',
 } as const;

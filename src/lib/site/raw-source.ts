@@ -84,7 +84,10 @@ export function rawContentType(bytes: Uint8Array): string {
   return cs ? `text/plain; charset=${cs}` : 'application/octet-stream';
 }
 
-/** "a/b.txt" -> "a/b": the raw page's name under /nguon/ (another extension is kept, so "x.txt" and "x.html" differ). */
+/**
+ * "a/b.txt" -> "a/b": the raw page's name under /nguon/ (another extension is kept, so "x.txt" and
+ * "x.html" differ).
+ */
 export function rawPageName(rel: string): string {
   return rel.replace(/^content\/raw\//, '').replace(/\.txt$/i, '');
 }

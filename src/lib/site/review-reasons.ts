@@ -53,7 +53,8 @@ const RULES: Rule[] = [
   [
     /^no issue date; month of the latest date the text reports \((.+?)\)/i,
     (m) =>
-      `Văn bản không ghi ngày ban hành; đây là tháng của mốc thời gian muộn nhất văn bản nêu (${m[1]}), ngày ban hành có thể muộn hơn.`,
+      `Văn bản không ghi ngày ban hành; đây là tháng của mốc thời gian muộn nhất văn bản nêu (${m[1]}), ngày ban ` +
+      `hành có thể muộn hơn.`,
   ],
   [
     /the date of the meeting or event the text opens with/i,
@@ -100,7 +101,9 @@ const RULES: Rule[] = [
   [
     /^([a-z0-9-]+) \((impose|lift)\): (\d+)% sure/i,
     (m) =>
-      `Biện pháp “${findMeasure(m[1]!)?.label ?? m[1]}” (${MEASURE_ACTION_LABELS[m[2] as MeasureAction] ?? m[2]}): máy đọc chỉ chắc ${m[3]}%; cần xem chính văn bản có yêu cầu biện pháp này không.`,
+      `Biện pháp “${findMeasure(m[1]!)?.label ?? m[1]}” ` +
+      `(${MEASURE_ACTION_LABELS[m[2] as MeasureAction] ?? m[2]}): máy đọc chỉ chắc ${m[3]}%; cần xem chính ` +
+      `văn bản có yêu cầu biện pháp này không.`,
   ],
   [
     /^the text has no headline or title block/i,
@@ -142,7 +145,8 @@ const RULES: Rule[] = [
   [
     /^the number line reads "(.+?)", letters a scan mistakes for digits; read as (\S+?):/i,
     (m) =>
-      `Dòng số hiệu ghi “${m[1]}”, có chữ cái mà bản quét dễ nhầm với chữ số; máy đọc thành ${m[2]}: cần đối chiếu với bản quét.`,
+      `Dòng số hiệu ghi “${m[1]}”, có chữ cái mà bản quét dễ nhầm với chữ số; máy đọc thành ${m[2]}: cần đối ` +
+      `chiếu với bản quét.`,
   ],
   [
     /^the dateline reads "(.+?)", letters a scan mistakes for digits/i,
@@ -218,7 +222,10 @@ export function pageConfidence(d: Pick<DirectiveData, 'reviewed' | 'review' | 'd
     : {
         reviewed: false,
         status: 'Chưa kiểm tra',
-        explanation: `Thông tin văn bản do máy đọc từ bản gốc và chưa được người đối chiếu${flagged ? `; ${flagged} thông tin được đánh dấu cần kiểm tra` : ''}. Nội dung văn bản được giữ nguyên như bản gốc.`,
+        explanation:
+          `Thông tin văn bản do máy đọc từ bản gốc và chưa được người đối ` +
+          `chiếu${flagged ? `; ${flagged} thông tin được đánh dấu cần kiểm tra` : ''}. Nội dung văn bản được ` +
+          `giữ nguyên như bản gốc.`,
         notes,
         checkedNotes: [],
         byField,

@@ -1,7 +1,8 @@
 /**
  * The issue date, as an ordered list of named rules (see decide.ts): the dateline (dateline; month
- * only: dateline-month; printed after the text: dateline-late); the metadata table's "Ngày ban hành" (metadata-table); the date beside
- * the own number (own-number-sentence); the next sentence "<type> do … ký ngày D" (signed-sentence); a lead "Ngày D, <body> vừa ký …" (lead-sentence); an
+ * only: dateline-month; printed after the text: dateline-late); the metadata table's "Ngày ban hành"
+ * (metadata-table); the date beside the own number (own-number-sentence); the next sentence
+ * "<type> do … ký ngày D" (signed-sentence); a lead "Ngày D, <body> vừa ký …" (lead-sentence); an
  * opening "Ngày D, <body> …" (opening-date); the posting or page date's month (publication); the
  * latest date a "vừa …" report gives (latest-reported). A day and month without a year take it
  * from the text around them (inferYear), saved as inferred; when nothing gives it the rules stop
@@ -98,6 +99,20 @@ function leadActs({ ctx: { text, folded, issuerHits } }: Input): number[] {
     .sort((a, b) => a - b);
 }
 
+// What may stand between the own number and its date: "của <body>", "do <who> ký (ban hành) (vào)", "ngày".
+const BETWEEN_NUMBER_AND_DATE = new RegExp(
+  String.raw`^\s*,?\s*(?:của\s+[^,.;\d]{3,50}?\s*,?\s*)?` +
+    String.raw`(?:do\s+[^,.;\d]{3,80}?\s+ký(?:\s+ban hành)?\s+(?:vào\s+)?)?` +
+    String.raw`(?:ban hành\s+)?(?:ngày\s*)?$`,
+  'iu',
+);
+// Just before a date, a time or "kể từ", "hiệu lực từ", "áp dụng từ": when measures take effect.
+const EFFECTIVE_BEFORE = new RegExp(
+  String.raw`(giờ|\dh|\dh\d\d)\s*(?:\d+\s*)?(?:ngày\s*)?$` +
+    String.raw`|(kể từ|hiệu lực(?: từ)?|áp dụng từ|bắt đầu từ)\s+(?:ngày\s+)?$`,
+  'iu',
+);
+
 const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
   {
     name: 'dateline-month',
@@ -124,7 +139,9 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
             value,
             confidence: 0.6,
             evidence: seg.datelineAsPrinted,
-            reason: `the dateline reads "${seg.datelineAsPrinted}", letters a scan mistakes for digits; check the date against the scan`,
+            reason:
+              `the dateline reads "${seg.datelineAsPrinted}", letters a scan mistakes for digits; check ` +
+              `the date against the scan`,
           }
         : { value, confidence: 0.95, evidence: seg.dateline };
     },
@@ -171,11 +188,7 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
       } = input;
       if (!ownHit) return null;
       const after = dates.find(
-        (x) =>
-          x.index >= ownHit.end &&
-          /^\s*,?\s*(?:của\s+[^,.;\d]{3,50}?\s*,?\s*)?(?:do\s+[^,.;\d]{3,80}?\s+ký(?:\s+ban hành)?\s+(?:vào\s+)?)?(?:ban hành\s+)?(?:ngày\s*)?$/iu.test(
-            text.slice(ownHit.end, x.index),
-          ),
+        (x) => x.index >= ownHit.end && BETWEEN_NUMBER_AND_DATE.test(text.slice(ownHit.end, x.index)),
       );
       const start = sentenceStart(text, ownHit.index);
       const before = dates
@@ -240,7 +253,8 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
         const off = text.indexOf(para);
         const d = dates.find((x) => x.index >= off && x.index < off + m[0].length);
         if (!d || !issuerHits.some((h) => h.index === off + m[0].length)) continue;
-        if (REPORTED.test(input.ctx.folded.slice(off, off + Math.min(para.length, 160)))) continue; // the day it was reported
+        // the day it was reported
+        if (REPORTED.test(input.ctx.folded.slice(off, off + Math.min(para.length, 160)))) continue;
         const c = fromHit(input, d, 0.6, para.slice(0, 120));
         return c.value
           ? {
@@ -293,10 +307,7 @@ const sameDay = (a: IssueDate | null, b: IssueDate | null): boolean =>
 export function extractDate(ctx: ExtractContext, ownHit: NumberHit | null): Extracted['date'] {
   const { text } = ctx;
   // a time the measures start ("từ 00 giờ ngày ...", "kể từ ngày ..."): the document precedes it
-  const effective = (h: DateHit): boolean =>
-    /(giờ|\dh|\dh\d\d)\s*(?:\d+\s*)?(?:ngày\s*)?$|(kể từ|hiệu lực(?: từ)?|áp dụng từ|bắt đầu từ)\s+(?:ngày\s+)?$/iu.test(
-      text.slice(Math.max(0, h.index - 20), h.index),
-    );
+  const effective = (h: DateHit): boolean => EFFECTIVE_BEFORE.test(text.slice(Math.max(0, h.index - 20), h.index));
   const f = decide<Input, IssueDate | null>(
     RULES,
     { ctx, ownHit, effective },

@@ -47,7 +47,12 @@ export function findDates(text: string): DateHit[] {
   for (const m of text.matchAll(/(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?!\d)/gu))
     push(m.index!, m[0], +m[1]!, +m[3]!, +m[4]!);
   for (const m of folded.matchAll(
-    /(?<![a-z])(?:ngay|sang|chieu|toi|trua|dem|hom|hom nay|hom qua|sang nay|chieu nay|toi nay|toi qua|dem qua)\s+(?:ngay\s+)?\(?\s*(\d{1,2})\s?([/.-])\s?(\d{1,2})(?![\d/.-]*\d)/g,
+    new RegExp(
+      '(?<![a-z])(?:ngay|sang|chieu|toi|trua|dem|hom|hom nay|hom qua|sang nay|chieu nay' +
+        String.raw`|toi nay|toi qua|dem qua)\s+(?:ngay\s+)?\(?\s*(\d{1,2})\s?([/.-])\s?` +
+        String.raw`(\d{1,2})(?![\d/.-]*\d)`,
+      'g',
+    ),
   )) {
     const at = m.index! + m[0].indexOf(m[1]!);
     push(at, text.slice(at, m.index! + m[0].length), +m[1]!, +m[3]!, null);

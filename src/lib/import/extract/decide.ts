@@ -50,7 +50,9 @@ export function decide<I, T>(
     return {
       ...win,
       confidence: CONTRADICTED,
-      reason: `the ${win.rule} gives ${show(win.value)} but the ${against.rule} gives ${show(against.value)}${win.reason ? `; ${win.reason}` : ''}`,
+      reason:
+        `the ${win.rule} gives ${show(win.value)} but the ${against.rule} ` +
+        `gives ${show(against.value)}${win.reason ? `; ${win.reason}` : ''}`,
     };
   }
   return win;

@@ -29,7 +29,10 @@ interface Input {
 const named = (t: ReturnType<typeof typeOfWord>): DocTypeName | null =>
   t && t !== 'văn bản' && t !== 'other' ? t : null;
 
-/** The type a number's symbol stands for; state symbols without a type code ("288/UBND-VP") are, by Nghị định 30, công văn. */
+/**
+ * The type a number's symbol stands for; state symbols without a type code ("288/UBND-VP") are,
+ * by Nghị định 30, công văn.
+ */
 function typeOfSymbol(number: string | null): DocTypeName | undefined {
   if (!number) return undefined;
   const p = parseDocNumber(number);
@@ -124,7 +127,8 @@ const RULES: ReadonlyArray<Rule<Input, DocTypeName>> = [
       if (!seg.headline) return null;
       const hf = foldForMatch(seg.headline);
       const m = new RegExp(
-        `^(${TYPE_ALT})(?:\\s+(?:khan|hoa toc))?(?=\\s+(?:cua|ve|so|ban hanh|yeu cau|chi dao|khan|hoa toc|\\d+\\s*/\\s*[a-z]*-?(?:ubnd|tu|bcd|ctubnd)))`,
+        `^(${TYPE_ALT})(?:\\s+(?:khan|hoa toc))?(?=\\s+(?:cua|ve|so|ban hanh|yeu cau|chi dao|khan|hoa toc` +
+          `|\\d+\\s*/\\s*[a-z]*-?(?:ubnd|tu|bcd|ctubnd)))`,
       ).exec(hf);
       const t = m ? named(typeOfWord(m[1]!)) : null;
       if (!t || isCentral(parseDocNumber(hf.slice(m![0].length).trim().split(/\s/)[0] ?? '')?.codes ?? [])) return null;

@@ -26,16 +26,28 @@ export const PARTY_RE = /(?:(ban thường vụ|ban chấp hành|thường trự
 export const STATE_RE = /(?:(chủ tịch)\s+)?(ubnd|ủy ban nhân dân)(?:\s+(tỉnh|thành phố|tp\.?))?/giu;
 export const BCD_RE = /ban chỉ đạo (?:phòng[,\s-]*chống)[^.;\n]{0,40}?(tỉnh|thành phố)(?![\p{L}])/giu;
 export const VP_RE = /văn phòng (?:ubnd|ủy ban nhân dân)\s+(tỉnh|thành phố|tp\.?)/giu;
-export const EXCLUDE_BEFORE =
-  /(?:trước|báo cáo|về|đến|gửi|cho|với|của|theo|tham mưu|xin ý kiến|ủy viên|trực thuộc|kính gửi|như|văn phòng|ban tuyên giáo|ủy ban kiểm tra|bí thư|phó bí thư|chánh văn phòng|trưởng ban|ban cán sự đảng|bcs đảng|đảng đoàn|các|và|phó|cấp|nghe)\s*(?:(?:thường trực|ban thường vụ)(?:\s+(?:tỉnh|thành)\s+ủy)?\s*(?:,|và)\s*)?$/iu;
+export const EXCLUDE_BEFORE = new RegExp(
+  '(?:trước|báo cáo|về|đến|gửi|cho|với|của|theo|tham mưu|xin ý kiến|ủy viên|trực thuộc' +
+    '|kính gửi|như|văn phòng|ban tuyên giáo|ủy ban kiểm tra|bí thư|phó bí thư|chánh văn phòng' +
+    String.raw`|trưởng ban|ban cán sự đảng|bcs đảng|đảng đoàn|các|và|phó|cấp|nghe)\s*` +
+    String.raw`(?:(?:thường trực|ban thường vụ)(?:\s+(?:tỉnh|thành)\s+ủy)?\s*(?:,|và)\s*)?$`,
+  'iu',
+);
 export const DOC_AFTER = new RegExp(
-  `^\\s*,?(?:\\s+(?:vua|da|moi|cung|tiep tuc|chinh thuc))*\\s+(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\\s+(?:(?:hoa toc|thuong khan|khan)\\s+)?(?:${TYPE_ALT})\\b`,
+  `^\\s*,?(?:\\s+(?:vua|da|moi|cung|tiep tuc|chinh thuc))*\\s+(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\\s+` +
+    `(?:(?:hoa toc|thuong khan|khan)\\s+)?(?:${TYPE_ALT})\\b`,
 );
 /** "…, Chủ tịch UBND tỉnh Vĩnh Long, đã ký": a person's name or a comma between the body and its act */
-export const NAME_AFTER =
-  /^\s*,?\s*(?:(?:ông|bà|đồng chí)\s+)?(?:[\p{Lu}][\p{Ll}’']*\s+){1,4}[\p{Lu}][\p{Ll}’']*(?=\s*,?\s+\p{Ll})|^\s*,(?=\s+\p{Ll})/u;
-export const VOICE_AFTER =
-  /^(?:\s+\S+){0,3}?(?:\s+(?:vua|da|cung|tiep tuc|co ban))*\s+(?:yeu cau|chi dao|de nghi|ket luan|quyet dinh|luu y|giao|nhan manh|thong nhat|nhat tri|hop|dong y|chu truong|quan triet|keu goi|huong dan|chi thi)\b/;
+export const NAME_AFTER = new RegExp(
+  String.raw`^\s*,?\s*(?:(?:ông|bà|đồng chí)\s+)?(?:[\p{Lu}][\p{Ll}’']*\s+){1,4}[\p{Lu}][\p{Ll}’']*` +
+    String.raw`(?=\s*,?\s+\p{Ll})|^\s*,(?=\s+\p{Ll})`,
+  'u',
+);
+export const VOICE_AFTER = new RegExp(
+  String.raw`^(?:\s+\S+){0,3}?(?:\s+(?:vua|da|cung|tiep tuc|co ban))*\s+` +
+    '(?:yeu cau|chi dao|de nghi|ket luan|quyet dinh|luu y|giao|nhan manh|thong nhat|nhat tri' +
+    String.raw`|hop|dong y|chu truong|quan triet|keu goi|huong dan|chi thi)\b`,
+);
 
 export function placeAfter(
   text: string,

@@ -20,7 +20,10 @@ export interface IssuerResult {
   stateLevel: 'tỉnh' | 'thành phố' | null;
 }
 
-/** A header line naming a body below the province: a district, town or commune, or a city that is not one of the five. */
+/**
+ * A header line naming a body below the province: a district, town or commune, or a city that is not one
+ * of the five.
+ */
 export function isDistrictHeader(line: string): boolean {
   const f = foldForMatch(line);
   if (
@@ -213,7 +216,9 @@ export function extractIssuer(
       const chair = issuerHits.some((h) => h.body === 'ct' && h.index >= start && (!ownHit || h.end <= ownHit.index));
       body = ownCodes[0] === 'CTUBND' || chair ? 'ct' : 'ubnd';
       conf = Math.min(conf, 0.7);
-      symbolReason = `the text names the steering committee, but the number's symbol (${number.value}) is the People's Committee's`;
+      symbolReason =
+        `the text names the steering committee, but the number's symbol (${number.value}) is the ` +
+        `People's Committee's`;
     }
     const byMeta = metaState && !headerState && chosen !== issuerHit;
     if (byMeta) {
@@ -262,9 +267,11 @@ export function extractIssuer(
   if (issuer.value && issuer.confidence < 0.7 && !issuer.reason) {
     issuer.reason =
       issuer.rule === 'voice'
-        ? `read from who speaks in the text ("${(issuer.evidence ?? '').slice(0, 60)}"), not from a sentence that issues the document`
+        ? `read from who speaks in the text ("${(issuer.evidence ?? '').slice(0, 60)}"), not from a sentence ` +
+          `that issues the document`
         : issuer.rule === 'symbol'
-          ? `read from the number's symbol only (${number.value ?? 'no number'}); the text does not name the body that issued it`
+          ? `read from the number's symbol only (${number.value ?? 'no number'}); the text does not name the ` +
+            `body that issued it`
           : 'the text names the body only loosely';
   }
   // the one list of issuers: a name outside it is not a value

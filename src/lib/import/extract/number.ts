@@ -33,7 +33,9 @@ export function extractNumber(ctx: ExtractContext): { number: Field<string | nul
   let ocrReason: string | null = null;
   if (ocr && /[lIOo]/.test(ocr[1]!)) {
     const digits = ocr[1]!.replace(/[lI]/g, '1').replace(/[Oo]/g, '0');
-    ocrReason = `the number line reads "${ocr[1]}", letters a scan mistakes for digits; read as ${digits}: check it against the scan`;
+    ocrReason =
+      `the number line reads "${ocr[1]}", letters a scan mistakes for digits; read as ${digits}: check ` +
+      `it against the scan`;
     headerNumber = digits + headerNumber!.slice(ocr[1]!.length);
   }
   if (headerNumber && docNumberKey(headerNumber)) {

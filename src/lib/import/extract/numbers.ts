@@ -25,21 +25,31 @@ export interface NumberHit {
 }
 
 // "469-CV/TU", "907 -CV/TU", "35/CT-TTg", "07 – CĐ/TU", and legal documents' "15/2021/QĐ-UBND"
-export const NUMBER_RE =
-  /(?<![\p{L}\d/.-])(\d{1,5})\s?([-/\u2013\u2014])\s?((?:(?:19|20)\d\d\s?\/\s?)?(?:[\p{Lu}][\p{Lu}\p{Ll}\d&]*)(?:\s?[-/\u2013\u2014]\s?[\p{Lu}][\p{Lu}\p{Ll}\d&]*)*)/gu;
+export const NUMBER_RE = new RegExp(
+  String.raw`(?<![\p{L}\d/.-])(\d{1,5})\s?([-/\u2013\u2014])\s?` +
+    String.raw`((?:(?:19|20)\d\d\s?\/\s?)?(?:[\p{Lu}][\p{Lu}\p{Ll}\d&]*)` +
+    String.raw`(?:\s?[-/\u2013\u2014]\s?[\p{Lu}][\p{Lu}\p{Ll}\d&]*)*)`,
+  'gu',
+);
 // "công điện số 03", "Công điện khẩn số 02", "văn bản khẩn 2556": the serial alone
 export const BARE_NUMBER_RE = new RegExp(
-  `(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?\\s+(?:so\\s*:?\\s*|(?<=(?:khan|hoa toc)\\s+))(\\d{1,5})(?![\\d/.,-]|\\s?[-/]\\s?[a-z]|\\s+(?:nam|thang|ngay|gio|nguoi|ca|%))`,
+  `(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?\\s+(?:so\\s*:?\\s*|(?<=(?:khan|hoa toc)\\s+))` +
+    `(\\d{1,5})(?![\\d/.,-]|\\s?[-/]\\s?[a-z]|\\s+(?:nam|thang|ngay|gio|nguoi|ca|%))`,
   'g',
 );
 export const ACTION = /(?:^|\s)(?:ban hanh|co|ra|ky|ky ban hanh|phat hanh|gui)\s+(?:(?:hoa toc|thuong khan|khan)\s+)?$/;
 // "Đó là nội dung tại Chỉ thị số 03/CT-UBND": a report naming the document it is about
 export const THIS_IS =
   /(?:do la|day la)\s+(?:mot (?:trong nhung|so) )?(?:noi dung|yeu cau|chi dao)(?:\s+chinh)?\s+(?:tai|cua|trong)\s+$/;
-export const CITED_BEFORE =
-  /(?:^|\s)(?:thuc hien|theo|tai|can cu|trien khai|quan triet|kem theo|thay the|bai bo|tinh than|chi dao cua|nhu|sau|va|cua|voi|tiep tuc thuc hien)\s+(?:nghiem\s+)?(?:cac\s+|noi dung\s+)?$/;
-export const CENTRAL_AFTER =
-  /^[^.;]{0,40}?\bcua\s+(thu tuong|chinh phu|van phong chinh phu|bo\s|bo truong|ban bi thu|bo chinh tri|trung uong|ban chi dao quoc gia|quoc hoi|tong bi thu)/;
+export const CITED_BEFORE = new RegExp(
+  String.raw`(?:^|\s)(?:thuc hien|theo|tai|can cu|trien khai|quan triet|kem theo|thay the|bai bo` +
+    String.raw`|tinh than|chi dao cua|nhu|sau|va|cua|voi|tiep tuc thuc hien)\s+(?:nghiem\s+)?` +
+    String.raw`(?:cac\s+|noi dung\s+)?$`,
+);
+export const CENTRAL_AFTER = new RegExp(
+  String.raw`^[^.;]{0,40}?\bcua\s+(thu tuong|chinh phu|van phong chinh phu|bo\s|bo truong|ban bi thu` +
+    '|bo chinh tri|trung uong|ban chi dao quoc gia|quoc hoi|tong bi thu)',
+);
 
 /** The sentence a number stands in, for evidence. */
 export function sentenceOf(text: string, h: { index: number; end: number }): string {
@@ -47,10 +57,27 @@ export function sentenceOf(text: string, h: { index: number; end: number }): str
 }
 
 // "Kế hoạch (này) do … ký (ban hành)", "Văn bản được ban hành ngày …": a sentence that says who issued it
-export const SIGNED_AFTER_TYPE =
-  /^(?:nay\s+)?(?:(?:do\s+[^.;]{3,90}?\s+)?(?:ky ban hanh|ky|ban hanh)|duoc\s+(?:[^.;]{3,90}?\s+)?(?:ky ban hanh|ky|ban hanh))\b/;
+export const SIGNED_AFTER_TYPE = new RegExp(
+  String.raw`^(?:nay\s+)?(?:(?:do\s+[^.;]{3,90}?\s+)?(?:ky ban hanh|ky|ban hanh)` +
+    String.raw`|duoc\s+(?:[^.;]{3,90}?\s+)?(?:ky ban hanh|ky|ban hanh))\b`,
+);
 
-/** Whether the sentence after the one ending past `end` opens with the same type word and says who signed or issued it. */
+// "(ngày D) của (Chủ tịch) UBND / Ban Thường vụ / Tỉnh ủy … tỉnh|thành phố": a provincial body's document
+const OF_PROVINCE_BODY_AFTER = new RegExp(
+  String.raw`^\s*(?:,?\s*ngay\s+[\d/.-]+\s*)?,?\s*cua\s+(?:chu tich\s+)?` +
+    String.raw`(?:ubnd|uy ban nhan dan|ban thuong vu|thuong truc|tinh uy|thanh uy)\s+` +
+    '(?:tinh|thanh pho|tp)',
+);
+// "(ngày D) của Ban Thường vụ / Tỉnh ủy / UBND / Ban Chỉ đạo …": a local body's document, place unsaid
+const OF_LOCAL_BODY_AFTER = new RegExp(
+  String.raw`^\s*(?:,?\s*ngay\s+[\d/.-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh` +
+    '|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd|ban chi dao|van phong ubnd)',
+);
+
+/**
+ * Whether the sentence after the one ending past `end` opens with the same type word and says who signed
+ * or issued it.
+ */
 export function signedNext(folded: string, end: number, typeWord: string): boolean {
   const rest = folded.slice(end, end + 600);
   const stop = /[.!?]\s+/.exec(rest);
@@ -86,13 +113,7 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
     if (THIS_IS.test(beforeType)) score += 12;
     // a sentence opening "Theo Công văn số N ngày D của UBND tỉnh X về việc …": a report retelling a
     // provincial document (still cited-looking, so it only just qualifies, for review)
-    if (
-      /(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) &&
-      /^\s*(?:,?\s*ngay\s+[\d/.-]+\s*)?,?\s*cua\s+(?:chu tich\s+)?(?:ubnd|uy ban nhan dan|ban thuong vu|thuong truc|tinh uy|thanh uy)\s+(?:tinh|thanh pho|tp)/.test(
-        after,
-      )
-    )
-      score += 9;
+    if (/(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) && OF_PROVINCE_BODY_AFTER.test(after)) score += 9;
     // "Theo Kế hoạch N, tỉnh X sẽ … . Kế hoạch do Phó Chủ tịch UBND tỉnh ký ban hành ngày D": the report
     // names the document, then says who signed it; the number is the document's own (for review)
     if (tm && /(?:^|[.;:!?]\s+)theo\s+$/.test(beforeType) && signedNext(folded, end, tm[1]!)) score += 12;
@@ -104,14 +125,9 @@ export function findNumbers(text: string, folded: string): NumberHit[] {
       !CITED_BEFORE.test(before.slice(0, Math.max(0, before.lastIndexOf('('))))
     )
       score += 5;
-    if (
-      /^\s*(?:,?\s*ngay\s+[\d/.-]+\s*)?cua\s+(ban thuong vu|thuong truc|ban chap hanh|tinh uy|thanh uy|ubnd|uy ban nhan dan|chu tich ubnd|ban chi dao|van phong ubnd)/.test(
-        after,
-      ) &&
-      index - lineStart < 40
-    )
-      score += 4;
-    // the text's first line opens with the document ("Chỉ thị 17/CT-UBND của …", "HỎA TỐC: Công văn 1803/BCĐ-VX …"): its headline
+    if (OF_LOCAL_BODY_AFTER.test(after) && index - lineStart < 40) score += 4;
+    // the text's first line opens with the document ("Chỉ thị 17/CT-UBND của …",
+    // "HỎA TỐC: Công văn 1803/BCĐ-VX …"): its headline
     if (
       lineStart === 0 &&
       tm &&

@@ -74,8 +74,10 @@ function chromeProvince(lines: string[]): { province: Province; line: string } |
 
 // people and goods coming "from" another province do not make it the issuer's
 // (nor does a province the text sends help to: "hỗ trợ TP Hồ Chí Minh", "chi viện cho tỉnh Bình Dương")
-const FROM_ELSEWHERE =
-  /(tu|ve tu|den tu|di qua|cac tinh|tinh ban|voi|ho tro|chi vien|giup do|giup|di|sang|tro ve|len duong)\s+(cho\s+)?(tinh\s+|thanh pho\s+|tp\.?\s*)?$/;
+const FROM_ELSEWHERE = new RegExp(
+  '(tu|ve tu|den tu|di qua|cac tinh|tinh ban|voi|ho tro|chi vien|giup do|giup|di|sang' +
+    String.raw`|tro ve|len duong)\s+(cho\s+)?(tinh\s+|thanh pho\s+|tp\.?\s*)?$`,
+);
 
 // between the acting place and its number: an act ("đã có", "vừa ban hành", "ký") and the type word
 const ACTS_NEXT = /^[^()]{0,80}?\b(?:co|ra|ban hanh|ky|phat hanh|gui|trien khai)\b[^()]{0,40}$/;
@@ -188,7 +190,8 @@ const RULES: ReadonlyArray<Rule<Input, string | null>> = [
       if (names.length > 1) {
         return stop(
           `the text names several provinces (${names.join(', ')}) and not the issuer's`,
-          `the text names several provinces (${names.join(', ')}) and no issuer's province; province left empty. Supply it with --province.`,
+          `the text names several provinces (${names.join(', ')}) and no issuer's province; province left empty. ` +
+            `Supply it with --province.`,
         );
       }
       const p = counted[0];

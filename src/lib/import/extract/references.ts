@@ -13,7 +13,8 @@ export function extractReferences(ctx: ExtractContext, ownKey: string | null): D
   for (const h of numberHits) {
     if (h.key === ownKey || seenRefs.has(h.key) || !/\D/.test(h.number)) continue;
     seenRefs.add(h.key);
-    // the date written beside any mention of it: the first one may give none ("Chỉ thị số 12/CT-UBND", later "… ngày 14/9/2021")
+    // the date written beside any mention of it: the first one may give none
+    // ("Chỉ thị số 12/CT-UBND", later "… ngày 14/9/2021")
     const d = numberHits
       .filter((n) => n.key === h.key)
       .map((n) =>

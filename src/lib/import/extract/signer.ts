@@ -37,8 +37,12 @@ export function extractSigner(ctx: ExtractContext): { signer: Field<string | nul
       rule: 'metadata-table',
     };
   } else {
-    const re =
-      /((?:Phó\s+)?(?:Bí thư|Chủ tịch|Trưởng ban)[^.;\n]{0,50}?)\s+((?:[\p{Lu}][\p{Ll}’']*\s+){1,6}[\p{Lu}][\p{Ll}’']*)\s+(?:(?:vừa|đã|mới)\s+)?(?:thay mặt\s+[^.;\n]{3,60}?\s+)?(?:ký|ban hành)(?![\p{L}])/gu;
+    const re = new RegExp(
+      String.raw`((?:Phó\s+)?(?:Bí thư|Chủ tịch|Trưởng ban)[^.;\n]{0,50}?)\s+` +
+        String.raw`((?:[\p{Lu}][\p{Ll}’']*\s+){1,6}[\p{Lu}][\p{Ll}’']*)\s+(?:(?:vừa|đã|mới)\s+)?` +
+        String.raw`(?:thay mặt\s+[^.;\n]{3,60}?\s+)?(?:ký|ban hành)(?![\p{L}])`,
+      'gu',
+    );
     for (const m of text.matchAll(re)) {
       let words = m[2]!.split(/\s+/);
       let role = m[1]!;

@@ -86,7 +86,8 @@ export function extractTitle(
           ? 'Khẩn'
           : ownHit &&
               new RegExp(
-                `(hoa toc|thuong khan|khan)\\s+(?:(?:${TYPE_ALT})\\s+)?(?:so\\s*:?\\s*)?$|(hoa toc|thuong khan|khan)\\s*(so\\s*)?$`,
+                `(hoa toc|thuong khan|khan)\\s+(?:(?:${TYPE_ALT})\\s+)?(?:so\\s*:?\\s*)?$` +
+                  `|(hoa toc|thuong khan|khan)\\s*(so\\s*)?$`,
               ).test(beforeOwn)
             ? /hoa toc/.test(beforeOwn)
               ? 'Hỏa tốc'

@@ -22,7 +22,8 @@ export const TYPE_ALT = TYPE_WORDS.map(([w]) => w).join('|');
 /** a document-type word at the end of `before` (folded), e.g. "... ban hanh cong van so " */
 // "Công văn CV 9229/UBND-VHXH": the type's code may repeat before the number
 export const TYPE_BEFORE = new RegExp(
-  `(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?(?:\\s+(?:cv|cd|ct|tb|kh|qd|hd|kl|nq))?\\s*(?:so\\s*:?|[-–:])?\\s*$`,
+  `(?:^|[^a-z])(${TYPE_ALT})(?:\\s+(?:hoa toc|thuong khan|khan))?(?:\\s+(?:cv|cd|ct|tb|kh|qd|hd|kl|nq))?\\s*` +
+    `(?:so\\s*:?|[-–:])?\\s*$`,
 );
 
 export const typeOfWord = (folded: string): DocTypeName | 'văn bản' | 'other' | null =>
@@ -47,16 +48,20 @@ export function citedTypeName(folded: string): string | null {
 
 // "vừa (thay mặt …) ký ban hành <type>": the lead sentence of a news report naming its document
 export const LEAD_ACT = new RegExp(
-  `(?:vua|da|moi)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|gui|phat hanh)\\s+(?:(?:hoa toc|thuong khan|khan)\\s+)?(?:${TYPE_ALT})\\b`,
+  `(?:vua|da|moi)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|gui|phat hanh)\\s+` +
+    `(?:(?:hoa toc|thuong khan|khan)\\s+)?(?:${TYPE_ALT})\\b`,
 );
 export const LEAD_ACT_ALL = new RegExp(LEAD_ACT.source, 'g');
 // "vừa ký <type> về/số/…": the type of the document a report is about
 export const ACT_TYPE_ALL = new RegExp(
-  `(?:vua|da|moi)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|phat hanh|gui)\\s+(?:(?:hoa toc|thuong khan|khan)\\s+)?(${TYPE_ALT})(?:\\s+(?:khan|hoa toc))?\\s+(?:ve|so|chi dao|gui|yeu cau|nham|cua|\\d)`,
+  `(?:vua|da|moi)\\s+(?:thay mat [^.;]{3,60}?\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|phat hanh|gui)\\s+` +
+    `(?:(?:hoa toc|thuong khan|khan)\\s+)?(${TYPE_ALT})(?:\\s+(?:khan|hoa toc))?\\s+` +
+    `(?:ve|so|chi dao|gui|yeu cau|nham|cua|\\d)`,
   'g',
 );
 /** "<issuer> (vừa|đã)? (ký|ban hành|có|ra|gửi) <type>": an act whose subject is a named body, in the same sentence */
 export const BODY_ACT_ALL = new RegExp(
-  `(?:(?:vua|da|moi|chinh thuc)\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|gui|phat hanh)\\s+(?:(?:hoa toc|thuong khan|khan)\\s+)?(${TYPE_ALT})(?![a-z])`,
+  `(?:(?:vua|da|moi|chinh thuc)\\s+)?(?:ky ban hanh|ky|ban hanh|co|ra|gui|phat hanh)\\s+` +
+    `(?:(?:hoa toc|thuong khan|khan)\\s+)?(${TYPE_ALT})(?![a-z])`,
   'g',
 );
