@@ -40,6 +40,10 @@ export const paths = {
   jsonLines: () => 'api/directives.jsonl',
   openData: () => 'du-lieu/',
   contribute: () => 'gop-y/',
+  measures: () => 'bien-phap/',
+  measure: (code: string) => `bien-phap/${code}/`,
+  measuresCsv: () => 'api/measures.csv',
+  measuresJson: () => 'api/measures.json',
 };
 
 /** Absolute URL for citations and feeds: site origin + base + path. */
