@@ -9,6 +9,7 @@ import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview, type Plugin } from 'vite';
 import { rawContentType } from '../lib/site/raw-source.ts';
+import { RAW_DIR } from '../lib/site/urls.ts';
 
 interface PreviewOptions {
   outDir: URL;
@@ -39,9 +40,9 @@ export function previewContentType(dir: string, base: string, url: string): stri
   } catch {
     return null;
   }
-  const prefix = `${base.replace(/\/$/, '')}/raw/`;
+  const prefix = `${base.replace(/\/$/, '')}/${RAW_DIR}/`;
   if (path.startsWith(prefix)) {
-    const root = resolve(dir, 'raw');
+    const root = resolve(dir, RAW_DIR);
     const file = resolve(root, path.slice(prefix.length));
     if (!file.startsWith(root + sep) || !existsSync(file)) return null;
     return rawContentType(readFileSync(file));

@@ -9,6 +9,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rawFilePath } from '../lib/site/provenance.ts';
 import { contentDir } from '../lib/content-dir.ts';
+import { RAW_DIR } from '../lib/site/urls.ts';
 
 /**
  * Every regular file under <content>/raw (dotfiles skipped), read with lstat: a symbolic link,
@@ -46,7 +47,7 @@ export async function listRegularRawFiles(root: string = contentDir()): Promise<
 /** Copy every file of <content>/raw to <outDir>/raw; returns how many. */
 export async function copyRawFiles(outDir: string, files?: string[]): Promise<number> {
   files ??= await listRegularRawFiles();
-  const dirs = new Set(files.map((f) => dirname(join(outDir, 'raw', f))));
+  const dirs = new Set(files.map((f) => dirname(join(outDir, RAW_DIR, f))));
   for (const d of dirs) await mkdir(d, { recursive: true });
   // A few copies at a time: the page count at 10,000 directives is I/O, not CPU.
   const queue = [...files];
@@ -58,7 +59,7 @@ export async function copyRawFiles(outDir: string, files?: string[]): Promise<nu
         throw new Error(
           `content/raw/${f} is not a regular file; not published. Replace it with the file itself or delete it.`,
         );
-      await copyFile(from, join(outDir, 'raw', f));
+      await copyFile(from, join(outDir, RAW_DIR, f));
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
@@ -73,7 +74,7 @@ export function rawCopies(): AstroIntegration {
         logger.info(`Copied ${await copyRawFiles(fileURLToPath(dir))} raw sources.`);
       },
       'astro:server:setup': ({ server }) => {
-        const prefix = `${server.config.base.replace(/\/$/, '')}/raw/`;
+        const prefix = `${server.config.base.replace(/\/$/, '')}/${RAW_DIR}/`;
         server.middlewares.use(async (req, res, next) => {
           let path: string;
           try {

@@ -136,7 +136,7 @@ describe('integrity check', () => {
 
 describe('isNationalNumber', () => {
   it('tells central documents from provincial ones by the issuer code', async () => {
-    const { isNationalNumber } = await import('../../src/lib/checks/references.ts');
+    const { isNationalNumber } = await import('../../src/lib/references.ts');
     for (const n of ['16/CT-TTg', '128/NQ-CP', '58/BVHTTDL-VHCS', '2686/BCĐ-BYT', '15-CT/TW'])
       expect(isNationalNumber(n), n).toBe(true);
     for (const n of ['469-CV/TU', '907 -CV/TU', '17/CT-UBND', '12/CĐ-UBND', '45/BCĐ-VP', '07-CĐ/TU'])

@@ -7,7 +7,7 @@
 import type { DirectiveData } from '../directive-schema.ts';
 import { duplicateKey } from '../doc-number.ts';
 import { findProvince } from '../provinces.ts';
-import { buildReferenceIndex, resolveReference, type ReferenceTarget } from './references.ts';
+import { buildReferenceIndex, resolveReference, type ReferenceTarget } from '../references.ts';
 import { problem, type Problem } from './types.ts';
 import { astroEntryId } from '../entry-id.ts';
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { checkBuild, type IntegrityReport } from '../build-integrity.ts';
 import { searchRecords } from './corpus.ts';
 import { writeSearchIndex } from './indexer.ts';
+import { paths } from '../site/urls.ts';
 
 /**
  * Index every directive of `directivesDir` into `<outDir>/pagefind`; returns how many.
@@ -22,7 +23,7 @@ export async function indexBuiltSite(
   pagesReady?: Promise<void>,
 ): Promise<number> {
   // URLs are stored without the base path; the search page adds import.meta.env.BASE_URL.
-  const records = searchRecords(directivesDir, (id) => `/van-ban/${id}/`);
+  const records = searchRecords(directivesDir, (id) => `/${paths.directive(id)}`);
   const written = await writeSearchIndex(records, join(outDir, 'pagefind'), async (all) => {
     await pagesReady;
     // Before Pagefind writes anything: a directive without its page fails the build.

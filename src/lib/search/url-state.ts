@@ -7,6 +7,7 @@
 import type { Filters } from './catalogue.ts';
 import { FILTER_KEYS, type FilterKey } from './record.ts';
 import { MAX_QUERY_LENGTH } from './query.ts';
+import { QUERY_PARAM } from '../site/urls.ts';
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
 
@@ -54,7 +55,7 @@ export function stateFromParams(params: URLSearchParams): SearchState {
   // a range given backwards is read the right way round
   if (filters.from && filters.to && filters.from > filters.to) [filters.from, filters.to] = [filters.to, filters.from];
   return {
-    q: (params.get('q') ?? '').normalize('NFC').slice(0, MAX_QUERY_LENGTH),
+    q: (params.get(QUERY_PARAM) ?? '').normalize('NFC').slice(0, MAX_QUERY_LENGTH),
     filters,
     sort: SORT_VALUES[params.get(SORT_PARAM) ?? ''] ?? 'relevance',
   };
@@ -62,7 +63,7 @@ export function stateFromParams(params: URLSearchParams): SearchState {
 
 export function stateToParams(state: SearchState): URLSearchParams {
   const p = new URLSearchParams();
-  if (state.q.trim()) p.set('q', state.q.trim());
+  if (state.q.trim()) p.set(QUERY_PARAM, state.q.trim());
   for (const key of FILTER_KEYS) {
     // sorted, so the same choice gives the same URL whatever order it was made in
     for (const v of [...new Set(state.filters[key] ?? [])].sort()) if (v) p.append(PARAM[key], v);

@@ -12,7 +12,7 @@ import {
   NATIONAL_ISSUERS,
   resolveReference,
   type Resolution,
-} from '../checks/references.ts';
+} from '../references.ts';
 
 export interface DirectiveRecord {
   /** entry id: "vinh-phuc/2021-11-08-cong-van-907-cv-tu" */
@@ -30,7 +30,7 @@ export interface ResolvedReference {
   target: DirectiveRecord | null;
   /** the national document page it belongs to, if it is a national number */
   national: NationalDocument | null;
-  /** how the number resolved (src/lib/checks/references.ts: the rule `npm run check` uses too) */
+  /** how the number resolved (src/lib/references.ts: the rule `npm run check` uses too) */
   status: Resolution['status'];
 }
 

@@ -12,12 +12,14 @@ import { compareVietnamese } from '../vietnamese.ts';
 import type { DirectiveRecord } from './archive.ts';
 import { docLabel } from './text.ts';
 import { formatDate } from './dates.ts';
+import { paths } from './urls.ts';
 
+/** The measure pages' and data files' URLs (from src/lib/site/urls.ts, where every URL is made). */
 export const measurePaths = {
-  index: () => 'bien-phap/',
-  measure: (code: string) => `bien-phap/${code}/`,
-  csv: () => 'api/measures.csv',
-  json: () => 'api/measures.json',
+  index: paths.measures,
+  measure: paths.measure,
+  csv: paths.measuresCsv,
+  json: paths.measuresJson,
 };
 
 /** The id of a measure's entry in a directive page's "Biện pháp" list. */

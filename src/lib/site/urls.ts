@@ -9,6 +9,13 @@ export function withBase(base: string, path: string): string {
   return `${b}${path.replace(/^\/+/, '')}`;
 }
 
+/** The words typed: the header's and the search page's GET forms send them under this name. */
+export const QUERY_PARAM = 'q';
+/** On a directive opened from a search result: the query whose words its text marks. */
+export const HIGHLIGHT_PARAM = 'highlight';
+/** The folder of the built site (and of the content) that holds the raw sources, byte for byte. */
+export const RAW_DIR = 'raw';
+
 const encodeSegments = (path: string): string => path.split('/').map(encodeURIComponent).join('/');
 
 export const paths = {
@@ -26,13 +33,17 @@ export const paths = {
   csv: () => 'api/directives.csv',
   search: () => 'tim-kiem/',
   /** "content/raw/a/b#1.txt" -> "raw/a/b%231.txt" (each segment URL-encoded: names may hold # ? %) */
-  raw: (rawPath: string) => `raw/${encodeSegments(rawPath.replace(/^content\/raw\//, ''))}`,
+  raw: (rawPath: string) => `${RAW_DIR}/${encodeSegments(rawPath.replace(/^content\/raw\//, ''))}`,
   /** "content/raw/a/b.txt" -> "nguon/a/b/": the raw source's decoded text and checksum */
   rawPage: (rawPath: string) =>
     `nguon/${encodeSegments(rawPath.replace(/^content\/raw\//, '').replace(/\.txt$/i, ''))}/`,
   jsonLines: () => 'api/directives.jsonl',
   openData: () => 'du-lieu/',
   contribute: () => 'gop-y/',
+  measures: () => 'bien-phap/',
+  measure: (code: string) => `bien-phap/${code}/`,
+  measuresCsv: () => 'api/measures.csv',
+  measuresJson: () => 'api/measures.json',
 };
 
 /** Absolute URL for citations and feeds: site origin + base + path. */

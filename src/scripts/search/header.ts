@@ -4,6 +4,7 @@
  * result (?highlight=…) the query's words are marked in the directive's text.
  */
 import { SEARCH_FILES } from '../../lib/search/files.ts';
+import { HIGHLIGHT_PARAM } from '../../lib/site/urls.ts';
 
 function typingIn(el: EventTarget | null): boolean {
   return el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -73,7 +74,7 @@ export function startHeaderSearch(): void {
     box.focus();
     box.select();
   });
-  const q = new URLSearchParams(location.search).get('highlight');
+  const q = new URLSearchParams(location.search).get(HIGHLIGHT_PARAM);
   const body = document.querySelector<HTMLElement>('[data-pagefind-body]');
   if (q && body) void markWords(body, q.slice(0, 200));
 }

@@ -31,6 +31,7 @@ import {
 import { findMeasure } from '../../lib/measures.ts';
 import { findProvince, successorLabel } from '../../lib/provinces.ts';
 import { formatDate } from '../../lib/site/dates.ts';
+import { HIGHLIGHT_PARAM } from '../../lib/site/urls.ts';
 
 /** Directives citing a number asked for, listed at most. */
 const CITING_SHOWN = 20;
@@ -78,7 +79,7 @@ function renderItem(item: ResultItem, base: string, q: string, kind: 'found' | '
   const h = document.createElement('h3');
   const a = document.createElement('a');
   const url = new URL(base + item.url.replace(/^\/+/, ''), location.origin);
-  if (q) url.searchParams.set('highlight', q);
+  if (q) url.searchParams.set(HIGHLIGHT_PARAM, q);
   a.href = url.pathname + url.search;
   a.textContent = item.title;
   h.append(a);

@@ -4,9 +4,9 @@
  * number within the citing directive's province, narrowed by the cited date when it is given.
  * National documents (Chỉ thị 16/CT-TTg, Nghị quyết 128/NQ-CP…) are outside a provincial archive.
  */
-import { docNumberKey } from '../doc-number.ts';
-import { isNationalNumber } from '../national-issuers.ts';
-import type { DirectiveReference } from '../directive-schema.ts';
+import { docNumberKey } from './doc-number.ts';
+import { isNationalNumber } from './national-issuers.ts';
+import type { DirectiveReference } from './directive-schema.ts';
 
 export interface ReferenceTarget {
   id: string;
@@ -16,7 +16,7 @@ export interface ReferenceTarget {
 }
 
 // The national issuer codes live in one list beside doc-number.ts, shared with the importer.
-export { NATIONAL_ISSUERS, isNationalNumber } from '../national-issuers.ts';
+export { NATIONAL_ISSUERS, isNationalNumber } from './national-issuers.ts';
 
 export type Resolution =
   | { status: 'resolved'; id: string }
