@@ -36,6 +36,13 @@ export default defineConfig({
     // (scripts/build.ts), the one build path: CI, the deploy and the tests all run it.
   ],
   devToolbar: { enabled: false },
+  experimental: {
+    // A rebuild renders only the pages whose inputs changed: each page's `cacheKey`
+    // (src/lib/site/page-cache-keys.ts) covers every datum it reads besides code; Astro hashes
+    // the code. Kept pages live in CACHE_DIR (dist/, incremental-build.json), which CI and the
+    // deploy keep between runs. tests/site/incremental-build.test.ts guards it.
+    incrementalBuild: true,
+  },
   // `astro dev` watches the project: keep it off build outputs and scratch folders, which
   // hold tens of thousands of files after a benchmark.
   vite: { server: { watch: { ignored: ['**/.tmp/**', '**/dist/**', '**/bench-results/**'] } } },
