@@ -13,11 +13,12 @@
  *      out of sight of Astro's module hash).
  * After each change the site is rebuilt with the cache kept and the output folder emptied, as CI
  * and the deploy do, and compared file by file (SHA-256) with a clean build of the same commit.
- * Each rebuild must also have kept most pages, or the comparison would prove nothing.
+ * Each rebuild must also have kept most pages, or the comparison would prove nothing. Last, a
+ * build that stopped half-way must leave nothing a later build would keep.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../scripts/bench/build.ts';
@@ -131,7 +132,9 @@ describe('incremental build: a rebuild is the site a clean build ships', () => {
     const newRaw = target.data.source.raw.replace(/\.txt$/, '-bo-sung.txt');
     const newFile = fileOf(target).replace(/\.mdx$/, '-bo-sung.mdx');
     const newId = target.id.replace(/$/, '-bo-sung');
-    copyFileSync(rawOf(target), join(content, newRaw.replace(/^content\//, '')));
+    const rawText = `${target.data.title}\n\nVăn bản bổ sung dẫn chiếu văn bản số ${target.data.number}.\n`;
+    writeFileSync(join(content, newRaw.replace(/^content\//, '')), rawText);
+    const rawSha = createHash('sha256').update(rawText).digest('hex');
     const reference = `references:\n  - number: ${target.data.number}\n    docType: ${target.data.docType}\n    date: "${target.data.date}"\n`;
     writeFileSync(
       newFile,
@@ -140,6 +143,8 @@ describe('incremental build: a rebuild is the site a clean build ships', () => {
         .replace(/^number: .*$/m, `number: ${newNumber}`)
         .replace(/^references:\n(?: {2}.*\n)*|^references: \[\]\n/m, reference)
         .replace(/^ {2}raw: .*$/m, `  raw: ${newRaw}`)
+        .replace(/^ {2}sha256: .*$/m, `  sha256: ${rawSha}`)
+        .replace(/^ {2}encoding: .*$/m, '  encoding: utf-8')
         .trimEnd()}\n\nVăn bản bổ sung dẫn chiếu văn bản số ${target.data.number}.\n`,
     );
     commit('Add a directive citing an earlier one');
@@ -181,5 +186,13 @@ describe('incremental build: a rebuild is the site a clean build ships', () => {
     const again = build(join(tmp, 'again'), cache);
     expect([...again.files].sort()).toEqual([...bodyEdited.files].sort());
     expect(again.kept).toBeGreaterThan(again.routes * 0.9);
+
+    // 6. After a build that stopped half-way (its marker left, a kept page already overwritten
+    //    for other content), nothing is kept (src/integrations/incremental-guard.ts).
+    writeFileSync(join(cache, 'incremental-build.unfinished'), 'killed\n');
+    writeFileSync(join(cache, 'dist/van-ban', edited.id, 'index.html'), '<p>rendered for a later key</p>');
+    const afterStop = build(join(tmp, 'after-stop'), cache);
+    expect(afterStop.kept).toBe(0);
+    expect([...afterStop.files].sort()).toEqual([...bodyEdited.files].sort());
   });
 });
