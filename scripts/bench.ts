@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,10000 --seed 1 --label NAME --no-rebuild --rebuild-compare]`
+ * `npm run bench [-- --sizes 1000,10000 --seed 1 --label NAME --no-rebuild --rebuild-compare --no-import]`
  *
  * For each corpus size: generate the corpus (cached in .tmp/bench/), time the importer, run a
  * full `npm run build` (scripts/build.ts: astro build, then the search index) in a child process
@@ -33,6 +33,7 @@ const { values } = parseArgs({
     label: { type: 'string', default: 'current' },
     'no-rebuild': { type: 'boolean', default: false },
     'rebuild-compare': { type: 'boolean', default: false },
+    'no-import': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
     'no-plain': { type: 'boolean', default: false },
     echo: { type: 'boolean', default: false },
@@ -239,7 +240,7 @@ async function weigh(outDir: string): Promise<SizeResult['pageWeight']> {
 }
 
 // the importer on the inputs that used to hang it (a few seconds; bench-results/import-attacks.json)
-await runImportAttacks(root);
+if (!values['no-import']) await runImportAttacks(root);
 
 const results: BenchResults = { label: values.label, machine: machine(), sizes: [] };
 for (const count of sizes) {
@@ -248,7 +249,9 @@ for (const count of sizes) {
   const cacheDir = join(work, `cache-${count}`);
   const corpus = await treeStats(contentDir);
   console.log(`\n== ${count} directives: import`);
-  const imp = await benchImport(contentDir).catch((e: Error) => ({ ok: false, note: `failed: ${e.message}` }));
+  const imp = values['no-import']
+    ? { ok: false, note: '--no-import' }
+    : await benchImport(contentDir).catch((e: Error) => ({ ok: false, note: `failed: ${e.message}` }));
   console.log(`== ${count} directives: full build (clean cache)`);
   await rm(outDir, { recursive: true, force: true });
   await rm(cacheDir, { recursive: true, force: true });
