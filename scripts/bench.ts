@@ -287,7 +287,8 @@ for (const count of sizes) {
         const every = await build(contentDir, outDir, cacheDir, { INCREMENTAL_BUILD: '0' });
         const everyPhases = every.phases.map((p) => `${p.phase} ${p.seconds.toFixed(1)} s`).join(', ');
         console.log(
-          `   ${every.ok ? 'ok' : 'FAILED'} in ${every.wallSeconds.toFixed(1)} s, CPU ${every.cpuSeconds?.toFixed(1)} s: ${everyPhases}`,
+          `   ${every.ok ? 'ok' : 'FAILED'} in ${every.wallSeconds.toFixed(1)} s, ` +
+            `CPU ${every.cpuSeconds?.toFixed(1)} s: ${everyPhases}`,
         );
       }
     } finally {

@@ -20,7 +20,9 @@ export function createRouteFolder(): { push(line: string): string[]; flush(): st
   const summary = (): string[] => {
     if (!routes) return [];
     const keptNote = kept ? `, ${kept.toLocaleString('en')} of them kept from the previous build` : '';
-    const line = `  … ${routes.toLocaleString('en')} routes written${keptNote} (listing folded by scripts/build.ts; \`npx astro build\` shows it)`;
+    const line =
+      `  … ${routes.toLocaleString('en')} routes written${keptNote} ` +
+      '(listing folded by scripts/build.ts; `npx astro build` shows it)';
     routes = 0;
     kept = 0;
     return [line];

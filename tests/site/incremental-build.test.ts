@@ -135,7 +135,9 @@ describe('incremental build: a rebuild is the site a clean build ships', () => {
     const rawText = `${target.data.title}\n\nVăn bản bổ sung dẫn chiếu văn bản số ${target.data.number}.\n`;
     writeFileSync(join(content, newRaw.replace(/^content\//, '')), rawText);
     const rawSha = createHash('sha256').update(rawText).digest('hex');
-    const reference = `references:\n  - number: ${target.data.number}\n    docType: ${target.data.docType}\n    date: "${target.data.date}"\n`;
+    const reference =
+      `references:\n  - number: ${target.data.number}\n` +
+      `    docType: ${target.data.docType}\n    date: "${target.data.date}"\n`;
     writeFileSync(
       newFile,
       `${source

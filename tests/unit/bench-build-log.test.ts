@@ -33,7 +33,8 @@ describe('folding the per-route build log', () => {
       '12:00:02 ✓ Completed in 1.2s.',
     ];
     expect(lines.flatMap((l) => folder.push(l))).toEqual([
-      '  … 3 routes written, 2 of them kept from the previous build (listing folded by scripts/build.ts; `npx astro build` shows it)',
+      '  … 3 routes written, 2 of them kept from the previous build ' +
+        '(listing folded by scripts/build.ts; `npx astro build` shows it)',
       '12:00:02 ✓ Completed in 1.2s.',
     ]);
   });
