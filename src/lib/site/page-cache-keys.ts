@@ -76,8 +76,16 @@ export function createPageCacheKeys(inputs: PageCacheInputs): PageCacheKeys {
     }
     return x;
   };
-  const nationalPart = (n: NationalDocument | null) =>
-    n && [n.slug, n.key, n.number, n.docType, n.issuerName, n.citedBy.map(rec)];
+  // A national document's part of a key, once each (the most cited have thousands of citations).
+  const nationalParts = new Map<string, string>();
+  const nationalPart = (n: NationalDocument): string => {
+    let x = nationalParts.get(n.slug);
+    if (x === undefined) {
+      x = digestOf(n.slug, n.key, n.number, n.docType, n.issuerName, n.citedBy.map(rec));
+      nationalParts.set(n.slug, x);
+    }
+    return x;
+  };
 
   // What a directive's page and its JSON both read besides history: itself and its neighbours.
   const neighbourhood = (id: string): string | undefined => {
@@ -104,6 +112,7 @@ export function createPageCacheKeys(inputs: PageCacheInputs): PageCacheKeys {
     else madeFrom.set(d.data.source.raw, [d]);
   }
   const nationalBySlug = new Map(archive.national.map((n) => [n.slug, n]));
+  const provinceKeys = new Map<string, string>();
   let whole: string | undefined;
 
   return {
@@ -128,11 +137,16 @@ export function createPageCacheKeys(inputs: PageCacheInputs): PageCacheKeys {
       );
     },
     province(name) {
-      const all = archive.byProvince.get(name) ?? [];
-      const national = archive.national
-        .filter((n) => n.citedBy.some((d) => d.data.province === name))
-        .map(nationalPart);
-      return digestOf('province', environment, name, all.map(rec), national);
+      let key = provinceKeys.get(name);
+      if (key === undefined) {
+        const all = archive.byProvince.get(name) ?? [];
+        const national = archive.national
+          .filter((n) => n.citedBy.some((d) => d.data.province === name))
+          .map(nationalPart);
+        key = digestOf('province', environment, name, all.map(rec), national);
+        provinceKeys.set(name, key);
+      }
+      return key;
     },
     provinceFeed(name) {
       return digestOf('province-feed', environment, name, (archive.byProvince.get(name) ?? []).map(rec));
