@@ -176,7 +176,7 @@ export function pageCacheKeys(): Promise<PageCacheKeys> {
       import('./from-collection.ts'),
     ]);
     const [entries, archive] = await Promise.all([getCollection('directives'), getArchive()]);
-    const digests = new Map(entries.map((e) => [e.id, e.digest]));
+    const digests = new Map(entries.map((e) => [e.id, e.digest === undefined ? undefined : String(e.digest)]));
     return createPageCacheKeys({
       archive,
       fileDigest: (id) => digests.get(id),

@@ -12,7 +12,10 @@ import { absoluteUrl, withBase, paths } from '../../../lib/site/urls.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const [archive, keys] = await Promise.all([getArchive(), pageCacheKeys()]);
-  return archive.all.map((d) => ({ params: { id: d.id }, cacheKey: keys.directiveJson(d.id) }));
+  return archive.all.map((d) => {
+    const cacheKey = keys.directiveJson(d.id);
+    return cacheKey === undefined ? { params: { id: d.id } } : { params: { id: d.id }, cacheKey };
+  });
 };
 
 export const GET: APIRoute = async ({ params, site }) => {
