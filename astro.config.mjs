@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { rawCopies } from './src/integrations/raw-copies.ts';
 import { previewServer } from './src/integrations/preview-server.ts';
+import { incrementalGuard } from './src/integrations/incremental-guard.ts';
 import { markdownProcessor } from './src/lib/markdown-processor.ts';
 
 // `SITE` and `BASE` let the archive be published under a sub-path (e.g. GitHub Pages).
@@ -32,10 +33,20 @@ export default defineConfig({
     rawCopies(),
     // `astro preview` serves raw sources with their real type and charset.
     previewServer(),
+    // A build that did not finish leaves no incremental cache that could serve a stale page.
+    incrementalGuard(),
     // The search index and the check that nothing was dropped are steps of `npm run build`
     // (scripts/build.ts), the one build path: CI, the deploy and the tests all run it.
   ],
   devToolbar: { enabled: false },
+  experimental: {
+    // A rebuild renders only the pages whose inputs changed: each page's `cacheKey`
+    // (src/lib/site/page-cache-keys.ts) covers every datum it reads besides code; Astro hashes
+    // the code. Kept pages live in CACHE_DIR (dist/, incremental-build.json), which CI and the
+    // deploy keep between runs. tests/site/incremental-build.test.ts guards it.
+    // INCREMENTAL_BUILD=0 renders every page (the cache is then neither read nor written).
+    incrementalBuild: process.env.INCREMENTAL_BUILD !== '0',
+  },
   // `astro dev` watches the project: keep it off build outputs and scratch folders, which
   // hold tens of thousands of files after a benchmark.
   vite: { server: { watch: { ignored: ['**/.tmp/**', '**/dist/**', '**/bench-results/**'] } } },

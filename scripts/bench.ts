@@ -1,18 +1,20 @@
 /**
- * `npm run bench [-- --sizes 1000,10000 --seed 1 --label NAME --no-rebuild]`
+ * `npm run bench [-- --sizes 1000,10000 --seed 1 --label NAME --no-rebuild --rebuild-compare --no-import]`
  *
  * For each corpus size: generate the corpus (cached in .tmp/bench/), time the importer, run a
  * full `npm run build` (scripts/build.ts: astro build, then the search index) in a child process
  * under /usr/bin/time -v (wall time, peak memory, time and memory per phase, output size, pages
  * per second, log noise), rebuild after adding one
- * directive, weigh directive pages, and run the search measurements. Writes
+ * directive (Astro's incremental build keeps unchanged pages; `--rebuild-compare` also rebuilds
+ * with every page rendered, INCREMENTAL_BUILD=0, and times restoring the kept pages), weigh
+ * directive pages, and run the search measurements. Writes
  * bench-results/latest.json and bench-results/latest.md and prints the table.
  * One build at a time: the machine is shared.
  */
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeCorpus, MARKER } from './bench/write-corpus.ts';
 import { writePlainSite } from './bench/plain-site.ts';
@@ -30,6 +32,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     label: { type: 'string', default: 'current' },
     'no-rebuild': { type: 'boolean', default: false },
+    'rebuild-compare': { type: 'boolean', default: false },
+    'no-import': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
     'no-plain': { type: 'boolean', default: false },
     echo: { type: 'boolean', default: false },
@@ -63,7 +67,12 @@ async function ensureCorpus(count: number): Promise<string> {
   return dir;
 }
 
-async function build(contentDir: string, outDir: string, cacheDir: string): Promise<MeasuredRun> {
+async function build(
+  contentDir: string,
+  outDir: string,
+  cacheDir: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<MeasuredRun> {
   // npm run build's wrapper: astro build, then the search index in its own process.
   return runMeasured(node, [join(root, 'scripts/build.ts')], {
     cwd: root,
@@ -75,8 +84,41 @@ async function build(contentDir: string, outDir: string, cacheDir: string): Prom
       CACHE_DIR: cacheDir,
       ASTRO_TELEMETRY_DISABLED: '1',
       FORCE_COLOR: '0',
+      ...extraEnv,
     },
   });
+}
+
+/** Routes written and routes kept from the previous build, from the folded log (src/lib/build-log.ts). */
+function routeCounts(log: string): { routes: number; kept: number } {
+  const m = /… ([\d,]+) routes written(?:, ([\d,]+) of them kept from the previous build)?/.exec(log);
+  const n = (x: string | undefined): number => Number((x ?? '0').replace(/,/g, ''));
+  return { routes: n(m?.[1]), kept: n(m?.[2]) };
+}
+
+/**
+ * What restoring the kept pages costs: copy every page of the incremental cache (<cache>/dist)
+ * one at a time, as Astro restores them (mkdir + copyFile), into a scratch folder.
+ */
+async function timeRestore(cacheDir: string, scratch: string): Promise<{ files: number; seconds: number }> {
+  const from = join(cacheDir, 'dist');
+  const files = (await readdir(from, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(from.length + 1));
+  await rm(scratch, { recursive: true, force: true });
+  const made = new Set<string>();
+  const t0 = performance.now();
+  for (const f of files) {
+    const dir = dirname(join(scratch, f));
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    await copyFile(join(from, f), join(scratch, f));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  await rm(scratch, { recursive: true, force: true });
+  return { files: files.length, seconds };
 }
 
 async function summarise(run: MeasuredRun, outDir: string): Promise<BuildResult> {
@@ -198,7 +240,7 @@ async function weigh(outDir: string): Promise<SizeResult['pageWeight']> {
 }
 
 // the importer on the inputs that used to hang it (a few seconds; bench-results/import-attacks.json)
-await runImportAttacks(root);
+if (!values['no-import']) await runImportAttacks(root);
 
 const results: BenchResults = { label: values.label, machine: machine(), sizes: [] };
 for (const count of sizes) {
@@ -207,7 +249,9 @@ for (const count of sizes) {
   const cacheDir = join(work, `cache-${count}`);
   const corpus = await treeStats(contentDir);
   console.log(`\n== ${count} directives: import`);
-  const imp = await benchImport(contentDir).catch((e: Error) => ({ ok: false, note: `failed: ${e.message}` }));
+  const imp = values['no-import']
+    ? { ok: false, note: '--no-import' }
+    : await benchImport(contentDir).catch((e: Error) => ({ ok: false, note: `failed: ${e.message}` }));
   console.log(`== ${count} directives: full build (clean cache)`);
   await rm(outDir, { recursive: true, force: true });
   await rm(cacheDir, { recursive: true, force: true });
@@ -222,11 +266,34 @@ for (const count of sizes) {
     // output folder is not.
     await rm(outDir, { recursive: true, force: true });
     try {
-      rebuildOne = await summarise(await build(contentDir, outDir, cacheDir), outDir);
+      const run = await build(contentDir, outDir, cacheDir);
+      rebuildOne = await summarise(run, outDir);
+      const { routes, kept } = routeCounts(run.log);
+      const phases = run.phases.map((p) => `${p.phase} ${p.seconds.toFixed(1)} s`).join(', ');
+      const cpu = rebuildOne.cpuSeconds?.toFixed(1);
+      console.log(
+        `   ${rebuildOne.ok ? 'ok' : 'FAILED'} in ${rebuildOne.wallSeconds.toFixed(1)} s, CPU ${cpu} s: ${phases}`,
+      );
+      console.log(
+        `   ${kept.toLocaleString('en')} of ${routes.toLocaleString('en')} routes kept from the previous build`,
+      );
+      if (values['rebuild-compare'] && rebuildOne.ok) {
+        const restore = await timeRestore(cacheDir, join(work, `restore-${count}`));
+        console.log(
+          `   restoring ${restore.files.toLocaleString('en')} kept files alone: ${restore.seconds.toFixed(1)} s`,
+        );
+        console.log(`== ${count} directives: the same rebuild with every page rendered (INCREMENTAL_BUILD=0)`);
+        await rm(outDir, { recursive: true, force: true });
+        const every = await build(contentDir, outDir, cacheDir, { INCREMENTAL_BUILD: '0' });
+        const everyPhases = every.phases.map((p) => `${p.phase} ${p.seconds.toFixed(1)} s`).join(', ');
+        console.log(
+          `   ${every.ok ? 'ok' : 'FAILED'} in ${every.wallSeconds.toFixed(1)} s, ` +
+            `CPU ${every.cpuSeconds?.toFixed(1)} s: ${everyPhases}`,
+        );
+      }
     } finally {
       await undo();
     }
-    console.log(`   ${rebuildOne.ok ? 'ok' : 'FAILED'} in ${rebuildOne.wallSeconds.toFixed(1)} s`);
   }
   let plain: BuildResult | null = null;
   if (!values['no-plain']) {

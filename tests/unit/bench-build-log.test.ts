@@ -24,6 +24,21 @@ describe('folding the per-route build log', () => {
     );
   });
 
+  it("counts the routes an incremental build kept from the previous build apart (Astro's (restored), (cached))", () => {
+    const folder = createRouteFolder();
+    const lines = [
+      '\x1b[2m12:00:01\x1b[22m   \x1b[32m├─\x1b[39m \x1b[2m/van-ban/a/index.html\x1b[22m \x1b[32m(restored)\x1b[39m',
+      '12:00:01   ├─ /van-ban/b/index.html (cached)',
+      '12:00:01   ├─ /van-ban/c/index.html (+3ms) ',
+      '12:00:02 ✓ Completed in 1.2s.',
+    ];
+    expect(lines.flatMap((l) => folder.push(l))).toEqual([
+      '  … 3 routes written, 2 of them kept from the previous build ' +
+        '(listing folded by scripts/build.ts; `npx astro build` shows it)',
+      '12:00:02 ✓ Completed in 1.2s.',
+    ]);
+  });
+
   it('recognises route lines with or without colours and timestamps, and nothing else', () => {
     expect(isRouteLine('19:35:37   ├─ /van-ban/a/index.html (+2ms) ')).toBe(true);
     expect(isRouteLine('  \x1b[34m├─\x1b[39m \x1b[2m/raw/a.txt\x1b[22m')).toBe(true);

@@ -166,6 +166,11 @@ describe('the quality gate', () => {
     expect(stepIndex(ci.jobs.build!, /actions\/cache/)).toBeLessThan(stepIndex(ci.jobs.build!, /^npm run build$/));
     const action = deploy.jobs.build!.steps.find((s) => s.uses?.startsWith('withastro/action@'));
     expect(action?.with?.cache).toBe('true');
+    // the folder Astro writes its caches to, the incremental build's kept pages included
+    expect(action?.with?.['cache-dir']).toBe('node_modules/.astro');
+    const config = readFileSync(resolve(root, 'astro.config.mjs'), 'utf8');
+    expect(config).toContain("cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro'");
+    expect(config).toMatch(/incrementalBuild: /);
   });
 });
 

@@ -4,14 +4,18 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArchive } from '../../../lib/site/from-collection.ts';
+import { pageCacheKeys } from '../../../lib/site/page-cache-keys.ts';
 import { loadDirectiveContent } from '../../../lib/directive-content.ts';
 import { directiveWithText } from '../../../lib/site/open-data.ts';
 import { nationalDocumentByKey } from '../../../lib/national-documents.ts';
 import { absoluteUrl, withBase, paths } from '../../../lib/site/urls.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
-  const archive = await getArchive();
-  return archive.all.map((d) => ({ params: { id: d.id } }));
+  const [archive, keys] = await Promise.all([getArchive(), pageCacheKeys()]);
+  return archive.all.map((d) => {
+    const cacheKey = keys.directiveJson(d.id);
+    return cacheKey === undefined ? { params: { id: d.id } } : { params: { id: d.id }, cacheKey };
+  });
 };
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -3,9 +3,13 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { PROVINCES, provinceBySlug } from '../../../lib/provinces.ts';
 import { getArchive } from '../../../lib/site/from-collection.ts';
+import { pageCacheKeys } from '../../../lib/site/page-cache-keys.ts';
 import { feedItems } from '../../../lib/site/feed.ts';
 
-export const getStaticPaths: GetStaticPaths = () => PROVINCES.map((p) => ({ params: { slug: p.slug } }));
+export const getStaticPaths: GetStaticPaths = async () => {
+  const keys = await pageCacheKeys();
+  return PROVINCES.map((p) => ({ params: { slug: p.slug }, cacheKey: keys.provinceFeed(p.name) }));
+};
 
 export const GET: APIRoute = async (context) => {
   const province = provinceBySlug(context.params.slug!)!;
