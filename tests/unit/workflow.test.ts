@@ -153,9 +153,10 @@ describe('the quality gate', () => {
     }
   });
 
-  it("lints with Biome over the project's own check, and formats with it", () => {
+  it("lints with Biome and the line-length check over the project's own check, and formats with Biome", () => {
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.lint).toBe('biome check .');
+    // both must pass for the lint gate to pass: `&&`, not `;`
+    expect(pkg.scripts.lint).toBe('biome check . && node scripts/check-line-length.ts');
     expect(pkg.scripts.format).toBe('biome check --write .');
     expect(pkg.scripts.typecheck).toBe('astro check');
   });
