@@ -7,6 +7,7 @@
 import { CATALOGUE_FILE, type CatalogueFile } from '../../lib/search/catalogue.ts';
 import { SEARCH_FILES } from '../../lib/search/files.ts';
 import {
+  broadVariant,
   indexQueries,
   openArchiveIndex,
   searchArchive,
@@ -47,6 +48,12 @@ export function statusText(outcome: SearchOutcome, state: SearchState): string {
   const parts: string[] = [];
   if (outcome.missingNumber) parts.push(missingText(outcome.missingNumber.number));
   if (n > 0) parts.push(`Tìm thấy ${outcome.exact ? '' : 'ít nhất '}${n} văn bản cho “${q}”${narrowed}.`);
+  else if (!outcome.exact)
+    // "not found" only once every candidate is checked; until then, say how far the check went
+    parts.push(
+      `Chưa thấy văn bản nào khớp đủ “${q}”${narrowed} trong ${outcome.checked} văn bản đã kiểm tra ` +
+        `(còn ${outcome.unchecked} văn bản chưa kiểm tra).`,
+    );
   else if (!outcome.missingNumber || outcome.query.units.length > 1)
     parts.push(`Không tìm thấy văn bản nào khớp đủ “${q}”${narrowed}.`);
   if (outcome.citing.length) parts.push(`${outcome.citing.length} văn bản dẫn chiếu số này.`);
@@ -275,12 +282,13 @@ export function startSearchPage(): void {
       // The first page is on screen; the count is made exact by checking the candidates left
       // (when there are not too many), while the region stays busy: one announcement, with the true count.
       if (!outcome.exact) {
-        status.textContent = `${statusText(outcome, state)} Đang đếm…`;
-        const counted = await outcome.countAll();
+        status.textContent = `${statusText(outcome, state)} Đang ${outcome.total ? 'đếm' : 'kiểm tra tiếp'}…`;
+        const checkedBefore = outcome.checked;
+        await outcome.countAll();
         if (mine !== run) return;
-        if (counted) {
+        if (outcome.checked > checkedBefore) {
           // a first page that had room shows what the count found
-          if (outcome.items.length < 10 && outcome.hasMore())
+          if (outcome.items.length < 10 && outcome.total > outcome.items.length && outcome.hasMore())
             list.append(...(await outcome.loadMore()).map((i) => renderItem(i, base, q, 'found')));
           if (mine !== run) return;
           renderGroups(outcome, q);
@@ -328,7 +336,9 @@ export function startSearchPage(): void {
     typing = setTimeout(() => {
       void engine(readForm(form))
         .then(({ pf, catalogue }) => {
-          for (const term of indexQueries(parseQuery(text), catalogue.common)) void pf.preload?.(term)?.catch(() => {});
+          const broad = (v: string): boolean => broadVariant(catalogue, v);
+          for (const term of indexQueries(parseQuery(text), catalogue.common, broad))
+            void pf.preload?.(term)?.catch(() => {});
         })
         .catch(() => {}); // a failed load is reported by the search itself
     }, 250);
