@@ -154,6 +154,28 @@ describe('verification split over the candidates', () => {
   });
 });
 
+describe('filter counts while the count is a lower bound', () => {
+  it('count what the index proposes less what was checked and does not match, with and without a filter', async () => {
+    const records = corpus(90, (i) => i % 3 === 0);
+    const index = await fakeArchive(records, COMMON);
+    const matches = new Set(truth(records));
+    for (const filters of [{}, { province: ['Hà Nam'] }]) {
+      const s = { q: 'tổ liên gia', filters, sort: 'relevance' as const };
+      const out = await searchArchive(index, s);
+      expect(out.exact).toBe(false);
+      // every directive is proposed (common words); the checks read the newest first, in order
+      const passes = index.catalogue.matcher(filters);
+      const read = index.catalogue.allByDate('desc').filter(passes).slice(0, out.checked);
+      const rejected = new Set(read.filter((row) => !matches.has(records[row]!.url)));
+      const want = index.catalogue.counts(
+        index.catalogue.all().filter((row) => !rejected.has(row)),
+        filters,
+      );
+      expect(out.counts).toEqual(want);
+    }
+  });
+});
+
 describe('variants most directives spell', () => {
   const records = Array.from({ length: 12 }, (_, i) =>
     buildSearchRecord(

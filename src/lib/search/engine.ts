@@ -463,6 +463,22 @@ export async function searchArchive(
     return p;
   };
   for (const row of fullPool.slice(0, first)) void fetchRow(row);
+  // Per filter value, how many directives: the found ones when all were checked and no filter
+  // hides any; else what the index proposes before the filters (each lifted in turn), less those
+  // checked and found not to match: a guide for narrowing down, never shown as "found". What
+  // the index proposes is counted now, while the first texts are on their way.
+  const noFilter = !filtered(state);
+  const ownTop = ownRows.slice(0, 20);
+  const proposed = ownTop.length ? [...new Set([...ownTop, ...fullAll])] : fullAll;
+  let proposedSet: Set<number> | null | undefined;
+  let proposedCount: FacetCounts | null = null;
+  const proposedCounts = (): FacetCounts => {
+    proposedCount ??=
+      noFilter && proposed.length === catalogue.size ? archiveCounts(catalogue) : catalogue.counts(proposed, filters);
+    return proposedCount;
+  };
+  // (not when every candidate is proven: the count is then exact and made of the found ones)
+  if (!(provable && noFilter)) proposedCounts();
 
   // Partial: proposed for some units but not all, those proposed for most first. Asked unit by
   // unit only when the found ones leave room on the page.
@@ -690,10 +706,6 @@ export async function searchArchive(
       sortAll();
       return take().map(item);
     });
-  // Per filter value, how many directives: the found ones when all were checked and no filter
-  // hides any; else what the index proposes before the filters (each lifted in turn), a guide
-  // for narrowing down, never shown as "found".
-  const noFilter = !filtered(state);
   const exact = (): boolean => unknown === 0;
   const rowsChecked = (): Set<number> => new Set([...checked].map((i) => pool[i]!));
   // (a proposal already checked and found not to match is not counted)
@@ -704,19 +716,10 @@ export async function searchArchive(
       return catalogue.counts([...found.map((f) => f.candidate.row), ...provenRows], filters);
     }
     const yes = new Set(found.map((f) => f.candidate.row));
-    if (noFilter && !ownRows.length && fullAll.length === catalogue.size) {
-      // every directive proposed (a query of common words only): the archive's counts, less
-      // those checked and found not to match
-      return lessCounts(
-        archiveCounts(catalogue),
-        catalogue.counts(
-          [...read].filter((row) => !yes.has(row)),
-          filters,
-        ),
-      );
-    }
-    const proposed = ownRows.length ? [...new Set([...ownRows.slice(0, 20), ...fullAll])] : fullAll;
-    return catalogue.counts(read.size ? proposed.filter((row) => !read.has(row) || yes.has(row)) : proposed, filters);
+    proposedSet ??= proposed.length === catalogue.size ? null : new Set(proposed);
+    const set = proposedSet;
+    const rejected = [...read].filter((row) => !yes.has(row) && (!set || set.has(row)));
+    return lessCounts(proposedCounts(), catalogue.counts(rejected, filters));
   };
   let counts = countsNow();
   performance.mark('search:counted');
