@@ -13,7 +13,8 @@ import { directive, fakeArchive } from '../../scripts/bench/fake-pagefind.ts';
 import { statusText } from '../../src/scripts/search/page.ts';
 
 const state = (q: string) => ({ q, filters: {}, sort: 'relevance' as const });
-const day = (i: number) => `2021-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+// one directive a day: the newest first is the highest number
+const day = (i: number) => new Date(Date.UTC(2021, 0, 1 + i)).toISOString().slice(0, 10);
 
 /** `n` directives with "tổ liên gia" in their text where `matches(i)`, "tổ liên" only elsewhere. */
 function corpus(n: number, matches: (i: number) => boolean): SearchRecord[] {
@@ -105,12 +106,13 @@ describe('verification split over the candidates', () => {
   });
 
   it('fetches ahead only what the share of matches calls for, not a second window', async () => {
-    // three of four candidates match: a page needs about thirteen texts
+    // three of four candidates match: a page needs about fourteen texts
     const records = corpus(90, (i) => i % 4 !== 1);
     const counted = countFetches(await fakeArchive(records, COMMON));
     const out = await searchArchive(counted.index, state('tổ liên gia'));
     expect(out.items).toHaveLength(10);
-    expect(counted.fetches()).toBeLessThanOrEqual(17);
+    // (the first window of twelve held nine: rounds of twelve took two windows, 24 texts)
+    expect(counted.fetches()).toBeLessThan(24);
     expect(counted.fetches()).toBeGreaterThanOrEqual(out.checked);
   });
 
@@ -143,6 +145,20 @@ describe('verification split over the candidates', () => {
     expect(out.total).toBe(3);
     const more = await out.loadMore();
     expect(more.map((i) => i.url).sort()).toEqual([...want].sort());
+  });
+
+  it('does not hold the first page for a window without a single match: shows partial ones, finds the rest after', async () => {
+    // 150 candidates, a match one in fifteen, none among the newest twenty
+    const records = corpus(150, (i) => i < 130 && i % 15 === 0);
+    const want = truth(records);
+    const out = await searchArchive(await fakeArchive(records, COMMON), state('tổ liên gia'));
+    expect(out.items).toEqual([]);
+    expect(out.checked).toBeLessThan(48);
+    expect(out.partial.length).toBeGreaterThan(0);
+    expect(statusText(out, state('tổ liên gia'))).toMatch(/^Chưa thấy văn bản nào khớp đủ/);
+    expect(await out.countAll()).toBe(true);
+    expect(out.total).toBe(want.length);
+    expect((await out.loadMore()).map((i) => i.url).sort()).toEqual([...want].sort());
   });
 
   it('says "not found" once every candidate is checked and none matches', async () => {

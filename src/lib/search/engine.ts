@@ -465,8 +465,8 @@ export async function searchArchive(
   for (const row of fullPool.slice(0, first)) void fetchRow(row);
   // Per filter value, how many directives: the found ones when all were checked and no filter
   // hides any; else what the index proposes before the filters (each lifted in turn), less those
-  // checked and found not to match: a guide for narrowing down, never shown as "found". What
-  // the index proposes is counted now, while the first texts are on their way.
+  // checked and found not to match: a guide for narrowing down, never shown as "found". Made
+  // when first read (the page shows them after the results), again after counting.
   const noFilter = !filtered(state);
   const ownTop = ownRows.slice(0, 20);
   const proposed = ownTop.length ? [...new Set([...ownTop, ...fullAll])] : fullAll;
@@ -477,8 +477,6 @@ export async function searchArchive(
       noFilter && proposed.length === catalogue.size ? archiveCounts(catalogue) : catalogue.counts(proposed, filters);
     return proposedCount;
   };
-  // (not when every candidate is proven: the count is then exact and made of the found ones)
-  if (!(provable && noFilter)) proposedCounts();
 
   // Partial: proposed for some units but not all, those proposed for most first. Asked unit by
   // unit only when the found ones leave room on the page.
@@ -561,14 +559,19 @@ export async function searchArchive(
     }
     pending = [];
   };
-  // How many candidates after those checked are expected to give `need` more: by the share of
-  // the full candidates checked so far that matched (before any check: most, as a candidate
-  // holds every word the index was asked), never less than 0.15.
+  // The share of the full candidates checked so far that matched (before any check: most, as a
+  // candidate holds every word the index was asked), never less than 0.15.
+  const rate = (): number => Math.max((fullListed + 4) / (fullChecked + 5), 0.15);
+  // How many candidates after those checked to fetch for `need` more matches: the mean number
+  // it takes at that rate plus one standard deviation, as a fetch decided late costs a round
+  // trip while the page waits; never more than two windows at once.
   const expected = (need: number): number => {
     if (need <= 0) return 0;
-    const rate = Math.max((fullListed + 4) / (fullChecked + 5), 0.15);
-    return Math.ceil(need / rate);
+    const r = rate();
+    return Math.min(Math.ceil((need + Math.sqrt(need * (1 - r))) / r), 2 * window);
   };
+  // Whether a page of matches looks within reach of the checks left in the budget.
+  const reachable = (left: number): boolean => (pageSize - listedN) / rate() <= left;
   /**
    * Checks the candidates at `positions` (pool positions, ascending) from index `from` on while
    * `more()` holds, each as soon as its text is there, with the next `ahead()` unchecked ones
@@ -608,12 +611,16 @@ export async function searchArchive(
   };
   let cursor = 0;
   // The first page: at least the first window (the best of more than a page is ranked), then
-  // on until a page is found or the budget is spent.
+  // on until a page is found, the budget is spent, or the matches so far say a page is out of
+  // its reach: then the page shows what it has (found and partial matches, saying how far the
+  // check went) and looks further after (countAll), instead of holding the page back.
   const budget = Math.max(verify, first);
   cursor = await verifyAt(
     inPool,
     cursor,
-    () => checked.size < first || (fullUnchecked > 0 && listedN < pageSize && checked.size < verify),
+    () =>
+      checked.size < first ||
+      (fullUnchecked > 0 && listedN < pageSize && checked.size < verify && reachable(budget - checked.size)),
     () => Math.min(Math.max(first - checked.size, expected(pageSize - listedN)), budget - checked.size),
   );
   // A page with room left shows partial matches after the found ones: check a few of them.
@@ -721,8 +728,7 @@ export async function searchArchive(
     const rejected = [...read].filter((row) => !yes.has(row) && (!set || set.has(row)));
     return lessCounts(proposedCounts(), catalogue.counts(rejected, filters));
   };
-  let counts = countsNow();
-  performance.mark('search:counted');
+  let counts: FacetCounts | null = null;
   const outcome: SearchOutcome = {
     query: q,
     needsWords: false,
@@ -754,6 +760,7 @@ export async function searchArchive(
     },
     missingNumber,
     get counts() {
+      counts ??= countsNow();
       return counts;
     },
     countAll: (limit = 200): Promise<boolean> =>
@@ -777,7 +784,7 @@ export async function searchArchive(
           await go((k) => left[k], 0);
         } else cursor = await go(inPool, cursor);
         sortAll();
-        counts = countsNow();
+        counts = null;
         return exact();
       }),
     loadMore: more,

@@ -183,6 +183,14 @@ function writeCounts(outcome: SearchOutcome): void {
 
 const EMPTY_ARCHIVE = 'empty archive';
 
+/** Resolves once what the page changed so far is painted (at once in a hidden tab, which paints nothing). */
+function afterPaint(): Promise<void> {
+  return new Promise((ok) => {
+    if (document.hidden) setTimeout(ok, 0);
+    else requestAnimationFrame(() => setTimeout(ok, 0));
+  });
+}
+
 export function startSearchPage(): void {
   const root = document.querySelector<HTMLElement>('.search-page');
   if (!root) return;
@@ -275,14 +283,20 @@ export function startSearchPage(): void {
       const q = outcome.query.text;
       list.replaceChildren(...outcome.items.map((i) => renderItem(i, base, q, 'found')));
       renderGroups(outcome, q);
-      writeCounts(outcome);
       more.hidden = !outcome.hasMore();
-      status.textContent = statusText(outcome, state);
+      status.textContent = outcome.exact
+        ? statusText(outcome, state)
+        : `${statusText(outcome, state)} Đang ${outcome.total ? 'đếm' : 'kiểm tra tiếp'}…`;
       performance.mark('search:results');
+      // The filters' counts once the results are painted: a guide for narrowing down, they need
+      // not hold the results back (for a query of common words they count the whole archive).
+      await afterPaint();
+      if (mine !== run) return;
+      writeCounts(outcome);
+      performance.mark('search:counts');
       // The first page is on screen; the count is made exact by checking the candidates left
       // (when there are not too many), while the region stays busy: one announcement, with the true count.
       if (!outcome.exact) {
-        status.textContent = `${statusText(outcome, state)} Đang ${outcome.total ? 'đếm' : 'kiểm tra tiếp'}…`;
         const checkedBefore = outcome.checked;
         await outcome.countAll();
         if (mine !== run) return;
