@@ -10,7 +10,7 @@ import { excerpt, type Segment } from './excerpt.ts';
 import { citeQueryToken, numberMatches, provincesNowIn } from './intent.ts';
 import { nearestNumbers } from './numbers.ts';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
-import { rankAll, type Candidate, type Scored } from './rank.ts';
+import { prepare, rankAll, scoreAll, type Candidate, type Prepared, type Scored } from './rank.ts';
 import { filtered, type SearchState } from './url-state.ts';
 import { variantToken } from '../vietnamese-variants.ts';
 
@@ -104,6 +104,10 @@ export interface SearchOutcome {
   total: number;
   /** false while some candidates the index proposed are not yet checked: `total` is then a lower bound */
   exact: boolean;
+  /** how many candidates were read and checked on their text so far */
+  checked: number;
+  /** how many candidates the index proposed that are neither checked nor proven (0 when `exact`) */
+  unchecked: number;
   /** directives that match every part of the query but carry the number only as one they cite */
   citing: ResultItem[];
   /** directives matching only part of the query, best first (never in `total`) */
@@ -117,7 +121,8 @@ export interface SearchOutcome {
   counts: FacetCounts;
   /**
    * Checks the text of every candidate left, when at most `limit` (default 200) are: `total`
-   * is then exact. Resolves false, checking nothing, when there are more.
+   * is then exact. When more are left: checks nothing if some were found, else the next `limit`
+   * (a first match is worth looking for). Resolves whether `total` is now exact.
    */
   countAll: (limit?: number) => Promise<boolean>;
   /** the next page of found directives (empty when there is none) */
@@ -215,11 +220,64 @@ export function unitQueries(u: QueryUnit, common: ReadonlySet<string>): string[]
 }
 
 /**
+ * A variant group most directives spell ("vắc xin", "Covid" in a COVID archive), on the rule
+ * of the common syllables (src/lib/search/indexer.ts: more than half of a large archive's
+ * directives). Its token's postings cost as much as a common word's and narrow nothing.
+ */
+export function broadVariant(catalogue: Pick<Catalogue, 'common' | 'size' | 'variantCount'>, id: string): boolean {
+  return catalogue.common.size > 0 && catalogue.variantCount(id) > catalogue.size / 2;
+}
+
+/**
+ * Per unit, what the index is asked (null: nothing, checked on the text). A broad variant
+ * (broadVariant) is checked on the text too when the query has a word: its token would prove
+ * the variant, but the words have to be read anyway, so it would only cost time. A query of
+ * variants only still asks for them: the index then proves every unit, and counts exactly.
+ */
+export function queryPlan(
+  q: ParsedQuery,
+  common: ReadonlySet<string>,
+  broad: (variant: string) => boolean = () => false,
+): (string[] | null)[] {
+  const hasWord = q.units.some((u) => u.kind === 'word' || u.kind === 'phrase');
+  return q.units.map((u) =>
+    hasWord && u.kind === 'variant' && u.variant && broad(u.variant) ? null : unitQueries(u, common),
+  );
+}
+
+/**
  * Every term the index is asked for a query: the page has Pagefind fetch these chunks while
  * it opens the catalogue, and while someone types.
  */
-export function indexQueries(q: ParsedQuery, common: ReadonlySet<string>): string[] {
-  return [...new Set(q.units.flatMap((u) => unitQueries(u, common) ?? []))];
+export function indexQueries(
+  q: ParsedQuery,
+  common: ReadonlySet<string>,
+  broad: (variant: string) => boolean = () => false,
+): string[] {
+  return [...new Set(queryPlan(q, common, broad).flatMap((alts) => alts ?? []))];
+}
+
+/** Per filter value, how many directives the archive holds (no filter in use), counted once per catalogue. */
+const wholeCounts = new WeakMap<Catalogue, FacetCounts>();
+function archiveCounts(catalogue: Catalogue): FacetCounts {
+  let c = wholeCounts.get(catalogue);
+  if (!c) {
+    c = catalogue.counts(catalogue.all(), {});
+    wholeCounts.set(catalogue, c);
+  }
+  return c;
+}
+
+/** Counts less counts, value by value (values left at 0 are dropped, as Catalogue.counts does). */
+function lessCounts(all: FacetCounts, minus: FacetCounts): FacetCounts {
+  const out: FacetCounts = {};
+  for (const [key, values] of Object.entries(all) as [keyof FacetCounts, Record<string, number>][]) {
+    const less = minus[key] ?? {};
+    const c: Record<string, number> = {};
+    for (const [v, n] of Object.entries(values)) if (n - (less[v] ?? 0) > 0) c[v] = n - (less[v] ?? 0);
+    out[key] = c;
+  }
+  return out;
 }
 
 export async function searchArchive(
@@ -244,7 +302,14 @@ export async function searchArchive(
     }
     return c;
   };
-  const empty = { citing: [], partial: [], partialTotal: 0, partialExact: true, missingNumber: null };
+  const empty = {
+    citing: [],
+    partial: [],
+    partialTotal: 0,
+    partialExact: true,
+    missingNumber: null,
+    unchecked: 0,
+  };
 
   // Letters or digits typed, but none: punctuation or emoji only. Ask for words, list nothing.
   if (q.terms.length === 0 && q.text !== '') {
@@ -255,6 +320,7 @@ export async function searchArchive(
       items: [],
       total: 0,
       exact: true,
+      checked: 0,
       ...empty,
       counts,
       countAll: async () => true,
@@ -281,6 +347,9 @@ export async function searchArchive(
       items,
       total: all.length,
       exact: true,
+      get checked() {
+        return shown;
+      },
       ...empty,
       counts,
       countAll: async () => true,
@@ -310,7 +379,7 @@ export async function searchArchive(
   // without reading their text: a province by the catalogue, a number by the numbers file, a
   // variant by its token (a word no text contains otherwise). Words are only proposed: their
   // folded prefixes ("gian" for giãn, giang) are checked on the text.
-  const queries = q.units.map((u) => unitQueries(u, catalogue.common));
+  const queries = queryPlan(q, catalogue.common, (v) => broadVariant(catalogue, v));
   // Units asked with one token each (a word, a phrase's words, a variant) go to the index in
   // one search, which answers only the directives holding them all: a broad word's thousands
   // of postings are not turned into results. The others (numbers, provinces) are asked apart.
@@ -361,10 +430,9 @@ export async function searchArchive(
   performance.mark('search:index');
   const apart = perUnit.map((u) => u.rows).filter((r): r is number[] => r !== null);
   const restricted = togetherRows ? [togetherRows, ...apart] : apart;
-  const knownFull = (row: number): boolean => perUnit.every((u) => u.known !== null && u.known.has(row));
   const sets = restricted.map((r) => new Set(r));
   let fullCandidates: number[];
-  if (restricted.length === 0) fullCandidates = [...catalogue.allByDate(dateSort)];
+  if (restricted.length === 0) fullCandidates = catalogue.allByDate(dateSort) as number[];
   else {
     // in the order of the unit asked apart with the fewest answers, else of the one search
     const order = apart.length ? apart.reduce((a, b) => (b.length < a.length ? b : a)) : togetherRows!;
@@ -375,11 +443,45 @@ export async function searchArchive(
   if (state.sort !== 'relevance') fullCandidates = catalogue.byDate(fullCandidates, dateSort);
   // The directives carrying the number asked for come first, whatever else the index says.
   const ownFirst = ownRows.filter(passes).slice(0, 20);
-  const inFull = new Set(fullCandidates);
+  const fullPool = ownFirst.length ? [...new Set([...ownFirst, ...fullCandidates])] : fullCandidates;
+  // (every unit proven is rare: a province, a number, variants; words are only proposed)
+  const provable = perUnit.every((u) => u.known !== null);
+  const knownFull = (row: number): boolean => provable && perUnit.every((u) => u.known!.has(row));
+  const size = q.phrases.length ? window * 2 : window;
+  const first = Math.max(size, ownFirst.length);
+
+  // The candidates' texts, fetched ahead of their check (each is a request): the first window
+  // is asked for now, while the index is asked for the partial matches.
+  const fetched = new Map<number, Promise<Loaded>>();
+  const fetchRow = (row: number): Promise<Loaded> => {
+    let p = fetched.get(row);
+    if (!p) {
+      p = loadRow(row, 0);
+      p.catch(() => {}); // reported where the row is checked
+      fetched.set(row, p);
+    }
+    return p;
+  };
+  for (const row of fullPool.slice(0, first)) void fetchRow(row);
+  // Per filter value, how many directives: the found ones when all were checked and no filter
+  // hides any; else what the index proposes before the filters (each lifted in turn), less those
+  // checked and found not to match: a guide for narrowing down, never shown as "found". Made
+  // when first read (the page shows them after the results), again after counting.
+  const noFilter = !filtered(state);
+  const ownTop = ownRows.slice(0, 20);
+  const proposed = ownTop.length ? [...new Set([...ownTop, ...fullAll])] : fullAll;
+  let proposedSet: Set<number> | null | undefined;
+  let proposedCount: FacetCounts | null = null;
+  const proposedCounts = (): FacetCounts => {
+    proposedCount ??=
+      noFilter && proposed.length === catalogue.size ? archiveCounts(catalogue) : catalogue.counts(proposed, filters);
+    return proposedCount;
+  };
+
   // Partial: proposed for some units but not all, those proposed for most first. Asked unit by
   // unit only when the found ones leave room on the page.
-  const hits = new Map<number, number>();
-  if (q.units.length > 1 && fullCandidates.length + ownFirst.length < pageSize) {
+  let partialCandidates: number[] = [];
+  if (q.units.length > 1 && fullPool.length < pageSize) {
     const each = await Promise.all(
       q.units.map(async (u, i) => {
         if (!simple[i]) return perUnit[i]!.rows;
@@ -387,57 +489,150 @@ export async function searchArchive(
         return ask(queries[i]![0]!);
       }),
     );
+    const inFull = new Set(fullPool);
+    const hits = new Map<number, number>();
     for (const rows of each)
       if (rows) for (const row of new Set(rows)) if (!inFull.has(row)) hits.set(row, (hits.get(row) ?? 0) + 1);
+    partialCandidates = [...hits.keys()].filter(passes).sort((a, b) => hits.get(b)! - hits.get(a)!);
   }
-  const partialCandidates = [...hits.keys()].filter(passes).sort((a, b) => hits.get(b)! - hits.get(a)!);
-  const pool = [...new Set([...ownFirst, ...fullCandidates, ...partialCandidates])];
-  const poolFull = new Set([...ownFirst, ...fullCandidates]);
+  // Candidates by position: the full ones (proposed for every unit) first, then the partial ones.
+  const pool = partialCandidates.length ? [...fullPool, ...partialCandidates] : fullPool;
+  const fullSize = fullPool.length;
+  performance.mark('search:candidates');
 
-  // Checked on the text, a window at a time, until a page of found directives is there (or the
-  // budget of the first page is spent); what is left is checked on "more", or counted after
-  // the first page is shown (countAll).
+  // Checked on the text in the candidates' order, each as soon as its text is there, until a
+  // page of found directives is there (or the budget of the first page is spent); what is left
+  // is checked on "more", or counted after the first page is shown (countAll). Which candidates
+  // are checked depends only on what the checks find, never on which text arrives first: the
+  // same query gives the same page.
   const found: Scored<Loaded>[] = [];
   const citing: Scored<Loaded>[] = [];
   const partial: Scored<Loaded>[] = [];
-  const loaded = new Set<number>();
-  let at = 0;
-  const loadRows = async (rows: number[]): Promise<void> => {
-    for (const row of rows) loaded.add(row);
-    const got = await Promise.all(rows.map((row) => loadRow(row, pool.indexOf(row))));
-    for (const s of rankAll(q, got)) {
+  /** pool positions checked */
+  const checked = new Set<number>();
+  // checked, not yet scored: a batch's word pairs are weighed among the candidates checked with it
+  let pending: Prepared<Loaded>[] = [];
+  // Full candidates proven (found without reading) and those neither proven nor checked: the
+  // count is exact when none of the latter is left. Counted, not listed: a broad query has
+  // thousands of candidates, and a page checks a dozen.
+  let proven = 0;
+  let unknown = fullSize;
+  if (provable) {
+    unknown = 0;
+    for (let i = 0; i < fullSize; i++) {
+      if (!knownFull(fullPool[i]!)) unknown++;
+      else if (i >= ownFirst.length || fullCandidates.includes(fullPool[i]!)) proven++;
+    }
+  }
+  const isProven = (i: number): boolean => provable && knownFull(pool[i]!);
+  let fullUnchecked = fullSize;
+  let otherUnchecked = pool.length - fullSize;
+  let foundN = 0;
+  let listedN = 0; // found, and citing the number asked for: both fill the page
+  let partialN = 0;
+  let fullChecked = 0;
+  let fullListed = 0;
+  const check = (i: number, c: Loaded): void => {
+    checked.add(i);
+    const full = i < fullSize;
+    if (full) {
+      fullUnchecked--;
+      fullChecked++;
+      if (!isProven(i)) unknown--;
+      else if (i >= ownFirst.length || fullCandidates.includes(pool[i]!)) proven--;
+    } else otherUnchecked--;
+    c.indexRank = i;
+    const p = prepare(q, c);
+    pending.push(p);
+    if (p.match.full) {
+      listedN++;
+      if (!p.match.citesOnly) foundN++;
+      if (full) fullListed++;
+    } else if (p.match.matched > 0 && q.units.length > 1) partialN++;
+  };
+  const settle = (): void => {
+    if (!pending.length) return;
+    for (const s of scoreAll(q, pending)) {
       if (s.complete && s.match.citesOnly) citing.push(s);
       else if (s.complete) found.push(s);
       else if (s.match.matched > 0 && q.units.length > 1) partial.push(s);
     }
+    pending = [];
   };
-  const step = async (n: number): Promise<void> => {
-    const rows: number[] = [];
-    while (rows.length < n && at < pool.length) {
-      const row = pool[at++]!;
-      if (!loaded.has(row)) rows.push(row);
+  // The share of the full candidates checked so far that matched (before any check: most, as a
+  // candidate holds every word the index was asked), never less than 0.15.
+  const rate = (): number => Math.max((fullListed + 4) / (fullChecked + 5), 0.15);
+  // How many candidates after those checked to fetch for `need` more matches: the mean number
+  // it takes at that rate plus one standard deviation, as a fetch decided late costs a round
+  // trip while the page waits; never more than two windows at once.
+  const expected = (need: number): number => {
+    if (need <= 0) return 0;
+    const r = rate();
+    return Math.min(Math.ceil((need + Math.sqrt(need * (1 - r))) / r), 2 * window);
+  };
+  // Whether a page of matches looks within reach of the checks left in the budget.
+  const reachable = (left: number): boolean => (pageSize - listedN) / rate() <= left;
+  /**
+   * Checks the candidates at `positions` (pool positions, ascending) from index `from` on while
+   * `more()` holds, each as soon as its text is there, with the next `ahead()` unchecked ones
+   * fetched meanwhile; returns the index where it stopped.
+   */
+  const verifyAt = async (
+    positions: (k: number) => number | undefined,
+    from: number,
+    more: () => boolean,
+    ahead: () => number,
+  ): Promise<number> => {
+    let k = from;
+    for (let i = positions(k); i !== undefined && more(); i = positions(k)) {
+      if (checked.has(i)) {
+        k++;
+        continue;
+      }
+      let want = Math.max(ahead(), 1);
+      for (let j = k, at = positions(j); at !== undefined && want > 0; at = positions(++j)) {
+        if (checked.has(at)) continue;
+        void fetchRow(pool[at]!);
+        want--;
+      }
+      const c = await fetchRow(pool[i]!);
+      k++;
+      if (!checked.has(i)) check(i, c);
     }
-    await loadRows(rows);
+    return k;
   };
-  const fullLeft = (): boolean => pool.slice(at).some((row) => poolFull.has(row) && !loaded.has(row));
-  // found without reading: proven by the index and the catalogue, not yet loaded
-  const provenLeft = (): number => fullCandidates.filter((row) => !loaded.has(row) && knownFull(row)).length;
-  const unknownLeft = (): number[] => [...poolFull].filter((row) => !loaded.has(row) && !knownFull(row));
-  const size = q.phrases.length ? window * 2 : window;
-  await step(Math.max(size, ownFirst.length));
-  // (directives citing the number asked for fill the page too: they are listed after)
-  const listed = (): number => found.length + citing.length;
-  // Each step is a round trip for the fragments: the next one is sized by how many of those
-  // checked so far matched, so a page usually takes one or two.
-  for (let round = 0; round < 3 && loaded.size < verify && listed() < pageSize && fullLeft(); round++) {
-    const rate = Math.max(listed() / Math.max(loaded.size, 1), 0.15);
-    await step(Math.min(Math.max(Math.ceil((pageSize - listed()) / rate), window), verify - loaded.size));
-  }
-  // Nothing found yet among what was checked: look further before saying "not found".
-  while (listed() === 0 && fullLeft() && loaded.size < verify * 4) await step(verify);
+  const inPool = (k: number): number | undefined => (k < pool.length ? k : undefined);
+  // One check at a time: "more", counting and looking further share the candidates' order.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => {});
+    return run;
+  };
+  let cursor = 0;
+  // The first page: at least the first window (the best of more than a page is ranked), then
+  // on until a page is found, the budget is spent, or the matches so far say a page is out of
+  // its reach: then the page shows what it has (found and partial matches, saying how far the
+  // check went) and looks further after (countAll), instead of holding the page back.
+  const budget = Math.max(verify, first);
+  cursor = await verifyAt(
+    inPool,
+    cursor,
+    () =>
+      checked.size < first ||
+      (fullUnchecked > 0 && listedN < pageSize && checked.size < verify && reachable(budget - checked.size)),
+    () => Math.min(Math.max(first - checked.size, expected(pageSize - listedN)), budget - checked.size),
+  );
   // A page with room left shows partial matches after the found ones: check a few of them.
-  if (listed() < pageSize && partial.length < pageSize && at < pool.length && loaded.size < verify + window)
-    await step(window);
+  if (listedN < pageSize && partialN < pageSize && cursor < pool.length && checked.size < verify + window) {
+    const until = checked.size + window;
+    cursor = await verifyAt(
+      inPool,
+      cursor,
+      () => checked.size < until,
+      () => until - checked.size,
+    );
+  }
   performance.mark('search:loaded');
 
   const sortFound = (): void => {
@@ -451,9 +646,15 @@ export async function searchArchive(
           : (a.candidate.date < b.candidate.date ? -1 : 1) * (dateSort === 'asc' ? 1 : -1),
     );
   };
-  sortFound();
-  citing.sort((a, b) => b.score - a.score);
-  partial.sort((a, b) => b.match.matched - a.match.matched || b.score - a.score);
+  let partialItems: ResultItem[] | null = null;
+  const sortAll = (): void => {
+    settle();
+    partialItems = null;
+    sortFound();
+    citing.sort((a, b) => b.score - a.score);
+    partial.sort((a, b) => b.match.matched - a.match.matched || b.score - a.score);
+  };
+  sortAll();
 
   // A number nobody carries: say so, and offer the nearest numbers of that issuer (and year).
   let missingNumber: MissingNumber | null = null;
@@ -480,6 +681,16 @@ export async function searchArchive(
     };
   }
 
+  // Each result made once (its excerpt is the costly part), however often the lists are read.
+  const itemOf = new Map<Scored<Loaded>, ResultItem>();
+  const item = (s: Scored<Loaded>): ResultItem => {
+    let it = itemOf.get(s);
+    if (!it) {
+      it = toItem(s, q);
+      itemOf.set(s, it);
+    }
+    return it;
+  };
   // Shown once each: checking more can find directives that rank above those already shown.
   const shownRows = new Set<number>();
   const take = (): Scored<Loaded>[] => {
@@ -487,69 +698,97 @@ export async function searchArchive(
     for (const s of next) shownRows.add(s.candidate.row);
     return next;
   };
-  const items = take().map((s) => toItem(s, q));
-  const more = async (): Promise<ResultItem[]> => {
-    while (found.length < shownRows.size + pageSize && fullLeft()) await step(window);
-    citing.sort((a, b) => b.score - a.score);
-    sortFound();
-    return take().map((s) => toItem(s, q));
-  };
-  // Per filter value, how many directives: the found ones when all were checked and no filter
-  // hides any; else what the index proposes before the filters (each lifted in turn), a guide
-  // for narrowing down, never shown as "found".
-  const noFilter = !filtered(state);
-  const exact = (): boolean => unknownLeft().length === 0;
-  const foundRows = (): number[] => [
-    ...found.map((s) => s.candidate.row),
-    ...fullCandidates.filter((row) => !loaded.has(row) && knownFull(row)),
-  ];
+  const items = take().map(item);
+  performance.mark('search:excerpts');
+  // "More" checks on until a page more is found, or a budget is spent (a page may then be short).
+  const more = (): Promise<ResultItem[]> =>
+    serial(async () => {
+      const until = checked.size + verify * 4;
+      cursor = await verifyAt(
+        inPool,
+        cursor,
+        () => foundN < shownRows.size + pageSize && fullUnchecked > 0 && checked.size < until,
+        () => Math.min(expected(shownRows.size + pageSize - foundN), until - checked.size),
+      );
+      sortAll();
+      return take().map(item);
+    });
+  const exact = (): boolean => unknown === 0;
+  const rowsChecked = (): Set<number> => new Set([...checked].map((i) => pool[i]!));
   // (a proposal already checked and found not to match is not counted)
   const countsNow = (): FacetCounts => {
-    if (noFilter && exact()) return catalogue.counts(foundRows(), filters);
+    const read = rowsChecked();
+    if (noFilter && exact()) {
+      const provenRows = proven ? fullCandidates.filter((row) => !read.has(row) && knownFull(row)) : [];
+      return catalogue.counts([...found.map((f) => f.candidate.row), ...provenRows], filters);
+    }
     const yes = new Set(found.map((f) => f.candidate.row));
-    const rows = [...new Set([...ownRows.slice(0, 20), ...fullAll])].filter((row) => !loaded.has(row) || yes.has(row));
-    return catalogue.counts(rows, filters);
+    proposedSet ??= proposed.length === catalogue.size ? null : new Set(proposed);
+    const set = proposedSet;
+    const rejected = [...read].filter((row) => !yes.has(row) && (!set || set.has(row)));
+    return lessCounts(proposedCounts(), catalogue.counts(rejected, filters));
   };
-  let counts = countsNow();
+  let counts: FacetCounts | null = null;
   const outcome: SearchOutcome = {
     query: q,
     needsWords: false,
     items,
     get total() {
-      return found.length + provenLeft();
+      return foundN + proven;
     },
     get exact() {
       return exact();
     },
+    get checked() {
+      return checked.size;
+    },
+    get unchecked() {
+      return unknown;
+    },
     get citing() {
-      return citing.map((s) => toItem(s, q));
+      return citing.map(item);
     },
     get partial() {
-      partial.sort((a, b) => b.match.matched - a.match.matched || b.score - a.score);
-      return partial.slice(0, pageSize).map((s) => toItem(s, q));
+      partialItems ??= partial.slice(0, pageSize).map(item);
+      return partialItems;
     },
     get partialTotal() {
-      return partial.length;
+      return partialN;
     },
     get partialExact() {
-      return pool.every((row) => loaded.has(row) || poolFull.has(row));
+      return otherUnchecked === 0;
     },
     missingNumber,
     get counts() {
+      counts ??= countsNow();
       return counts;
     },
-    countAll: async (limit = 200): Promise<boolean> => {
-      const rows = unknownLeft();
-      if (rows.length === 0) return true;
-      if (rows.length > limit) return false;
-      for (let i = 0; i < rows.length; i += 24) await loadRows(rows.slice(i, i + 24));
-      sortFound();
-      citing.sort((a, b) => b.score - a.score);
-      counts = countsNow();
-      return true;
-    },
+    countAll: (limit = 200): Promise<boolean> =>
+      serial(async () => {
+        if (unknown === 0) return true;
+        const all = unknown <= limit;
+        // With more than `limit` left and none found yet, a first match is worth looking for:
+        // the next `limit` candidates are checked (the count stays a lower bound).
+        if (!all && listedN > 0) return false;
+        const until = checked.size + limit;
+        const go = (positions: (k: number) => number | undefined, from: number): Promise<number> =>
+          verifyAt(
+            positions,
+            from,
+            () => unknown > 0 && checked.size < until,
+            () => Math.min(24, until - checked.size),
+          );
+        if (all) {
+          const left: number[] = [];
+          for (let i = 0; i < fullSize; i++) if (!checked.has(i) && !isProven(i)) left.push(i);
+          await go((k) => left[k], 0);
+        } else cursor = await go(inPool, cursor);
+        sortAll();
+        counts = null;
+        return exact();
+      }),
     loadMore: more,
-    hasMore: () => shownRows.size < found.length + provenLeft() || fullLeft(),
+    hasMore: () => shownRows.size < foundN + proven || fullUnchecked > 0,
   };
   return outcome;
 }

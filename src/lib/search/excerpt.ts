@@ -2,7 +2,8 @@
  * Excerpts and highlighting as plain segments ({ text, mark }), so the UI builds them with
  * textContent and <mark> elements: no query or document text ever becomes HTML.
  */
-import { variantsInDocument } from '../vietnamese-variants.ts';
+import { variantsInDocument, type VariantMatch } from '../vietnamese-variants.ts';
+import { documentVariants } from './match.ts';
 import type { ParsedQuery } from './query.ts';
 import { documentSyllables, matchesAsTyped, syllables, type Syllable } from './text.ts';
 
@@ -14,45 +15,58 @@ export interface Segment {
 /**
  * Which of these syllables a reader should see marked: those matching a query word as typed
  * (with its diacritics when typed with them), and the words of a variant the query names
- * ("vi rút" for "virus").
+ * ("vi rút" for "virus"). `variants`: the forms standing in `syl` (scanned when not given).
  */
-function marked(syl: Syllable[], q: ParsedQuery): boolean[] {
+function marked(syl: readonly Syllable[], q: ParsedQuery, variants?: readonly VariantMatch[]): boolean[] {
   const hit = syl.map((s) => q.terms.some((t) => matchesAsTyped(t, s)));
   const groups = new Set(q.units.map((u) => u.variant).filter(Boolean));
   if (groups.size) {
-    for (const m of variantsInDocument(syl))
+    for (const m of variants ?? variantsInDocument(syl))
       if (groups.has(m.group.id)) for (let i = m.from; i < m.to; i++) hit[i] = true;
   }
   return hit;
 }
 
-/** Mark the syllables of `text` that match the query (as typed, and its variants). */
-export function highlight(text: string, q: ParsedQuery): Segment[] {
+/** Segments of text[start, end) with the syllables `hit` marks (syl: text's syllables, hit: per syllable). */
+function segments(
+  text: string,
+  syl: readonly Syllable[],
+  hit: readonly boolean[],
+  start: number,
+  end: number,
+): Segment[] {
   const out: Segment[] = [];
-  let at = 0;
-  const syl = syllables(text);
-  const hit = marked(syl, q);
+  let at = start;
   for (const [i, s] of syl.entries()) {
-    if (!hit[i]) continue;
+    if (!hit[i] || s.start < start || s.end > end) continue;
     if (s.start > at) out.push({ text: text.slice(at, s.start), mark: false });
     out.push({ text: text.slice(s.start, s.end), mark: true });
     at = s.end;
   }
-  if (at < text.length) out.push({ text: text.slice(at), mark: false });
+  if (at < end) out.push({ text: text.slice(at, end), mark: false });
   return out;
+}
+
+/** Mark the syllables of `text` that match the query (as typed, and its variants). */
+export function highlight(text: string, q: ParsedQuery): Segment[] {
+  const syl = syllables(text);
+  return segments(text, syl, marked(syl, q), 0, text.length);
 }
 
 /**
  * The window of about `words` syllables with the most matches (adjacent matches count double),
  * marked, taken from `text` at or after offset `from`. Starts there when nothing matches.
+ * The document's syllables and variant forms are those re-ranking read (read once per text).
  */
 export function excerpt(text: string, q: ParsedQuery, words = 30, from = 0): Segment[] {
   const all = documentSyllables(text);
   let skip = 0;
   while (skip < all.length && all[skip]!.start < from) skip++;
+  if (skip >= all.length) return [];
+  const groups = q.units.some((u) => u.variant);
+  const hitAll = marked(all, q, groups ? documentVariants(all) : []);
   const syl = skip ? all.slice(skip) : all;
-  if (syl.length === 0) return [];
-  const hit = marked(syl, q).map((h) => (h ? 1 : 0));
+  const hit = (skip ? hitAll.slice(skip) : hitAll).map((h) => (h ? 1 : 0));
   const gain = hit.map((h, i) => (h && i > 0 && hit[i - 1] ? 2 : h));
   let best = 0;
   let bestAt = 0;
@@ -76,7 +90,7 @@ export function excerpt(text: string, q: ParsedQuery, words = 30, from = 0): Seg
   const endIdx = Math.min(syl.length - 1, startIdx + words - 1);
   const start = syl[startIdx]!.start;
   const to = syl[endIdx]!.end;
-  const segs = highlight(text.slice(start, to), q);
+  const segs = segments(text, syl.slice(startIdx, endIdx + 1), hit.slice(startIdx, endIdx + 1).map(Boolean), start, to);
   if (start > from) segs.unshift({ text: '…', mark: false });
   if (to < text.length) segs.push({ text: '…', mark: false });
   return segs;

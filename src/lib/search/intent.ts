@@ -60,6 +60,9 @@ const SPACED_CODES = new Set([
  * "CV 469", "công văn 469", "số 469". Null when the query has no serial that looks like one.
  */
 export function detectNumber(query: string): NumberIntent | null {
+  // every form below has a serial: without a digit there is nothing to look for (and the
+  // patterns, compiled on first use, cost a search its first milliseconds)
+  if (!/\d/.test(query)) return null;
   const q = foldDiacritics(query.normalize('NFC'))
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-');

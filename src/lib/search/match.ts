@@ -9,7 +9,7 @@
  */
 import { docNumberKey } from '../doc-number.ts';
 import { findProvince } from '../provinces.ts';
-import { variantsInDocument } from '../vietnamese-variants.ts';
+import { variantsInDocument, type VariantMatch } from '../vietnamese-variants.ts';
 import { numberMatches, numbersInText, provincesNowIn } from './intent.ts';
 import type { ParsedQuery, QueryUnit } from './query.ts';
 import { documentSyllables, matchesAsTyped, type Syllable } from './text.ts';
@@ -39,24 +39,53 @@ export interface DocumentMatch {
   nowIn: string | null;
 }
 
-/** A document's words, the variant groups they spell, and the numbers it cites, computed once per text. */
-interface DocView {
-  syl: Syllable[];
-  variants: Set<string>;
-  cited: string[];
+// A document's variant forms, by its syllables (documentSyllables gives one array per text).
+const variantScans = new WeakMap<readonly Syllable[], VariantMatch[]>();
+
+/** The variant forms standing in a document's syllables, scanned once per document. */
+export function documentVariants(syl: readonly Syllable[]): VariantMatch[] {
+  let v = variantScans.get(syl);
+  if (!v) {
+    v = variantsInDocument(syl);
+    variantScans.set(syl, v);
+  }
+  return v;
+}
+
+/**
+ * A document's words, the variant groups they spell, and the numbers it cites, computed once per
+ * text. The groups and numbers are read only when a query asks for them: most queries are words,
+ * and scanning a long text for every variant and number costs as much as splitting it.
+ */
+class DocView {
+  private groups: Set<string> | null = null;
+  private numbers: string[] | null = null;
+  readonly syl: Syllable[];
+  private readonly text: string;
+  private readonly own: string | null;
+  constructor(text: string, own: string | null) {
+    this.text = text;
+    this.own = own;
+    this.syl = documentSyllables(text);
+  }
+  get variants(): Set<string> {
+    this.groups ??= new Set(documentVariants(this.syl).map((m) => m.group.id));
+    return this.groups;
+  }
+  get cited(): string[] {
+    if (!this.numbers) {
+      const ownKey = this.own ? docNumberKey(this.own) : null;
+      this.numbers = numbersInText(this.text).filter((n) => docNumberKey(n) !== ownKey);
+    }
+    return this.numbers;
+  }
 }
 const views = new Map<string, DocView>();
 function view(text: string, own: string | null): DocView {
   const key = `${own ?? ''}\u0000${text}`;
   let v = views.get(key);
   if (!v) {
-    const syl = documentSyllables(text);
-    const ownKey = own ? docNumberKey(own) : null;
-    v = {
-      syl,
-      variants: new Set(variantsInDocument(syl).map((m) => m.group.id)),
-      cited: numbersInText(text).filter((n) => docNumberKey(n) !== ownKey),
-    };
+    v = new DocView(text, own);
     if (views.size >= 64) views.delete(views.keys().next().value!);
     views.set(key, v);
   }

@@ -33,12 +33,73 @@ export interface Scored<C extends Candidate = Candidate> {
   match: DocumentMatch;
 }
 
-/** A document syllable matches a query syllable: folded equality. */
-function same(q: Syllable, d: Syllable): boolean {
-  return q.fold === d.fold;
+/**
+ * What scoring needs of one candidate, read off its text once: the part of its score that does
+ * not depend on the other candidates. A candidate can be prepared as soon as its text arrives;
+ * scoring a batch (scoreAll) then only weighs the query's word pairs among them.
+ */
+export interface Prepared<C extends Candidate = Candidate> {
+  candidate: C;
+  match: DocumentMatch;
+  /** per adjacent query pair: how often it stands (folded) in the document */
+  pairCounts: number[];
+  /** per adjacent query pair: whether it stands with the diacritics typed */
+  pairExact: boolean[];
+  /** distinct query syllables found folded, found as typed, found in the title */
+  found: number;
+  exactFound: number;
+  inTitle: number;
+  /** sum over distinct query syllables of log(1 + occurrences) */
+  tf: number;
+  /** how often the whole query stands (folded) in the document */
+  whole: number;
+  wholeInTitle: boolean;
+  phraseBonus: number;
 }
-/** …and with the diacritics the user typed (a query syllable typed without any matches exactly too). */
-const exact = matchesAsTyped;
+
+/**
+ * Per query syllable, where in the document it stands: folded (`fold`) and as typed (`typed`),
+ * as positions in the document's syllables, ascending. One pass over the document with one
+ * lookup per syllable; pairs and runs are then counted over these few positions, not the text.
+ */
+function hitsOf(terms: Syllable[], doc: Syllable[]): { fold: number[][]; typed: number[][] } {
+  const byFold = new Map<string, number[]>();
+  terms.forEach((t, i) => {
+    const list = byFold.get(t.fold);
+    if (list) list.push(i);
+    else byFold.set(t.fold, [i]);
+  });
+  const fold: number[][] = terms.map(() => []);
+  const typed: number[][] = terms.map(() => []);
+  for (let i = 0; i < doc.length; i++) {
+    const d = doc[i]!;
+    const list = byFold.get(d.fold);
+    if (!list) continue;
+    for (const t of list) {
+      fold[t]!.push(i);
+      if (matchesAsTyped(terms[t]!, d)) typed[t]!.push(i);
+    }
+  }
+  return { fold, typed };
+}
+
+/** How often query syllables from..to-1 stand together in a row, by their positions (hitsOf). */
+function runs(hit: number[][], from: number, to: number): number {
+  const starts = hit[from]!;
+  if (starts.length === 0) return 0;
+  const rest: Set<number>[] = [];
+  for (let j = from + 1; j < to; j++) {
+    if (hit[j]!.length === 0) return 0;
+    rest.push(new Set(hit[j]!));
+  }
+  let count = 0;
+  for (const p of starts) {
+    let ok = true;
+    for (let j = 0; j < rest.length && ok; j++) ok = rest[j]!.has(p + j + 1);
+    if (ok) count++;
+  }
+  return count;
+}
 
 function occurs(seq: Syllable[], doc: Syllable[], eq: (q: Syllable, d: Syllable) => boolean): number {
   let count = 0;
@@ -50,53 +111,72 @@ function occurs(seq: Syllable[], doc: Syllable[], eq: (q: Syllable, d: Syllable)
   return count;
 }
 
-function scoreCandidate<C extends Candidate>(
-  q: ParsedQuery,
-  c: C,
-  doc: Syllable[],
-  distinct: Syllable[],
-  /** per adjacent query pair: its weight and how often it stands (folded) in this document */
-  pairStats: { weight: number; count: number }[],
-): Scored<C> {
-  const title = syllables(c.title);
+/** A document syllable matches a query syllable: folded equality. */
+const same = (q: Syllable, d: Syllable): boolean => q.fold === d.fold;
+
+/** Reads what scoring needs off one candidate's text (and checks whether it matches: match.ts). */
+export function prepare<C extends Candidate>(q: ParsedQuery, c: C): Prepared<C> {
+  const doc = documentSyllables(c.text);
   const match = matchDocument(q, c);
-  const numberMatch = match.ownNumber;
+  const title = syllables(c.title);
+  const terms = q.terms;
+  const { fold, typed } = hitsOf(terms, doc);
+  // distinct by spelling: the last of each, as a Map keeps it (equal spellings hit alike)
+  const distinct = [...new Map(terms.map((t, i) => [t.norm, i])).values()];
   let found = 0;
   let exactFound = 0;
   let inTitle = 0;
   let tf = 0;
   for (const t of distinct) {
-    let n = 0;
-    let e = 0;
-    for (const d of doc) {
-      if (same(t, d)) {
-        n++;
-        if (exact(t, d)) e++;
-      }
-    }
+    const n = fold[t]!.length;
+    const e = typed[t]!.length;
     if (n > 0) found++;
     if (e > 0) exactFound++;
-    if (title.some((d) => same(t, d))) inTitle++;
+    if (title.some((d) => same(terms[t]!, d))) inTitle++;
     tf += Math.log1p(n);
   }
-  const k = Math.max(distinct.length, 1);
+  const pairCounts: number[] = [];
+  const pairExact: boolean[] = [];
+  for (let p = 0; p + 1 < terms.length; p++) {
+    const n = runs(fold, p, p + 2);
+    pairCounts.push(n);
+    pairExact.push(n > 0 && runs(typed, p, p + 2) > 0);
+  }
+  return {
+    candidate: c,
+    match,
+    pairCounts,
+    pairExact,
+    found,
+    exactFound,
+    inTitle,
+    tf,
+    whole: terms.length > 1 ? runs(fold, 0, terms.length) : 0,
+    // the whole query in the title: the directive is about it
+    wholeInTitle: terms.length > 1 && occurs(terms, title, same) > 0,
+    phraseBonus: q.phrases.reduce((s, ph) => s + Math.log1p(occurs(ph, doc, matchesAsTyped)), 0),
+  };
+}
+
+function scorePrepared<C extends Candidate>(q: ParsedQuery, p: Prepared<C>, weights: number[]): Scored<C> {
+  const { candidate: c, match } = p;
+  const numberMatch = match.ownNumber;
+  const k = Math.max(new Set(q.terms.map((t) => t.norm)).size, 1);
   // Adjacent pairs of the query standing together in the document, and the whole query as a run.
   let pairs = 0;
   let exactPairs = 0;
   let pairTotal = 0;
-  for (let i = 0; i < pairStats.length; i++) {
-    const { weight: w, count: n } = pairStats[i]!;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i]!;
+    const n = p.pairCounts[i]!;
     pairTotal += w;
     if (n > 0) pairs += w * (1 + Math.log1p(n) / 4);
-    if (n > 0 && occurs([q.terms[i]!, q.terms[i + 1]!], doc, exact) > 0) exactPairs += w;
+    if (p.pairExact[i]) exactPairs += w;
   }
   const pairCount = Math.max(pairTotal, 1e-9);
-  const whole = q.terms.length > 1 ? occurs(q.terms, doc, same) : 0;
-  // The whole query in the title: the directive is about it.
-  const wholeInTitle = q.terms.length > 1 && occurs(q.terms, title, same) > 0;
-  const phraseBonus = q.phrases.reduce((s, p) => s + Math.log1p(occurs(p, doc, exact)), 0);
+  const whole = p.whole;
   // the named province's own directives first, then those of the provinces merged into it in 2025
-  const province = q.provinces.some((p) => p.province === c.province);
+  const province = q.provinces.some((pr) => pr.province === c.province);
   const successor = match.units.includes('successor');
   const typeWanted = q.docTypes.length > 0 && !!c.docType && q.docTypes.includes(c.docType);
   const units = Math.max(q.units.length, 1);
@@ -104,18 +184,36 @@ function scoreCandidate<C extends Candidate>(
     (numberMatch ? 1000 : 0) +
     (match.citesOnly ? 0 : 200 * (match.matched / units)) +
     (typeWanted ? 50 : 0) +
-    100 * (found / k) +
+    100 * (p.found / k) +
     (province ? 60 : successor ? 45 : 0) +
     40 * (pairs / pairCount) +
     (whole > 0 ? 30 + 5 * Math.log1p(whole) : 0) +
-    (wholeInTitle ? 25 : 0) +
-    15 * (exactFound / k) +
+    (p.wholeInTitle ? 25 : 0) +
+    15 * (p.exactFound / k) +
     10 * (exactPairs / pairCount) +
-    10 * (inTitle / k) +
-    5 * phraseBonus +
-    3 * (tf / k) -
+    10 * (p.inTitle / k) +
+    5 * p.phraseBonus +
+    3 * (p.tf / k) -
     0.01 * c.indexRank;
   return { candidate: c, score, complete: match.full, numberMatch, match };
+}
+
+/**
+ * Prepared candidates scored together, best first: found directives (every unit matched) rank
+ * by their score, those matching part of the query by how much they match. A pair of query
+ * words weighs by how few of these candidates hold it.
+ */
+export function scoreAll<C extends Candidate>(q: ParsedQuery, prepared: Prepared<C>[]): Scored<C>[] {
+  const weights = pairWeights(
+    prepared.map((p) => p.pairCounts),
+    q.terms.length - 1,
+  );
+  return prepared
+    .map((p) => scorePrepared(q, p, weights))
+    .sort(
+      (a, b) =>
+        Number(b.complete) - Number(a.complete) || b.score - a.score || a.candidate.indexRank - b.candidate.indexRank,
+    );
 }
 
 /**
@@ -123,23 +221,9 @@ function scoreCandidate<C extends Candidate>(
  * matched) rank by their score, those matching part of the query by how much they match.
  */
 export function rankAll<C extends Candidate>(q: ParsedQuery, candidates: C[]): Scored<C>[] {
-  const docs = candidates.map((c) => documentSyllables(c.text));
-  const distinct = [...new Map(q.terms.map((t) => [t.norm, t])).values()];
-  // Each adjacent pair counted once per document: for its weight and for the document's score.
-  const counts = docs.map((d) => q.terms.slice(1).map((t, i) => occurs([q.terms[i]!, t], d, same)));
-  const weights = pairWeights(counts, q.terms.length - 1);
-  const scored = candidates.map((c, i) =>
-    scoreCandidate(
-      q,
-      c,
-      docs[i]!,
-      distinct,
-      weights.map((weight, p) => ({ weight, count: counts[i]![p]! })),
-    ),
-  );
-  return scored.sort(
-    (a, b) =>
-      Number(b.complete) - Number(a.complete) || b.score - a.score || a.candidate.indexRank - b.candidate.indexRank,
+  return scoreAll(
+    q,
+    candidates.map((c) => prepare(q, c)),
   );
 }
 

@@ -16,7 +16,12 @@ export interface Syllable {
 }
 
 // A word is a run of letters, marks and digits; everything else separates words.
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+// Whether a character is a word character, asked of WORD_CHAR once per character seen: testing
+// a Unicode class per character is what made splitting a long text slow (a match object per word).
+// BMP: 0 not seen yet, 1 word, 2 separator. Astral characters (two UTF-16 units) in a map.
+const bmp = new Uint8Array(0x10000);
+const astral = new Map<number, boolean>();
 
 function normWord(word: string): string {
   return normalizeVietnamese(word).toLowerCase();
@@ -25,19 +30,51 @@ function normWord(word: string): string {
 // Documents repeat their words; normalising each spelling once keeps re-ranking fast.
 const memo = new Map<string, { norm: string; fold: string }>();
 
+function push(out: Syllable[], text: string, start: number, end: number): void {
+  const word = text.slice(start, end);
+  let forms = memo.get(word);
+  if (!forms) {
+    const norm = normWord(word);
+    forms = { norm, fold: foldDiacritics(norm) };
+    if (memo.size > 50_000) memo.clear();
+    memo.set(word, forms);
+  }
+  out.push({ norm: forms.norm, fold: forms.fold, start, end });
+}
+
 /** Split text into syllables with their offsets. Offsets refer to the string as given. */
 export function syllables(text: string): Syllable[] {
   const out: Syllable[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let forms = memo.get(m[0]);
-    if (!forms) {
-      const norm = normWord(m[0]);
-      forms = { norm, fold: foldDiacritics(norm) };
-      if (memo.size > 50_000) memo.clear();
-      memo.set(m[0], forms);
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    let word: boolean;
+    let units = 1;
+    if (c < 0xd800 || c > 0xdfff) {
+      let k = bmp[c]!;
+      if (k === 0) bmp[c] = k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+      word = k === 1;
+    } else {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) {
+        units = 2;
+        let w = astral.get(cp);
+        if (w === undefined) {
+          w = WORD_CHAR.test(String.fromCodePoint(cp));
+          astral.set(cp, w);
+        }
+        word = w;
+      } else word = false; // a lone surrogate is no letter
     }
-    out.push({ norm: forms.norm, fold: forms.fold, start: m.index, end: m.index + m[0].length });
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      push(out, text, start, i);
+      start = -1;
+    }
+    i += units;
   }
+  if (start >= 0) push(out, text, start, text.length);
   return out;
 }
 

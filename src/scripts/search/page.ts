@@ -7,6 +7,7 @@
 import { CATALOGUE_FILE, type CatalogueFile } from '../../lib/search/catalogue.ts';
 import { SEARCH_FILES } from '../../lib/search/files.ts';
 import {
+  broadVariant,
   indexQueries,
   openArchiveIndex,
   searchArchive,
@@ -48,6 +49,12 @@ export function statusText(outcome: SearchOutcome, state: SearchState): string {
   const parts: string[] = [];
   if (outcome.missingNumber) parts.push(missingText(outcome.missingNumber.number));
   if (n > 0) parts.push(`Tìm thấy ${outcome.exact ? '' : 'ít nhất '}${n} văn bản cho “${q}”${narrowed}.`);
+  else if (!outcome.exact)
+    // "not found" only once every candidate is checked; until then, say how far the check went
+    parts.push(
+      `Chưa thấy văn bản nào khớp đủ “${q}”${narrowed} trong ${outcome.checked} văn bản đã kiểm tra ` +
+        `(còn ${outcome.unchecked} văn bản chưa kiểm tra).`,
+    );
   else if (!outcome.missingNumber || outcome.query.units.length > 1)
     parts.push(`Không tìm thấy văn bản nào khớp đủ “${q}”${narrowed}.`);
   if (outcome.citing.length) parts.push(`${outcome.citing.length} văn bản dẫn chiếu số này.`);
@@ -177,6 +184,14 @@ function writeCounts(outcome: SearchOutcome): void {
 
 const EMPTY_ARCHIVE = 'empty archive';
 
+/** Resolves once what the page changed so far is painted (at once in a hidden tab, which paints nothing). */
+function afterPaint(): Promise<void> {
+  return new Promise((ok) => {
+    if (document.hidden) setTimeout(ok, 0);
+    else requestAnimationFrame(() => setTimeout(ok, 0));
+  });
+}
+
 export function startSearchPage(): void {
   const root = document.querySelector<HTMLElement>('.search-page');
   if (!root) return;
@@ -269,19 +284,26 @@ export function startSearchPage(): void {
       const q = outcome.query.text;
       list.replaceChildren(...outcome.items.map((i) => renderItem(i, base, q, 'found')));
       renderGroups(outcome, q);
-      writeCounts(outcome);
       more.hidden = !outcome.hasMore();
-      status.textContent = statusText(outcome, state);
+      status.textContent = outcome.exact
+        ? statusText(outcome, state)
+        : `${statusText(outcome, state)} Đang ${outcome.total ? 'đếm' : 'kiểm tra tiếp'}…`;
       performance.mark('search:results');
+      // The filters' counts once the results are painted: a guide for narrowing down, they need
+      // not hold the results back (for a query of common words they count the whole archive).
+      await afterPaint();
+      if (mine !== run) return;
+      writeCounts(outcome);
+      performance.mark('search:counts');
       // The first page is on screen; the count is made exact by checking the candidates left
       // (when there are not too many), while the region stays busy: one announcement, with the true count.
       if (!outcome.exact) {
-        status.textContent = `${statusText(outcome, state)} Đang đếm…`;
-        const counted = await outcome.countAll();
+        const checkedBefore = outcome.checked;
+        await outcome.countAll();
         if (mine !== run) return;
-        if (counted) {
+        if (outcome.checked > checkedBefore) {
           // a first page that had room shows what the count found
-          if (outcome.items.length < 10 && outcome.hasMore())
+          if (outcome.items.length < 10 && outcome.total > outcome.items.length && outcome.hasMore())
             list.append(...(await outcome.loadMore()).map((i) => renderItem(i, base, q, 'found')));
           if (mine !== run) return;
           renderGroups(outcome, q);
@@ -329,7 +351,9 @@ export function startSearchPage(): void {
     typing = setTimeout(() => {
       void engine(readForm(form))
         .then(({ pf, catalogue }) => {
-          for (const term of indexQueries(parseQuery(text), catalogue.common)) void pf.preload?.(term)?.catch(() => {});
+          const broad = (v: string): boolean => broadVariant(catalogue, v);
+          for (const term of indexQueries(parseQuery(text), catalogue.common, broad))
+            void pf.preload?.(term)?.catch(() => {});
         })
         .catch(() => {}); // a failed load is reported by the search itself
     }, 250);
