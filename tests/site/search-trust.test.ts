@@ -61,8 +61,10 @@ describe('trust set on the real page, against plain Pagefind', () => {
     const a = summariseTrust(archive);
     const p = summariseTrust(plain);
     console.log(
-      `trust set, ${archive.length} queries over ${site.docs.length} directives: archive ${(a.passed * 100).toFixed(1)} % right ` +
-        `(top-1 ${(a.top1 * 100).toFixed(1)} %, ${a.falseFound} false "found"); plain Pagefind ${(p.passed * 100).toFixed(1)} % right ` +
+      `trust set, ${archive.length} queries over ${site.docs.length} directives: ` +
+        `archive ${(a.passed * 100).toFixed(1)} % right ` +
+        `(top-1 ${(a.top1 * 100).toFixed(1)} %, ${a.falseFound} false "found"); ` +
+        `plain Pagefind ${(p.passed * 100).toFixed(1)} % right ` +
         `on count and first result (top-1 ${(p.top1 * 100).toFixed(1)} %, ${p.falseFound} false "found")`,
     );
     expect(archive).toHaveLength(items.length);
@@ -76,7 +78,10 @@ describe('the search page tells found from partial', () => {
   it('counts only full matches and lists partial ones under their own heading', async () => {
     const s = await archiveShown(page, server.url, 'tiêm vắc xin mũi 5');
     expect(s.status).toMatch(
-      /^Không tìm thấy văn bản nào khớp đủ “tiêm vắc xin mũi 5”\. (Ít nhất )?\d+ văn bản chỉ khớp một phần, xem bên dưới\.$/,
+      new RegExp(
+        String.raw`^Không tìm thấy văn bản nào khớp đủ “tiêm vắc xin mũi 5”\. ` +
+          String.raw`(Ít nhất )?\d+ văn bản chỉ khớp một phần, xem bên dưới\.$`,
+      ),
     );
     expect(s.found).toEqual([]);
     expect(s.partialHeading).toMatch(/^(Ít nhất )?\d+ văn bản chỉ khớp một phần$/);
@@ -113,7 +118,7 @@ describe('the search page tells found from partial', () => {
 });
 
 describe('filters journalists expect', () => {
-  it('several provinces and types at once, a month range and a measure, all in the URL; Back restores them', async () => {
+  it('several provinces and types, a month range and a measure, all in the URL; Back restores them', async () => {
     const inSet = (d: (typeof site.docs)[number]) => ['Hà Nam', 'Hải Phòng'].includes(d.province);
     await open('');
     await page.check('#f-tinh input[value="Hà Nam"]');
@@ -156,7 +161,8 @@ describe('filters journalists expect', () => {
     expect(await page.inputValue('#f-den')).toBe('2021-09');
     // several types with a query
     await open(
-      `?q=${encodeURIComponent('giãn cách')}&loai=${encodeURIComponent('Chỉ thị')}&loai=${encodeURIComponent('Công văn')}`,
+      `?q=${encodeURIComponent('giãn cách')}` +
+        `&loai=${encodeURIComponent('Chỉ thị')}&loai=${encodeURIComponent('Công văn')}`,
     );
     const types = await page.$$eval('#search-results .search-result-meta', (ms) => ms.map((m) => m.textContent ?? ''));
     expect(types.length).toBeGreaterThan(0);

@@ -251,7 +251,10 @@ describe('search page', () => {
     expect(errors).toEqual([]);
     expect(await page.$$('[data-search-results] img, [data-search-results] script')).toHaveLength(0);
     expect(await status()).toMatch(
-      /^(Tìm thấy (ít nhất )?\d+ văn bản|Không tìm thấy văn bản nào|Lưu trữ có \d+ văn bản|“[^”]*” không có chữ hay số nào)/,
+      new RegExp(
+        String.raw`^(Tìm thấy (ít nhất )?\d+ văn bản|Không tìm thấy văn bản nào|` +
+          String.raw`Lưu trữ có \d+ văn bản|“[^”]*” không có chữ hay số nào)`,
+      ),
     );
     // every mark holds plain text
     const marks = await page.$$eval('[data-search-results] mark', (ms) => ms.map((m) => m.children.length));
@@ -314,7 +317,7 @@ describe('search page', () => {
     }
   });
 
-  it('fetches the search files when the header box is used on another page, and the search page reuses them', async () => {
+  it('fetches the search files when the header box is used elsewhere; the search page reuses them', async () => {
     const ctx = await browser.newContext();
     const other = await ctx.newPage();
     try {

@@ -83,7 +83,7 @@ const run = async (q: string, filters: SearchState['filters'] = {}): Promise<Sea
   searchArchive(await fakeArchive(records), state(q, filters));
 
 describe('a match means a match', () => {
-  it('"giãn cách xã hội 16/CT-TTg": thời gian and cách ly are no match; the directive citing 16/CT-TTg is listed as citing it', async () => {
+  it('"giãn cách xã hội 16/CT-TTg": thời gian, cách ly no match; one citing 16/CT-TTg listed as citing', async () => {
     const out = await run('giãn cách xã hội 16/CT-TTg');
     expect(out.total).toBe(0);
     expect(out.missingNumber?.number).toBe('16/CT-TTg');
@@ -138,7 +138,7 @@ describe('a match means a match', () => {
     expect(urls((await run('thoi gian')).items)).toEqual(['/th469/']);
   });
 
-  it('four words of which one is missing: nothing found, and the directive with three is shown as partial', async () => {
+  it('four words of which one is missing: nothing found, the directive with three shown as partial', async () => {
     const out = await run('tiêm vắc xin mũi 5 Thanh Hóa');
     expect(out.total).toBe(0);
     expect(urls(out.partial)[0]).toBe('/th470/');
@@ -160,7 +160,7 @@ describe('a match means a match', () => {
     expect(gc).not.toContain('gian');
   });
 
-  it('a numeral stands with a word beside it: "mũi 5" is not a date\'s 5, "14 ngày" is found after "tập trung trong"', async () => {
+  it('a numeral stands with its word: "mũi 5" is no date\'s 5, "14 ngày" found after "tập trung trong"', async () => {
     const lc = record(
       '/lc/',
       { title: 'Cách ly', province: 'Lào Cai', date: '2021-05-05' },

@@ -26,7 +26,7 @@ describe('parseQuery', () => {
     expect(open.terms).toHaveLength(5);
   });
 
-  it('names the province a query is about, with or without diacritics, but not a look-alike typed with other marks', () => {
+  it('names the province a query is about, with or without diacritics, not a look-alike with other marks', () => {
     expect(parseQuery('vinh phuc').provinces.map((p) => p.province)).toEqual(['Vĩnh Phúc']);
     expect(parseQuery('dien bien').provinces.map((p) => p.province)).toEqual(['Điện Biên']);
     expect(parseQuery('diễn biến phức tạp').provinces).toEqual([]);

@@ -16,7 +16,8 @@ const doc = (url: string, province: string, text: string, number: string | null 
 const thanhHoa = doc(
   '/th/',
   'Thanh Hóa',
-  'Tăng cường lãnh đạo, chỉ đạo công tác phòng, chống dịch\nChỉ tính riêng ngày 24-11-2021, tỉnh Thanh Hóa đã ghi nhận 98 ca dương tính.',
+  'Tăng cường lãnh đạo, chỉ đạo công tác phòng, chống dịch\n' +
+    'Chỉ tính riêng ngày 24-11-2021, tỉnh Thanh Hóa đã ghi nhận 98 ca dương tính.',
   '469-CV/TU',
   1,
 );

@@ -86,7 +86,7 @@ describe('index helpers', () => {
 });
 
 describe('what a record holds for honest matching', () => {
-  it('urgency in the metadata line, cited numbers and variant groups as tokens, measures in the catalogue metadata', async () => {
+  it('urgency in the metadata line, cited numbers and variants as tokens, measures in the catalogue', async () => {
     const { record } = await import('../../scripts/bench/fake-pagefind.ts');
     const r = record(
       '/x/',

@@ -116,7 +116,7 @@ describe('verification split over the candidates', () => {
     expect(counted.fetches()).toBeGreaterThanOrEqual(out.checked);
   });
 
-  it('does not say "not found" while candidates are left: it says how far it checked, and looks further after', async () => {
+  it('no "not found" while candidates are left: it says how far it checked, and looks further after', async () => {
     // 120 candidates, the only matches among the oldest
     const records = corpus(120, (i) => i >= 117).map((r, i) =>
       i >= 117 ? { ...r, meta: { ...r.meta, date: '2020-01-01' } } : r,
@@ -131,7 +131,8 @@ describe('verification split over the candidates', () => {
     expect(said).not.toMatch(/Không tìm thấy/);
     expect(said).toMatch(
       new RegExp(
-        `Chưa thấy văn bản nào khớp đủ “tổ liên gia” trong ${out.checked} văn bản đã kiểm tra \\(còn ${out.unchecked} văn bản chưa kiểm tra\\)`,
+        `Chưa thấy văn bản nào khớp đủ “tổ liên gia” trong ${out.checked} văn bản đã kiểm tra ` +
+          `\\(còn ${out.unchecked} văn bản chưa kiểm tra\\)`,
       ),
     );
     // what is shown meanwhile: the partial matches
@@ -147,7 +148,7 @@ describe('verification split over the candidates', () => {
     expect(more.map((i) => i.url).sort()).toEqual([...want].sort());
   });
 
-  it('does not hold the first page for a window without a single match: shows partial ones, finds the rest after', async () => {
+  it('a window without a single match does not hold the first page: partial shown, the rest found after', async () => {
     // 150 candidates, a match one in fifteen, none among the newest twenty
     const records = corpus(150, (i) => i < 130 && i % 15 === 0);
     const want = truth(records);

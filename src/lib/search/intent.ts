@@ -70,7 +70,8 @@ export function detectNumber(query: string): NumberIntent | null {
   const full =
     /(?:^|[^\p{L}\p{N}])(\d{1,5})\s*[-/ ]\s*([a-z]{1,6}(?:\s*[-/ ]\s*[a-z]{1,8}){0,3})(?![\p{L}\p{N}])/u.exec(q);
   if (full) {
-    // Codes joined by a space only when they are issuers' codes: "469 cv tu", but "26-CT/TU hai phong" is a number and a place.
+    // Codes joined by a space only when they are issuers' codes: "469 cv tu", but
+    // "26-CT/TU hai phong" is a number and a place.
     const parts = full[2]!.toUpperCase().split(/(\s*[-/]\s*|\s+)/);
     const codes: string[] = [parts[0]!];
     for (let i = 1; i + 1 < parts.length; i += 2) {
@@ -123,8 +124,12 @@ export function citeQueryToken(intent: NumberIntent): string {
 
 // A number as texts write it: serial, then a type code and issuer codes ("469-CV/TU",
 // "16/CT-TTg", "2686/QĐ-UBND", "số 15/2021/NĐ-CP"); the first code must be a document type's.
-const NUMBER_IN_TEXT =
-  /(?<![\p{L}\p{N}])(\d{1,5})(?:\/(?:19|20)\d\d)?\s?[-/]\s?([\p{L}]{1,6}(?:\s?[-/]\s?[\p{L}]{1,8}){0,3})(?![\p{L}\p{N}])/gu;
+const NUMBER_IN_TEXT = new RegExp(
+  // the serial, an optional year, then the type code and up to three issuer codes
+  String.raw`(?<![\p{L}\p{N}])(\d{1,5})(?:\/(?:19|20)\d\d)?\s?[-/]\s?` +
+    String.raw`([\p{L}]{1,6}(?:\s?[-/]\s?[\p{L}]{1,8}){0,3})(?![\p{L}\p{N}])`,
+  'gu',
+);
 
 /** The document numbers a text writes, normalised ("Công văn số 469-CV/TU" -> "469-CV/TU"), once each. */
 export function numbersInText(text: string): string[] {
