@@ -146,7 +146,9 @@ export async function readShardProblems(outDir: string): Promise<string[]> {
     const n = indexes.get(s.path);
     if (n === undefined) problems.push(`The search catalogue lists shard pagefind/${s.path} but it has no index`);
     else if (!Number.isNaN(s.pages) && n !== s.pages)
-      problems.push(`Search shard pagefind/${s.path}: the catalogue gives it ${s.pages} rows, its index has ${n} pages`);
+      problems.push(
+        `Search shard pagefind/${s.path}: the catalogue gives it ${s.pages} rows, its index has ${n} pages`,
+      );
   }
   const paths = new Set(listed.map((s) => s.path));
   for (const p of indexes.keys())

@@ -52,7 +52,11 @@ async function fingerprint(): Promise<string> {
   const sources = (await readdir(libDir, { recursive: true, encoding: 'utf8' }))
     .filter((f) => f.endsWith('.ts'))
     .sort();
-  for (const f of sources) h.update(f).update('\0').update(await readFile(join(libDir, f))).update('\0');
+  for (const f of sources)
+    h.update(f)
+      .update('\0')
+      .update(await readFile(join(libDir, f)))
+      .update('\0');
   for (const f of ['package-lock.json', 'node_modules/pagefind/package.json']) {
     h.update(await readFile(join(projectRoot, f)).catch(() => Buffer.from('none'))).update('\0');
   }
@@ -84,13 +88,17 @@ function recordOf(directivesDir: string, rel: string, url: string, source: strin
   return buildSearchRecord(url, data, mdxBodyText(text));
 }
 
-/** Writes one shard into the cache, atomically: a cache entry is complete or absent. */
-async function writeShardEntry(directivesDir: string, plan: ShardPlan, cache: string): Promise<ShardSummary> {
+async function readRecords(directivesDir: string, plan: ShardPlan): Promise<SearchRecord[]> {
   const records: SearchRecord[] = [];
   for (const f of plan.files) {
     const source = await readFile(directiveFilePath(directivesDir, f.rel), 'utf8');
     records.push(recordOf(directivesDir, f.rel, f.url, source));
   }
+  return records;
+}
+
+/** Writes one shard into the cache, atomically: a cache entry is complete or absent. */
+async function writeShardEntry(plan: ShardPlan, records: SearchRecord[], cache: string): Promise<ShardSummary> {
   const tmp = join(cache, `.tmp-${plan.key.slice(0, 16)}-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
   await writePagefindShard(records, join(tmp, PAGEFIND_DIR));
@@ -157,19 +165,41 @@ export async function indexBuiltSite(
     if (k > 0 && mine.length === 0) continue; // (the first shard carries the library, even empty)
     const h = createHash('sha256').update(base).update(`\0shard\0`);
     for (const f of mine) {
-      h.update(f.url).update('\0').update(await readFile(directiveFilePath(directivesDir, f.rel))).update('\0');
+      h.update(f.url)
+        .update('\0')
+        .update(await readFile(directiveFilePath(directivesDir, f.rel)))
+        .update('\0');
     }
     plans.push({ k, files: mine, key: h.digest('hex') });
   }
 
+  // Shard after shard, one Pagefind process at a time; the next shard's records are built
+  // while Pagefind writes the previous one (its own process, so the two overlap).
   const shards: { plan: ShardPlan; summary: ShardSummary; report: ShardReport }[] = [];
+  let writing: Promise<unknown> = Promise.resolve();
   for (const plan of plans) {
-    const t0 = performance.now();
     const hit = await readShardEntry(cache, plan.key);
-    const summary = hit ?? (await writeShardEntry(directivesDir, plan, cache));
-    const seconds = hit ? 0 : (performance.now() - t0) / 1000;
-    shards.push({ plan, summary, report: { k: plan.k, pages: summary.urls.length, cached: !!hit, seconds } });
+    if (hit) {
+      shards.push({ plan, summary: hit, report: { k: plan.k, pages: hit.urls.length, cached: true, seconds: 0 } });
+      continue;
+    }
+    const t0 = performance.now();
+    const records = await readRecords(directivesDir, plan);
+    await writing;
+    const entry = {
+      plan,
+      summary: summariseShard([]),
+      report: { k: plan.k, pages: records.length, cached: false, seconds: 0 },
+    };
+    shards.push(entry);
+    writing = writeShardEntry(plan, records, cache).then((summary) => {
+      entry.summary = summary;
+      entry.report.seconds = (performance.now() - t0) / 1000;
+    });
+    // a failure is raised by the next await; keep it from being reported as unhandled first
+    writing.catch(() => {});
   }
+  await writing;
 
   await pagesReady;
   // Before anything reaches the site: a directive without its page fails the build.

@@ -130,7 +130,9 @@ export function buildCatalogue(
   shards?: readonly CatalogueShard[],
 ): CatalogueFile {
   if (shards && shards.reduce((n, s) => n + s.pages, 0) !== rows.length)
-    throw new Error(`Search catalogue: the shards hold ${shards.reduce((n, s) => n + s.pages, 0)} pages, not ${rows.length}`);
+    throw new Error(
+      `Search catalogue: the shards hold ${shards.reduce((n, s) => n + s.pages, 0)} pages, not ${rows.length}`,
+    );
   const values = {} as CatalogueFile['values'];
   const columns = {} as CatalogueFile['columns'];
   for (const col of COLUMNS) {

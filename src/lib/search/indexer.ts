@@ -46,7 +46,10 @@ export function commonSyllables(records: SearchRecord[], share = 0.5, minDocumen
 }
 
 /** The records of each shard, each shard in the records' order. */
-export function splitIntoShards<T extends { url: string }>(records: readonly T[], count = shardCount(records.length)): T[][] {
+export function splitIntoShards<T extends { url: string }>(
+  records: readonly T[],
+  count = shardCount(records.length),
+): T[][] {
   const shards: T[][] = Array.from({ length: count }, () => []);
   for (const r of records) shards[shardOf(r.url, count)]!.push(r);
   return shards;
@@ -107,16 +110,15 @@ export async function copyShardFiles(from: string, to: string, all: boolean): Pr
   for (const d of new Set(files.map((f) => dirname(join(to, f))))) await mkdir(d, { recursive: true });
   for (let i = 0; i < files.length; i += COPIES_AT_ONCE) {
     await Promise.all(
-      files
-        .slice(i, i + COPIES_AT_ONCE)
-        .map((f) => copyFile(join(from, f), join(to, f), constants.COPYFILE_FICLONE)),
+      files.slice(i, i + COPIES_AT_ONCE).map((f) => copyFile(join(from, f), join(to, f), constants.COPYFILE_FICLONE)),
     );
   }
   return files.length;
 }
 
 /** Where the next index is assembled: beside the live one, never served as it. */
-export const partialPath = (outputPath: string): string => join(dirname(outputPath), `.${basename(outputPath)}-partial`);
+export const partialPath = (outputPath: string): string =>
+  join(dirname(outputPath), `.${basename(outputPath)}-partial`);
 
 /**
  * Puts an index assembled in `partial` in place of `outputPath`: an interrupted build leaves
