@@ -19,6 +19,7 @@ import { checkBuild, type IntegrityReport } from '../build-integrity.ts';
 import { readDirective } from '../directive-file.ts';
 import { directiveFilePath, entryId, listDirectiveFiles } from '../entry-id.ts';
 import {
+  chunkSizeFor,
   copyShardFiles,
   indexerSettings,
   partialPath,
@@ -44,9 +45,9 @@ export function shardCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** What every shard's files depend on besides its own directives. */
-async function fingerprint(): Promise<string> {
+async function fingerprint(shards: number): Promise<string> {
   const h = createHash('sha256');
-  h.update(`format ${SHARD_CACHE_FORMAT}\0node ${process.version}\0${indexerSettings()}\0`);
+  h.update(`format ${SHARD_CACHE_FORMAT}\0node ${process.version}\0${indexerSettings(shards)}\0`);
   // Records are made by code under src/lib only (the reader, the schema, the Vietnamese text
   // handling, the record): all of it, so that no change there can leave a stale shard.
   const sources = (await readdir(libDir, { recursive: true, encoding: 'utf8' }))
@@ -65,6 +66,8 @@ async function fingerprint(): Promise<string> {
 
 interface ShardPlan {
   k: number;
+  /** Pagefind's index chunk size for it (src/lib/search/indexer.ts chunkSizeFor) */
+  chunkSize: number;
   files: { rel: string; url: string }[];
   key: string;
 }
@@ -101,7 +104,7 @@ async function readRecords(directivesDir: string, plan: ShardPlan): Promise<Sear
 async function writeShardEntry(plan: ShardPlan, records: SearchRecord[], cache: string): Promise<ShardSummary> {
   const tmp = join(cache, `.tmp-${plan.key.slice(0, 16)}-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
-  await writePagefindShard(records, join(tmp, PAGEFIND_DIR));
+  await writePagefindShard(records, join(tmp, PAGEFIND_DIR), plan.chunkSize);
   const summary = summariseShard(records);
   await writeFile(join(tmp, SUMMARY_FILE), JSON.stringify(summary));
   try {
@@ -158,7 +161,7 @@ export async function indexBuiltSite(
   // URLs are stored without the base path; the search page adds import.meta.env.BASE_URL.
   const files = listDirectiveFiles(directivesDir).map((rel) => ({ rel, url: `/van-ban/${entryId(rel)}/` }));
   const count = shardCount(files.length);
-  const base = await fingerprint();
+  const base = await fingerprint(count);
   const plans: ShardPlan[] = [];
   for (let k = 0; k < count; k++) {
     const mine = files.filter((f) => shardOf(f.url, count) === k);
@@ -170,7 +173,7 @@ export async function indexBuiltSite(
         .update(await readFile(directiveFilePath(directivesDir, f.rel)))
         .update('\0');
     }
-    plans.push({ k, files: mine, key: h.digest('hex') });
+    plans.push({ k, files: mine, key: h.digest('hex'), chunkSize: chunkSizeFor(count) });
   }
 
   // Shard after shard, one Pagefind process at a time; the next shard's records are built

@@ -29,9 +29,21 @@ export { variantCounts } from './shards.ts';
 const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 const INDEX_CHUNK_SIZE = 4000;
 
+/**
+ * Index chunk size for a shard of an index in `shards` shards: 4,000 word locations for one
+ * index of 10,000 directives, a quarter of it for each of four shards. A shard with a quarter
+ * of the pages holds a quarter of each word's locations, so the same words share a chunk as in
+ * one index, and a query fetches about the bytes one index would, spread over the shards
+ * (with 4,000 per shard, four chunks of a rare word's neighbours: +120 KB on "vinh phuc").
+ */
+export function chunkSizeFor(shards: number): number {
+  const set = Number(process.env[CHUNK_SIZE_ENV]);
+  return Number.isInteger(set) && set > 0 ? set : Math.round(INDEX_CHUNK_SIZE / Math.max(1, shards));
+}
+
 /** What the written index depends on besides the records (part of the shard cache's key). */
-export function indexerSettings(): string {
-  return JSON.stringify({ forceLanguage: 'vi', chunkSize: process.env[CHUNK_SIZE_ENV] ?? String(INDEX_CHUNK_SIZE) });
+export function indexerSettings(shards: number): string {
+  return JSON.stringify({ forceLanguage: 'vi', chunkSize: chunkSizeFor(shards) });
 }
 
 /**
@@ -60,13 +72,22 @@ export function splitIntoShards<T extends { url: string }>(
  * order is the records' order, which the catalogue relies on), written to `outputPath`, and the
  * process stopped (its memory goes with it).
  */
-export async function writePagefindShard(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+export async function writePagefindShard(
+  records: readonly SearchRecord[],
+  outputPath: string,
+  chunkSize = INDEX_CHUNK_SIZE,
+): Promise<void> {
   // Smaller index chunks than Pagefind's 20,000 word locations: a rare word no longer shares a
   // chunk with a frequent neighbour ("vinh" with "vi": 11 KB fetched instead of 188 KB at
   // 10,000 directives) for 2.7 KB more metadata; 8,000 and 2,000 measured worse
   // (docs/performance.md). The variable is read by the Pagefind binary, started just below.
-  process.env[CHUNK_SIZE_ENV] ??= String(INDEX_CHUNK_SIZE);
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+  const saved = process.env[CHUNK_SIZE_ENV];
+  process.env[CHUNK_SIZE_ENV] = String(chunkSize);
+  const created = await pagefind.createIndex({ forceLanguage: 'vi' }).finally(() => {
+    if (saved === undefined) delete process.env[CHUNK_SIZE_ENV];
+    else process.env[CHUNK_SIZE_ENV] = saved;
+  });
+  const { index, errors } = created;
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     for (const r of records) {
@@ -162,7 +183,7 @@ export async function writeSearchIndex(
   for (const [k, shard] of shards.entries()) {
     if (k > 0 && shard.length === 0) continue; // (the first shard carries the library, even empty)
     const dir = join(partial, shardPath(k));
-    await writePagefindShard(shard, dir);
+    await writePagefindShard(shard, dir, chunkSizeFor(shards.length));
     if (k > 0) await removeLibraryFiles(dir);
     placed.push({ path: shardPath(k), summary: summariseShard(shard) });
   }
