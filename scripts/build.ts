@@ -18,7 +18,6 @@
  * search index, no integrity check.
  */
 import { spawn } from 'node:child_process';
-import { setPriority } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createRouteFolder } from '../src/lib/build-log.ts';
@@ -26,8 +25,6 @@ import { rawGate } from '../src/lib/checks/raw-gate.ts';
 import { formatProblem } from '../src/lib/checks/format.ts';
 
 const root = resolve(import.meta.dirname, '..');
-/** The search step's niceness (0 normal, 19 lowest). */
-const SEARCH_NICE = 10;
 
 function astroBuild(): Promise<number> {
   const child = spawn(
@@ -77,13 +74,6 @@ const search = spawn(process.execPath, [resolve(root, 'scripts/search-index.ts')
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
 const searched = new Promise<number>((done) => search.on('close', (code, signal) => done(code ?? (signal ? 1 : 0))));
-// Astro's page rendering is the longest step and runs on one thread: the search step gets the
-// CPU it leaves (a lower priority, inherited by the Pagefind processes it starts).
-try {
-  if (search.pid) setPriority(search.pid, SEARCH_NICE);
-} catch {
-  // not permitted here: the step runs at normal priority
-}
 const warmed = await step('scripts/warm-html-cache.ts');
 if (warmed !== 0) {
   search.kill();
