@@ -25,7 +25,7 @@ import { indexBuiltSite, shardCacheDir } from '../../src/lib/search/build-index.
 import { Catalogue, type CatalogueFile } from '../../src/lib/search/catalogue.ts';
 import { readSearchRecords } from '../../src/lib/search/corpus.ts';
 import { splitIntoShards } from '../../src/lib/search/indexer.ts';
-import { SHARD_RECORDS_ENV, shardCount, shardOf } from '../../src/lib/search/shards.ts';
+import { SHARD_RECORDS, SHARD_RECORDS_ENV, shardCount, shardOf } from '../../src/lib/search/shards.ts';
 
 const COUNT = 25;
 const PER_SHARD = 8; // 25 directives in 4 shards
@@ -105,11 +105,15 @@ describe('which shard a directive goes to', () => {
       expect(s.map((r) => urls.indexOf(r.url))).toEqual(s.map((r) => urls.indexOf(r.url)).sort((a, b) => a - b));
   });
 
-  it('uses one shard up to one shard worth of directives', () => {
-    expect(shardCount(0, 2500)).toBe(1);
-    expect(shardCount(2500, 2500)).toBe(1);
-    expect(shardCount(2501, 2500)).toBe(2);
-    expect(shardCount(10_000, 2500)).toBe(4);
+  it('uses one shard up to one shard worth of directives, then powers of two that change rarely', () => {
+    expect(shardCount(0, 3000)).toBe(1);
+    expect(shardCount(3000, 3000)).toBe(1);
+    expect(shardCount(3001, 3000)).toBe(2);
+    expect(shardCount(6001, 3000)).toBe(4);
+    // the archive at 10,000 and after one more directive: the same shards, so one is rewritten
+    expect(shardCount(10_000, SHARD_RECORDS)).toBe(4);
+    expect(shardCount(10_001, SHARD_RECORDS)).toBe(4);
+    expect(shardCount(12_001, SHARD_RECORDS)).toBe(8);
   });
 });
 

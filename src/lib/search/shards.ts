@@ -15,11 +15,12 @@ import type { SearchRecord } from './record.ts';
 import { syllables } from './text.ts';
 
 /**
- * Directives per shard, about: 2,500 gives 4 shards at 10,000 (measured against 1, 2 and 8 in
- * docs/performance.md: memory and rebuild time against the files a cold query fetches).
+ * Directives per shard, at most on average: 4 shards of 2,500 at 10,000 (measured against one
+ * index in docs/performance.md: Pagefind's memory and the rebuild against the files a cold
+ * query fetches).
  */
-export const SHARD_RECORDS = 2500;
-/** Overrides SHARD_RECORDS (tests shard the five seeds; the bench compares shard sizes). */
+export const SHARD_RECORDS = 3000;
+/** Overrides SHARD_RECORDS (tests shard small corpora; the bench compares shard sizes). */
 export const SHARD_RECORDS_ENV = 'ARCHIVE_SEARCH_SHARD_RECORDS';
 
 export function recordsPerShard(env: NodeJS.ProcessEnv = process.env): number {
@@ -27,9 +28,14 @@ export function recordsPerShard(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(v) && v > 0 ? v : SHARD_RECORDS;
 }
 
-/** How many shards for this many directives (1 up to one shard's worth). */
+/**
+ * How many shards for this many directives: 1 up to one shard's worth, then the next power of
+ * two. The number changes rarely (at 3,000, 6,000, 12,000…, when every shard is indexed again):
+ * between those, adding a directive changes one shard only.
+ */
 export function shardCount(records: number, perShard = recordsPerShard()): number {
-  return Math.max(1, Math.ceil(records / perShard));
+  if (records <= perShard) return 1;
+  return 2 ** Math.ceil(Math.log2(records / perShard));
 }
 
 /**
