@@ -34,9 +34,10 @@ if (!pagesReady) console.log('[archive:search-index] Indexing directives for sea
 try {
   const { directives: n, shards } = await indexBuiltSite(directives, outDir, pagesReady);
   const written = shards.filter((s) => !s.cached);
+  const list = written.map((s) => `${s.pages} in ${s.seconds.toFixed(1)} s`).join(', ');
   console.log(
     `[archive:search-index] Pagefind indexed ${n} directives in ${shards.length} shard(s): ` +
-      `${written.length} written (${written.map((s) => `${s.pages} in ${s.seconds.toFixed(1)} s`).join(', ') || 'none'}), ` +
+      `${written.length} written (${list || 'none'}), ` +
       `${shards.length - written.length} unchanged, copied from the build cache ` +
       `(${((performance.now() - t0) / 1000).toFixed(1)} s after the pages were ready).`,
   );

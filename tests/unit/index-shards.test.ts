@@ -174,7 +174,7 @@ describe('the sharded index in the build cache', () => {
     useCache(join(work, 'cache'));
   }, 60_000);
 
-  it('removes what interrupted builds left: a half-written cache entry, an assembled index never put in place', async () => {
+  it('removes what interrupted builds left: a half-written cache entry, an index never put in place', async () => {
     const cache = shardCacheDir();
     // a pid that is not running: the process that wrote it is gone
     const stale = join(cache, '.tmp-0123456789abcdef-999999999');

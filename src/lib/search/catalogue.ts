@@ -11,9 +11,10 @@
  * The link to Pagefind is the page order: Pagefind numbers pages in the order records are
  * added (src/lib/search/indexer.ts adds them one at a time, in order) and a search with no
  * term returns them in that order; over an index in shards merged in the browser, shard after
- * shard (src/lib/search/shards.ts), which is the order of the rows here. The browser asks that once and maps result ids to rows; a
- * count mismatch, or a loaded result whose province or date differs from its row, is an
- * error (src/lib/search/engine.ts), never a silent misalignment.
+ * shard (src/lib/search/shards.ts), which is the order of the rows here. The browser asks
+ * that once and maps result ids to rows; a count mismatch, or a loaded result whose province
+ * or date differs from its row, is an error (src/lib/search/engine.ts), never a silent
+ * misalignment.
  */
 import { SEARCH_FILES } from './files.ts';
 import { FILTER_KEYS, type FilterKey } from './record.ts';
