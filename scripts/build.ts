@@ -8,10 +8,11 @@
  *    cores (Astro renders pages on one), so Astro's page phase mostly reads cached HTML.
  * 1. `astro build` with the per-route listing folded into a count (src/lib/build-log.ts);
  *    warnings and errors pass through.
- * 2. scripts/search-index.ts, in its own process started beside `astro build`: builds the search
- *    records and feeds them to Pagefind while Astro renders (both mostly use one core of two);
- *    once Astro has exited it checks the pages, writes the index (Pagefind's memory peak, now
- *    without Astro's ~1.2 GiB beside it) and checks content entries = pages = indexed pages.
+ * 2. scripts/search-index.ts, in its own process started before the warm-up: writes the search
+ *    index's shards that are not in the build cache (src/lib/search/build-index.ts), one
+ *    Pagefind process at a time, while the bodies are rendered and Astro builds; once Astro has
+ *    exited it checks the pages, puts the index into the site and checks content entries =
+ *    pages = indexed pages.
  *
  * The exit code is the first failing step's. A plain `astro build` makes the pages only: no
  * search index, no integrity check.
@@ -64,14 +65,20 @@ if (gate.length) {
   process.exit(1);
 }
 
-const warmed = await step('scripts/warm-html-cache.ts');
-if (warmed !== 0) process.exit(warmed);
+// The search step reads only the content files: it starts now and writes the index's shards
+// while the bodies are rendered and Astro builds (the warm-up leaves a core idle while it
+// renders plain bodies in one thread; Astro renders pages on one core).
 const search = spawn(process.execPath, [resolve(root, 'scripts/search-index.ts')], {
   cwd: root,
   env: process.env,
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
 const searched = new Promise<number>((done) => search.on('close', (code, signal) => done(code ?? (signal ? 1 : 0))));
+const warmed = await step('scripts/warm-html-cache.ts');
+if (warmed !== 0) {
+  search.kill();
+  process.exit(warmed);
+}
 const built = await astroBuild();
 if (built !== 0) {
   search.kill();

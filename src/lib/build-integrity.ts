@@ -14,10 +14,12 @@ export interface IntegrityCounts {
   entries: readonly string[];
   /** ids of directive pages found in the build (folders holding index.html under van-ban/) */
   pages: readonly string[];
-  /** pages in the Pagefind index (pagefind-entry.json) */
+  /** pages in the Pagefind index (pagefind-entry.json of each shard) */
   indexed: number;
   /** rows of the search catalogue (src/lib/search/catalogue.ts); defaults to `indexed` */
   catalogued?: number;
+  /** disagreements between the catalogue's shards and the shards' indexes (readShardProblems) */
+  shardProblems?: readonly string[];
 }
 
 export interface IntegrityReport {
@@ -36,7 +38,13 @@ const SHOW = 10;
 const list = (ids: string[]): string =>
   ids.slice(0, SHOW).join(', ') + (ids.length > SHOW ? ` … (+${ids.length - SHOW})` : '');
 
-export function compareCounts({ entries, pages, indexed, catalogued = indexed }: IntegrityCounts): IntegrityReport {
+export function compareCounts({
+  entries,
+  pages,
+  indexed,
+  catalogued = indexed,
+  shardProblems = [],
+}: IntegrityCounts): IntegrityReport {
   const pageSet = new Set(pages);
   const entrySet = new Set(entries);
   const missingPages = entries.filter((id) => !pageSet.has(id)).sort();
@@ -49,6 +57,7 @@ export function compareCounts({ entries, pages, indexed, catalogued = indexed }:
     problems.push(`Pagefind indexed ${indexed} pages but there are ${entrySet.size} content entries`);
   if (catalogued !== indexed)
     problems.push(`The search catalogue lists ${catalogued} directives but Pagefind indexed ${indexed} pages`);
+  problems.push(...shardProblems);
   return {
     ok: problems.length === 0,
     entries: entrySet.size,
@@ -85,12 +94,66 @@ export async function listDirectivePages(outDir: string): Promise<string[]> {
     .sort();
 }
 
-/** Total pages in the written Pagefind index, over all languages. */
-export async function readPagefindPageCount(outDir: string): Promise<number> {
-  const entry = JSON.parse(await readFile(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+const ENTRY_FILE = 'pagefind-entry.json';
+
+async function entryPageCount(dir: string): Promise<number> {
+  const entry = JSON.parse(await readFile(join(dir, ENTRY_FILE), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
   };
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+}
+
+/**
+ * The Pagefind indexes under <out>/pagefind: the folder itself and each shard folder
+ * (src/lib/search/shards.ts) holding an entry file, listed or not by the catalogue, with their
+ * page counts ("" for the folder itself).
+ */
+export async function readPagefindIndexes(outDir: string): Promise<Map<string, number>> {
+  const root = join(outDir, 'pagefind');
+  const found = new Map<string, number>([['', await entryPageCount(root)]]);
+  for (const e of await readdir(root, { withFileTypes: true })) {
+    if (!e.isDirectory()) continue;
+    const dir = join(root, e.name);
+    const files = await readdir(dir);
+    if (files.includes(ENTRY_FILE)) found.set(`${e.name}/`, await entryPageCount(dir));
+  }
+  return found;
+}
+
+/** Total pages in the written Pagefind index, over all languages and all shards. */
+export async function readPagefindPageCount(outDir: string): Promise<number> {
+  return [...(await readPagefindIndexes(outDir)).values()].reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Where the catalogue's shards and the indexes on disk disagree: a shard listed without its
+ * index, an index no shard lists, or a shard whose page count differs from its rows (the rows
+ * after it would be attached to the wrong pages).
+ */
+export async function readShardProblems(outDir: string): Promise<string[]> {
+  let listed: { path: string; pages: number }[];
+  try {
+    const file = JSON.parse(await readFile(join(outDir, 'pagefind', CATALOGUE_FILE), 'utf8')) as {
+      shards?: { path: string; pages: number }[];
+    };
+    listed = file.shards ?? [{ path: '', pages: Number.NaN }];
+  } catch {
+    return []; // a missing catalogue is reported by the count
+  }
+  const indexes = await readPagefindIndexes(outDir);
+  const problems: string[] = [];
+  for (const s of listed) {
+    const n = indexes.get(s.path);
+    if (n === undefined) problems.push(`The search catalogue lists shard pagefind/${s.path} but it has no index`);
+    else if (!Number.isNaN(s.pages) && n !== s.pages)
+      problems.push(
+        `Search shard pagefind/${s.path}: the catalogue gives it ${s.pages} rows, its index has ${n} pages`,
+      );
+  }
+  const paths = new Set(listed.map((s) => s.path));
+  for (const p of indexes.keys())
+    if (!paths.has(p)) problems.push(`Search index pagefind/${p} is not a shard the catalogue lists`);
+  return problems;
 }
 
 /** Rows of the search catalogue written beside the index (-1 when it is missing or unreadable). */
@@ -106,11 +169,12 @@ export async function readCatalogueCount(outDir: string): Promise<number> {
 }
 
 export async function checkBuild(contentDirectives: string, outDir: string): Promise<IntegrityReport> {
-  const [entries, pages, indexed, catalogued] = await Promise.all([
+  const [entries, pages, indexed, catalogued, shardProblems] = await Promise.all([
     listEntryIds(contentDirectives),
     listDirectivePages(outDir),
     readPagefindPageCount(outDir),
     readCatalogueCount(outDir),
+    readShardProblems(outDir),
   ]);
-  return compareCounts({ entries, pages, indexed, catalogued });
+  return compareCounts({ entries, pages, indexed, catalogued, shardProblems });
 }

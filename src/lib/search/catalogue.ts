@@ -10,9 +10,11 @@
  *
  * The link to Pagefind is the page order: Pagefind numbers pages in the order records are
  * added (src/lib/search/indexer.ts adds them one at a time, in order) and a search with no
- * term returns them in that order. The browser asks that once and maps result ids to rows; a
- * count mismatch, or a loaded result whose province or date differs from its row, is an
- * error (src/lib/search/engine.ts), never a silent misalignment.
+ * term returns them in that order; over an index in shards merged in the browser, shard after
+ * shard (src/lib/search/shards.ts), which is the order of the rows here. The browser asks
+ * that once and maps result ids to rows; a count mismatch, or a loaded result whose province
+ * or date differs from its row, is an error (src/lib/search/engine.ts), never a silent
+ * misalignment.
  */
 import { SEARCH_FILES } from './files.ts';
 import { FILTER_KEYS, type FilterKey } from './record.ts';
@@ -37,10 +39,22 @@ export interface CatalogueFile {
    * word it does not hold, Pagefind answers with the nearest words it has)
    */
   variants?: Record<string, number>;
+  /**
+   * the index's shards (src/lib/search/shards.ts), in row order: each one's folder inside
+   * pagefind/ ("" for the first, which holds Pagefind's library) and how many rows are its
+   * pages. Absent: one index, in pagefind/.
+   */
+  shards?: CatalogueShard[];
   /** the distinct values of each column, sorted (dates as ISO strings, so sorted = by date) */
   values: Record<Column, string[]>;
   /** per column, each row's value index, `width` characters of ALPHABET each */
   columns: Record<Column, EncodedColumn>;
+}
+
+export interface CatalogueShard {
+  /** relative to pagefind/, "" or ending in "/" */
+  path: string;
+  pages: number;
 }
 
 interface EncodedColumn {
@@ -109,12 +123,17 @@ function decodeColumn(
   return out;
 }
 
-/** The catalogue of rows given in index order. */
+/** The catalogue of rows given in index order (shard after shard, when `shards` are given). */
 export function buildCatalogue(
   rows: readonly CatalogueRow[],
   common: readonly string[] = [],
   variants: Record<string, number> = {},
+  shards?: readonly CatalogueShard[],
 ): CatalogueFile {
+  if (shards && shards.reduce((n, s) => n + s.pages, 0) !== rows.length)
+    throw new Error(
+      `Search catalogue: the shards hold ${shards.reduce((n, s) => n + s.pages, 0)} pages, not ${rows.length}`,
+    );
   const values = {} as CatalogueFile['values'];
   const columns = {} as CatalogueFile['columns'];
   for (const col of COLUMNS) {
@@ -134,6 +153,7 @@ export function buildCatalogue(
     documents: rows.length,
     common: [...common],
     variants: sortedVariants,
+    ...(shards ? { shards: shards.map((s) => ({ path: s.path, pages: s.pages })) } : {}),
     values,
     columns,
   };

@@ -223,8 +223,15 @@ export function startSearchPage(): void {
       const file = await catalogue;
       // An empty archive has no Pagefind language index to search: say so plainly instead.
       if (file.documents === 0) throw new Error(EMPTY_ARCHIVE);
+      // The index's other shards (src/lib/search/shards.ts), merged in the catalogue's row order:
+      // a search with no term then lists the first shard's pages, then the next one's. (Each
+      // mergeIndex registers its shard at once, so the preloads below reach every shard.)
+      const merged = (file.shards ?? [])
+        .filter((s) => s.path !== '')
+        .map((s) => pf.mergeIndex(`${base}pagefind/${s.path}`, { baseUrl: '/', excerptLength: 0 }));
       // The first query's index chunks are fetched while the catalogue is joined to the index.
       for (const term of indexQueries(parseQuery(first.q), new Set(file.common))) void pf.preload(term).catch(() => {});
+      await Promise.all(merged);
       const numbers = async (): Promise<string[]> => {
         const r = await fetch(`${base}pagefind/${NUMBERS_FILE}`);
         if (!r.ok) throw new Error(`${NUMBERS_FILE}: HTTP ${r.status}`);
