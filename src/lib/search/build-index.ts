@@ -31,6 +31,7 @@ import {
 import { mdxBodyText } from './mdx-text.ts';
 import { buildSearchRecord, type SearchRecord } from './record.ts';
 import { shardCount, shardOf, shardPath, summariseShard, type ShardSummary } from './shards.ts';
+import { paths } from '../site/urls.ts';
 
 /** Bumped when the layout of a cached shard changes. */
 const SHARD_CACHE_FORMAT = 1;
@@ -133,7 +134,6 @@ const alive = (pid: number): boolean => {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 };
-import { paths } from '../site/urls.ts';
 
 /**
  * Keeps the cache to the entries this build uses; half-written entries of interrupted builds
