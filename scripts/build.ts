@@ -4,8 +4,9 @@
  * index in a separate process.
  *
  * 0. src/lib/checks/raw-gate.ts refuses raw files the site must not publish (links, missing
- *    files, changed bytes), then scripts/warm-html-cache.ts renders the directive bodies missing from the HTML cache on all
- *    cores (Astro renders pages on one), so Astro's page phase mostly reads cached HTML.
+ *    files, changed bytes), then scripts/warm-html-cache.ts renders the directive bodies missing
+ *    from the HTML cache on all cores (Astro renders pages on one), so Astro's page phase mostly
+ *    reads cached HTML.
  * 1. `astro build` with the per-route listing folded into a count (src/lib/build-log.ts);
  *    warnings and errors pass through.
  * 2. scripts/search-index.ts, in its own process started before the warm-up: writes the search
@@ -60,7 +61,8 @@ const gate = await rawGate(resolve(root, process.env.CONTENT_DIR ?? 'content'));
 if (gate.length) {
   for (const p of gate) process.stderr.write(`${formatProblem(p)}\n\n`);
   process.stderr.write(
-    `✘ Bản dựng dừng lại: ${gate.length} lỗi ở tệp gốc, chưa có gì được đăng. / The build stopped: ${gate.length} raw-file problem(s); nothing was published.\n`,
+    `✘ Bản dựng dừng lại: ${gate.length} lỗi ở tệp gốc, chưa có gì được đăng. / ` +
+      `The build stopped: ${gate.length} raw-file problem(s); nothing was published.\n`,
   );
   process.exit(1);
 }
