@@ -111,9 +111,9 @@ describe('which shard a directive goes to', () => {
     expect(shardCount(3001, 3000)).toBe(2);
     expect(shardCount(6001, 3000)).toBe(4);
     // the archive at 10,000 and after one more directive: the same shards, so one is rewritten
-    expect(shardCount(10_000, SHARD_RECORDS)).toBe(4);
-    expect(shardCount(10_001, SHARD_RECORDS)).toBe(4);
-    expect(shardCount(12_001, SHARD_RECORDS)).toBe(8);
+    expect(shardCount(10_000, SHARD_RECORDS)).toBe(2);
+    expect(shardCount(10_001, SHARD_RECORDS)).toBe(2);
+    expect(shardCount(12_001, SHARD_RECORDS)).toBe(4);
   });
 });
 

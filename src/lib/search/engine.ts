@@ -280,6 +280,18 @@ function lessCounts(all: FacetCounts, minus: FacetCounts): FacetCounts {
   return out;
 }
 
+/** The index-only tokens (a variant group, a cited or own number): no Vietnamese word looks like them. */
+const INDEX_TOKEN = /^(?:vx[a-z0-9]+|dc\d[a-z0-9]*|so\d[a-z0-9]*)$/;
+
+/**
+ * What Pagefind is asked for a term: a lone index-only token in quotes, matched exactly. Unquoted,
+ * an index (or a shard of it) without the token answers with the longest prefix it holds ("dc469"
+ * for "dc469cvtu"): candidates that only cost fetches, since each is checked on its text.
+ */
+export function asked(term: string): string {
+  return INDEX_TOKEN.test(term) ? `"${term}"` : term;
+}
+
 export async function searchArchive(
   index: ArchiveIndex,
   state: SearchState,
@@ -363,7 +375,7 @@ export async function searchArchive(
   const searches = new Map<string, Promise<number[]>>();
   const ask = (term: string): Promise<number[]> => {
     let p = searches.get(term);
-    if (!p) searches.set(term, (p = pf.search(term).then((r) => rowsOf(index, r))));
+    if (!p) searches.set(term, (p = pf.search(asked(term)).then((r) => rowsOf(index, r))));
     return p;
   };
   // The directives carrying the number asked for, from the numbers file: exact, archive-wide.

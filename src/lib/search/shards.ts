@@ -15,11 +15,11 @@ import type { SearchRecord } from './record.ts';
 import { syllables } from './text.ts';
 
 /**
- * Directives per shard, at most on average: 4 shards of 2,500 at 10,000 (measured against one
- * index in docs/performance.md: Pagefind's memory and the rebuild against the files a cold
- * query fetches).
+ * Directives per shard, at most on average: 2 shards of 5,000 at 10,000. Measured on a quiet
+ * machine (docs/performance.md): Pagefind peaks at 2.28 GiB for 5,000 (3.96 GiB for 10,000 in
+ * one index), while 4 shards of 2,500 made a place-name query 20–25 % slower than 2.
  */
-export const SHARD_RECORDS = 3000;
+export const SHARD_RECORDS = 6000;
 /** Overrides SHARD_RECORDS (tests shard small corpora; the bench compares shard sizes). */
 export const SHARD_RECORDS_ENV = 'ARCHIVE_SEARCH_SHARD_RECORDS';
 
