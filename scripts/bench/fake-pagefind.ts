@@ -57,18 +57,10 @@ export function fakePagefind(records: SearchRecord[]): PagefindLike & { calls: (
       };
       // A quoted term is matched exactly, as Pagefind's exact search does: no prefix, no fallback.
       const exact = /^"[^"\s]+"$/.test(term ?? '');
-      if (exact) {
-        const word = term!.slice(1, -1);
-        const found = records.filter((_, i) => words[i]!.includes(word));
-        return {
-          results: found.map((r) => ({
-            id: `id:${r.url}`,
-            data: async () => ({ url: r.url, content: r.content.replace(/\n/g, ' '), meta: r.meta }),
-          })),
-        };
-      }
-      const terms = (term ?? '').split(' ').filter(Boolean).map(held);
-      const hits = records.filter((_, i) => terms.every((t) => words[i]!.some((w) => w.startsWith(t))));
+      const terms = exact ? [] : (term ?? '').split(' ').filter(Boolean).map(held);
+      const hits = exact
+        ? records.filter((_, i) => words[i]!.includes(term!.slice(1, -1)))
+        : records.filter((_, i) => terms.every((t) => words[i]!.some((w) => w.startsWith(t))));
       const stored = (r: SearchRecord) => r.content.replace(/\n/g, ' ');
       return {
         results: hits.map((r) => ({

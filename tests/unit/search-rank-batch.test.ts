@@ -10,18 +10,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { matchDocument } from '../../src/lib/search/match.ts';
 import { parseQuery, type ParsedQuery } from '../../src/lib/search/query.ts';
-import { prepare, rankAll, scoreAll, type Candidate } from '../../src/lib/search/rank.ts';
+import { occurs, prepare, rankAll, scoreAll, type Candidate } from '../../src/lib/search/rank.ts';
 import { documentSyllables, matchesAsTyped, syllables, type Syllable } from '../../src/lib/search/text.ts';
 
-function occurs(seq: Syllable[], doc: Syllable[], eq: (q: Syllable, d: Syllable) => boolean): number {
-  let count = 0;
-  for (let i = 0; i + seq.length <= doc.length; i++) {
-    let ok = true;
-    for (let j = 0; j < seq.length && ok; j++) ok = eq(seq[j]!, doc[i + j]!);
-    if (ok) count++;
-  }
-  return count;
-}
 const same = (q: Syllable, d: Syllable) => q.fold === d.fold;
 
 /** The scoring as first written: every count a pass over the document. */

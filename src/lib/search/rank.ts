@@ -101,7 +101,8 @@ function runs(hit: number[][], from: number, to: number): number {
   return count;
 }
 
-function occurs(seq: Syllable[], doc: Syllable[], eq: (q: Syllable, d: Syllable) => boolean): number {
+/** How many times `seq` stands in `doc`, word after word (`eq` decides a word's match). */
+export function occurs(seq: Syllable[], doc: Syllable[], eq: (q: Syllable, d: Syllable) => boolean): number {
   let count = 0;
   for (let i = 0; i + seq.length <= doc.length; i++) {
     let ok = true;
