@@ -18,8 +18,16 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // 'never': the CSP allows only the site's own stylesheet files, no inline <style>.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: {
+    format: 'directory',
+    // 'never': the CSP allows only the site's own stylesheet files, no inline <style>.
+    inlineStylesheets: 'never',
+    // Pages wait on file reads and writes (cached body HTML, raw files, the output and the
+    // incremental cache); with four in flight the one rendering thread stays busy. Measured at
+    // 10,000 directives: page phase 96 s -> 71 s. Pages share no mutable state, so the output
+    // is the same (tests/site/reproducible.test.ts).
+    concurrency: 4,
+  },
   markdown: {
     // The unified (remark/rehype) processor, defined in src/lib/markdown-processor.ts so that
     // directive pages render bodies with the same pipeline (src/lib/directive-content.ts).

@@ -6,7 +6,8 @@
  * contains, and a query's run of syllables that spells a form asks for that token, so either
  * spelling finds both. Companion of src/lib/vietnamese.ts (which it uses for normalisation).
  */
-import { foldDiacritics, normalizeVietnamese, readAsPlainLetters } from './vietnamese.ts';
+import { readAsPlainLetters } from './vietnamese.ts';
+import { syllables } from './search/text.ts';
 
 export interface VariantGroup {
   /** stable ASCII id, part of the index token (letters and digits only) */
@@ -76,14 +77,10 @@ interface Word {
   fold: string;
 }
 
-// Letters, marks and digits make words, as in the search's own tokenizer (src/lib/search/text.ts).
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-
+// Words as the search's own tokenizer splits them (letters, marks and digits), with its spellings:
+// it normalises each distinct word once, which matters for a whole directive's text.
 function words(text: string): Word[] {
-  return [...readAsPlainLetters(text).matchAll(WORD)].map((m) => {
-    const norm = normalizeVietnamese(m[0]).toLowerCase();
-    return { norm, fold: foldDiacritics(norm) };
-  });
+  return syllables(readAsPlainLetters(text)).map(({ norm, fold }) => ({ norm, fold }));
 }
 
 interface Form {

@@ -39,6 +39,29 @@ describe('folding the per-route build log', () => {
     ]);
   });
 
+  it('counts every route when pages render several at once and their listing interleaves', () => {
+    // Astro with build.concurrency > 1: starts glued on one line, timings on their own lines
+    const folder = createRouteFolder();
+    const lines = [
+      ' generating static routes ',
+      '14:33:47   ├─ /404.html14:33:47   ├─ /api/directives.csv14:33:47   ├─ /api/a.json (+492ms) ',
+      ' (+11ms) ',
+      ' (+15ms)  (+1.20s) ',
+      '14:33:48   ├─ /van-ban/a/index.html (restored)14:33:48   ├─ /van-ban/b/index.html (cached)',
+      '14:33:48   ├─ /van-ban/c/index.html14:33:49 [WARN] [content] a warning while it rendered',
+      ' (+3ms) ',
+      '14:34:49 ✓ Completed in 1m 3s.',
+    ];
+    expect(lines.flatMap((l) => folder.push(l))).toEqual([
+      ' generating static routes ',
+      '  … 6 routes written, 2 of them kept from the previous build ' +
+        '(listing folded by scripts/build.ts; `npx astro build` shows it)',
+      '[WARN] [content] a warning while it rendered',
+      '14:34:49 ✓ Completed in 1m 3s.',
+    ]);
+    expect(lines.slice(1, 5).every(isRouteLine)).toBe(true);
+  });
+
   it('recognises route lines with or without colours and timestamps, and nothing else', () => {
     expect(isRouteLine('19:35:37   ├─ /van-ban/a/index.html (+2ms) ')).toBe(true);
     expect(isRouteLine('  \x1b[34m├─\x1b[39m \x1b[2m/raw/a.txt\x1b[22m')).toBe(true);

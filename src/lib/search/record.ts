@@ -7,7 +7,7 @@
  */
 import type { DirectiveData } from '../directive-schema.ts';
 import { docNumberKey } from '../doc-number.ts';
-import { foldDiacritics, readAsPlainLetters } from '../vietnamese.ts';
+import { readAsPlainLetters } from '../vietnamese.ts';
 import { variantIdsOf, variantToken } from '../vietnamese-variants.ts';
 import { citeTokens, numbersInText, numberTokens } from './intent.ts';
 import { syllables } from './text.ts';
@@ -72,7 +72,7 @@ export function searchableText(d: DirectiveData, body: string): string {
 /** Folded forms of the words that contain đ/Đ, once each, in order of appearance. */
 export function foldedDWords(text: string): string[] {
   const out = new Set<string>();
-  for (const s of syllables(text)) if (s.norm.includes('đ')) out.add(foldDiacritics(s.norm));
+  for (const s of syllables(text)) if (s.norm.includes('đ')) out.add(s.fold);
   return [...out];
 }
 

@@ -84,6 +84,8 @@ export interface Archive {
   citedBy(id: string): DirectiveRecord[];
   previous(id: string): DirectiveRecord | null;
   next(id: string): DirectiveRecord | null;
+  /** directives made from this raw file (`content/raw/…`, as in `source.raw`), oldest first */
+  madeFrom(raw: string): DirectiveRecord[];
   /** national documents cited by at least one directive, most cited first */
   national: NationalDocument[];
 }
@@ -148,6 +150,13 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
   const national = [...nationalByKey.values()].sort(
     (a, b) => b.citedBy.length - a.citedBy.length || (a.key < b.key ? -1 : 1),
   );
+  // The raw-source pages ask this once each: a scan of `all` per page is quadratic.
+  const byRaw = new Map<string, DirectiveRecord[]>();
+  for (const d of all) {
+    const list = byRaw.get(d.data.source.raw);
+    if (list) list.push(d);
+    else byRaw.set(d.data.source.raw, [d]);
+  }
   const position = new Map<string, number>();
   for (const list of byProvince.values()) list.forEach((d, i) => position.set(d.id, i));
   const neighbour = (id: string, step: 1 | -1): DirectiveRecord | null => {
@@ -165,6 +174,7 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
     citedBy: (id) => citedBy.get(id) ?? [],
     previous: (id) => neighbour(id, -1),
     next: (id) => neighbour(id, 1),
+    madeFrom: (raw) => byRaw.get(raw) ?? [],
     national,
   };
 }

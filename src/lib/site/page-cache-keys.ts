@@ -105,12 +105,6 @@ export function createPageCacheKeys(inputs: PageCacheInputs): PageCacheKeys {
     );
   };
 
-  const madeFrom = new Map<string, DirectiveRecord[]>();
-  for (const d of archive.all) {
-    const list = madeFrom.get(d.data.source.raw);
-    if (list) list.push(d);
-    else madeFrom.set(d.data.source.raw, [d]);
-  }
   const nationalBySlug = new Map(archive.national.map((n) => [n.slug, n]));
   const provinceKeys = new Map<string, string>();
   let whole: string | undefined;
@@ -128,13 +122,7 @@ export function createPageCacheKeys(inputs: PageCacheInputs): PageCacheKeys {
       return near === undefined ? undefined : digestOf('directive-json', environment, near);
     },
     rawPage(rel) {
-      return digestOf(
-        'raw',
-        environment,
-        rel,
-        inputs.rawDigest(rel),
-        (madeFrom.get(`content/raw/${rel}`) ?? []).map(rec),
-      );
+      return digestOf('raw', environment, rel, inputs.rawDigest(rel), archive.madeFrom(`content/raw/${rel}`).map(rec));
     },
     province(name) {
       let key = provinceKeys.get(name);

@@ -93,7 +93,10 @@ export function rawPageName(rel: string): string {
 }
 
 /** "12,3 KB" style size. */
+// One formatter for every page: `toLocaleString` with options builds a new one per call.
+const KILOBYTES = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} byte`;
-  return `${(bytes / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} KB`;
+  return `${KILOBYTES.format(bytes / 1024)} KB`;
 }
