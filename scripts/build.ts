@@ -24,13 +24,14 @@ import { createInterface } from 'node:readline';
 import { createRouteFolder } from '../src/lib/build-log.ts';
 import { rawGate } from '../src/lib/checks/raw-gate.ts';
 import { formatProblem } from '../src/lib/checks/format.ts';
+import { astroHeapLimit } from '../src/lib/build-heap.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
 function astroBuild(): Promise<number> {
   const child = spawn(
     process.execPath,
-    [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)],
+    [...astroHeapLimit(), resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)],
     {
       cwd: root,
       env: process.env,
