@@ -11,7 +11,6 @@ import { citeQueryToken, numberMatches, provincesNowIn } from './intent.ts';
 import { nearestNumbers } from './numbers.ts';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
 import { prepare, rankAll, scoreAll, type Candidate, type Prepared, type Scored } from './rank.ts';
-import { COMMON_SHARE } from './shards.ts';
 import { filtered, type SearchState } from './url-state.ts';
 import { variantToken } from '../vietnamese-variants.ts';
 
@@ -200,8 +199,8 @@ function rowsOf(index: ArchiveIndex, res: PagefindResponse | null): number[] {
 
 /**
  * What the index is asked for one unit of a query: alternatives, any of which proposes a
- * directive (null: the unit is made only of syllables many directives contain, COMMON_SHARE,
- * checked on the text instead; their postings are the largest files a query could fetch).
+ * directive (null: the unit is made only of syllables most directives contain, checked on the
+ * text instead; their postings are the largest files a query could fetch).
  */
 export function unitQueries(u: QueryUnit, common: ReadonlySet<string>): string[] | null {
   const rare = (words: { fold: string }[]): string | null => {
@@ -221,12 +220,12 @@ export function unitQueries(u: QueryUnit, common: ReadonlySet<string>): string[]
 }
 
 /**
- * A variant group many directives spell ("vắc xin", "Covid" in a COVID archive), on the rule
- * of the common syllables (src/lib/search/shards.ts COMMON_SHARE: more than a third of a large
- * archive's directives). Its token's postings cost as much as a common word's and narrow little.
+ * A variant group most directives spell ("vắc xin", "Covid" in a COVID archive), on the rule
+ * of the common syllables (src/lib/search/indexer.ts: more than half of a large archive's
+ * directives). Its token's postings cost as much as a common word's and narrow nothing.
  */
 export function broadVariant(catalogue: Pick<Catalogue, 'common' | 'size' | 'variantCount'>, id: string): boolean {
-  return catalogue.common.size > 0 && catalogue.variantCount(id) > catalogue.size * COMMON_SHARE;
+  return catalogue.common.size > 0 && catalogue.variantCount(id) > catalogue.size / 2;
 }
 
 /**

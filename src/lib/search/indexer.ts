@@ -13,7 +13,6 @@ import { buildNumbers, NUMBERS_FILE } from './numbers.ts';
 import type { SearchRecord } from './record.ts';
 import {
   commonFromCounts,
-  COMMON_SHARE,
   isShardDataFile,
   mergeSummaries,
   shardCount,
@@ -48,12 +47,12 @@ export function indexerSettings(shards: number): string {
 }
 
 /**
- * The folded syllables found in more than `share` (a third) of the directives ("phong", "chong", "dich""
+ * The folded syllables found in more than `share` of the directives ("phong", "chong", "dich"
  * in a COVID archive). Their Pagefind postings are the largest files a query can fetch; the
  * engine checks them on the candidates' text instead of asking the index. Small archives
  * (under `minDocuments`) list none: there every word is cheap.
  */
-export function commonSyllables(records: SearchRecord[], share = COMMON_SHARE, minDocuments = 500): string[] {
+export function commonSyllables(records: SearchRecord[], share = 0.5, minDocuments = 500): string[] {
   if (records.length < minDocuments) return [];
   return commonFromCounts(syllableCounts(records), records.length, share, minDocuments);
 }

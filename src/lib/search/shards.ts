@@ -98,22 +98,13 @@ export function variantCounts(records: readonly SearchRecord[]): Record<string, 
 }
 
 /**
- * A syllable in more than this share of a large archive's directives is "common": the engine
- * checks it on the candidates' text instead of asking the index (src/lib/search/engine.ts).
- * Asked, it would narrow the candidates by less than 3× while Pagefind scores every directive
- * holding it (about 50 ms for 3,800 of 10,000 on a laptop-class core), and the texts are read
- * anyway to check every word. The same rule makes a variant group "broad" (engine.ts).
- */
-export const COMMON_SHARE = 1 / 3;
-
-/**
  * The folded syllables found in more than `share` of `total` directives, from per-syllable
  * counts; none under `minDocuments` directives (src/lib/search/indexer.ts commonSyllables).
  */
 export function commonFromCounts(
   counts: Iterable<[string, number]>,
   total: number,
-  share = COMMON_SHARE,
+  share = 0.5,
   minDocuments = 500,
 ): string[] {
   if (total < minDocuments) return [];
