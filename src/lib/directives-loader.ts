@@ -75,7 +75,7 @@ export function directivesLoader(base: string): Loader {
   };
 }
 
-/** Read, validate and store one file; returns its id. An unchanged file (same digest) is not parsed again. */
+/** Read, validate and store one file; returns its id. An unchanged file at the same path is not parsed again. */
 async function syncFile(
   { store, parseData, generateDigest }: LoaderContext,
   root: string,
@@ -98,10 +98,11 @@ async function syncFile(
   fileToId.set(rel, id);
   idToFile.set(id, rel);
   const source = await readFile(abs, 'utf8');
-  const digest = generateDigest(source);
   const filePath = relative(root, abs).split(sep).join('/');
-  const existing = store.get(id);
-  if (existing?.digest === digest && existing.filePath === filePath) return id;
+  // The path is part of the digest: Astro's store ignores a `set` whose digest is unchanged,
+  // so a moved folder (another checkout path, another CONTENT_DIR) would keep stale paths.
+  const digest = generateDigest(`${filePath}\0${source}`);
+  if (store.get(id)?.digest === digest) return id;
   const data = await parseData({ id, data: splitOrThrow(abs, source).data, filePath: abs });
   store.set({ id, data, filePath, digest });
   return id;

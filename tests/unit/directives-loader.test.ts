@@ -31,7 +31,9 @@ function fakeContext(root: string, watcher?: EventEmitter & { add(p: string): vo
     {
       keys: () => [...entries.keys()],
       get: (id: string) => entries.get(id),
+      // as Astro's store does: an entry whose digest is unchanged is not updated
       set: (e: Stored) => {
+        if (e.digest !== undefined && entries.get(e.id)?.digest === e.digest) return false;
         entries.set(e.id, e);
         return true;
       },
@@ -119,6 +121,19 @@ describe('directives content loader', () => {
     expect(ctx.parsed).toEqual(['bac-ninh/a']);
     expect([...ctx.entries.keys()]).toEqual(['bac-ninh/a']);
     expect(ctx.entries.get('bac-ninh/a')!.data.number).toBe('8-CV/TU');
+  });
+
+  it('keeps file paths current when the content folder moves with its files unchanged', async () => {
+    // (a renamed checkout, another CONTENT_DIR): pages read each body from the stored path
+    const { root, dir } = await project({ 'bac-ninh/a.mdx': directive() });
+    const ctx = fakeContext(root);
+    await directivesLoader(dir).load(ctx.context);
+    const moved = join(root, 'elsewhere', 'directives');
+    await mkdir(join(moved, 'bac-ninh'), { recursive: true });
+    await writeFile(join(moved, 'bac-ninh/a.mdx'), directive());
+    await rm(dir, { recursive: true });
+    await directivesLoader(moved).load(ctx.context);
+    expect(ctx.entries.get('bac-ninh/a')!.filePath).toBe(relative(root, join(moved, 'bac-ninh/a.mdx')));
   });
 
   it('fails with the file and line on frontmatter it cannot read', async () => {

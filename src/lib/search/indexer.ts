@@ -67,11 +67,15 @@ export function splitIntoShards<T extends { url: string }>(
   return shards;
 }
 
+/** Records sent to Pagefind before waiting for its answers. */
+const ADD_BATCH = 64;
+
 /**
- * One shard: its records added to a fresh Pagefind process one at a time, in order (its page
- * order is the records' order, which the catalogue relies on), written to `outputPath`, and the
- * process stopped (its memory goes with it).
+ * One shard: its records added to a fresh Pagefind process in order (its page order is the
+ * records' order, which the catalogue relies on), written to `outputPath`, and the process
+ * stopped (its memory goes with it).
  */
+
 export async function writePagefindShard(
   records: readonly SearchRecord[],
   outputPath: string,
@@ -90,9 +94,16 @@ export async function writePagefindShard(
   const { index, errors } = created;
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    for (const r of records) {
-      const added = await index.addCustomRecord(r);
-      if (added.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${added.errors.join('; ')}`);
+    // Sent ahead in batches instead of one round trip each (8.6 -> 6.9 s for 5,000 records):
+    // Pagefind's service handles messages one at a time in the order sent
+    // (pagefind/src/service/mod.rs), so the pages keep the records' order, which the catalogue
+    // relies on; the written files are the same.
+    for (let i = 0; i < records.length; i += ADD_BATCH) {
+      const batch = records.slice(i, i + ADD_BATCH);
+      const added = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
+      added.forEach((a, j) => {
+        if (a.errors.length) throw new Error(`Pagefind could not index ${batch[j]!.url}: ${a.errors.join('; ')}`);
+      });
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
