@@ -23,9 +23,9 @@ export default defineConfig({
     // 'never': the CSP allows only the site's own stylesheet files, no inline <style>.
     inlineStylesheets: 'never',
     // Pages wait on file reads and writes (cached body HTML, raw files, the output and the
-    // incremental cache); with four in flight the one rendering thread stays busy. Measured at
-    // 10,000 directives: page phase 96 s -> 71 s. Pages share no mutable state, so the output
-    // is the same (tests/site/reproducible.test.ts).
+    // incremental cache); with four in flight the one rendering thread stays busy. `astro build`
+    // alone at 10,000 directives: 92 s with two, 83 s with four (docs/performance.md). Pages
+    // share no mutable state, so the output is the same (tests/site/reproducible.test.ts).
     concurrency: 4,
   },
   markdown: {

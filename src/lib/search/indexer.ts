@@ -75,7 +75,6 @@ const ADD_BATCH = 64;
  * records' order, which the catalogue relies on), written to `outputPath`, and the process
  * stopped (its memory goes with it).
  */
-
 export async function writePagefindShard(
   records: readonly SearchRecord[],
   outputPath: string,

@@ -92,10 +92,10 @@ export function rawPageName(rel: string): string {
   return rel.replace(/^content\/raw\//, '').replace(/\.txt$/i, '');
 }
 
-/** "12,3 KB" style size. */
 // One formatter for every page: `toLocaleString` with options builds a new one per call.
 const KILOBYTES = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
+/** "12,3 KB" style size. */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} byte`;
   return `${KILOBYTES.format(bytes / 1024)} KB`;
