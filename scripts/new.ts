@@ -15,6 +15,7 @@ import { runChecks } from '../src/lib/checks/run.ts';
 import { FIELD_NAMES_VI } from '../src/lib/checks/field-names.ts';
 import { checkOptions } from '../src/lib/import/options.ts';
 import { reasonVi } from '../src/lib/import/reasons-vi.ts';
+import { notProvincialKind } from '../src/lib/import/not-provincial.ts';
 import { DOC_TYPE_NAMES } from '../src/lib/doc-types.ts';
 import { ISSUERS } from '../src/lib/issuers.ts';
 
@@ -149,24 +150,27 @@ async function main(): Promise<number> {
 
 /** The Vietnamese for the importer's "not a provincial directive" notes. */
 function notProvincialVi(note: string): string {
-  if (/national document/.test(note))
-    return 'Tệp này có vẻ là văn bản của trung ương, không phải của tỉnh; kho chỉ lưu văn bản do tỉnh ban hành.';
-  if (/district/.test(note))
-    return (
-      'Tệp này có vẻ là văn bản của huyện hoặc xã, không phải của tỉnh; nếu đúng là tỉnh ban hành, thêm ' +
-      '--issuer và --province.'
-    );
-  if (/department/.test(note))
-    return (
-      'Tệp này có vẻ là văn bản của một sở, ngành của tỉnh, không phải của Tỉnh ủy hay UBND tỉnh; nếu đúng ' +
-      'là cơ quan đó ban hành, thêm --issuer.'
-    );
-  if (/digest/.test(note))
-    return (
-      'Tệp này có vẻ là bản tin tổng hợp nhiều tin, không phải một văn bản; hãy nhập trang hoặc nội dung ' +
-      'của chính văn bản.'
-    );
-  return note;
+  switch (notProvincialKind(note)) {
+    case 'national':
+      return 'Tệp này có vẻ là văn bản của trung ương, không phải của tỉnh; kho chỉ lưu văn bản do tỉnh ban hành.';
+    case 'district':
+      return (
+        'Tệp này có vẻ là văn bản của huyện hoặc xã, không phải của tỉnh; nếu đúng là tỉnh ban hành, thêm ' +
+        '--issuer và --province.'
+      );
+    case 'department':
+      return (
+        'Tệp này có vẻ là văn bản của một sở, ngành của tỉnh, không phải của Tỉnh ủy hay UBND tỉnh; nếu đúng ' +
+        'là cơ quan đó ban hành, thêm --issuer.'
+      );
+    case 'digest':
+      return (
+        'Tệp này có vẻ là bản tin tổng hợp nhiều tin, không phải một văn bản; hãy nhập trang hoặc nội dung ' +
+        'của chính văn bản.'
+      );
+    default:
+      return note;
+  }
 }
 
 const VI_OPTION: Record<string, string> = {

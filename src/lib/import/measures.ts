@@ -626,6 +626,69 @@ const WHERE_OR_WHEN = new RegExp(
     String.raw`|trong vong \d+ ngay|toan (?:tinh|thanh pho|huyen))`,
 );
 
+// The masks' patterns, compiled once (maskedSpans runs on every sentence).
+// legal basis or implementing clause
+const BASIS = new RegExp(
+  String.raw`(?:^|[;:]\s*|^(?:theo do|dong thoi|ben canh do|truoc do|tiep theo),\s*)` +
+    '(?<lead>can cu|xet|tren co so|quan triet|thuc hien|trien khai(?: thuc hien)?' +
+    '|theo(?: tinh than)?(?: y kien)?(?: chi dao| phan nhom| huong dan| ket luan| quy dinh)' +
+    String.raw`|theo)\s+(?:nghiem\s+)?(?:cac\s+)?(?:y kien\s+)?(?:chi dao\s+)?` +
+    String.raw`(?:c[ux]a\s+[^,;]{0,60}?\s+)?(?:tai\s+)?(?:van ban|y kien|chi dao|ket luan|chi thi` +
+    '|cong dien|cong van|thong bao|nghi quyet|nghi dinh|quyet dinh|ke hoach|huong dan|luat' +
+    String.raw`|thong tu|phan nhom|tinh than|loi keu goi|phuong an|de nghi|to trinh|cac chi thi)\b`,
+  'g',
+);
+// where a national document's subject ends (read with exec from the subject's start)
+const NATIONAL_DOC_SUBJECT_END = new RegExp(
+  String.raw`;|\.\s|, (?=ubnd|uy ban|chu tich|tinh uy|thanh uy|ban thuong vu|thuong truc|yeu cau` +
+    '|de nghi)| va (?=cong van|cong dien|chi thi|thong bao|quyet dinh|nghi quyet|ke hoach' +
+    '|y kien)| nham | de ',
+  'g',
+);
+// background and status cues: what was done, goals, proposals
+const BACKGROUND_CUE = new RegExp(
+  String.raw`\b(?:tu dau (?:nam|dich|dot dich)[^.;]{0,20} den nay|thoi gian qua|vua qua|truoc day` +
+    String.raw`|trong \d+ (?:tuan|ngay|thang) (?:qua|thuc hien)|ghi nhan|tinh den|hien co|dang duoc` +
+    '|dang (?:thuc hien|ap d[ux]ng|trien khai|cach ly|dieu tri)' +
+    String.raw`|chua (?:can\s+)?(?:ap d[ux]ng|thuc hien|trien khai)|de xuat|kien nghi|xin y kien` +
+    '|de nghi (?:ubnd tinh|uy ban nhan dan tinh|chu tich ubnd tinh|tinh|trung uong|thu tuong' +
+    '|chinh phu|bo y te|cap tren)(?: [a-z]+){0,3}? ' +
+    '(?:xem xet|cho phep|quyet dinh|ho tro|phan bo|bo sung|ap d[ux]ng)|muc tieu|phan dau' +
+    '|de dat duoc|mo rong ["“]?vung|thu hep ["“]?vung' +
+    String.raw`|se (?:tiep tuc )?(?:thuc hien|ap d[ux]ng|xu ly))\b`,
+  'g',
+);
+// what other provinces do ("nhiều tỉnh, thành phố đang áp dụng")
+const OTHER_PROVINCES_DO = new RegExp(
+  String.raw`\b(?:nhieu|cac) tinh,? (?:thanh(?: pho)?)?(?: phia nam| lan can| khac)? ` +
+    String.raw`(?:dang |tiep tuc |van )*(?:phai )?(?:thuc hien|ap d[ux]ng)\b`,
+  'g',
+);
+// "đã thực hiện", read on the unfolded text (see the use)
+const DONE_DA = new RegExp(
+  String.raw`(?<![\p{L}\p{M}])đã\s+(?:được\s+)?(?!ban hành|ký|ra\s` +
+    String.raw`|có\s+(?:công|văn bản|quyết|chỉ thị|thông báo|kế hoạch|điện|kết quả)|gửi|thống nhất` +
+    '|quyết định|yêu cầu|chỉ đạo|đề nghị|giao|phê duyệt|tiêm|khỏi|hoàn thành|tiếp xúc|đến|về' +
+    String.raw`|đi\s|ở\s|lưu trú|qua\s|nhiễm|mắc|xuất viện)\p{L}`,
+  'gu',
+);
+// shortcomings an assessment lists
+const SHORTCOMING = new RegExp(
+  String.raw`\b(?:con (?:chu quan|thieu|bi dong|han che|bat cap|cham|lung tung|gap kho khan|xay ra` +
+    '|de xay ra|nhieu (?:han che|bat cap|kho khan))' +
+    '|chua (?:kip thoi|dat|dap ung|lam tot|quyet liet|dong bo)|tuy nhien|han che,? bat cap' +
+    String.raw`|ton tai,? han che)\b`,
+  'g',
+);
+// standard lists of principles
+const PRINCIPLES_LIST = new RegExp(
+  '(?:(?:ngan chan|phat hien(?: som)?|cach ly(?: kip thoi)?|khoanh vung(?: gon)?' +
+    '|dap dich(?: triet de)?|truy vet|xet nghiem|dieu tri|cach ly|khoanh vung|phong dich' +
+    String.raw`|chong dich)(?:,\s*|\s+va\s+|\s*-\s*)){2,}(?:ngan chan|phat hien|cach ly|khoanh vung` +
+    '|dap dich|truy vet|xet nghiem|dieu tri)[a-z ]{0,12}',
+  'g',
+);
+
 /**
  * Ranges of one sentence (folded) that order nothing. Exported for tests: every mask is a
  * sentence shape Vietnamese directives and reports use for context rather than orders.
@@ -633,17 +696,7 @@ const WHERE_OR_WHEN = new RegExp(
 export function maskedSpans(f: string, lower: string = f): Span[] {
   const mask = new Uint8Array(f.length);
   // legal basis / implementing clause: "Căn cứ …", "Thực hiện Công điện … của Thủ tướng, UBND tỉnh yêu cầu …"
-  const basis = new RegExp(
-    String.raw`(?:^|[;:]\s*|^(?:theo do|dong thoi|ben canh do|truoc do|tiep theo),\s*)` +
-      '(?<lead>can cu|xet|tren co so|quan triet|thuc hien|trien khai(?: thuc hien)?' +
-      '|theo(?: tinh than)?(?: y kien)?(?: chi dao| phan nhom| huong dan| ket luan| quy dinh)' +
-      String.raw`|theo)\s+(?:nghiem\s+)?(?:cac\s+)?(?:y kien\s+)?(?:chi dao\s+)?` +
-      String.raw`(?:c[ux]a\s+[^,;]{0,60}?\s+)?(?:tai\s+)?(?:van ban|y kien|chi dao|ket luan|chi thi` +
-      '|cong dien|cong van|thong bao|nghi quyet|nghi dinh|quyet dinh|ke hoach|huong dan|luat' +
-      String.raw`|thong tu|phan nhom|tinh than|loi keu goi|phuong an|de nghi|to trinh|cac chi thi)\b`,
-    'g',
-  );
-  for (const m of f.matchAll(basis)) {
+  for (const m of f.matchAll(BASIS)) {
     const start = m.index! + (m[0].length - m[0].trimStart().length);
     const end = endOfLeadClause(f, start);
     const rest = f.slice(end);
@@ -668,66 +721,24 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
     maskBetween(mask, m.index!, f.length);
   }
   // the subject of a national document: "Công điện 1305/CĐ-BYT ngày … về việc tăng cường xét nghiệm"
-  const natDoc = NATIONAL_DOC_SUBJECT;
-  for (const m of f.matchAll(natDoc)) {
+  for (const m of f.matchAll(NATIONAL_DOC_SUBJECT)) {
     const start = m.index! + m[0].length;
-    const stop = new RegExp(
-      String.raw`;|\.\s|, (?=ubnd|uy ban|chu tich|tinh uy|thanh uy|ban thuong vu|thuong truc|yeu cau` +
-        '|de nghi)| va (?=cong van|cong dien|chi thi|thong bao|quyet dinh|nghi quyet|ke hoach' +
-        '|y kien)| nham | de ',
-      'g',
-    );
-    stop.lastIndex = start;
-    const s = stop.exec(f);
+    NATIONAL_DOC_SUBJECT_END.lastIndex = start;
+    const s = NATIONAL_DOC_SUBJECT_END.exec(f);
     maskBetween(mask, start, s ? s.index : f.length);
   }
   // background and status: what was done, what others do, goals; from the cue to the clause's end
   const cues = [
-    ...f.matchAll(
-      new RegExp(
-        String.raw`\b(?:tu dau (?:nam|dich|dot dich)[^.;]{0,20} den nay|thoi gian qua|vua qua|truoc day` +
-          String.raw`|trong \d+ (?:tuan|ngay|thang) (?:qua|thuc hien)|ghi nhan|tinh den|hien co|dang duoc` +
-          '|dang (?:thuc hien|ap d[ux]ng|trien khai|cach ly|dieu tri)' +
-          String.raw`|chua (?:can\s+)?(?:ap d[ux]ng|thuc hien|trien khai)|de xuat|kien nghi|xin y kien` +
-          '|de nghi (?:ubnd tinh|uy ban nhan dan tinh|chu tich ubnd tinh|tinh|trung uong|thu tuong' +
-          '|chinh phu|bo y te|cap tren)(?: [a-z]+){0,3}? ' +
-          '(?:xem xet|cho phep|quyet dinh|ho tro|phan bo|bo sung|ap d[ux]ng)|muc tieu|phan dau' +
-          '|de dat duoc|mo rong ["“]?vung|thu hep ["“]?vung' +
-          String.raw`|se (?:tiep tuc )?(?:thuc hien|ap d[ux]ng|xu ly))\b`,
-        'g',
-      ),
-    ),
-    ...f.matchAll(
-      new RegExp(
-        String.raw`\b(?:nhieu|cac) tinh,? (?:thanh(?: pho)?)?(?: phia nam| lan can| khac)? ` +
-          String.raw`(?:dang |tiep tuc |van )*(?:phai )?(?:thuc hien|ap d[ux]ng)\b`,
-        'g',
-      ),
-    ),
+    ...f.matchAll(BACKGROUND_CUE),
+    ...f.matchAll(OTHER_PROVINCES_DO),
     // "đã thực hiện", "đã được cách ly" (not "đã ban hành", the report's own document); read on the
     // unfolded text: folded, "đã" is also "đa" of "tối đa"
     // "người đã tiêm đủ 2 mũi", "F1 đã khỏi bệnh", "người đã đến vùng dịch" describe people, not what was done
-    ...lower.matchAll(
-      new RegExp(
-        String.raw`(?<![\p{L}\p{M}])đã\s+(?:được\s+)?(?!ban hành|ký|ra\s` +
-          String.raw`|có\s+(?:công|văn bản|quyết|chỉ thị|thông báo|kế hoạch|điện|kết quả)|gửi|thống nhất` +
-          '|quyết định|yêu cầu|chỉ đạo|đề nghị|giao|phê duyệt|tiêm|khỏi|hoàn thành|tiếp xúc|đến|về' +
-          String.raw`|đi\s|ở\s|lưu trú|qua\s|nhiễm|mắc|xuất viện)\p{L}`,
-        'gu',
-      ),
-    ),
+    ...lower.matchAll(DONE_DA),
   ];
   // shortcomings an assessment lists ("còn chủ quan", "tiêm chủng chậm, chưa đạt tiến độ",
   // "Tuy nhiên, …"): the whole clause
-  for (const m of f.matchAll(
-    new RegExp(
-      String.raw`\b(?:con (?:chu quan|thieu|bi dong|han che|bat cap|cham|lung tung|gap kho khan|xay ra` +
-        '|de xay ra|nhieu (?:han che|bat cap|kho khan))' +
-        '|chua (?:kip thoi|dat|dap ung|lam tot|quyet liet|dong bo)|tuy nhien|han che,? bat cap' +
-        String.raw`|ton tai,? han che)\b`,
-      'g',
-    ),
-  )) {
+  for (const m of f.matchAll(SHORTCOMING)) {
     const next = f.indexOf(';', m.index!);
     maskBetween(mask, Math.max(f.lastIndexOf(';', m.index!), 0), next < 0 ? f.length : next);
   }
@@ -756,16 +767,7 @@ export function maskedSpans(f: string, lower: string = f): Span[] {
   ))
     maskBetween(mask, m.index!, m.index! + m[0].length);
   // standard lists of principles: "ngăn chặn, phát hiện, cách ly, khoanh vùng, dập dịch"
-  for (const m of f.matchAll(
-    new RegExp(
-      '(?:(?:ngan chan|phat hien(?: som)?|cach ly(?: kip thoi)?|khoanh vung(?: gon)?' +
-        '|dap dich(?: triet de)?|truy vet|xet nghiem|dieu tri|cach ly|khoanh vung|phong dich' +
-        String.raw`|chong dich)(?:,\s*|\s+va\s+|\s*-\s*)){2,}(?:ngan chan|phat hien|cach ly|khoanh vung` +
-        '|dap dich|truy vet|xet nghiem|dieu tri)[a-z ]{0,12}',
-      'g',
-    ),
-  ))
-    maskBetween(mask, m.index!, m.index! + m[0].length);
+  for (const m of f.matchAll(PRINCIPLES_LIST)) maskBetween(mask, m.index!, m.index! + m[0].length);
   // the 5K list spelled out is the mask message only
   // ("Khẩu trang - Khử khuẩn - Khoảng cách - Không tập trung - Khai báo y tế")
   for (const m of f.matchAll(/khau trang\s*[-–,]\s*khu khuan[^.;]{0,80}/g))

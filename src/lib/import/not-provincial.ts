@@ -22,50 +22,56 @@ const CENTRAL_ACT = new RegExp(
 );
 const DIGEST = /^(?:tong hop|diem tin|ban tin|tin tong hop|diem bao|diem lai)\b|\btrong tuan\s*\(tu ngay/;
 
+/** What a file that is no provincial directive looks like instead. */
+export type NotProvincialKind = 'national' | 'department' | 'district' | 'digest';
+
+// How each note opens: notProvincialKind reads the kind back from the note alone (the import's
+// results carry the note, and scripts/new.ts says it in Vietnamese).
+const OPENING: Record<NotProvincialKind, string> = {
+  national: 'This looks like a national document',
+  department: "This looks like a provincial department's document",
+  district: "This looks like a district's or commune's document",
+  digest: 'This looks like a news digest',
+};
+const NOT_OURS = 'not a provincial directive; the archive holds what provinces issued.';
+const nationalNote = (why: string): string => `${OPENING.national} (${why}), ${NOT_OURS}`;
+
+/** The kind of a note notProvincial wrote, or null for any other text. */
+export function notProvincialKind(note: string): NotProvincialKind | null {
+  return (Object.keys(OPENING) as NotProvincialKind[]).find((k) => note.startsWith(OPENING[k])) ?? null;
+}
+
 export function notProvincial(x: Extracted, seg: Segmented): string | null {
   const codes = x.number.value ? (parseDocNumber(x.number.value)?.codes ?? []) : [];
   const national = codes.find(isNationalCode);
   if (national && x.number.rule !== 'option') {
-    return (
-      `This looks like a national document ` +
-      `(${x.number.value}${NATIONAL_ISSUERS[national] ? `, ${NATIONAL_ISSUERS[national]}` : ''}), not a ` +
-      `provincial directive; the archive holds what provinces issued.`
-    );
+    return nationalNote(`${x.number.value}${NATIONAL_ISSUERS[national] ? `, ${NATIONAL_ISSUERS[national]}` : ''}`);
   }
   const header = seg.header.map(foldForMatch).find((h) => NATIONAL_HEADER.test(h) && !/tinh|thanh pho/.test(h));
   if (header && !seg.header.some((h) => /tỉnh|thành phố|tỉnh ủy|thành ủy/iu.test(h))) {
-    return (
-      `This looks like a national document (its header names "${header}"), not a provincial directive; the ` +
-      `archive holds what provinces issued.`
-    );
+    return nationalNote(`its header names "${header}"`);
   }
   // no provincial issuer, and the opening sentence has a central body issuing: "Bộ Y tế ban hành Công văn …"
   const opening = [seg.headline ?? '', ...seg.body.slice(0, 2)].join(' ').slice(0, 400).normalize('NFC');
   const central = CENTRAL_ACT.exec(foldKeepLength(opening));
   if (!x.issuer.value && central) {
     const who = opening.substr(central.index + central[0].indexOf(central[1]!), central[1]!.length);
-    return (
-      `This looks like a national document (the text reports that ${who} issued it), not a provincial ` +
-      `directive; the archive holds what provinces issued.`
-    );
+    return nationalNote(`the text reports that ${who} issued it`);
   }
   // a department's own document ("456/SYT-NV" of the Sở Y tế): the archive holds its committees' directives
   const department = codes.find((c) => /^S[A-Z]{2,6}$/.test(c));
   if (!x.issuer.value && department) {
     return (
-      `This looks like a provincial department's document (${x.number.value}, a "Sở" symbol), not one of ` +
+      `${OPENING.department} (${x.number.value}, a "Sở" symbol), not one of ` +
       `the province's Party committee or People's Committee; if one of them issued it, give --issuer.`
     );
   }
   if (x.issuer.reason?.includes('district')) {
-    return (
-      "This looks like a district's or commune's document, not a provincial directive; the archive holds " +
-      'what provinces issued. If the province issued it, give --issuer and --province.'
-    );
+    return `${OPENING.district}, ${NOT_OURS} If the province issued it, give --issuer and --province.`;
   }
   if (DIGEST.test(foldForMatch(seg.headline ?? '')) || DIGEST.test(foldForMatch(seg.body.slice(0, 2).join(' ')))) {
     return (
-      'This looks like a news digest covering several items, not one directive; import the page or text of ' +
+      `${OPENING.digest} covering several items, not one directive; import the page or text of ` +
       'the directive itself, or give the missing fields as options.'
     );
   }

@@ -20,7 +20,7 @@ import type { DirectiveMeasure } from '../directive-schema.ts';
 import { ImportError } from './errors.ts';
 import type { ImportWarning } from './warnings.ts';
 import { checkOptions, OPTION_EXAMPLE, OPTION_FOR, type FieldOptions } from './options.ts';
-import { notProvincial } from './not-provincial.ts';
+import { notProvincial, notProvincialKind } from './not-provincial.ts';
 
 /** Values the archivist supplies (--province, --date, --type, --issuer, --number, --title) win over the text. */
 export interface ImportOptions extends FieldOptions {
@@ -204,7 +204,7 @@ export function importText(bytes: Uint8Array, inputPath: string, opts: ImportOpt
       reason: (fields[f] as { reason?: string }).reason ?? null,
     }));
     // a national document is refused even when every field was read, unless the archivist says whose it is
-    if (result.notProvincial && /national document/.test(result.notProvincial) && !(o.issuer && o.province)) {
+    if (result.notProvincial && notProvincialKind(result.notProvincial) === 'national' && !(o.issuer && o.province)) {
       throw new ImportError(
         `${name}: ${result.notProvincial} If a province issued it, give ${OPTION_EXAMPLE.issuer} ` +
           `and ${OPTION_EXAMPLE.province}.`,

@@ -6,6 +6,14 @@ import type { CleanHints } from '../clean.ts';
 
 // ---------------------------------------------------------------- dates
 
+// "ngày 5/7", "sáng 5/7", "hôm nay (5/7)": a day and month without the year (compiled once)
+const DAY_MONTH_NO_YEAR = new RegExp(
+  '(?<![a-z])(?:ngay|sang|chieu|toi|trua|dem|hom|hom nay|hom qua|sang nay|chieu nay' +
+    String.raw`|toi nay|toi qua|dem qua)\s+(?:ngay\s+)?\(?\s*(\d{1,2})\s?([/.-])\s?` +
+    String.raw`(\d{1,2})(?![\d/.-]*\d)`,
+  'g',
+);
+
 export interface DateHit {
   index: number;
   end: number;
@@ -46,14 +54,7 @@ export function findDates(text: string): DateHit[] {
     push(m.index!, text.slice(m.index!, m.index! + m[0].length), +m[1]!, +(m[2] ?? m[3])!, +m[4]!);
   for (const m of text.matchAll(/(?<![\d/.])(\d{1,2})\s?([/.-])\s?(\d{1,2})\2(\d{4})(?!\d)/gu))
     push(m.index!, m[0], +m[1]!, +m[3]!, +m[4]!);
-  for (const m of folded.matchAll(
-    new RegExp(
-      '(?<![a-z])(?:ngay|sang|chieu|toi|trua|dem|hom|hom nay|hom qua|sang nay|chieu nay' +
-        String.raw`|toi nay|toi qua|dem qua)\s+(?:ngay\s+)?\(?\s*(\d{1,2})\s?([/.-])\s?` +
-        String.raw`(\d{1,2})(?![\d/.-]*\d)`,
-      'g',
-    ),
-  )) {
+  for (const m of folded.matchAll(DAY_MONTH_NO_YEAR)) {
     const at = m.index! + m[0].indexOf(m[1]!);
     push(at, text.slice(at, m.index! + m[0].length), +m[1]!, +m[3]!, null);
   }

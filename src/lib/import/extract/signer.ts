@@ -8,6 +8,14 @@ import { findProvince } from '../../provinces.ts';
 import { isPersonName } from '../segment.ts';
 import { fromCaps, capFirst } from './text.ts';
 
+// "Chủ tịch UBND tỉnh Nguyễn Văn A đã ký": a role, a name, then "ký" (compiled once)
+const ROLE_NAME_SIGNED = new RegExp(
+  String.raw`((?:Phó\s+)?(?:Bí thư|Chủ tịch|Trưởng ban)[^.;\n]{0,50}?)\s+` +
+    String.raw`((?:[\p{Lu}][\p{Ll}’']*\s+){1,6}[\p{Lu}][\p{Ll}’']*)\s+(?:(?:vừa|đã|mới)\s+)?` +
+    String.raw`(?:thay mặt\s+[^.;\n]{3,60}?\s+)?(?:ký|ban hành)(?![\p{L}])`,
+  'gu',
+);
+
 export function extractSigner(ctx: ExtractContext): { signer: Field<string | null>; signerRole: string | null } {
   const { seg, text } = ctx;
   let signer: Field<string | null> = none(null);
@@ -37,13 +45,7 @@ export function extractSigner(ctx: ExtractContext): { signer: Field<string | nul
       rule: 'metadata-table',
     };
   } else {
-    const re = new RegExp(
-      String.raw`((?:Phó\s+)?(?:Bí thư|Chủ tịch|Trưởng ban)[^.;\n]{0,50}?)\s+` +
-        String.raw`((?:[\p{Lu}][\p{Ll}’']*\s+){1,6}[\p{Lu}][\p{Ll}’']*)\s+(?:(?:vừa|đã|mới)\s+)?` +
-        String.raw`(?:thay mặt\s+[^.;\n]{3,60}?\s+)?(?:ký|ban hành)(?![\p{L}])`,
-      'gu',
-    );
-    for (const m of text.matchAll(re)) {
+    for (const m of text.matchAll(ROLE_NAME_SIGNED)) {
       let words = m[2]!.split(/\s+/);
       let role = m[1]!;
       // drop a leading place name ("Hà Nội Đinh Tiến Dũng")
