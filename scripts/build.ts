@@ -18,7 +18,7 @@
  * The exit code is the first failing step's. A plain `astro build` makes the pages only: no
  * search index, no integrity check.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createRouteFolder } from '../src/lib/build-log.ts';
@@ -51,8 +51,8 @@ function astroBuild(): Promise<number> {
   });
 }
 
-function step(script: string): { child: ChildProcess; done: Promise<number> } {
-  const child = spawn(process.execPath, [resolve(root, script)], { cwd: root, env: process.env, stdio: 'inherit' });
+function step(script: string, stdio: StdioOptions = 'inherit'): { child: ChildProcess; done: Promise<number> } {
+  const child = spawn(process.execPath, [resolve(root, script)], { cwd: root, env: process.env, stdio });
   const done = new Promise<number>((ok) => child.on('close', (code, signal) => ok(code ?? (signal ? 1 : 0))));
   return { child, done };
 }
@@ -62,12 +62,8 @@ function step(script: string): { child: ChildProcess; done: Promise<number> } {
 // 6 s at 10,000 directives, mostly waiting on reads). The search step writes the index's shards
 // while the bodies are rendered and Astro builds (the warm-up leaves a core idle while it
 // renders plain bodies in one thread; Astro renders pages on one core).
-const search = spawn(process.execPath, [resolve(root, 'scripts/search-index.ts')], {
-  cwd: root,
-  env: process.env,
-  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-});
-const searched = new Promise<number>((done) => search.on('close', (code, signal) => done(code ?? (signal ? 1 : 0))));
+// (with a channel: it is told when the pages are ready)
+const search = step('scripts/search-index.ts', ['inherit', 'inherit', 'inherit', 'ipc']);
 const warm = step('scripts/warm-html-cache.ts');
 
 // Raw files are published as they are: refuse links, missing files and changed bytes before
@@ -75,7 +71,7 @@ const warm = step('scripts/warm-html-cache.ts');
 // build stopped here saves no cache (CI and the deploy keep caches of passing jobs only).
 const gate = await rawGate(resolve(root, process.env.CONTENT_DIR ?? 'content'));
 if (gate.length) {
-  search.kill();
+  search.child.kill();
   warm.child.kill();
   for (const p of gate) process.stderr.write(`${formatProblem(p)}\n\n`);
   process.stderr.write(
@@ -86,13 +82,13 @@ if (gate.length) {
 }
 const warmed = await warm.done;
 if (warmed !== 0) {
-  search.kill();
+  search.child.kill();
   process.exit(warmed);
 }
 const built = await astroBuild();
 if (built !== 0) {
-  search.kill();
+  search.child.kill();
   process.exit(built);
 }
-if (search.connected) search.send('pages-ready');
-process.exit(await searched);
+if (search.child.connected) search.child.send('pages-ready');
+process.exit(await search.done);

@@ -80,7 +80,7 @@ interface Word {
 // Words as the search's own tokenizer splits them (letters, marks and digits), with its spellings:
 // it normalises each distinct word once, which matters for a whole directive's text.
 function words(text: string): Word[] {
-  return syllables(readAsPlainLetters(text)).map(({ norm, fold }) => ({ norm, fold }));
+  return syllables(readAsPlainLetters(text));
 }
 
 interface Form {

@@ -16,7 +16,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkBuild, type IntegrityReport } from '../build-integrity.ts';
-import { readDirective } from '../directive-file.ts';
 import { directiveFilePath, entryId, listDirectiveFiles } from '../entry-id.ts';
 import {
   chunkSizeFor,
@@ -24,13 +23,14 @@ import {
   indexerSettings,
   partialPath,
   replaceIndex,
+  splitIntoShards,
   writeIndexFiles,
   writePagefindShard,
   type PlacedShard,
 } from './indexer.ts';
-import { mdxBodyText } from './mdx-text.ts';
-import { buildSearchRecord, type SearchRecord } from './record.ts';
-import { shardCount, shardOf, shardPath, summariseShard, type ShardSummary } from './shards.ts';
+import { searchRecordOf } from './corpus.ts';
+import type { SearchRecord } from './record.ts';
+import { shardCount, shardPath, summariseShard, type ShardSummary } from './shards.ts';
 import { paths } from '../site/urls.ts';
 
 /** Bumped when the layout of a cached shard changes. */
@@ -87,16 +87,11 @@ export interface IndexReport {
   shards: ShardReport[];
 }
 
-function recordOf(directivesDir: string, rel: string, url: string, source: string): SearchRecord {
-  const { data, text } = readDirective(directiveFilePath(directivesDir, rel), source);
-  return buildSearchRecord(url, data, mdxBodyText(text));
-}
-
 async function readRecords(directivesDir: string, plan: ShardPlan): Promise<SearchRecord[]> {
   const records: SearchRecord[] = [];
   for (const f of plan.files) {
-    const source = await readFile(directiveFilePath(directivesDir, f.rel), 'utf8');
-    records.push(recordOf(directivesDir, f.rel, f.url, source));
+    const file = directiveFilePath(directivesDir, f.rel);
+    records.push(searchRecordOf(file, await readFile(file, 'utf8'), f.url));
   }
   return records;
 }
@@ -164,8 +159,7 @@ export async function indexBuiltSite(
   const count = shardCount(files.length);
   const base = await fingerprint(count);
   const plans: ShardPlan[] = [];
-  for (let k = 0; k < count; k++) {
-    const mine = files.filter((f) => shardOf(f.url, count) === k);
+  for (const [k, mine] of splitIntoShards(files, count).entries()) {
     if (k > 0 && mine.length === 0) continue; // (the first shard carries the library, even empty)
     const h = createHash('sha256').update(base).update(`\0shard\0`);
     for (const f of mine) {

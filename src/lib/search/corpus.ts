@@ -18,10 +18,14 @@ export async function* searchRecords(
 ): AsyncGenerator<SearchRecord> {
   for (const rel of listDirectiveFiles(directivesDir)) {
     const file = directiveFilePath(directivesDir, rel);
-    const source = await readFile(file, 'utf8');
-    const { data, text } = readDirective(file, source);
-    yield buildSearchRecord(urlFor(astroEntryId(rel)), data, mdxBodyText(text));
+    yield searchRecordOf(file, await readFile(file, 'utf8'), urlFor(astroEntryId(rel)));
   }
+}
+
+/** One directive file's search record, from the file's text as read (`file` names it in errors). */
+export function searchRecordOf(file: string, source: string, url: string): SearchRecord {
+  const { data, text } = readDirective(file, source);
+  return buildSearchRecord(url, data, mdxBodyText(text));
 }
 
 export async function readSearchRecords(

@@ -537,22 +537,22 @@ export async function searchArchive(
     }
   }
   const isProven = (i: number): boolean => provable && knownFull(pool[i]!);
-  let fullUnchecked = fullSize;
-  let otherUnchecked = pool.length - fullSize;
   let foundN = 0;
   let listedN = 0; // found, and citing the number asked for: both fill the page
   let partialN = 0;
   let fullChecked = 0;
   let fullListed = 0;
+  // (derived from what was checked: every check adds one position to `checked`)
+  const fullUnchecked = (): number => fullSize - fullChecked;
+  const otherUnchecked = (): number => pool.length - fullSize - (checked.size - fullChecked);
   const check = (i: number, c: Loaded): void => {
     checked.add(i);
     const full = i < fullSize;
     if (full) {
-      fullUnchecked--;
       fullChecked++;
       if (!isProven(i)) unknown--;
       else if (i >= ownFirst.length || fullCandidates.includes(pool[i]!)) proven--;
-    } else otherUnchecked--;
+    }
     c.indexRank = i;
     const p = prepare(q, c);
     pending.push(p);
@@ -632,7 +632,7 @@ export async function searchArchive(
     cursor,
     () =>
       checked.size < first ||
-      (fullUnchecked > 0 && listedN < pageSize && checked.size < verify && reachable(budget - checked.size)),
+      (fullUnchecked() > 0 && listedN < pageSize && checked.size < verify && reachable(budget - checked.size)),
     () => Math.min(Math.max(first - checked.size, expected(pageSize - listedN)), budget - checked.size),
   );
   // A page with room left shows partial matches after the found ones: check a few of them.
@@ -719,7 +719,7 @@ export async function searchArchive(
       cursor = await verifyAt(
         inPool,
         cursor,
-        () => foundN < shownRows.size + pageSize && fullUnchecked > 0 && checked.size < until,
+        () => foundN < shownRows.size + pageSize && fullUnchecked() > 0 && checked.size < until,
         () => Math.min(expected(shownRows.size + pageSize - foundN), until - checked.size),
       );
       sortAll();
@@ -768,7 +768,7 @@ export async function searchArchive(
       return partialN;
     },
     get partialExact() {
-      return otherUnchecked === 0;
+      return otherUnchecked() === 0;
     },
     missingNumber,
     get counts() {
@@ -800,7 +800,7 @@ export async function searchArchive(
         return exact();
       }),
     loadMore: more,
-    hasMore: () => shownRows.size < foundN + proven || fullUnchecked > 0,
+    hasMore: () => shownRows.size < foundN + proven || fullUnchecked() > 0,
   };
   return outcome;
 }

@@ -90,15 +90,24 @@ export interface Archive {
   national: NationalDocument[];
 }
 
+/** The records by a key, each group in the records' order. */
+function groupBy(
+  records: readonly DirectiveRecord[],
+  key: (d: DirectiveRecord) => string,
+): Map<string, DirectiveRecord[]> {
+  const groups = new Map<string, DirectiveRecord[]>();
+  for (const d of records) {
+    const list = groups.get(key(d));
+    if (list) list.push(d);
+    else groups.set(key(d), [d]);
+  }
+  return groups;
+}
+
 export function buildArchive(records: readonly DirectiveRecord[]): Archive {
   const all = [...records].sort(compareDirectives);
   const byId = new Map(all.map((d) => [d.id, d]));
-  const byProvince = new Map<string, DirectiveRecord[]>();
-  for (const d of all) {
-    const list = byProvince.get(d.data.province);
-    if (list) list.push(d);
-    else byProvince.set(d.data.province, [d]);
-  }
+  const byProvince = groupBy(all, (d) => d.data.province);
   const index = buildReferenceIndex(
     all.map((d) => ({ id: d.id, province: d.data.province, number: d.data.number, date: d.data.date })),
   );
@@ -151,12 +160,7 @@ export function buildArchive(records: readonly DirectiveRecord[]): Archive {
     (a, b) => b.citedBy.length - a.citedBy.length || (a.key < b.key ? -1 : 1),
   );
   // The raw-source pages ask this once each: a scan of `all` per page is quadratic.
-  const byRaw = new Map<string, DirectiveRecord[]>();
-  for (const d of all) {
-    const list = byRaw.get(d.data.source.raw);
-    if (list) list.push(d);
-    else byRaw.set(d.data.source.raw, [d]);
-  }
+  const byRaw = groupBy(all, (d) => d.data.source.raw);
   const position = new Map<string, number>();
   for (const list of byProvince.values()) list.forEach((d, i) => position.set(d.id, i));
   const neighbour = (id: string, step: 1 | -1): DirectiveRecord | null => {

@@ -87,22 +87,29 @@ export function createPageCacheKeys(inputs: PageCacheInputs): PageCacheKeys {
     return x;
   };
 
-  // What a directive's page and its JSON both read besides history: itself and its neighbours.
+  // What a directive's page and its JSON both read besides history: itself and its neighbours
+  // (once per directive; both keys ask for it).
+  const neighbourhoods = new Map<string, string | undefined>();
   const neighbourhood = (id: string): string | undefined => {
+    if (neighbourhoods.has(id)) return neighbourhoods.get(id);
     const self = archive.byId.get(id);
     const file = inputs.fileDigest(id);
-    if (!self || file === undefined) return undefined;
-    const refs = archive
-      .references(id)
-      .map((r) => [r.status, r.ref, rec(r.target), r.national && [r.national.slug, r.national.key]]);
-    return digestOf(
-      file,
-      rec(self),
-      refs,
-      archive.citedBy(id).map(rec),
-      rec(archive.previous(id)),
-      rec(archive.next(id)),
-    );
+    let near: string | undefined;
+    if (self && file !== undefined) {
+      const refs = archive
+        .references(id)
+        .map((r) => [r.status, r.ref, rec(r.target), r.national && [r.national.slug, r.national.key]]);
+      near = digestOf(
+        file,
+        rec(self),
+        refs,
+        archive.citedBy(id).map(rec),
+        rec(archive.previous(id)),
+        rec(archive.next(id)),
+      );
+    }
+    neighbourhoods.set(id, near);
+    return near;
   };
 
   const nationalBySlug = new Map(archive.national.map((n) => [n.slug, n]));
@@ -112,9 +119,9 @@ export function createPageCacheKeys(inputs: PageCacheInputs): PageCacheKeys {
   return {
     directive(id) {
       const near = neighbourhood(id);
-      const self = archive.byId.get(id);
-      if (near === undefined || !self) return undefined;
-      const history = self.filePath ? inputs.history(self.filePath) : null;
+      if (near === undefined) return undefined;
+      const { filePath } = archive.byId.get(id)!; // (a neighbourhood means the directive exists)
+      const history = filePath ? inputs.history(filePath) : null;
       return digestOf('directive', environment, near, history);
     },
     directiveJson(id) {
