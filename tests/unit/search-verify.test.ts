@@ -7,7 +7,8 @@
  * unchecked. On the Pagefind stand-in (scripts/bench/fake-pagefind.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { searchArchive, type ArchiveIndex } from '../../src/lib/search/engine.ts';
+import { indexQueries, searchArchive, type ArchiveIndex } from '../../src/lib/search/engine.ts';
+import { parseQuery } from '../../src/lib/search/query.ts';
 import { buildSearchRecord, type SearchRecord } from '../../src/lib/search/record.ts';
 import { directive, fakeArchive } from '../../scripts/bench/fake-pagefind.ts';
 import { statusText } from '../../src/scripts/search/page.ts';
@@ -220,5 +221,88 @@ describe('variants most directives spell', () => {
     expect(index.pf.calls).toContain('"vxvacxin"'); // asked exactly (src/lib/search/engine.ts asked())
     expect(out.exact).toBe(true);
     expect(out.total).toBe(9);
+  });
+
+  it('are preloaded only when the search asks for them: the page fetches no chunk it does not use', async () => {
+    for (const q of ['tiêm vắc xin cho trẻ em', 'vắc xin']) {
+      const index = await fakeArchive(records, common);
+      const preloaded = indexQueries(parseQuery(q), index.catalogue);
+      await searchArchive(index, state(q));
+      const searched = new Set(index.pf.calls.flatMap((c) => c?.split(' ') ?? []));
+      expect(preloaded.length, q).toBeGreaterThan(0);
+      for (const term of preloaded) expect(searched, `${q}: ${term}`).toContain(term);
+    }
+  });
+});
+
+describe('texts fetched while the index searches', () => {
+  // Thanh Hóa's 8 directives and Hà Nam's 8, one of them numbered 12/KH-UBND.
+  const records = Array.from({ length: 16 }, (_, i) =>
+    buildSearchRecord(
+      `/p-${String(i).padStart(2, '0')}/`,
+      directive({
+        title: `Kế hoạch ${i}`,
+        date: day(i),
+        province: i % 2 ? 'Hà Nam' : 'Thanh Hóa',
+        number: i === 5 ? '12/KH-UBND' : null,
+      }),
+      `Kiểm tra khu dân cư, tổ dân phố số ${i}.`,
+    ),
+  );
+  /** The stand-in with a slow index: which texts were asked for before it answered. */
+  const slowIndex = (index: ArchiveIndex): { index: ArchiveIndex; early: string[] } => {
+    const early: string[] = [];
+    let answered = false;
+    const pages = index.pages.map((p) => ({
+      ...p,
+      data: async () => {
+        const f = await p.data();
+        if (!answered) early.push(f.url);
+        return f;
+      },
+    }));
+    const pf = {
+      search: async (term: string | null) => {
+        await new Promise((ok) => setTimeout(ok, 30));
+        answered = true;
+        return index.pf.search(term);
+      },
+    };
+    return { index: { ...index, pages, pf }, early };
+  };
+  const urls = (province: string) => records.filter((r) => r.meta.province === province).map((r) => r.url);
+
+  it('a province alone: its own directives, which head its candidates', async () => {
+    const { index, early } = slowIndex(await fakeArchive(records));
+    const out = await searchArchive(index, state('Hà Nam'));
+    expect(early.sort()).toEqual(urls('Hà Nam').sort());
+    expect(out.items.map((i) => i.url).sort()).toEqual(urls('Hà Nam').sort());
+  });
+
+  it('a number: the directive carrying it, which comes first', async () => {
+    const { index, early } = slowIndex(await fakeArchive(records));
+    const out = await searchArchive(index, state('12/KH-UBND'));
+    expect(early).toEqual(['/p-05/']);
+    expect(out.items[0]?.url).toBe('/p-05/');
+  });
+
+  it('a province alone fetches no margin for its own directives: they match for certain', async () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      buildSearchRecord(`/m-${i}/`, directive({ date: day(i), province: 'Hà Nam' }), 'Kiểm tra khu dân cư.'),
+    );
+    const index = await fakeArchive(many);
+    let fetched = 0;
+    const pages = index.pages.map((p) => ({ ...p, data: () => (fetched++, p.data()) }));
+    const out = await searchArchive({ ...index, pages }, state('Hà Nam'));
+    expect(out.items).toHaveLength(10);
+    expect(fetched).toBe(12); // the window ranked, and not a text more
+  });
+
+  it('words, or a province with words: nothing before the index answers', async () => {
+    for (const q of ['khu dân cư', 'Hà Nam khu dân cư']) {
+      const { index, early } = slowIndex(await fakeArchive(records));
+      await searchArchive(index, state(q));
+      expect(early, q).toEqual([]);
+    }
   });
 });

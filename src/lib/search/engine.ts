@@ -219,12 +219,15 @@ export function unitQueries(u: QueryUnit, common: ReadonlySet<string>): string[]
   return alts;
 }
 
+/** What the query plan needs of the catalogue (the page has it from the catalogue file before the index opens). */
+export type IndexStats = Pick<Catalogue, 'common' | 'size' | 'variantCount'>;
+
 /**
  * A variant group most directives spell ("vắc xin", "Covid" in a COVID archive), on the rule
  * of the common syllables (src/lib/search/indexer.ts: more than half of a large archive's
  * directives). Its token's postings cost as much as a common word's and narrow nothing.
  */
-export function broadVariant(catalogue: Pick<Catalogue, 'common' | 'size' | 'variantCount'>, id: string): boolean {
+export function broadVariant(catalogue: IndexStats, id: string): boolean {
   return catalogue.common.size > 0 && catalogue.variantCount(id) > catalogue.size / 2;
 }
 
@@ -246,15 +249,12 @@ export function queryPlan(
 }
 
 /**
- * Every term the index is asked for a query: the page has Pagefind fetch these chunks while
- * it opens the catalogue, and while someone types.
+ * Every term the index is asked for a query, as Pagefind is asked it (asked()): the page has
+ * Pagefind fetch these chunks while it opens the catalogue, and while someone types.
  */
-export function indexQueries(
-  q: ParsedQuery,
-  common: ReadonlySet<string>,
-  broad: (variant: string) => boolean = () => false,
-): string[] {
-  return [...new Set(queryPlan(q, common, broad).flatMap((alts) => alts ?? []))];
+export function indexQueries(q: ParsedQuery, stats: IndexStats): string[] {
+  const plan = queryPlan(q, stats.common, (v) => broadVariant(stats, v));
+  return [...new Set(plan.flatMap((alts) => alts ?? []))].map(asked);
 }
 
 /** Per filter value, how many directives the archive holds (no filter in use), counted once per catalogue. */
@@ -279,6 +279,9 @@ function lessCounts(all: FacetCounts, minus: FacetCounts): FacetCounts {
   }
   return out;
 }
+
+/** At most this many directives carrying the number asked for head the candidates. */
+const OWN_FIRST = 20;
 
 /** The index-only tokens (a variant group, a cited or own number): no Vietnamese word looks like them. */
 const INDEX_TOKEN = /^(?:vx[a-z0-9]+|dc\d[a-z0-9]*|so\d[a-z0-9]*)$/;
@@ -387,6 +390,25 @@ export async function searchArchive(
     if (numberUnit) list.forEach((n, row) => n && numberMatches(numberUnit.number!, n) && rows.push(row));
     return rows;
   });
+  // A province's own directives (and those of the provinces merged into it in 2025), newest first.
+  const provinceRows = (province: string): number[] => {
+    const here = new Set(provincesNowIn(province));
+    return catalogue.allByDate(dateSort).filter((row) => here.has(catalogue.value('province', row)));
+  };
+  const lone = q.units.length === 1 && q.units[0]!.province ? provinceRows(q.units[0]!.province) : null;
+
+  // The candidates' texts, fetched ahead of their check (each is a request).
+  const fetched = new Map<number, Promise<Loaded>>();
+  const fetchRow = (row: number): Promise<Loaded> => {
+    let p = fetched.get(row);
+    if (!p) {
+      p = loadRow(row, 0);
+      p.catch(() => {}); // reported where the row is checked
+      fetched.set(row, p);
+    }
+    return p;
+  };
+  const size = q.phrases.length ? window * 2 : window;
   // Per unit, the rows the index proposes (null: any), and those proven to match the unit
   // without reading their text: a province by the catalogue, a number by the numbers file, a
   // variant by its token (a word no text contains otherwise). Words are only proposed: their
@@ -403,7 +425,7 @@ export async function searchArchive(
     : together.length
       ? ask(together.join(' '))
       : Promise.resolve(null);
-  const perUnit = await Promise.all(
+  const perUnitP = Promise.all(
     q.units.map(async (u, i): Promise<{ rows: number[] | null; known: Set<number> | null }> => {
       const alts = queries[i]!;
       if (alts === null || simple[i]) return { rows: null, known: null };
@@ -420,8 +442,7 @@ export async function searchArchive(
         rows.push(...own);
       } else if (u.variant && variantExact) known = new Set(lists[variantAt]!);
       if (u.province) {
-        const here = new Set(provincesNowIn(u.province));
-        const mine = catalogue.allByDate(dateSort).filter((row) => here.has(catalogue.value('province', row)));
+        const mine = lone ?? provinceRows(u.province);
         // its own directives first (newest first), then those that name it
         rows.push(...mine);
         known = new Set([...(known ?? []), ...mine]);
@@ -430,6 +451,20 @@ export async function searchArchive(
       return { rows: [...new Set(rows)], known };
     }),
   );
+  // The rows sure to head the candidates are fetched while the index searches (its wait is the
+  // longest of a search): the directives carrying the number asked for, which always come
+  // first, and for a province alone its own directives, which its candidates start with. Asked
+  // for in a task of their own, after the index's requests (on HTTP/1.1 they would queue behind).
+  setTimeout(() => {
+    void ownP.then((rows) =>
+      rows
+        .filter(passes)
+        .slice(0, OWN_FIRST)
+        .forEach((row) => void fetchRow(row)),
+    );
+    if (lone && state.sort === 'relevance') for (const row of lone.filter(passes).slice(0, size)) void fetchRow(row);
+  }, 0);
+  const perUnit = await perUnitP;
   const togetherRows = await togetherP;
   // Every directive the one search answers holds each variant token asked (a token the index
   // holds is matched exactly: no group's token starts another's).
@@ -454,33 +489,21 @@ export async function searchArchive(
   fullCandidates = fullCandidates.filter(passes);
   if (state.sort !== 'relevance') fullCandidates = catalogue.byDate(fullCandidates, dateSort);
   // The directives carrying the number asked for come first, whatever else the index says.
-  const ownFirst = ownRows.filter(passes).slice(0, 20);
+  const ownFirst = ownRows.filter(passes).slice(0, OWN_FIRST);
   const fullPool = ownFirst.length ? [...new Set([...ownFirst, ...fullCandidates])] : fullCandidates;
   // (every unit proven is rare: a province, a number, variants; words are only proposed)
   const provable = perUnit.every((u) => u.known !== null);
   const knownFull = (row: number): boolean => provable && perUnit.every((u) => u.known!.has(row));
-  const size = q.phrases.length ? window * 2 : window;
   const first = Math.max(size, ownFirst.length);
 
-  // The candidates' texts, fetched ahead of their check (each is a request): the first window
-  // is asked for now, while the index is asked for the partial matches.
-  const fetched = new Map<number, Promise<Loaded>>();
-  const fetchRow = (row: number): Promise<Loaded> => {
-    let p = fetched.get(row);
-    if (!p) {
-      p = loadRow(row, 0);
-      p.catch(() => {}); // reported where the row is checked
-      fetched.set(row, p);
-    }
-    return p;
-  };
+  // The first window is asked for now, while the index is asked for the partial matches.
   for (const row of fullPool.slice(0, first)) void fetchRow(row);
   // Per filter value, how many directives: the found ones when all were checked and no filter
   // hides any; else what the index proposes before the filters (each lifted in turn), less those
   // checked and found not to match: a guide for narrowing down, never shown as "found". Made
   // when first read (the page shows them after the results), again after counting.
   const noFilter = !filtered(state);
-  const ownTop = ownRows.slice(0, 20);
+  const ownTop = ownRows.slice(0, OWN_FIRST);
   const proposed = ownTop.length ? [...new Set([...ownTop, ...fullAll])] : fullAll;
   let proposedSet: Set<number> | null | undefined;
   let proposedCount: FacetCounts | null = null;
@@ -574,13 +597,17 @@ export async function searchArchive(
   // The share of the full candidates checked so far that matched (before any check: most, as a
   // candidate holds every word the index was asked), never less than 0.15.
   const rate = (): number => Math.max((fullListed + 4) / (fullChecked + 5), 0.15);
-  // How many candidates after those checked to fetch for `need` more matches: the mean number
-  // it takes at that rate plus one standard deviation, as a fetch decided late costs a round
-  // trip while the page waits; never more than two windows at once.
-  const expected = (need: number): number => {
+  // How many candidates from pool position `from` on to fetch for `need` more matches: the mean
+  // number it takes at that rate plus one standard deviation, as a fetch decided late costs a
+  // round trip while the page waits; never more than two windows at once. Proven candidates
+  // match for certain (a province's own directives): no margin is fetched for them.
+  const expected = (need: number, from: number): number => {
     if (need <= 0) return 0;
+    let sure = 0;
+    while (sure < need && from + sure < fullSize && isProven(from + sure)) sure++;
     const r = rate();
-    return Math.min(Math.ceil((need + Math.sqrt(need * (1 - r))) / r), 2 * window);
+    const rest = need - sure;
+    return Math.min(sure + Math.ceil((rest + Math.sqrt(rest * (1 - r))) / r), 2 * window);
   };
   // Whether a page of matches looks within reach of the checks left in the budget.
   const reachable = (left: number): boolean => (pageSize - listedN) / rate() <= left;
@@ -633,7 +660,8 @@ export async function searchArchive(
     () =>
       checked.size < first ||
       (fullUnchecked() > 0 && listedN < pageSize && checked.size < verify && reachable(budget - checked.size)),
-    () => Math.min(Math.max(first - checked.size, expected(pageSize - listedN)), budget - checked.size),
+    // (checked in order from the first: the unchecked ones start at checked.size)
+    () => Math.min(Math.max(first - checked.size, expected(pageSize - listedN, checked.size)), budget - checked.size),
   );
   // A page with room left shows partial matches after the found ones: check a few of them.
   if (listedN < pageSize && partialN < pageSize && cursor < pool.length && checked.size < verify + window) {
@@ -720,7 +748,7 @@ export async function searchArchive(
         inPool,
         cursor,
         () => foundN < shownRows.size + pageSize && fullUnchecked() > 0 && checked.size < until,
-        () => Math.min(expected(shownRows.size + pageSize - foundN), until - checked.size),
+        () => Math.min(expected(shownRows.size + pageSize - foundN, cursor), until - checked.size),
       );
       sortAll();
       return take().map(item);

@@ -7,7 +7,7 @@
 import { CATALOGUE_FILE, type CatalogueFile } from '../../lib/search/catalogue.ts';
 import { SEARCH_FILES } from '../../lib/search/files.ts';
 import {
-  broadVariant,
+  type IndexStats,
   indexQueries,
   openArchiveIndex,
   searchArchive,
@@ -230,7 +230,12 @@ export function startSearchPage(): void {
         .filter((s) => s.path !== '')
         .map((s) => pf.mergeIndex(`${base}pagefind/${s.path}`, { baseUrl: '/', excerptLength: 0 }));
       // The first query's index chunks are fetched while the catalogue is joined to the index.
-      for (const term of indexQueries(parseQuery(first.q), new Set(file.common))) void pf.preload(term).catch(() => {});
+      const stats: IndexStats = {
+        common: new Set(file.common),
+        size: file.documents,
+        variantCount: (id) => file.variants?.[id] ?? 0,
+      };
+      for (const term of indexQueries(parseQuery(first.q), stats)) void pf.preload(term).catch(() => {});
       await Promise.all(merged);
       const numbers = async (): Promise<string[]> => {
         const r = await fetch(`${base}pagefind/${NUMBERS_FILE}`);
@@ -358,9 +363,7 @@ export function startSearchPage(): void {
     typing = setTimeout(() => {
       void engine(readForm(form))
         .then(({ pf, catalogue }) => {
-          const broad = (v: string): boolean => broadVariant(catalogue, v);
-          for (const term of indexQueries(parseQuery(text), catalogue.common, broad))
-            void pf.preload?.(term)?.catch(() => {});
+          for (const term of indexQueries(parseQuery(text), catalogue)) void pf.preload?.(term)?.catch(() => {});
         })
         .catch(() => {}); // a failed load is reported by the search itself
     }, 250);
