@@ -83,8 +83,12 @@ export const RELEVANCE_SET: RelevanceQuery[] = [
   // Document numbers, typed every way
   { q: '469-CV/TU', first: [TH469], kind: 'number' },
   { q: '469/CV-TU', first: [TH469], kind: 'number' },
-  { q: 'CV 469', first: [TH469], kind: 'number' },
-  { q: 'công văn 469', first: [TH469], kind: 'number' },
+  // a state công văn's number carries no type code: Lào Cai's 469/UBND-VX is a công văn 469 too
+  { q: 'CV 469', first: [TH469, LC469], kind: 'number' },
+  { q: 'công văn 469', first: [TH469, LC469], kind: 'number' },
+  { q: 'công văn 469 Lào Cai', first: [LC469], kind: 'number' },
+  { q: '469 Lào Cai', first: [LC469], kind: 'number' },
+  { q: 'công văn số 469 Thanh Hóa', first: [TH469], kind: 'number' },
   { q: '469 cv tu', first: [TH469], kind: 'number' },
   { q: '907-CV/TU', first: [VP907], kind: 'number' },
   { q: 'cong van 907', first: [VP907], kind: 'number' },

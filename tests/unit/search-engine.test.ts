@@ -46,6 +46,44 @@ const records = [
   ),
 ];
 
+describe("a state công văn's number, which carries no type code", () => {
+  const state = (q: string) => ({ q, filters: {}, sort: 'relevance' as const });
+  const hb = buildSearchRecord(
+    '/hb/',
+    directive({ number: '2100/VPUBND-KGVX', docType: 'Công văn', issuer: 'UBND tỉnh', province: 'Hòa Bình' }),
+    'Văn phòng UBND tỉnh Hòa Bình đề nghị các sở tạm dừng hội họp đông người.',
+  );
+  const kh = buildSearchRecord(
+    '/kh/',
+    directive({ number: '2100/KH-UBND', docType: 'Kế hoạch', issuer: 'UBND tỉnh', province: 'Lào Cai' }),
+    'Kế hoạch xét nghiệm diện rộng.',
+  );
+  const all = [hb, kh];
+
+  it('is found by its type and serial, as people name it ("công văn 2100", "CV 2100")', async () => {
+    for (const q of ['công văn 2100', 'CV 2100', 'công văn số 2100']) {
+      const out = await searchArchive(await archive(all), state(q));
+      expect(
+        out.items.map((i) => i.url),
+        q,
+      ).toEqual(['/hb/']);
+      expect(out.missingNumber, q).toBeNull();
+    }
+    const out = await searchArchive(await archive(all), state('kế hoạch 2100'));
+    expect(out.items.map((i) => i.url)).toEqual(['/kh/']);
+  });
+
+  it('is found by its serial and its province ("2100 Hòa Bình")', async () => {
+    for (const q of ['2100 Hòa Bình', 'hoa binh 2100', 'công văn 2100 Hòa Bình']) {
+      const out = await searchArchive(await archive(all), state(q));
+      expect(
+        out.items.map((i) => i.url),
+        q,
+      ).toEqual(['/hb/']);
+    }
+  });
+});
+
 describe('searchArchive', () => {
   it('puts the directive with the typed number first, before one that only cites it', async () => {
     const out = await searchArchive(await archive(records), { q: 'công văn 469', filters: {}, sort: 'relevance' });

@@ -33,6 +33,19 @@ describe('parseQuery', () => {
     expect(parseQuery('F0 thanh pho ho chi minh').provinces.map((p) => p.province)).toEqual(['Thành phố Hồ Chí Minh']);
   });
 
+  it("a numeral beside a province is a number and a place, not a phrase with the province's first word", () => {
+    for (const q of ['2100 Hòa Bình', 'hoa binh 2100']) {
+      const units = parseQuery(q).units;
+      expect(units.map((u) => u.kind).sort(), q).toEqual(['province', 'word']);
+    }
+    // beside an ordinary word it still stands with it ("mũi 3", "14 ngày")
+    expect(
+      parseQuery('mũi 3 Hòa Bình')
+        .units.find((u) => u.kind === 'phrase')
+        ?.alternatives?.[0]?.map((w) => w.norm),
+    ).toEqual(['mũi', '3']);
+  });
+
   it('survives hostile input: long, punctuation only, HTML, emoji, control characters', () => {
     const long = 'phòng chống dịch '.repeat(500);
     expect(parseQuery(long).text.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
@@ -81,6 +94,13 @@ describe('document number intent', () => {
     expect(numberMatches(detectNumber('469/CV-TU')!, '469-CV/TU')).toBe(true);
     expect(numberMatches(detectNumber('CV 469')!, '469-CV/TU')).toBe(true);
     expect(numberMatches(detectNumber('CV 469')!, '469/UBND-VX')).toBe(false);
+    // a type named before the serial: a number without a type code is checked by the directive's type
+    expect(numberMatches(detectNumber('công văn 2100')!, '2100/UBND-KGVX', 'Công văn')).toBe(true);
+    expect(numberMatches(detectNumber('CV 2100')!, '2100/VPUBND-KGVX', 'Công văn')).toBe(true);
+    expect(numberMatches(detectNumber('công văn 2100')!, '2100/UBND-KGVX', 'Kế hoạch')).toBe(false);
+    expect(numberMatches(detectNumber('công điện 03')!, '03', 'Công điện')).toBe(true);
+    // a number with a type code must carry the one named, whatever the directive's type
+    expect(numberMatches(detectNumber('công văn 2100')!, '2100/KH-UBND', 'Công văn')).toBe(false);
     expect(numberMatches(detectNumber('469-CV/TU')!, '470/KH-UBND')).toBe(false);
     expect(numberMatches(detectNumber('907-CV/TU')!, null)).toBe(false);
   });

@@ -387,7 +387,10 @@ export async function searchArchive(
   const numbersP: Promise<readonly string[]> = numberUnit ? index.numbers() : Promise.resolve([]);
   const ownP = numbersP.then((list) => {
     const rows: number[] = [];
-    if (numberUnit) list.forEach((n, row) => n && numberMatches(numberUnit.number!, n) && rows.push(row));
+    if (numberUnit)
+      list.forEach(
+        (n, row) => n && numberMatches(numberUnit.number!, n, catalogue.value('docType', row)) && rows.push(row),
+      );
     return rows;
   });
   // A province's own directives (and those of the provinces merged into it in 2025), newest first.

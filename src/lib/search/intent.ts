@@ -31,6 +31,10 @@ const TYPE_WORDS = DOC_TYPES.filter((t) => t.code)
     ),
   }));
 const TYPE_CODES = new Set(TYPE_WORDS.map((t) => t.code));
+// A type's code by its name, folded as the intents hold it ("Công điện" -> "CD").
+const CODE_OF_TYPE = new Map<string, string>(
+  DOC_TYPES.filter((t) => t.code).map((t) => [t.name, foldDiacritics(t.code).toUpperCase()]),
+);
 // Issuer codes people type after a number with spaces ("469 cv tu", "35 ct ttg").
 const SPACED_CODES = new Set([
   'TU',
@@ -92,13 +96,26 @@ export function detectNumber(query: string): NumberIntent | null {
   return null;
 }
 
-/** Does a directive's own number satisfy the intent? */
-export function numberMatches(intent: NumberIntent, number: string | null | undefined): boolean {
+/**
+ * Does a directive's own number satisfy the intent? `docType`: the directive's type, for a type
+ * named before the serial ("công văn 2100", "CV 2100", "công điện 03"): a state công văn's
+ * number carries no type code ("2100/UBND-KGVX"), nor does a bare "03", so the type is the
+ * directive's own. A number that does carry a type code must carry the one asked for.
+ */
+export function numberMatches(
+  intent: NumberIntent,
+  number: string | null | undefined,
+  docType?: string | null,
+): boolean {
   if (!number) return false;
   const key = docNumberKey(number);
   if (!key) return false;
   const [serial, ...codes] = key.split(':');
   if (serial !== intent.serial) return false;
+  const typeNamed = intent.key === null && intent.codes.length === 1;
+  if (typeNamed && !TYPE_CODES.has(codes[0] ?? '') && docType && CODE_OF_TYPE.get(docType) === intent.codes[0]) {
+    return true;
+  }
   return intent.codes.every((c, i) => (i === 0 ? codes[0] === c : codes.includes(c)));
 }
 

@@ -20,6 +20,8 @@ export interface MatchTarget {
   text: string;
   number: string | null;
   province: string | null;
+  /** its document type ("Công văn"): what a type named before a number is checked against */
+  docType?: string | null;
 }
 
 export type UnitMatch = 'no' | 'text' | 'own-number' | 'cited' | 'province' | 'successor';
@@ -114,7 +116,7 @@ function unitMatch(u: QueryUnit, d: MatchTarget, v: DocView): UnitMatch {
     case 'variant':
       return u.variant && v.variants.has(u.variant) ? 'text' : 'no';
     case 'number': {
-      if (u.number && numberMatches(u.number, d.number)) return 'own-number';
+      if (u.number && numberMatches(u.number, d.number, d.docType)) return 'own-number';
       if (u.number && v.cited.some((n) => numberMatches(u.number!, n))) return 'cited';
       if (u.variant && v.variants.has(u.variant)) return 'cited';
       return 'no';

@@ -150,13 +150,15 @@ function buildUnits(
   }
   // A bare numeral stands with a word beside it, the one before ("mũi 3", "cấp độ 4") or the
   // one after ("14 ngày", "98 ca"): "mũi 5" is not found by a "5" in a date and a "mũi"
-  // elsewhere. The neighbours remain words of their own.
+  // elsewhere. The neighbours remain words of their own. A neighbour of a unit of its own
+  // (a province, a variant) is not the numeral's: "2100 Hòa Bình" is a number and a place.
   const numeral = (i: number): boolean => /^\d+$/.test(terms[i]!.fold);
+  const word = (i: number): boolean => i >= 0 && i < terms.length && !used[i] && !numeral(i);
   for (let i = 0; i < terms.length; i++) {
     if (used[i] || !numeral(i)) continue;
     const alternatives: Syllable[][] = [];
-    if (i > 0 && !numeral(i - 1)) alternatives.push([terms[i - 1]!, terms[i]!]);
-    if (i + 1 < terms.length && !numeral(i + 1)) alternatives.push([terms[i]!, terms[i + 1]!]);
+    if (word(i - 1)) alternatives.push([terms[i - 1]!, terms[i]!]);
+    if (word(i + 1)) alternatives.push([terms[i]!, terms[i + 1]!]);
     if (!alternatives.length) continue;
     const first = alternatives[0]!;
     units.push({
