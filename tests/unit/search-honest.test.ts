@@ -145,6 +145,15 @@ describe('a match means a match', () => {
     expect(out.partial[0]!.missing).toEqual(['mũi 5']);
   });
 
+  it("nothing matches fully: the named province's own directives that match more of it are the first partial", async () => {
+    // Hải Phòng's two hold "giãn cách xã hội", three of the five parts; Thanh Hóa's 469 holds the
+    // province and "nhà", two: no directive holds all, and the one about Thanh Hóa comes first
+    const out = await run('Thanh Hóa giãn cách xã hội nhà');
+    expect(out.total).toBe(0);
+    expect(urls(out.partial)[0]).toBe('/th469/');
+    expect(urls(out.partial)).toEqual(expect.arrayContaining(['/hp-cv/', '/hp26/']));
+  });
+
   it('what people type: virus finds vi rút, covid19 finds COVID-19, an invisible joiner changes nothing', async () => {
     expect(urls((await run('virus')).items).sort()).toEqual(['/th470/', '/vp/']);
     expect(urls((await run('covid19')).items).sort()).toEqual(['/th469/', '/th470/']);

@@ -531,7 +531,13 @@ export async function searchArchive(
     const hits = new Map<number, number>();
     for (const rows of each)
       if (rows) for (const row of new Set(rows)) if (!inFull.has(row)) hits.set(row, (hits.get(row) ?? 0) + 1);
-    partialCandidates = [...hits.keys()].filter(passes).sort((a, b) => hits.get(b)! - hits.get(a)!);
+    // A province named in the query is what the search is about: its own directives proposed
+    // for another unit as well come first (a journalist asks what that province ordered).
+    const place = new Set(q.units.flatMap((u) => (u.province ? provinceRows(u.province) : [])));
+    const placeFirst = (row: number): number => (place.has(row) && hits.get(row)! > 1 ? 1 : 0);
+    partialCandidates = [...hits.keys()]
+      .filter(passes)
+      .sort((a, b) => placeFirst(b) - placeFirst(a) || hits.get(b)! - hits.get(a)!);
   }
   // Candidates by position: the full ones (proposed for every unit) first, then the partial ones.
   const pool = partialCandidates.length ? [...fullPool, ...partialCandidates] : fullPool;
@@ -690,12 +696,15 @@ export async function searchArchive(
     );
   };
   let partialItems: ResultItem[] | null = null;
+  // the named province's own directives that match something more of the query come first
+  const ownPlace = (s: Scored<Loaded>): number =>
+    s.match.matched > 1 && s.match.units.some((m) => m === 'province' || m === 'successor') ? 1 : 0;
   const sortAll = (): void => {
     settle();
     partialItems = null;
     sortFound();
     citing.sort((a, b) => b.score - a.score);
-    partial.sort((a, b) => b.match.matched - a.match.matched || b.score - a.score);
+    partial.sort((a, b) => ownPlace(b) - ownPlace(a) || b.match.matched - a.match.matched || b.score - a.score);
   };
   sortAll();
 
