@@ -145,7 +145,7 @@ describe('a match means a match', () => {
     expect(out.partial[0]!.missing).toEqual(['mũi 5']);
   });
 
-  it("nothing matches fully: the named province's own directives that match more of it are the first partial", async () => {
+  it("nothing matches fully: the named province's own directives matching more come first as partial", async () => {
     // Hải Phòng's two hold "giãn cách xã hội", three of the five parts; Thanh Hóa's 469 holds the
     // province and "nhà", two: no directive holds all, and the one about Thanh Hóa comes first
     const out = await run('Thanh Hóa giãn cách xã hội nhà');
