@@ -71,6 +71,9 @@ describe('document number intent', () => {
     ['công văn 469', '469', ['CV']],
     ['Công văn số 240', '240', ['CV']],
     ['chỉ thị 16', '16', ['CT']],
+    // a state body's code first, as a state công văn's number has it
+    ['2100/UBND-KGVX', '2100', ['UBND', 'KGVX']],
+    ['1803/BCĐ-VX', '1803', ['BCD', 'VX']],
   ])('%s -> serial %s, codes %j', (text, serial, codes) => {
     const n = detectNumber(text);
     expect(n?.serial).toBe(serial);

@@ -35,6 +35,10 @@ const TYPE_CODES = new Set(TYPE_WORDS.map((t) => t.code));
 const CODE_OF_TYPE = new Map<string, string>(
   DOC_TYPES.filter((t) => t.code).map((t) => [t.name, foldDiacritics(t.code).toUpperCase()]),
 );
+// A state body's code first, as a state công văn's number has it ("2100/UBND-KGVX",
+// "3738/UBND-VP", "1803/BCĐ-VX"): written serial, slash, codes joined by a hyphen.
+const ISSUER_FIRST = /^(?:[A-Z]{0,4}UBND|UB|BCD|HDND|SYT|VP)$/;
+const stateNumber = (written: string): boolean => /\d\s*\/\s*[a-z]+\s*-\s*[a-z]/i.test(written);
 // Issuer codes people type after a number with spaces ("469 cv tu", "35 ct ttg").
 const SPACED_CODES = new Set([
   'TU',
@@ -82,7 +86,7 @@ export function detectNumber(query: string): NumberIntent | null {
       if (!/[-/]/.test(parts[i]!) && !SPACED_CODES.has(parts[i + 1]!)) break;
       codes.push(parts[i + 1]!);
     }
-    if (TYPE_CODES.has(codes[0]!)) {
+    if (TYPE_CODES.has(codes[0]!) || (stateNumber(full[0]!) && ISSUER_FIRST.test(codes[0]!))) {
       return { serial: String(Number(full[1])), codes, key: docNumberKey(`${full[1]}-${codes.join('/')}`) };
     }
   }
@@ -156,7 +160,8 @@ export function numbersInText(text: string): string[] {
       .toUpperCase()
       .split(/[^A-Z]+/)
       .filter(Boolean);
-    if (!TYPE_CODES.has(codes[0]!) && !['QD', 'ND', 'TTG'].includes(codes[0]!)) continue;
+    const state = ISSUER_FIRST.test(codes[0]!) && codes.length > 1 && stateNumber(m[0]);
+    if (!TYPE_CODES.has(codes[0]!) && !['QD', 'ND', 'TTG'].includes(codes[0]!) && !state) continue;
     out.add(normalizeDocNumber(`${m[1]}-${m[2]}`.replace(/\s+/g, '')));
   }
   return [...out];
