@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuery, MAX_QUERY_LENGTH } from '../../src/lib/search/query.ts';
-import { detectNumber, numberMatches, numberTokens, numberQueryToken } from '../../src/lib/search/intent.ts';
+import {
+  detectNumber,
+  numberMatches,
+  numbersInText,
+  numberTokens,
+  numberQueryToken,
+} from '../../src/lib/search/intent.ts';
 
 describe('parseQuery', () => {
   it('folds đ and tone marks for the index, keeps the typed spelling for ranking', () => {
@@ -78,6 +84,12 @@ describe('document number intent', () => {
     const n = detectNumber(text);
     expect(n?.serial).toBe(serial);
     expect(n?.codes).toEqual(codes);
+  });
+
+  it("reads the numbers a text cites, a state body's among them, not dates or F0/F1", () => {
+    const text =
+      'Thực hiện Công văn số 2100/UBND-KGVX, Công văn 1803/BCĐ-VX và Chỉ thị 16/CT-TTg ngày 31/3/2020; F0/F1 cách ly.';
+    expect(numbersInText(text).map((n) => n.toUpperCase())).toEqual(['2100-UBND-KGVX', '1803-BCĐ-VX', '16-CT-TTG']);
   });
 
   it('does not mistake dates, counts or F0 for a number', () => {

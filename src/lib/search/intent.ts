@@ -38,7 +38,7 @@ const CODE_OF_TYPE = new Map<string, string>(
 // A state body's code first, as a state công văn's number has it ("2100/UBND-KGVX",
 // "3738/UBND-VP", "1803/BCĐ-VX"): written serial, slash, codes joined by a hyphen.
 const ISSUER_FIRST = /^(?:[A-Z]{0,4}UBND|UB|BCD|HDND|SYT|VP)$/;
-const stateNumber = (written: string): boolean => /\d\s*\/\s*[a-z]+\s*-\s*[a-z]/i.test(written);
+const stateNumber = (written: string): boolean => /\d\s*\/\s*\p{L}+\s*-\s*\p{L}/u.test(written);
 // Issuer codes people type after a number with spaces ("469 cv tu", "35 ct ttg").
 const SPACED_CODES = new Set([
   'TU',
