@@ -51,10 +51,11 @@ export interface ArchiveIndex {
  */
 export async function openArchiveIndex(
   pf: PagefindLike,
-  file: CatalogueFile,
+  file: CatalogueFile | Catalogue,
   loadNumbers: () => Promise<readonly string[]> = async () => [],
 ): Promise<ArchiveIndex> {
-  const catalogue = new Catalogue(file);
+  // (the page reads the catalogue before the index opens, to preload the first query's chunks)
+  const catalogue = file instanceof Catalogue ? file : new Catalogue(file);
   const all = (await pf.search(null))?.results ?? [];
   if (all.length !== catalogue.size) {
     throw new Error(
@@ -219,7 +220,7 @@ export function unitQueries(u: QueryUnit, common: ReadonlySet<string>): string[]
   return alts;
 }
 
-/** What the query plan needs of the catalogue (the page has it from the catalogue file before the index opens). */
+/** What the query plan needs of the catalogue. */
 export type IndexStats = Pick<Catalogue, 'common' | 'size' | 'variantCount'>;
 
 /**
@@ -393,10 +394,17 @@ export async function searchArchive(
       );
     return rows;
   });
-  // A province's own directives (and those of the provinces merged into it in 2025), newest first.
+  // A province's own directives (and those of the provinces merged into it in 2025), newest
+  // first; read once per province (the candidates and the partial matches both ask).
+  const byProvince = new Map<string, number[]>();
   const provinceRows = (province: string): number[] => {
-    const here = new Set(provincesNowIn(province));
-    return catalogue.allByDate(dateSort).filter((row) => here.has(catalogue.value('province', row)));
+    let rows = byProvince.get(province);
+    if (!rows) {
+      const here = new Set(provincesNowIn(province));
+      rows = catalogue.allByDate(dateSort).filter((row) => here.has(catalogue.value('province', row)));
+      byProvince.set(province, rows);
+    }
+    return rows;
   };
   const lone = q.units.length === 1 && q.units[0]!.province ? provinceRows(q.units[0]!.province) : null;
 
@@ -445,7 +453,7 @@ export async function searchArchive(
         rows.push(...own);
       } else if (u.variant && variantExact) known = new Set(lists[variantAt]!);
       if (u.province) {
-        const mine = lone ?? provinceRows(u.province);
+        const mine = provinceRows(u.province);
         // its own directives first (newest first), then those that name it
         rows.push(...mine);
         known = new Set([...(known ?? []), ...mine]);

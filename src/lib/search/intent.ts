@@ -38,7 +38,8 @@ const CODE_OF_TYPE = new Map<string, string>(
 // A state body's code first, as a state công văn's number has it ("2100/UBND-KGVX",
 // "3738/UBND-VP", "1803/BCĐ-VX"): written serial, slash, codes joined by a hyphen.
 const ISSUER_FIRST = /^(?:[A-Z]{0,4}UBND|UB|BCD|HDND|SYT|VP)$/;
-const stateNumber = (written: string): boolean => /\d\s*\/\s*\p{L}+\s*-\s*\p{L}/u.test(written);
+const stateNumber = (written: string, codes: readonly string[]): boolean =>
+  codes.length > 1 && ISSUER_FIRST.test(codes[0]!) && /\d\s*\/\s*\p{L}+\s*-\s*\p{L}/u.test(written);
 // Issuer codes people type after a number with spaces ("469 cv tu", "35 ct ttg").
 const SPACED_CODES = new Set([
   'TU',
@@ -86,7 +87,7 @@ export function detectNumber(query: string): NumberIntent | null {
       if (!/[-/]/.test(parts[i]!) && !SPACED_CODES.has(parts[i + 1]!)) break;
       codes.push(parts[i + 1]!);
     }
-    if (TYPE_CODES.has(codes[0]!) || (stateNumber(full[0]!) && ISSUER_FIRST.test(codes[0]!))) {
+    if (TYPE_CODES.has(codes[0]!) || stateNumber(full[0]!, codes)) {
       return { serial: String(Number(full[1])), codes, key: docNumberKey(`${full[1]}-${codes.join('/')}`) };
     }
   }
@@ -160,8 +161,7 @@ export function numbersInText(text: string): string[] {
       .toUpperCase()
       .split(/[^A-Z]+/)
       .filter(Boolean);
-    const state = ISSUER_FIRST.test(codes[0]!) && codes.length > 1 && stateNumber(m[0]);
-    if (!TYPE_CODES.has(codes[0]!) && !['QD', 'ND', 'TTG'].includes(codes[0]!) && !state) continue;
+    if (!TYPE_CODES.has(codes[0]!) && !['QD', 'ND', 'TTG'].includes(codes[0]!) && !stateNumber(m[0], codes)) continue;
     out.add(normalizeDocNumber(`${m[1]}-${m[2]}`.replace(/\s+/g, '')));
   }
   return [...out];

@@ -4,10 +4,9 @@
  * textContent only (no query or document text is ever parsed as HTML). Every change of query,
  * filter or sort is a new history entry; back/forward restore it.
  */
-import { CATALOGUE_FILE, type CatalogueFile } from '../../lib/search/catalogue.ts';
+import { CATALOGUE_FILE, Catalogue, type CatalogueFile } from '../../lib/search/catalogue.ts';
 import { SEARCH_FILES } from '../../lib/search/files.ts';
 import {
-  type IndexStats,
   indexQueries,
   openArchiveIndex,
   searchArchive,
@@ -230,19 +229,15 @@ export function startSearchPage(): void {
         .filter((s) => s.path !== '')
         .map((s) => pf.mergeIndex(`${base}pagefind/${s.path}`, { baseUrl: '/', excerptLength: 0 }));
       // The first query's index chunks are fetched while the catalogue is joined to the index.
-      const stats: IndexStats = {
-        common: new Set(file.common),
-        size: file.documents,
-        variantCount: (id) => file.variants?.[id] ?? 0,
-      };
-      for (const term of indexQueries(parseQuery(first.q), stats)) void pf.preload(term).catch(() => {});
+      const read = new Catalogue(file);
+      for (const term of indexQueries(parseQuery(first.q), read)) void pf.preload(term).catch(() => {});
       await Promise.all(merged);
       const numbers = async (): Promise<string[]> => {
         const r = await fetch(`${base}pagefind/${NUMBERS_FILE}`);
         if (!r.ok) throw new Error(`${NUMBERS_FILE}: HTTP ${r.status}`);
         return readNumbers((await r.json()) as NumbersFile);
       };
-      return openArchiveIndex(pf as PagefindLike, file, numbers);
+      return openArchiveIndex(pf as PagefindLike, read, numbers);
     })().catch((e: unknown) => {
       archive = null; // a failed load is tried again on the next search
       throw e;
