@@ -298,6 +298,46 @@ describe('texts fetched while the index searches', () => {
     expect(fetched).toBe(12); // the window ranked, and not a text more
   });
 
+  it('a province alone with a window of its own: the first page does not wait for the index', async () => {
+    // Hà Nam's own 14, and 3 of Thanh Hóa's that name Hà Nam (newer than all of Hà Nam's)
+    const mixed = [
+      ...Array.from({ length: 14 }, (_, i) =>
+        buildSearchRecord(`/own-${i}/`, directive({ date: day(i), province: 'Hà Nam' }), 'Kiểm tra khu dân cư.'),
+      ),
+      ...Array.from({ length: 3 }, (_, i) =>
+        buildSearchRecord(
+          `/naming-${i}/`,
+          directive({ date: day(20 + i), province: 'Thanh Hóa' }),
+          'Phối hợp với tỉnh Hà Nam kiểm soát người ra vào.',
+        ),
+      ),
+    ];
+    const index = await fakeArchive(mixed);
+    let open!: () => void;
+    const gate = new Promise<void>((ok) => (open = ok));
+    const held = { ...index, pf: { search: async (t: string | null) => (await gate, index.pf.search(t)) } };
+    const out = await searchArchive(held, state('Hà Nam'));
+    // shown with the index still searching: Hà Nam's own, and a count that is a lower bound
+    expect(out.items).toHaveLength(10);
+    expect(out.items.every((i) => i.url.startsWith('/own-'))).toBe(true);
+    expect(out.total).toBe(14);
+    expect(out.exact).toBe(false);
+    open();
+    expect(await out.countAll()).toBe(true);
+    expect(out.total).toBe(17); // the directives naming it, checked on their text
+    expect(out.counts.province?.['Thanh Hóa']).toBe(3);
+    const rest = [...out.items, ...(await out.loadMore()), ...(await out.loadMore())].map((i) => i.url);
+    expect(new Set(rest).size).toBe(17);
+    // Sorted by date, the newer directives naming it come first: that page waits for the index.
+    const byDate = await searchArchive(index, { ...state('Hà Nam'), sort: 'newest' });
+    expect(
+      byDate.items
+        .slice(0, 3)
+        .map((i) => i.url)
+        .sort(),
+    ).toEqual(['/naming-0/', '/naming-1/', '/naming-2/']);
+  });
+
   it('words, or a province with words: nothing before the index answers', async () => {
     for (const q of ['khu dân cư', 'Hà Nam khu dân cư']) {
       const { index, early } = slowIndex(await fakeArchive(records));

@@ -436,36 +436,46 @@ export async function searchArchive(
     : together.length
       ? ask(together.join(' '))
       : Promise.resolve(null);
-  const perUnitP = Promise.all(
-    q.units.map(async (u, i): Promise<{ rows: number[] | null; known: Set<number> | null }> => {
-      const alts = queries[i]!;
-      if (alts === null || simple[i]) return { rows: null, known: null };
-      const [lists, own] = await Promise.all([Promise.all(alts.map(ask)), u.number ? ownP : Promise.resolve([])]);
-      let known: Set<number> | null = null;
-      const rows: number[] = [];
-      // a variant's token answers exactly when it lists as many directives as hold it, and
-      // nothing when none does (Pagefind would answer with the nearest tokens it has)
-      const variantAt = u.variant ? alts.indexOf(variantToken(u.variant)) : -1;
-      if (variantAt >= 0 && catalogue.variantCount(u.variant!) === 0) lists[variantAt] = [];
-      const variantExact = variantAt >= 0 && lists[variantAt]!.length === catalogue.variantCount(u.variant!);
-      if (u.number) {
-        known = new Set(own);
-        rows.push(...own);
-      } else if (u.variant && variantExact) known = new Set(lists[variantAt]!);
-      if (u.province) {
-        const mine = provinceRows(u.province);
-        // its own directives first (newest first), then those that name it
-        rows.push(...mine);
-        known = new Set([...(known ?? []), ...mine]);
-      }
-      for (const l of lists) rows.push(...l);
-      return { rows: [...new Set(rows)], known };
-    }),
-  );
+  // A province alone, by relevance, with a window of its own directives: they head its
+  // candidates and match for certain, so they alone make its first page, whatever the index
+  // answers. That page is made first, with the index not yet asked: its search would hold the
+  // texts back on a phone's one busy thread. The index's answer (the directives naming the
+  // province) then joins the candidates, for the count and "more".
+  const ownHead = lone && state.sort === 'relevance' ? lone.filter(passes) : null;
+  const early = ownHead !== null && ownHead.length >= size;
+  const askUnits = () =>
+    Promise.all(
+      q.units.map(async (u, i): Promise<{ rows: number[] | null; known: Set<number> | null }> => {
+        const alts = queries[i]!;
+        if (alts === null || simple[i]) return { rows: null, known: null };
+        const [lists, own] = await Promise.all([Promise.all(alts.map(ask)), u.number ? ownP : Promise.resolve([])]);
+        let known: Set<number> | null = null;
+        const rows: number[] = [];
+        // a variant's token answers exactly when it lists as many directives as hold it, and
+        // nothing when none does (Pagefind would answer with the nearest tokens it has)
+        const variantAt = u.variant ? alts.indexOf(variantToken(u.variant)) : -1;
+        if (variantAt >= 0 && catalogue.variantCount(u.variant!) === 0) lists[variantAt] = [];
+        const variantExact = variantAt >= 0 && lists[variantAt]!.length === catalogue.variantCount(u.variant!);
+        if (u.number) {
+          known = new Set(own);
+          rows.push(...own);
+        } else if (u.variant && variantExact) known = new Set(lists[variantAt]!);
+        if (u.province) {
+          const mine = provinceRows(u.province);
+          // its own directives first (newest first), then those that name it
+          rows.push(...mine);
+          known = new Set([...(known ?? []), ...mine]);
+        }
+        for (const l of lists) rows.push(...l);
+        return { rows: [...new Set(rows)], known };
+      }),
+    );
+  const perUnitP = early ? null : askUnits();
   // The rows sure to head the candidates are fetched while the index searches (its wait is the
   // longest of a search): the directives carrying the number asked for, which always come
   // first, and for a province alone its own directives, which its candidates start with. Asked
-  // for in a task of their own, after the index's requests (on HTTP/1.1 they would queue behind).
+  // for in a task of their own, after the index's requests (on HTTP/1.1 they would queue behind);
+  // a province's first page made first (below) asks the index nothing before them.
   setTimeout(() => {
     void ownP.then((rows) =>
       rows
@@ -475,7 +485,8 @@ export async function searchArchive(
     );
     if (lone && state.sort === 'relevance') for (const row of lone.filter(passes).slice(0, size)) void fetchRow(row);
   }, 0);
-  const perUnit = await perUnitP;
+  // (a province's first page made first: its own directives, as if the index named it nowhere else)
+  const perUnit = perUnitP ? await perUnitP : [{ rows: [...lone!], known: new Set(lone) }];
   const togetherRows = await togetherP;
   // Every directive the one search answers holds each variant token asked (a token the index
   // holds is matched exactly: no group's token starts another's).
@@ -496,12 +507,12 @@ export async function searchArchive(
     const order = apart.length ? apart.reduce((a, b) => (b.length < a.length ? b : a)) : togetherRows!;
     fullCandidates = order.filter((row) => sets.every((s) => s.has(row)));
   }
-  const fullAll = fullCandidates;
+  let fullAll = fullCandidates;
   fullCandidates = fullCandidates.filter(passes);
   if (state.sort !== 'relevance') fullCandidates = catalogue.byDate(fullCandidates, dateSort);
   // The directives carrying the number asked for come first, whatever else the index says.
   const ownFirst = ownRows.filter(passes).slice(0, OWN_FIRST);
-  const fullPool = ownFirst.length ? [...new Set([...ownFirst, ...fullCandidates])] : fullCandidates;
+  let fullPool = ownFirst.length ? [...new Set([...ownFirst, ...fullCandidates])] : fullCandidates;
   // (every unit proven is rare: a province, a number, variants; words are only proposed)
   const provable = perUnit.every((u) => u.known !== null);
   const knownFull = (row: number): boolean => provable && perUnit.every((u) => u.known!.has(row));
@@ -515,7 +526,7 @@ export async function searchArchive(
   // when first read (the page shows them after the results), again after counting.
   const noFilter = !filtered(state);
   const ownTop = ownRows.slice(0, OWN_FIRST);
-  const proposed = ownTop.length ? [...new Set([...ownTop, ...fullAll])] : fullAll;
+  let proposed = ownTop.length ? [...new Set([...ownTop, ...fullAll])] : fullAll;
   let proposedSet: Set<number> | null | undefined;
   let proposedCount: FacetCounts | null = null;
   const proposedCounts = (): FacetCounts => {
@@ -548,8 +559,8 @@ export async function searchArchive(
       .sort((a, b) => placeFirst(b) - placeFirst(a) || hits.get(b)! - hits.get(a)!);
   }
   // Candidates by position: the full ones (proposed for every unit) first, then the partial ones.
-  const pool = partialCandidates.length ? [...fullPool, ...partialCandidates] : fullPool;
-  const fullSize = fullPool.length;
+  let pool = partialCandidates.length ? [...fullPool, ...partialCandidates] : fullPool;
+  let fullSize = fullPool.length;
   performance.mark('search:candidates');
 
   // Checked on the text in the candidates' order, each as soon as its text is there, until a
@@ -660,8 +671,10 @@ export async function searchArchive(
   const inPool = (k: number): number | undefined => (k < pool.length ? k : undefined);
   // One check at a time: "more", counting and looking further share the candidates' order.
   let queue: Promise<unknown> = Promise.resolve();
+  // (the index's answer, when the first page did not wait for it: every later check waits)
+  let indexIn: Promise<void> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
+    const run = queue.then(() => indexIn).then(task);
     queue = run.catch(() => {});
     return run;
   };
@@ -773,7 +786,8 @@ export async function searchArchive(
       sortAll();
       return take().map(item);
     });
-  const exact = (): boolean => unknown === 0;
+  let indexPending = early;
+  const exact = (): boolean => unknown === 0 && !indexPending;
   const rowsChecked = (): Set<number> => new Set([...checked].map((i) => pool[i]!));
   // (a proposal already checked and found not to match is not counted)
   const countsNow = (): FacetCounts => {
@@ -789,6 +803,26 @@ export async function searchArchive(
     return lessCounts(proposedCounts(), catalogue.counts(rejected, filters));
   };
   let counts: FacetCounts | null = null;
+  if (early) {
+    // The index's answer for the province alone: the directives naming it that are not its
+    // own join the candidates after its own, unproven (their text is checked for the name).
+    const own = new Set(lone);
+    indexIn = askUnits().then((real) => {
+      const naming = real[0]!.rows!.filter((row) => !own.has(row));
+      fullAll = [...fullAll, ...naming];
+      proposed = fullAll;
+      proposedSet = undefined;
+      proposedCount = null;
+      counts = null;
+      const add = naming.filter(passes);
+      fullCandidates = [...fullCandidates, ...add];
+      pool = fullPool = fullCandidates;
+      fullSize = fullPool.length;
+      unknown += add.length;
+      indexPending = false;
+    });
+    indexIn.catch(() => {}); // reported by the next check ("more", counting)
+  }
   const outcome: SearchOutcome = {
     query: q,
     needsWords: false,

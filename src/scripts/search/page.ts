@@ -292,7 +292,9 @@ export function startSearchPage(): void {
       list.replaceChildren(...outcome.items.map((i) => renderItem(i, base, q, 'found')));
       renderGroups(outcome, q);
       more.hidden = !outcome.hasMore();
-      status.textContent = outcome.exact
+      // (read once: a province's count can turn exact in the background, see below)
+      const counted = outcome.exact;
+      status.textContent = counted
         ? statusText(outcome, state)
         : `${statusText(outcome, state)} Đang ${outcome.total ? 'đếm' : 'kiểm tra tiếp'}…`;
       performance.mark('search:results');
@@ -304,19 +306,19 @@ export function startSearchPage(): void {
       performance.mark('search:counts');
       // The first page is on screen; the count is made exact by checking the candidates left
       // (when there are not too many), while the region stays busy: one announcement, with the true count.
-      if (!outcome.exact) {
+      if (!counted) {
         const checkedBefore = outcome.checked;
         await outcome.countAll();
         if (mine !== run) return;
-        if (outcome.checked > checkedBefore) {
-          // a first page that had room shows what the count found
-          if (outcome.items.length < 10 && outcome.total > outcome.items.length && outcome.hasMore())
-            list.append(...(await outcome.loadMore()).map((i) => renderItem(i, base, q, 'found')));
+        // a first page that had room shows what the count found
+        if (outcome.checked > checkedBefore && outcome.items.length < 10 && outcome.total > outcome.items.length) {
+          if (outcome.hasMore()) list.append(...(await outcome.loadMore()).map((i) => renderItem(i, base, q, 'found')));
           if (mine !== run) return;
-          renderGroups(outcome, q);
-          writeCounts(outcome);
-          more.hidden = !outcome.hasMore();
         }
+        // (counting may also have taken in the index's answer: a province's first page does not wait for it)
+        renderGroups(outcome, q);
+        writeCounts(outcome);
+        more.hidden = !outcome.hasMore();
         status.textContent = statusText(outcome, state);
       }
       document.title = q ? `${q} — Tìm kiếm văn bản` : 'Tìm kiếm văn bản — Lưu trữ văn bản phòng, chống COVID-19';
