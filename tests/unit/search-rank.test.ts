@@ -100,9 +100,26 @@ describe('rerank', () => {
 
 describe('excerpt and highlight', () => {
   it('marks whole syllables that match once folded, never a word the query only starts', () => {
-    const segs = highlight('Tỉnh Thanh Hóa: hoạt động thành phố', parseQuery('thanh hoa'));
-    expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['Thanh', 'Hóa', 'thành']);
-    expect(segs.map((s) => s.text).join('')).toBe('Tỉnh Thanh Hóa: hoạt động thành phố');
+    const segs = highlight('Hóa chất khử khuẩn: hoạt động của ngành hóa chất', parseQuery('hoa chat'));
+    expect(segs.filter((s) => s.mark).map((s) => s.text)).toEqual(['Hóa', 'chất', 'hóa', 'chất']);
+    expect(segs.map((s) => s.text).join('')).toBe('Hóa chất khử khuẩn: hoạt động của ngành hóa chất');
+  });
+
+  it('marks a name, a variant or a number only where it stands whole, not its words elsewhere', () => {
+    const marks = (text: string, q: string) =>
+      highlight(text, parseQuery(q))
+        .filter((s) => s.mark)
+        .map((s) => s.text);
+    expect(marks('Tỉnh Thanh Hóa: hoạt động thành phố', 'thanh hoa')).toEqual(['Thanh', 'Hóa']);
+    expect(marks('Hà Nam phối hợp với Quảng Nam và Hà Nội', 'Hà Nam')).toEqual(['Hà', 'Nam']);
+    expect(marks('Cách ly tập trung, không theo cách cũ', 'cách ly')).toEqual(['Cách', 'ly']);
+    // the type name and the serial apart: "Công văn số 907", never the "Công" of "Công an"
+    expect(marks('Công văn số 907/UBND-VP gửi Công an tỉnh, văn phòng', 'công văn 907')).toEqual([
+      'Công',
+      'văn',
+      '907',
+    ]);
+    expect(marks('Theo Công văn 469-CV/TU, số 469', '469-CV/TU')).toEqual(['469', 'CV', 'TU']);
   });
 
   it('keeps document text as text: markup in a document comes back as a plain segment', () => {

@@ -4,7 +4,7 @@
  */
 import { variantsInDocument, type VariantMatch } from '../vietnamese-variants.ts';
 import { documentVariants } from './match.ts';
-import type { ParsedQuery } from './query.ts';
+import type { ParsedQuery, QueryUnit } from './query.ts';
 import { documentSyllables, matchesAsTyped, syllables, type Syllable } from './text.ts';
 
 export interface Segment {
@@ -13,12 +13,34 @@ export interface Segment {
 }
 
 /**
- * Which of these syllables a reader should see marked: those matching a query word as typed
- * (with its diacritics when typed with them), and the words of a variant the query names
- * ("vi rút" for "virus"). `variants`: the forms standing in `syl` (scanned when not given).
+ * The runs of query words a reader should see marked, each where it stands whole: a province's
+ * name ("Hà Nam", not the "Nam" of "Quảng Nam"), a phrase, a variant as typed; a number as
+ * typed, or its type name and its serial apart ("Công văn số 907": not the "Công" of "Công an").
+ */
+function markRuns(u: QueryUnit): Syllable[][] {
+  if (u.kind === 'phrase' && u.alternatives) return u.alternatives;
+  if (u.kind !== 'number') return [u.words];
+  const digit = u.words.findIndex((w) => /\d/.test(w.norm));
+  return digit > 0 ? [u.words, u.words.slice(0, digit), u.words.slice(digit)] : [u.words];
+}
+
+/**
+ * Which of these syllables a reader should see marked: the runs of each unit of the query
+ * (markRuns) where they stand, as typed (with their diacritics when typed with them), and the
+ * words of a variant the query names ("vi rút" for "virus"). `variants`: the forms standing
+ * in `syl` (scanned when not given).
  */
 function marked(syl: readonly Syllable[], q: ParsedQuery, variants?: readonly VariantMatch[]): boolean[] {
-  const hit = syl.map((s) => q.terms.some((t) => matchesAsTyped(t, s)));
+  const hit = syl.map(() => false);
+  for (const run of q.units.flatMap(markRuns)) {
+    if (run.length === 0) continue;
+    for (let i = 0; i + run.length <= syl.length; i++) {
+      if (!matchesAsTyped(run[0]!, syl[i]!)) continue;
+      let j = 1;
+      while (j < run.length && matchesAsTyped(run[j]!, syl[i + j]!)) j++;
+      if (j === run.length) for (let k = 0; k < j; k++) hit[i + k] = true;
+    }
+  }
   const groups = new Set(q.units.map((u) => u.variant).filter(Boolean));
   if (groups.size) {
     for (const m of variants ?? variantsInDocument(syl))
