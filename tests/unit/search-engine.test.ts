@@ -85,6 +85,27 @@ describe("a state công văn's number, which carries no type code", () => {
     expect(out.citing.map((i) => i.url)).toEqual(['/cites/']);
   });
 
+  it('named by its type and serial, a directive citing it after that type name is listed as citing', async () => {
+    // "Kế hoạch số 2100/UBND-KGVX" names another type, and a bare "số 2100/UBND-KGVX" none: not cited as a công văn
+    const otherType = buildSearchRecord(
+      '/other/',
+      directive({ docType: 'Thông báo', province: 'Hòa Bình' }),
+      'Theo Kế hoạch số 2100/UBND-KGVX và văn bản số 2100/UBND-VX, tiếp tục giãn cách.',
+    );
+    for (const q of ['công văn 2100', 'CV 2100']) {
+      const out = await searchArchive(await archive([...all, otherType]), state(q));
+      expect(
+        out.items.map((i) => i.url),
+        q,
+      ).toEqual(['/hb/']);
+      expect(out.total, q).toBe(1);
+      expect(
+        out.citing.map((i) => i.url),
+        q,
+      ).toEqual(['/cites/']);
+    }
+  });
+
   it('is found by its serial and its province ("2100 Hòa Bình")', async () => {
     for (const q of ['2100 Hòa Bình', 'hoa binh 2100', 'công văn 2100 Hòa Bình']) {
       const out = await searchArchive(await archive(all), state(q));

@@ -6,6 +6,8 @@ import {
   numbersInText,
   numberTokens,
   numberQueryToken,
+  typedCitations,
+  typedCiteToken,
 } from '../../src/lib/search/intent.ts';
 
 describe('parseQuery', () => {
@@ -90,6 +92,21 @@ describe('document number intent', () => {
     const text =
       'Thực hiện Công văn số 2100/UBND-KGVX, Công văn 1803/BCĐ-VX và Chỉ thị 16/CT-TTg ngày 31/3/2020; F0/F1 cách ly.';
     expect(numbersInText(text).map((n) => n.toUpperCase())).toEqual(['2100-UBND-KGVX', '1803-BCĐ-VX', '16-CT-TTG']);
+  });
+
+  it("reads the type a text names before a state body's number, and only there", () => {
+    const text =
+      'Thực hiện Công văn số 2100/UBND-KGVX, CV 3738/UBND-VP, Thông báo kết luận số 12/UBND-VX, ' +
+      'văn bản số 1803/BCĐ-VX, Công văn 2621/SGTVT-TT, ngày 12/3-2021 và Công văn số 469-CV/TU.';
+    const typed = typedCitations(text);
+    expect(typed.map((c) => [c.number.toUpperCase(), c.docType])).toEqual([
+      ['2100-UBND-KGVX', 'Công văn'],
+      ['3738-UBND-VP', 'Công văn'],
+      ['12-UBND-VX', 'Thông báo kết luận'],
+      ['2621-SGTVT-TT', 'Công văn'],
+    ]);
+    // what "công văn 2100" asks the index for
+    expect(typedCiteToken(typed[0]!)).toBe(`dc${numberQueryToken(detectNumber('công văn 2100')!).slice(2)}`);
   });
 
   it('does not mistake dates, counts or F0 for a number', () => {

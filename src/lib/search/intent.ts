@@ -38,8 +38,9 @@ const CODE_OF_TYPE = new Map<string, string>(
 // A state body's code first, as a state công văn's number has it ("2100/UBND-KGVX",
 // "3738/UBND-VP", "1803/BCĐ-VX"): written serial, slash, codes joined by a hyphen.
 const ISSUER_FIRST = /^(?:[A-Z]{0,4}UBND|UB|BCD|HDND|SYT|VP)$/;
+const STATE_SHAPE = /\d\s*\/\s*\p{L}+\s*-\s*\p{L}/u;
 const stateNumber = (written: string, codes: readonly string[]): boolean =>
-  codes.length > 1 && ISSUER_FIRST.test(codes[0]!) && /\d\s*\/\s*\p{L}+\s*-\s*\p{L}/u.test(written);
+  codes.length > 1 && ISSUER_FIRST.test(codes[0]!) && STATE_SHAPE.test(written);
 // Issuer codes people type after a number with spaces ("469 cv tu", "35 ct ttg").
 const SPACED_CODES = new Set([
   'TU',
@@ -165,6 +166,56 @@ export function numbersInText(text: string): string[] {
     out.add(normalizeDocNumber(`${m[1]}-${m[2]}`.replace(/\s+/g, '')));
   }
   return [...out];
+}
+
+// A type's name or code standing just before a number ("Công văn số ", "CV "), in folded text.
+const TYPE_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(${TYPE_WORDS.map((t) => `${t.words}|${t.code.toLowerCase()}`).join('|')})\\s+(?:so\\s*)?$`,
+  'u',
+);
+const TYPE_OF_WORDS = new Map(
+  DOC_TYPES.filter((t) => t.code).flatMap((t) => [
+    [foldDiacritics(t.name.toLowerCase()), t.name as string],
+    [foldDiacritics(t.code).toLowerCase(), t.name as string],
+  ]),
+);
+
+export interface TypedCitation {
+  /** the number as written, normalised ("2100/UBND-KGVX") */
+  number: string;
+  /** the type named before it ("Công văn") */
+  docType: string;
+}
+
+/**
+ * The state bodies' numbers a text cites after naming their type ("Thực hiện Công văn số
+ * 2100/UBND-KGVX", "Công văn 2621/SGTVT-TT"): such a number carries no type code, so "công văn
+ * 2100" reaches the texts citing it only through the type written before it. The type named
+ * is what makes it a number, whatever body's code follows; numbers with a type code are left out.
+ */
+export function typedCitations(text: string): TypedCitation[] {
+  const out = new Map<string, TypedCitation>();
+  for (const m of text.matchAll(NUMBER_IN_TEXT)) {
+    const codes = foldDiacritics(m[2]!)
+      .toUpperCase()
+      .split(/[^A-Z]+/)
+      .filter(Boolean);
+    if (TYPE_CODES.has(codes[0]!) || codes.length < 2 || !STATE_SHAPE.test(m[0])) continue;
+    const before = foldDiacritics(text.slice(Math.max(0, m.index - 30), m.index)).toLowerCase();
+    const named = TYPE_BEFORE.exec(before);
+    const docType = named ? TYPE_OF_WORDS.get(named[1]!) : undefined;
+    if (!docType) continue;
+    const number = normalizeDocNumber(`${m[1]}-${m[2]}`.replace(/\s+/g, ''));
+    out.set(`${number} ${docType}`, { number, docType });
+  }
+  return [...out.values()];
+}
+
+/** The cite token of a typed citation: what "công văn 2100" asks the index (citeQueryToken). */
+export function typedCiteToken(c: TypedCitation): string | null {
+  const key = docNumberKey(c.number);
+  const code = CODE_OF_TYPE.get(c.docType);
+  return key && code ? `dc${key.split(':')[0]}${code.toLowerCase()}` : null;
 }
 
 /** The token a search asks Pagefind for, given an intent (the most specific one the index holds). */

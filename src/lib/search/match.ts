@@ -10,7 +10,7 @@
 import { docNumberKey } from '../doc-number.ts';
 import { findProvince } from '../provinces.ts';
 import { variantsInDocument, type VariantMatch } from '../vietnamese-variants.ts';
-import { numberMatches, numbersInText, provincesNowIn } from './intent.ts';
+import { numberMatches, numbersInText, provincesNowIn, typedCitations } from './intent.ts';
 import type { ParsedQuery, QueryUnit } from './query.ts';
 import { documentSyllables, matchesAsTyped, type Syllable } from './text.ts';
 
@@ -61,7 +61,7 @@ export function documentVariants(syl: readonly Syllable[]): VariantMatch[] {
  */
 class DocView {
   private groups: Set<string> | null = null;
-  private numbers: string[] | null = null;
+  private numbers: { number: string; docType: string | null }[] | null = null;
   readonly syl: Syllable[];
   private readonly text: string;
   private readonly own: string | null;
@@ -74,10 +74,15 @@ class DocView {
     this.groups ??= new Set(documentVariants(this.syl).map((m) => m.group.id));
     return this.groups;
   }
-  get cited(): string[] {
+  /** the numbers it cites, with the type named before them when their number has none */
+  get cited(): { number: string; docType: string | null }[] {
     if (!this.numbers) {
       const ownKey = this.own ? docNumberKey(this.own) : null;
-      this.numbers = numbersInText(this.text).filter((n) => docNumberKey(n) !== ownKey);
+      const typed = typedCitations(this.text);
+      this.numbers = [
+        ...numbersInText(this.text).map((number) => ({ number, docType: null })),
+        ...typed.map((c) => ({ number: c.number, docType: c.docType })),
+      ].filter((n) => docNumberKey(n.number) !== ownKey);
     }
     return this.numbers;
   }
@@ -117,7 +122,7 @@ function unitMatch(u: QueryUnit, d: MatchTarget, v: DocView): UnitMatch {
       return u.variant && v.variants.has(u.variant) ? 'text' : 'no';
     case 'number': {
       if (u.number && numberMatches(u.number, d.number, d.docType)) return 'own-number';
-      if (u.number && v.cited.some((n) => numberMatches(u.number!, n))) return 'cited';
+      if (u.number && v.cited.some((n) => numberMatches(u.number!, n.number, n.docType))) return 'cited';
       if (u.variant && v.variants.has(u.variant)) return 'cited';
       return 'no';
     }

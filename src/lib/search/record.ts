@@ -9,7 +9,7 @@ import type { DirectiveData } from '../directive-schema.ts';
 import { docNumberKey } from '../doc-number.ts';
 import { readAsPlainLetters } from '../vietnamese.ts';
 import { variantIdsOf, variantToken } from '../vietnamese-variants.ts';
-import { citeTokens, numbersInText, numberTokens } from './intent.ts';
+import { citeTokens, numbersInText, numberTokens, typedCitations, typedCiteToken } from './intent.ts';
 import { syllables } from './text.ts';
 
 export interface SearchRecord {
@@ -87,7 +87,11 @@ export function buildSearchRecord(url: string, d: DirectiveData, body: string): 
   const tail = [
     ...foldedDWords(text),
     ...numberTokens(d.number),
-    ...new Set(cited.flatMap((n) => citeTokens(n))),
+    ...new Set([
+      ...cited.flatMap((n) => citeTokens(n)),
+      // a state body's number after its type's name ("Công văn số 2100/UBND-KGVX"): "công văn 2100"
+      ...typedCitations(text).flatMap((c) => typedCiteToken(c) ?? []),
+    ]),
     ...variantIdsOf(text).map(variantToken),
   ].join(' ');
   return {
