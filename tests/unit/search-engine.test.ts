@@ -9,6 +9,7 @@ import { buildCatalogue } from '../../src/lib/search/catalogue.ts';
 import { openArchiveIndex, searchArchive } from '../../src/lib/search/engine.ts';
 import { buildSearchRecord } from '../../src/lib/search/record.ts';
 import { directive, fakeArchive as archive, fakePagefind } from '../../scripts/bench/fake-pagefind.ts';
+import { nearestHeading } from '../../src/scripts/search/page.ts';
 
 const records = [
   buildSearchRecord(
@@ -104,6 +105,24 @@ describe("a state công văn's number, which carries no type code", () => {
         q,
       ).toEqual(['/cites/']);
     }
+  });
+
+  it('missing, named by its type: the nearest of that type, state ones among them, said to share the type', async () => {
+    const party = buildSearchRecord(
+      '/party/',
+      directive({ number: '2150-CV/TU', docType: 'Công văn', province: 'Hòa Bình' }),
+      'Ban Thường vụ Tỉnh ủy yêu cầu.',
+    );
+    const out = await searchArchive(await archive([...all, party]), state('công văn 2101'));
+    expect(out.total).toBe(0);
+    // the state công văn 2100 (no type code in its number) and the Party's 2150-CV/TU; not Kế hoạch 2100
+    expect(out.missingNumber?.nearest.map((n) => n.url)).toEqual(['/hb/', '/party/']);
+    expect(nearestHeading(out.missingNumber)).toBe('Các công văn có số gần nhất trong kho:');
+    const whole = await searchArchive(await archive([...all, party]), state('2101-CV/TU'));
+    expect(whole.missingNumber?.nearest.map((n) => n.url)).toEqual(['/party/']);
+    expect(nearestHeading(whole.missingNumber)).toBe('Các số gần nhất của cùng cơ quan trong kho:');
+    const serial = await searchArchive(await archive([...all, party]), state('số 2101'));
+    expect(nearestHeading(serial.missingNumber)).toBe('Các số gần nhất trong kho:');
   });
 
   it('is found by its serial and its province ("2100 Hòa Bình")', async () => {

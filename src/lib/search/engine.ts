@@ -7,7 +7,7 @@
  */
 import { Catalogue, type CatalogueFile, type FacetCounts, type Filters } from './catalogue.ts';
 import { excerpt, type Segment } from './excerpt.ts';
-import { citeQueryToken, numberMatches, provincesNowIn } from './intent.ts';
+import { citeQueryToken, numberMatches, provincesNowIn, typeCode, typeOfCode } from './intent.ts';
 import { nearestNumbers } from './numbers.ts';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
 import { prepare, rankAll, scoreAll, type Candidate, type Prepared, type Scored } from './rank.ts';
@@ -92,6 +92,8 @@ export interface ResultItem {
 export interface MissingNumber {
   /** the number as typed */
   number: string;
+  /** what the nearest share with it: its type and issuer codes ("CV/TU"), its type only ("công văn 2621"), or nothing ("số 2621") */
+  scope: { kind: 'issuer' } | { kind: 'type'; docType: string } | { kind: 'serial' };
   nearest: { number: string; url: string; title: string; province: string; date: string }[];
 }
 
@@ -738,12 +740,22 @@ export async function searchArchive(
       numbers,
       year ? (row) => catalogue.date(row).startsWith(year) : () => true,
       5,
+      (row) => typeCode(catalogue.value('docType', row)),
     );
+    const named = q.number.codes.length === 1 ? typeOfCode(q.number.codes[0]!) : null;
     const near = await Promise.all(rows.map((row, i) => loadRow(row, i)));
     missingNumber = {
       number: numberUnit.words.length
         ? q.text.slice(numberUnit.words[0]!.start, numberUnit.words.at(-1)!.end)
         : numberUnit.text,
+      scope:
+        q.number.codes.length > 1
+          ? { kind: 'issuer' }
+          : named
+            ? { kind: 'type', docType: named }
+            : q.number.codes.length
+              ? { kind: 'issuer' }
+              : { kind: 'serial' },
       nearest: near.map((c) => ({
         number: c.number ?? '',
         url: c.url,

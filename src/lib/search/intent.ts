@@ -35,6 +35,14 @@ const TYPE_CODES = new Set(TYPE_WORDS.map((t) => t.code));
 const CODE_OF_TYPE = new Map<string, string>(
   DOC_TYPES.filter((t) => t.code).map((t) => [t.name, foldDiacritics(t.code).toUpperCase()]),
 );
+/** The code of a document type, folded as the intents hold it ("Công điện" -> "CD"); null for none. */
+export function typeCode(docType: string | null | undefined): string | null {
+  return (docType && CODE_OF_TYPE.get(docType)) || null;
+}
+/** The type a code typed in a query names ("CV" -> "Công văn"): the first type of that code. */
+export function typeOfCode(code: string): string | null {
+  return DOC_TYPES.find((t) => t.code && foldDiacritics(t.code).toUpperCase() === code)?.name ?? null;
+}
 // A state body's code first, as a state công văn's number has it ("2100/UBND-KGVX",
 // "3738/UBND-VP", "1803/BCĐ-VX"): written serial, slash, codes joined by a hyphen.
 const ISSUER_FIRST = /^(?:[A-Z]{0,4}UBND|UB|BCD|HDND|SYT|VP)$/;

@@ -1,7 +1,7 @@
 /**
  * Every directive's own number, in the index's page order, as a small file beside the index
  * (pagefind/numbers.json). Loaded only when a query asks for a number no directive carries,
- * to offer the nearest numbers of the same issuer ("Không có văn bản số 123-CV/TU trong kho").
+ * to offer the nearest numbers of the same issuer, or type ("Không có văn bản số 123-CV/TU trong kho").
  */
 import { parseDocNumber } from '../doc-number.ts';
 import { SEARCH_FILES_ON_DEMAND } from './files.ts';
@@ -29,14 +29,17 @@ export function readNumbers(file: NumbersFile): string[] {
 
 /**
  * The rows whose numbers are nearest to the one asked for, among those with the same codes
- * (type and issuer: "CV/TU", "CT-TTg"; only the type when that is all that was typed) and
- * passing `keep` (the year asked for): closest serial first, then lower serial.
+ * (type and issuer: "CV/TU", "CT-TTg"; only the type when that is all that was typed, and then
+ * also the directives of that type whose number has no type code: a state công văn's
+ * "2100/UBND-KGVX", by `typeCode`, the code of a row's type) and passing `keep` (the year asked
+ * for): closest serial first, then lower serial.
  */
 export function nearestNumbers(
   want: NumberIntent,
   numbers: readonly string[],
   keep: (row: number) => boolean,
   n = 5,
+  typeCode: (row: number) => string | null = () => null,
 ): number[] {
   const target = Number(want.serial);
   const found: { row: number; d: number; serial: number }[] = [];
@@ -48,7 +51,7 @@ export function nearestNumbers(
       want.codes.length >= 2
         ? p.codes.join('/') === want.codes.join('/')
         : want.codes.length === 1
-          ? p.codes[0] === want.codes[0]
+          ? p.codes[0] === want.codes[0] || typeCode(row) === want.codes[0]
           : true;
     if (!same) return;
     const serial = Number(p.serial);

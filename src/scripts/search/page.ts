@@ -11,6 +11,7 @@ import {
   openArchiveIndex,
   searchArchive,
   type ArchiveIndex,
+  type MissingNumber,
   type PagefindLike,
   type ResultItem,
   type SearchOutcome,
@@ -181,6 +182,14 @@ function writeCounts(outcome: SearchOutcome): void {
   }
 }
 
+/** What the nearest numbers offered share with the one asked for, said as such. */
+export function nearestHeading(missing: MissingNumber | null): string {
+  const scope = missing?.scope;
+  if (scope?.kind === 'type') return `Các ${scope.docType.toLowerCase()} có số gần nhất trong kho:`;
+  if (scope?.kind === 'serial') return 'Các số gần nhất trong kho:';
+  return 'Các số gần nhất của cùng cơ quan trong kho:';
+}
+
 const EMPTY_ARCHIVE = 'empty archive';
 
 /** Resolves once what the page changed so far is painted (at once in a hidden tab, which paints nothing). */
@@ -259,6 +268,7 @@ export function startSearchPage(): void {
     $('partial-heading').textContent = partialHeading(outcome);
     const nearest = $<HTMLUListElement>('search-nearest');
     const near = outcome.missingNumber?.nearest ?? [];
+    $('search-nearest-heading').textContent = nearestHeading(outcome.missingNumber);
     nearest.replaceChildren(
       ...near.map((n) => {
         const li = document.createElement('li');
