@@ -748,14 +748,7 @@ export async function searchArchive(
       number: numberUnit.words.length
         ? q.text.slice(numberUnit.words[0]!.start, numberUnit.words.at(-1)!.end)
         : numberUnit.text,
-      scope:
-        q.number.codes.length > 1
-          ? { kind: 'issuer' }
-          : named
-            ? { kind: 'type', docType: named }
-            : q.number.codes.length
-              ? { kind: 'issuer' }
-              : { kind: 'serial' },
+      scope: named ? { kind: 'type', docType: named } : q.number.codes.length ? { kind: 'issuer' } : { kind: 'serial' },
       nearest: near.map((c) => ({
         number: c.number ?? '',
         url: c.url,
