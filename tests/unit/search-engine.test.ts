@@ -107,7 +107,7 @@ describe("a state công văn's number, which carries no type code", () => {
     }
   });
 
-  it('missing, named by its type: the nearest of that type, state ones among them, said to share the type', async () => {
+  it('missing, named by its type: the nearest of that type, state ones among them, said so', async () => {
     const party = buildSearchRecord(
       '/party/',
       directive({ number: '2150-CV/TU', docType: 'Công văn', province: 'Hòa Bình' }),

@@ -92,7 +92,7 @@ export interface ResultItem {
 export interface MissingNumber {
   /** the number as typed */
   number: string;
-  /** what the nearest share with it: its type and issuer codes ("CV/TU"), its type only ("công văn 2621"), or nothing ("số 2621") */
+  /** what the nearest share with it: type and issuer codes ("CV/TU"), type ("công văn 2621"), nothing ("số 2621") */
   scope: { kind: 'issuer' } | { kind: 'type'; docType: string } | { kind: 'serial' };
   nearest: { number: string; url: string; title: string; province: string; date: string }[];
 }
