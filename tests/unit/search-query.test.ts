@@ -3,10 +3,9 @@ import { parseQuery, MAX_QUERY_LENGTH } from '../../src/lib/search/query.ts';
 import {
   detectNumber,
   numberMatches,
-  numbersInText,
+  citationsIn,
   numberTokens,
   numberQueryToken,
-  typedCitations,
   typedCiteToken,
 } from '../../src/lib/search/intent.ts';
 
@@ -91,14 +90,18 @@ describe('document number intent', () => {
   it("reads the numbers a text cites, a state body's among them, not dates or F0/F1", () => {
     const text =
       'Thực hiện Công văn số 2100/UBND-KGVX, Công văn 1803/BCĐ-VX và Chỉ thị 16/CT-TTg ngày 31/3/2020; F0/F1 cách ly.';
-    expect(numbersInText(text).map((n) => n.toUpperCase())).toEqual(['2100-UBND-KGVX', '1803-BCĐ-VX', '16-CT-TTG']);
+    expect(citationsIn(text).numbers.map((n) => n.toUpperCase())).toEqual([
+      '2100-UBND-KGVX',
+      '1803-BCĐ-VX',
+      '16-CT-TTG',
+    ]);
   });
 
   it("reads the type a text names before a state body's number, and only there", () => {
     const text =
       'Thực hiện Công văn số 2100/UBND-KGVX, CV 3738/UBND-VP, Thông báo kết luận số 12/UBND-VX, ' +
       'văn bản số 1803/BCĐ-VX, Công văn 2621/SGTVT-TT, ngày 12/3-2021 và Công văn số 469-CV/TU.';
-    const typed = typedCitations(text);
+    const typed = citationsIn(text).typed;
     expect(typed.map((c) => [c.number.toUpperCase(), c.docType])).toEqual([
       ['2100-UBND-KGVX', 'Công văn'],
       ['3738-UBND-VP', 'Công văn'],

@@ -485,10 +485,10 @@ export async function searchArchive(
         .slice(0, OWN_FIRST)
         .forEach((row) => void fetchRow(row)),
     );
-    if (lone && state.sort === 'relevance') for (const row of lone.filter(passes).slice(0, size)) void fetchRow(row);
+    if (ownHead) for (const row of ownHead.slice(0, size)) void fetchRow(row);
   }, 0);
   // (a province's first page made first: its own directives, as if the index named it nowhere else)
-  const perUnit = perUnitP ? await perUnitP : [{ rows: [...lone!], known: new Set(lone) }];
+  const perUnit = perUnitP ? await perUnitP : [{ rows: lone!, known: new Set(lone) }];
   const togetherRows = await togetherP;
   // Every directive the one search answers holds each variant token asked (a token the index
   // holds is matched exactly: no group's token starts another's).
@@ -811,7 +811,7 @@ export async function searchArchive(
   if (early) {
     // The index's answer for the province alone: the directives naming it that are not its
     // own join the candidates after its own, unproven (their text is checked for the name).
-    const own = new Set(lone);
+    const own = perUnit[0]!.known!;
     indexIn = askUnits().then((real) => {
       const naming = real[0]!.rows!.filter((row) => !own.has(row));
       fullAll = [...fullAll, ...naming];

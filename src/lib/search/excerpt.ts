@@ -5,7 +5,7 @@
 import { variantsInDocument, type VariantMatch } from '../vietnamese-variants.ts';
 import { documentVariants } from './match.ts';
 import type { ParsedQuery, QueryUnit } from './query.ts';
-import { documentSyllables, matchesAsTyped, syllables, type Syllable } from './text.ts';
+import { documentSyllables, standsAt, syllables, type Syllable } from './text.ts';
 
 export interface Segment {
   text: string;
@@ -20,8 +20,9 @@ export interface Segment {
 function markRuns(u: QueryUnit): Syllable[][] {
   if (u.kind === 'phrase' && u.alternatives) return u.alternatives;
   if (u.kind !== 'number') return [u.words];
+  // (where the whole number stands, its two parts do)
   const digit = u.words.findIndex((w) => /\d/.test(w.norm));
-  return digit > 0 ? [u.words, u.words.slice(0, digit), u.words.slice(digit)] : [u.words];
+  return digit > 0 ? [u.words.slice(0, digit), u.words.slice(digit)] : [u.words];
 }
 
 /**
@@ -34,12 +35,8 @@ function marked(syl: readonly Syllable[], q: ParsedQuery, variants?: readonly Va
   const hit = syl.map(() => false);
   for (const run of q.units.flatMap(markRuns)) {
     if (run.length === 0) continue;
-    for (let i = 0; i + run.length <= syl.length; i++) {
-      if (!matchesAsTyped(run[0]!, syl[i]!)) continue;
-      let j = 1;
-      while (j < run.length && matchesAsTyped(run[j]!, syl[i + j]!)) j++;
-      if (j === run.length) for (let k = 0; k < j; k++) hit[i + k] = true;
-    }
+    for (let i = 0; i + run.length <= syl.length; i++)
+      if (standsAt(run, syl, i)) for (let k = 0; k < run.length; k++) hit[i + k] = true;
   }
   const groups = new Set(q.units.map((u) => u.variant).filter(Boolean));
   if (groups.size) {

@@ -21,7 +21,11 @@ export interface NumberIntent {
 // each with its "type then serial" pattern, compiled once: Unicode-class patterns are slow to
 // compile, and a query compiled fifteen of them (about 9 ms in Chromium).
 const TYPE_WORDS = DOC_TYPES.filter((t) => t.code)
-  .map((t) => ({ words: foldDiacritics(t.name.toLowerCase()), code: foldDiacritics(t.code).toUpperCase() }))
+  .map((t) => ({
+    name: t.name as string,
+    words: foldDiacritics(t.name.toLowerCase()),
+    code: foldDiacritics(t.code).toUpperCase(),
+  }))
   .sort((a, b) => b.words.length - a.words.length)
   .map((t) => ({
     ...t,
@@ -31,9 +35,13 @@ const TYPE_WORDS = DOC_TYPES.filter((t) => t.code)
     ),
   }));
 const TYPE_CODES = new Set(TYPE_WORDS.map((t) => t.code));
-// A type's code by its name, folded as the intents hold it ("Công điện" -> "CD").
-const CODE_OF_TYPE = new Map<string, string>(
-  DOC_TYPES.filter((t) => t.code).map((t) => [t.name, foldDiacritics(t.code).toUpperCase()]),
+// A type's code by its name, folded as the intents hold it ("Công điện" -> "CD"), and the first
+// type of each code in the list's order ("TB" -> "Thông báo").
+const CODE_OF_TYPE = new Map(TYPE_WORDS.map((t) => [t.name, t.code]));
+const TYPE_OF_CODE = new Map(
+  DOC_TYPES.filter((t) => t.code)
+    .reverse()
+    .map((t) => [foldDiacritics(t.code).toUpperCase(), t.name as string]),
 );
 /** The code of a document type, folded as the intents hold it ("Công điện" -> "CD"); null for none. */
 export function typeCode(docType: string | null | undefined): string | null {
@@ -41,7 +49,7 @@ export function typeCode(docType: string | null | undefined): string | null {
 }
 /** The type a code typed in a query names ("CV" -> "Công văn"): the first type of that code. */
 export function typeOfCode(code: string): string | null {
-  return DOC_TYPES.find((t) => t.code && foldDiacritics(t.code).toUpperCase() === code)?.name ?? null;
+  return TYPE_OF_CODE.get(code) ?? null;
 }
 // A state body's code first, as a state công văn's number has it ("2100/UBND-KGVX",
 // "3738/UBND-VP", "1803/BCĐ-VX"): written serial, slash, codes joined by a hyphen.
@@ -127,7 +135,7 @@ export function numberMatches(
   const [serial, ...codes] = key.split(':');
   if (serial !== intent.serial) return false;
   const typeNamed = intent.key === null && intent.codes.length === 1;
-  if (typeNamed && !TYPE_CODES.has(codes[0] ?? '') && docType && CODE_OF_TYPE.get(docType) === intent.codes[0]) {
+  if (typeNamed && !TYPE_CODES.has(codes[0] ?? '') && typeCode(docType) === intent.codes[0]) {
     return true;
   }
   return intent.codes.every((c, i) => (i === 0 ? codes[0] === c : codes.includes(c)));
@@ -162,31 +170,12 @@ const NUMBER_IN_TEXT = new RegExp(
   'gu',
 );
 
-/** The document numbers a text writes, normalised ("Công văn số 469-CV/TU" -> "469-CV/TU"), once each. */
-export function numbersInText(text: string): string[] {
-  const out = new Set<string>();
-  for (const m of text.matchAll(NUMBER_IN_TEXT)) {
-    const codes = foldDiacritics(m[2]!)
-      .toUpperCase()
-      .split(/[^A-Z]+/)
-      .filter(Boolean);
-    if (!TYPE_CODES.has(codes[0]!) && !['QD', 'ND', 'TTG'].includes(codes[0]!) && !stateNumber(m[0], codes)) continue;
-    out.add(normalizeDocNumber(`${m[1]}-${m[2]}`.replace(/\s+/g, '')));
-  }
-  return [...out];
-}
-
 // A type's name or code standing just before a number ("Công văn số ", "CV "), in folded text.
 const TYPE_BEFORE = new RegExp(
   `(?:^|[^\\p{L}\\p{N}])(${TYPE_WORDS.map((t) => `${t.words}|${t.code.toLowerCase()}`).join('|')})\\s+(?:so\\s*)?$`,
   'u',
 );
-const TYPE_OF_WORDS = new Map(
-  DOC_TYPES.filter((t) => t.code).flatMap((t) => [
-    [foldDiacritics(t.name.toLowerCase()), t.name as string],
-    [foldDiacritics(t.code).toLowerCase(), t.name as string],
-  ]),
-);
+const TYPE_OF_NAME = new Map(TYPE_WORDS.map((t) => [t.words, t.name]));
 
 export interface TypedCitation {
   /** the number as written, normalised ("2100/UBND-KGVX") */
@@ -196,34 +185,36 @@ export interface TypedCitation {
 }
 
 /**
- * The state bodies' numbers a text cites after naming their type ("Thực hiện Công văn số
- * 2100/UBND-KGVX", "Công văn 2621/SGTVT-TT"): such a number carries no type code, so "công văn
- * 2100" reaches the texts citing it only through the type written before it. The type named
- * is what makes it a number, whatever body's code follows; numbers with a type code are left out.
+ * The document numbers a text writes, normalised ("Công văn số 469-CV/TU" -> "469-CV/TU"), once
+ * each; and, read in the same pass, the state bodies' numbers it cites after naming their type
+ * ("Thực hiện Công văn số 2100/UBND-KGVX", "Công văn 2621/SGTVT-TT"). Such a number carries no
+ * type code, so "công văn 2100" reaches the texts citing it only through the type written
+ * before it: the type named is what makes it a number, whatever body's code follows.
  */
-export function typedCitations(text: string): TypedCitation[] {
-  const out = new Map<string, TypedCitation>();
+export function citationsIn(text: string): { numbers: string[]; typed: TypedCitation[] } {
+  const numbers = new Set<string>();
+  const typed = new Map<string, TypedCitation>();
   for (const m of text.matchAll(NUMBER_IN_TEXT)) {
     const codes = foldDiacritics(m[2]!)
       .toUpperCase()
       .split(/[^A-Z]+/)
       .filter(Boolean);
-    if (TYPE_CODES.has(codes[0]!) || codes.length < 2 || !STATE_SHAPE.test(m[0])) continue;
-    const before = foldDiacritics(text.slice(Math.max(0, m.index - 30), m.index)).toLowerCase();
-    const named = TYPE_BEFORE.exec(before);
-    const docType = named ? TYPE_OF_WORDS.get(named[1]!) : undefined;
-    if (!docType) continue;
     const number = normalizeDocNumber(`${m[1]}-${m[2]}`.replace(/\s+/g, ''));
-    out.set(`${number} ${docType}`, { number, docType });
+    if (TYPE_CODES.has(codes[0]!) || ['QD', 'ND', 'TTG'].includes(codes[0]!) || stateNumber(m[0], codes))
+      numbers.add(number);
+    if (TYPE_CODES.has(codes[0]!) || codes.length < 2 || !STATE_SHAPE.test(m[0])) continue;
+    const named = TYPE_BEFORE.exec(foldDiacritics(text.slice(Math.max(0, m.index - 30), m.index)).toLowerCase());
+    const docType = named ? (TYPE_OF_NAME.get(named[1]!) ?? typeOfCode(named[1]!.toUpperCase())) : null;
+    if (docType) typed.set(`${number} ${docType}`, { number, docType });
   }
-  return [...out.values()];
+  return { numbers: [...numbers], typed: [...typed.values()] };
 }
 
-/** The cite token of a typed citation: what "công văn 2100" asks the index (citeQueryToken). */
+/** The cite token of a typed citation: what "công văn 2100" asks the index for (citeQueryToken). */
 export function typedCiteToken(c: TypedCitation): string | null {
   const key = docNumberKey(c.number);
-  const code = CODE_OF_TYPE.get(c.docType);
-  return key && code ? `dc${key.split(':')[0]}${code.toLowerCase()}` : null;
+  const code = typeCode(c.docType);
+  return key && code ? citeQueryToken({ serial: key.split(':')[0]!, codes: [code], key: null }) : null;
 }
 
 /** The token a search asks Pagefind for, given an intent (the most specific one the index holds). */

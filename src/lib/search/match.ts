@@ -10,9 +10,9 @@
 import { docNumberKey } from '../doc-number.ts';
 import { findProvince } from '../provinces.ts';
 import { variantsInDocument, type VariantMatch } from '../vietnamese-variants.ts';
-import { numberMatches, numbersInText, provincesNowIn, typedCitations } from './intent.ts';
+import { citationsIn, numberMatches, provincesNowIn } from './intent.ts';
 import type { ParsedQuery, QueryUnit } from './query.ts';
-import { documentSyllables, matchesAsTyped, type Syllable } from './text.ts';
+import { documentSyllables, matchesAsTyped, standsAt, type Syllable } from './text.ts';
 
 /** What the matcher needs of a directive. */
 export interface MatchTarget {
@@ -78,11 +78,10 @@ class DocView {
   get cited(): { number: string; docType: string | null }[] {
     if (!this.numbers) {
       const ownKey = this.own ? docNumberKey(this.own) : null;
-      const typed = typedCitations(this.text);
-      this.numbers = [
-        ...numbersInText(this.text).map((number) => ({ number, docType: null })),
-        ...typed.map((c) => ({ number: c.number, docType: c.docType })),
-      ].filter((n) => docNumberKey(n.number) !== ownKey);
+      const { numbers, typed } = citationsIn(this.text);
+      this.numbers = [...numbers.map((number) => ({ number, docType: null })), ...typed].filter(
+        (n) => docNumberKey(n.number) !== ownKey,
+      );
     }
     return this.numbers;
   }
@@ -101,11 +100,7 @@ function view(text: string, own: string | null): DocView {
 
 /** The words, as typed, standing together somewhere in the document. */
 function standsTogether(words: Syllable[], doc: Syllable[]): boolean {
-  for (let i = 0; i + words.length <= doc.length; i++) {
-    let ok = true;
-    for (let j = 0; j < words.length && ok; j++) ok = matchesAsTyped(words[j]!, doc[i + j]!);
-    if (ok) return true;
-  }
+  for (let i = 0; i + words.length <= doc.length; i++) if (standsAt(words, doc, i)) return true;
   return false;
 }
 

@@ -6,7 +6,7 @@
  */
 import { matchDocument, type DocumentMatch } from './match.ts';
 import type { ParsedQuery } from './query.ts';
-import { documentSyllables, matchesAsTyped, syllables, type Syllable } from './text.ts';
+import { documentSyllables, matchesAsTyped, standsAt, syllables, type Syllable } from './text.ts';
 
 export interface Candidate {
   url: string;
@@ -104,11 +104,7 @@ function runs(hit: number[][], from: number, to: number): number {
 /** How many times `seq` stands in `doc`, word after word (`eq` decides a word's match). */
 export function occurs(seq: Syllable[], doc: Syllable[], eq: (q: Syllable, d: Syllable) => boolean): number {
   let count = 0;
-  for (let i = 0; i + seq.length <= doc.length; i++) {
-    let ok = true;
-    for (let j = 0; j < seq.length && ok; j++) ok = eq(seq[j]!, doc[i + j]!);
-    if (ok) count++;
-  }
+  for (let i = 0; i + seq.length <= doc.length; i++) if (standsAt(seq, doc, i, eq)) count++;
   return count;
 }
 

@@ -9,7 +9,7 @@ import type { DirectiveData } from '../directive-schema.ts';
 import { docNumberKey } from '../doc-number.ts';
 import { readAsPlainLetters } from '../vietnamese.ts';
 import { variantIdsOf, variantToken } from '../vietnamese-variants.ts';
-import { citeTokens, numbersInText, numberTokens, typedCitations, typedCiteToken } from './intent.ts';
+import { citationsIn, citeTokens, numberTokens, typedCiteToken } from './intent.ts';
 import { syllables } from './text.ts';
 
 export interface SearchRecord {
@@ -81,7 +81,8 @@ export function buildSearchRecord(url: string, d: DirectiveData, body: string): 
   const text = rest ? `${head}\n${rest}` : head;
   // The numbers it cites: from the frontmatter's references and as the text writes them.
   const own = d.number ? docNumberKey(d.number) : null;
-  const cited = [...new Set([...(d.references ?? []).map((r) => r.number), ...numbersInText(text)])].filter(
+  const inText = citationsIn(text);
+  const cited = [...new Set([...(d.references ?? []).map((r) => r.number), ...inText.numbers])].filter(
     (n) => docNumberKey(n) !== own,
   );
   const tail = [
@@ -90,7 +91,7 @@ export function buildSearchRecord(url: string, d: DirectiveData, body: string): 
     ...new Set([
       ...cited.flatMap((n) => citeTokens(n)),
       // a state body's number after its type's name ("Công văn số 2100/UBND-KGVX"): "công văn 2100"
-      ...typedCitations(text).flatMap((c) => typedCiteToken(c) ?? []),
+      ...inText.typed.flatMap((c) => typedCiteToken(c) ?? []),
     ]),
     ...variantIdsOf(text).map(variantToken),
   ].join(' ');

@@ -99,3 +99,18 @@ export function documentSyllables(text: string): Syllable[] {
 export function matchesAsTyped(q: Syllable, d: Syllable): boolean {
   return q.norm === q.fold ? q.fold === d.fold : q.norm === d.norm;
 }
+
+/**
+ * Whether the syllables `seq` stand at doc[i], one after another; `eq` says when a word matches
+ * (as typed, by default). A phrase's check, its count and the marks of a name all read it.
+ */
+export function standsAt(
+  seq: readonly Syllable[],
+  doc: readonly Syllable[],
+  i: number,
+  eq: (q: Syllable, d: Syllable) => boolean = matchesAsTyped,
+): boolean {
+  if (i + seq.length > doc.length) return false;
+  for (let j = 0; j < seq.length; j++) if (!eq(seq[j]!, doc[i + j]!)) return false;
+  return true;
+}
