@@ -123,22 +123,48 @@ export interface VariantMatch {
   to: number;
 }
 
-function scan(seq: readonly Word[], same: (form: Word, w: Word) => boolean): VariantMatch[] {
+/**
+ * The forms standing in `seq`, left to right, longest first at each word, none overlapping.
+ * `starts`: the only positions where a form may start, ascending (every position if not given).
+ */
+function scan(
+  seq: readonly Word[],
+  same: (form: Word, w: Word) => boolean,
+  starts?: readonly number[],
+): VariantMatch[] {
   const out: VariantMatch[] = [];
-  for (let i = 0; i < seq.length; ) {
+  let free = 0; // the first word not inside a form already found
+  const at = (i: number): void => {
+    if (i < free) return;
     const forms = BY_FIRST.get(seq[i]!.fold);
     const hit = forms?.find((f) => f.words.length + i <= seq.length && f.words.every((w, j) => same(w, seq[i + j]!)));
     if (hit) {
       out.push({ group: hit.group, from: i, to: i + hit.words.length });
-      i += hit.words.length;
-    } else i++;
-  }
+      free = i + hit.words.length;
+    }
+  };
+  if (starts) for (const i of starts) at(i);
+  else for (let i = 0; i < seq.length; i++) at(i);
   return out;
 }
 
-/** The groups whose forms stand in a document's words (syllables from the search tokenizer). */
-export function variantsInDocument(seq: readonly Word[]): VariantMatch[] {
-  return scan(seq, docSame);
+/**
+ * The groups whose forms stand in a document's words (syllables from the search tokenizer).
+ * `positions` (foldPositions of the words), when known, lets a long text be read only where a
+ * form's first word stands.
+ */
+export function variantsInDocument(seq: readonly Word[], positions?: Map<string, number[]>): VariantMatch[] {
+  if (!positions) return scan(seq, docSame);
+  const starts: number[] = [];
+  for (const first of BY_FIRST.keys()) {
+    const at = positions.get(first);
+    if (at) for (const i of at) starts.push(i);
+  }
+  return scan(
+    seq,
+    docSame,
+    starts.sort((a, b) => a - b),
+  );
 }
 
 /** The runs of a query's words that spell a form, left to right, longest form first. */

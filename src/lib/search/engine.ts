@@ -501,10 +501,12 @@ export async function searchArchive(
   performance.mark('search:index');
   const apart = perUnit.map((u) => u.rows).filter((r): r is number[] => r !== null);
   const restricted = togetherRows ? [togetherRows, ...apart] : apart;
-  const sets = restricted.map((r) => new Set(r));
   let fullCandidates: number[];
   if (restricted.length === 0) fullCandidates = catalogue.allByDate(dateSort) as number[];
+  // (one list: its own order, every row in it; a broad word's thousands need no set)
+  else if (restricted.length === 1) fullCandidates = restricted[0]!;
   else {
+    const sets = restricted.map((r) => new Set(r));
     // in the order of the unit asked apart with the fewest answers, else of the one search
     const order = apart.length ? apart.reduce((a, b) => (b.length < a.length ? b : a)) : togetherRows!;
     fullCandidates = order.filter((row) => sets.every((s) => s.has(row)));

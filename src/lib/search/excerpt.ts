@@ -5,7 +5,7 @@
 import { variantsInDocument, type VariantMatch } from '../vietnamese-variants.ts';
 import { documentVariants } from './match.ts';
 import type { ParsedQuery, QueryUnit } from './query.ts';
-import { documentSyllables, standsAt, syllables, type Syllable } from './text.ts';
+import { documentSyllables, foldPositions, occurrences, syllables, type Syllable } from './text.ts';
 
 export interface Segment {
   text: string;
@@ -34,13 +34,11 @@ function markRuns(u: QueryUnit): Syllable[][] {
 function marked(syl: readonly Syllable[], q: ParsedQuery, variants?: readonly VariantMatch[]): boolean[] {
   const hit = syl.map(() => false);
   for (const run of q.units.flatMap(markRuns)) {
-    if (run.length === 0) continue;
-    for (let i = 0; i + run.length <= syl.length; i++)
-      if (standsAt(run, syl, i)) for (let k = 0; k < run.length; k++) hit[i + k] = true;
+    for (const i of occurrences(run, syl)) for (let k = 0; k < run.length; k++) hit[i + k] = true;
   }
   const groups = new Set(q.units.map((u) => u.variant).filter(Boolean));
   if (groups.size) {
-    for (const m of variants ?? variantsInDocument(syl))
+    for (const m of variants ?? variantsInDocument(syl, foldPositions(syl)))
       if (groups.has(m.group.id)) for (let i = m.from; i < m.to; i++) hit[i] = true;
   }
   return hit;

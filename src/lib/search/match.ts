@@ -12,7 +12,7 @@ import { findProvince } from '../provinces.ts';
 import { variantsInDocument, type VariantMatch } from '../vietnamese-variants.ts';
 import { citationsIn, numberMatches, provincesNowIn } from './intent.ts';
 import type { ParsedQuery, QueryUnit } from './query.ts';
-import { documentSyllables, matchesAsTyped, standsAt, type Syllable } from './text.ts';
+import { documentSyllables, foldPositions, standsIn, type Syllable } from './text.ts';
 
 /** What the matcher needs of a directive. */
 export interface MatchTarget {
@@ -48,7 +48,7 @@ const variantScans = new WeakMap<readonly Syllable[], VariantMatch[]>();
 export function documentVariants(syl: readonly Syllable[]): VariantMatch[] {
   let v = variantScans.get(syl);
   if (!v) {
-    v = variantsInDocument(syl);
+    v = variantsInDocument(syl, foldPositions(syl));
     variantScans.set(syl, v);
   }
   return v;
@@ -98,21 +98,14 @@ function view(text: string, own: string | null): DocView {
   return v;
 }
 
-/** The words, as typed, standing together somewhere in the document. */
-function standsTogether(words: Syllable[], doc: Syllable[]): boolean {
-  for (let i = 0; i + words.length <= doc.length; i++) if (standsAt(words, doc, i)) return true;
-  return false;
-}
-
 function unitMatch(u: QueryUnit, d: MatchTarget, v: DocView): UnitMatch {
   switch (u.kind) {
     case 'word': {
-      const w = u.words[0]!;
-      return v.syl.some((s) => matchesAsTyped(w, s)) ? 'text' : 'no';
+      return standsIn(u.words.slice(0, 1), v.syl) ? 'text' : 'no';
     }
     case 'phrase':
-      if (u.alternatives) return u.alternatives.some((a) => standsTogether(a, v.syl)) ? 'text' : 'no';
-      return standsTogether(u.words, v.syl) ? 'text' : 'no';
+      if (u.alternatives) return u.alternatives.some((a) => standsIn(a, v.syl)) ? 'text' : 'no';
+      return standsIn(u.words, v.syl) ? 'text' : 'no';
     case 'variant':
       return u.variant && v.variants.has(u.variant) ? 'text' : 'no';
     case 'number': {
@@ -124,7 +117,7 @@ function unitMatch(u: QueryUnit, d: MatchTarget, v: DocView): UnitMatch {
     case 'province': {
       if (u.province && d.province === u.province) return 'province';
       if (u.province && d.province && provincesNowIn(u.province).includes(d.province)) return 'successor';
-      if (standsTogether(u.words, v.syl)) return 'text';
+      if (standsIn(u.words, v.syl)) return 'text';
       if (u.variant && v.variants.has(u.variant)) return 'text';
       return 'no';
     }

@@ -6,7 +6,7 @@
  */
 import { matchDocument, type DocumentMatch } from './match.ts';
 import type { ParsedQuery } from './query.ts';
-import { documentSyllables, matchesAsTyped, standsAt, syllables, type Syllable } from './text.ts';
+import { documentSyllables, foldPositions, matchesAsTyped, occurrences, syllables, type Syllable } from './text.ts';
 
 export interface Candidate {
   url: string;
@@ -59,27 +59,15 @@ export interface Prepared<C extends Candidate = Candidate> {
 
 /**
  * Per query syllable, where in the document it stands: folded (`fold`) and as typed (`typed`),
- * as positions in the document's syllables, ascending. One pass over the document with one
- * lookup per syllable; pairs and runs are then counted over these few positions, not the text.
+ * as positions in the document's syllables, ascending, looked up in its positions by folded
+ * spelling (foldPositions); pairs and runs are then counted over these few positions.
  */
 function hitsOf(terms: Syllable[], doc: Syllable[]): { fold: number[][]; typed: number[][] } {
-  const byFold = new Map<string, number[]>();
-  terms.forEach((t, i) => {
-    const list = byFold.get(t.fold);
-    if (list) list.push(i);
-    else byFold.set(t.fold, [i]);
-  });
-  const fold: number[][] = terms.map(() => []);
-  const typed: number[][] = terms.map(() => []);
-  for (let i = 0; i < doc.length; i++) {
-    const d = doc[i]!;
-    const list = byFold.get(d.fold);
-    if (!list) continue;
-    for (const t of list) {
-      fold[t]!.push(i);
-      if (matchesAsTyped(terms[t]!, d)) typed[t]!.push(i);
-    }
-  }
+  const at = foldPositions(doc);
+  const fold = terms.map((t) => at.get(t.fold) ?? []);
+  const typed = terms.map((t, i) =>
+    t.norm === t.fold ? fold[i]! : fold[i]!.filter((p) => matchesAsTyped(t, doc[p]!)),
+  );
   return { fold, typed };
 }
 
@@ -103,9 +91,7 @@ function runs(hit: number[][], from: number, to: number): number {
 
 /** How many times `seq` stands in `doc`, word after word (`eq` decides a word's match). */
 export function occurs(seq: Syllable[], doc: Syllable[], eq: (q: Syllable, d: Syllable) => boolean): number {
-  let count = 0;
-  for (let i = 0; i + seq.length <= doc.length; i++) if (standsAt(seq, doc, i, eq)) count++;
-  return count;
+  return occurrences(seq, doc, eq).length;
 }
 
 /** A document syllable matches a query syllable: folded equality. */

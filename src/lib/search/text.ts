@@ -78,6 +78,9 @@ export function syllables(text: string): Syllable[] {
   return out;
 }
 
+// Where each folded spelling stands, per syllable array (documentSyllables keeps its arrays).
+const positionMaps = new WeakMap<readonly { fold: string }[], Map<string, number[]>>();
+
 // The few documents of the current results, re-ranked and then excerpted: tokenised once.
 const documents = new Map<string, Syllable[]>();
 
@@ -101,6 +104,27 @@ export function matchesAsTyped(q: Syllable, d: Syllable): boolean {
 }
 
 /**
+ * Where each folded spelling stands in `syl`, positions ascending (do not modify the lists).
+ * The check, the ranking and the marks look a query's few words up here instead of walking a
+ * long text once per word: on a phone that walk, in code not yet optimised, was most of a
+ * search's own time.
+ */
+export function foldPositions(syl: readonly { fold: string }[]): Map<string, number[]> {
+  let map = positionMaps.get(syl);
+  if (!map) {
+    map = new Map();
+    for (let i = 0; i < syl.length; i++) {
+      const f = syl[i]!.fold;
+      const list = map.get(f);
+      if (list) list.push(i);
+      else map.set(f, [i]);
+    }
+    positionMaps.set(syl, map);
+  }
+  return map;
+}
+
+/**
  * Whether the syllables `seq` stand at doc[i], one after another; `eq` says when a word matches
  * (as typed, by default). A phrase's check, its count and the marks of a name all read it.
  */
@@ -113,4 +137,30 @@ export function standsAt(
   if (i + seq.length > doc.length) return false;
   for (let j = 0; j < seq.length; j++) if (!eq(seq[j]!, doc[i + j]!)) return false;
   return true;
+}
+
+/**
+ * Where in `doc` the syllables `seq` stand, one after another (standsAt), positions ascending.
+ * `eq` must only accept a word of the same folded spelling, as both matchers do: only the
+ * positions of the first word's folded spelling are tried.
+ */
+export function occurrences(
+  seq: readonly Syllable[],
+  doc: readonly Syllable[],
+  eq: (q: Syllable, d: Syllable) => boolean = matchesAsTyped,
+): number[] {
+  if (seq.length === 0) return [];
+  const at = foldPositions(doc).get(seq[0]!.fold);
+  return at ? at.filter((i) => standsAt(seq, doc, i, eq)) : [];
+}
+
+/** Whether the syllables `seq` stand somewhere in `doc`, one after another (see occurrences). */
+export function standsIn(
+  seq: readonly Syllable[],
+  doc: readonly Syllable[],
+  eq: (q: Syllable, d: Syllable) => boolean = matchesAsTyped,
+): boolean {
+  if (seq.length === 0) return false;
+  const at = foldPositions(doc).get(seq[0]!.fold);
+  return at !== undefined && at.some((i) => standsAt(seq, doc, i, eq));
 }
