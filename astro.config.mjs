@@ -5,7 +5,9 @@ import sitemap from '@astrojs/sitemap';
 import { rawCopies } from './src/integrations/raw-copies.ts';
 import { previewServer } from './src/integrations/preview-server.ts';
 import { incrementalGuard } from './src/integrations/incremental-guard.ts';
+import { modulePreloads } from './src/integrations/module-preloads.ts';
 import { markdownProcessor } from './src/lib/markdown-processor.ts';
+import { paths } from './src/lib/site/urls.ts';
 
 // `SITE` and `BASE` let the archive be published under a sub-path (e.g. GitHub Pages).
 const site = process.env.SITE ?? 'http://localhost:4321';
@@ -43,6 +45,8 @@ export default defineConfig({
     previewServer(),
     // A build that did not finish leaves no incremental cache that could serve a stale page.
     incrementalGuard(),
+    // The search page fetches its script's modules in one round, not as each import is read.
+    modulePreloads([`${paths.search()}index.html`]),
     // The search index and the check that nothing was dropped are steps of `npm run build`
     // (scripts/build.ts), the one build path: CI, the deploy and the tests all run it.
   ],

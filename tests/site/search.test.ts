@@ -372,6 +372,35 @@ describe('search page', () => {
     }
   });
 
+  it("fetches the search page's modules in one round: its script's imports are asked for with it", async () => {
+    // A module's imports are otherwise known only once it has arrived: a second round trip,
+    // long on a phone, before searching can start (src/lib/site/module-preloads.ts).
+    const ctx = await browser.newContext();
+    try {
+      const p = await ctx.newPage();
+      await p.goto(`${baseUrl}/tim-kiem/?q=vinh+phuc`);
+      await p.waitForFunction(searchSettled, null, { timeout: 15_000 });
+      const { arrived, chunks } = await p.evaluate(() => {
+        const scripts = [...document.querySelectorAll('script[type="module"][src]')].map(
+          (s) => (s as HTMLScriptElement).src,
+        );
+        const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) =>
+          /\/_astro\/[^/]+\.js$/.test(new URL(e.name).pathname),
+        );
+        return {
+          arrived: js.filter((e) => scripts.includes(e.name)).map((e) => e.responseEnd),
+          chunks: js.filter((e) => !scripts.includes(e.name)).map((e) => [e.name, e.startTime] as const),
+        };
+      });
+      expect(arrived.length).toBeGreaterThanOrEqual(1);
+      expect(chunks.length).toBeGreaterThanOrEqual(1); // the page's script imports shared modules
+      // requested before any of the page's scripts had arrived: not discovered by reading them
+      for (const [name, start] of chunks) expect(start, name).toBeLessThan(Math.min(...arrived));
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('says, without JavaScript, that search needs it and points to the province timelines', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const p = await ctx.newPage();
