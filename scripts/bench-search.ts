@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './bench/browser.ts';
 import { serveDir } from './bench/serve.ts';
-import { buildRelevanceSite, buildSite, runRelevance, searchSettled, type RelevanceReport } from './bench/relevance.ts';
+import { buildRelevanceSite, buildSite, runRelevance, waitSettled, type RelevanceReport } from './bench/relevance.ts';
 import { RELEVANCE_SET } from './bench/relevance-set.ts';
 import { ROOT, FIXTURES } from './bench/search-corpus.ts';
 import { readSearchRecords } from '../src/lib/search/corpus.ts';
@@ -131,7 +131,8 @@ async function measureSpeed(
       const page = await ctx.newPage();
       const counter = countBytes(page);
       await page.goto(`${baseUrl}${searchPageUrl(query)}`);
-      await page.waitForFunction(searchSettled, null, { timeout: 60_000 });
+      // (a wait that runs nothing on the page's thread while the search is timed: see waitSettled)
+      await waitSettled(page);
       await page.waitForLoadState('networkidle');
       const cold = await marks(page);
       samples.push({
@@ -151,7 +152,7 @@ async function measureSpeed(
         await page.fill('#q', next);
         await page.press('#q', 'Enter');
         await page.waitForFunction((search) => location.search === search, searchQueryString(next));
-        await page.waitForFunction(searchSettled, null, { timeout: 60_000 });
+        await waitSettled(page);
         await page.waitForLoadState('networkidle');
         const warm = await marks(page);
         samples.push({
