@@ -36,7 +36,12 @@ export function modulePreloads(pages: readonly string[]): AstroIntegration {
         for (const page of pages) {
           const file = join(out, page);
           const html = await readFile(file, 'utf8');
-          const next = withModulePreloads(html, read);
+          let next: string;
+          try {
+            next = withModulePreloads(html, read);
+          } catch (e) {
+            throw new Error(`${page} in the built site: ${(e as Error).message}`);
+          }
           if (next === html) continue;
           const tmp = `${file}.${process.pid}.tmp`;
           await writeFile(tmp, next);

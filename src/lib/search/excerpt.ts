@@ -2,10 +2,10 @@
  * Excerpts and highlighting as plain segments ({ text, mark }), so the UI builds them with
  * textContent and <mark> elements: no query or document text ever becomes HTML.
  */
-import { variantsInDocument, type VariantMatch } from '../vietnamese-variants.ts';
+import type { VariantMatch } from '../vietnamese-variants.ts';
 import { documentVariants } from './match.ts';
 import type { ParsedQuery, QueryUnit } from './query.ts';
-import { documentSyllables, foldPositions, occurrences, syllables, type Syllable } from './text.ts';
+import { documentSyllables, occurrences, syllables, type Syllable } from './text.ts';
 
 export interface Segment {
   text: string;
@@ -38,7 +38,7 @@ function marked(syl: readonly Syllable[], q: ParsedQuery, variants?: readonly Va
   }
   const groups = new Set(q.units.map((u) => u.variant).filter(Boolean));
   if (groups.size) {
-    for (const m of variants ?? variantsInDocument(syl, foldPositions(syl)))
+    for (const m of variants ?? documentVariants(syl))
       if (groups.has(m.group.id)) for (let i = m.from; i < m.to; i++) hit[i] = true;
   }
   return hit;

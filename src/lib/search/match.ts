@@ -100,9 +100,8 @@ function view(text: string, own: string | null): DocView {
 
 function unitMatch(u: QueryUnit, d: MatchTarget, v: DocView): UnitMatch {
   switch (u.kind) {
-    case 'word': {
-      return standsIn(u.words.slice(0, 1), v.syl) ? 'text' : 'no';
-    }
+    case 'word': // (one syllable)
+      return standsIn(u.words, v.syl) ? 'text' : 'no';
     case 'phrase':
       if (u.alternatives) return u.alternatives.some((a) => standsIn(a, v.syl)) ? 'text' : 'no';
       return standsIn(u.words, v.syl) ? 'text' : 'no';
