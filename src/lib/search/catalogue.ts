@@ -261,6 +261,9 @@ export class Catalogue {
       this.dates.forEach((d, i) => (inRange[i] = d.slice(0, 7) >= from && d.slice(0, 7) <= to ? 1 : 0));
       tests.push((row) => inRange[this.dateCol[row]!] === 1);
     }
+    // (no filter in use, the common case: nothing to ask of each of thousands of candidates)
+    if (tests.length === 0) return () => true;
+    if (tests.length === 1) return tests[0]!;
     return (row) => tests.every((t) => t(row));
   }
 

@@ -492,7 +492,7 @@ export async function searchArchive(
   const togetherRows = await togetherP;
   // Every directive the one search answers holds each variant token asked (a token the index
   // holds is matched exactly: no group's token starts another's).
-  const togetherSet = togetherRows ? new Set(togetherRows) : null;
+  const togetherSet = togetherRows && q.units.some((u, i) => simple[i] && u.variant) ? new Set(togetherRows) : null;
   q.units.forEach((u, i) => {
     if (simple[i] && u.variant && togetherSet && !absentVariant) perUnit[i] = { rows: null, known: togetherSet };
   });
