@@ -331,7 +331,7 @@ export async function searchArchive(
 
   // Letters or digits typed, but none: punctuation or emoji only. Ask for words, list nothing.
   if (q.terms.length === 0 && q.text !== '') {
-    const counts = catalogue.counts(catalogue.all(), filters);
+    const counts = filtered(state) ? catalogue.counts(catalogue.all(), filters) : archiveCounts(catalogue);
     return {
       query: q,
       needsWords: true,
@@ -358,7 +358,7 @@ export async function searchArchive(
       return loaded.map((c) => toItem(rankAll(q, [c])[0]!, q));
     };
     const items = await page();
-    const counts = catalogue.counts(catalogue.all(), filters);
+    const counts = filtered(state) ? catalogue.counts(catalogue.all(), filters) : archiveCounts(catalogue);
     return {
       query: q,
       needsWords: false,
