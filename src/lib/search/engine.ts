@@ -260,9 +260,13 @@ export function indexQueries(q: ParsedQuery, stats: IndexStats): string[] {
   return [...new Set(plan.flatMap((alts) => alts ?? []))].map(asked);
 }
 
-/** Per filter value, how many directives the archive holds (no filter in use), counted once per catalogue. */
+/**
+ * Per filter value, how many directives the whole archive holds under `filters` (each lifted in
+ * turn, as Catalogue.counts does); with no filter in use, counted once per catalogue.
+ */
 const wholeCounts = new WeakMap<Catalogue, FacetCounts>();
-function archiveCounts(catalogue: Catalogue): FacetCounts {
+function archiveCounts(catalogue: Catalogue, filters: Filters, noFilter: boolean): FacetCounts {
+  if (!noFilter) return catalogue.counts(catalogue.all(), filters);
   let c = wholeCounts.get(catalogue);
   if (!c) {
     c = catalogue.counts(catalogue.all(), {});
@@ -310,6 +314,7 @@ export async function searchArchive(
   const q = parseQuery(state.q);
   const filters: Filters = state.filters;
   const passes = catalogue.matcher(filters);
+  const noFilter = !filtered(state);
   const dateSort = state.sort === 'oldest' ? 'asc' : 'desc';
   // Every directive loaded is checked against its catalogue row: were Pagefind ever to list its
   // pages in another order, searching stops with an error instead of mislabelling results.
@@ -331,7 +336,7 @@ export async function searchArchive(
 
   // Letters or digits typed, but none: punctuation or emoji only. Ask for words, list nothing.
   if (q.terms.length === 0 && q.text !== '') {
-    const counts = filtered(state) ? catalogue.counts(catalogue.all(), filters) : archiveCounts(catalogue);
+    const counts = archiveCounts(catalogue, filters, noFilter);
     return {
       query: q,
       needsWords: true,
@@ -358,7 +363,7 @@ export async function searchArchive(
       return loaded.map((c) => toItem(rankAll(q, [c])[0]!, q));
     };
     const items = await page();
-    const counts = filtered(state) ? catalogue.counts(catalogue.all(), filters) : archiveCounts(catalogue);
+    const counts = archiveCounts(catalogue, filters, noFilter);
     return {
       query: q,
       needsWords: false,
@@ -528,14 +533,15 @@ export async function searchArchive(
   // hides any; else what the index proposes before the filters (each lifted in turn), less those
   // checked and found not to match: a guide for narrowing down, never shown as "found". Made
   // when first read (the page shows them after the results), again after counting.
-  const noFilter = !filtered(state);
   const ownTop = ownRows.slice(0, OWN_FIRST);
   let proposed = ownTop.length ? [...new Set([...ownTop, ...fullAll])] : fullAll;
   let proposedSet: Set<number> | null | undefined;
   let proposedCount: FacetCounts | null = null;
   const proposedCounts = (): FacetCounts => {
     proposedCount ??=
-      noFilter && proposed.length === catalogue.size ? archiveCounts(catalogue) : catalogue.counts(proposed, filters);
+      proposed.length === catalogue.size
+        ? archiveCounts(catalogue, filters, noFilter)
+        : catalogue.counts(proposed, filters);
     return proposedCount;
   };
 

@@ -2,7 +2,6 @@
  * Excerpts and highlighting as plain segments ({ text, mark }), so the UI builds them with
  * textContent and <mark> elements: no query or document text ever becomes HTML.
  */
-import type { VariantMatch } from '../vietnamese-variants.ts';
 import { documentVariants } from './match.ts';
 import type { ParsedQuery, QueryUnit } from './query.ts';
 import { documentSyllables, occurrences, syllables, type Syllable } from './text.ts';
@@ -28,17 +27,17 @@ function markRuns(u: QueryUnit): Syllable[][] {
 /**
  * Which of these syllables a reader should see marked: the runs of each unit of the query
  * (markRuns) where they stand, as typed (with their diacritics when typed with them), and the
- * words of a variant the query names ("vi rút" for "virus"). `variants`: the forms standing
- * in `syl` (scanned when not given).
+ * words of a variant the query names ("vi rút" for "virus"), as the document's variant scan
+ * found them (documentVariants: once per text).
  */
-function marked(syl: readonly Syllable[], q: ParsedQuery, variants?: readonly VariantMatch[]): boolean[] {
+function marked(syl: readonly Syllable[], q: ParsedQuery): boolean[] {
   const hit = syl.map(() => false);
   for (const run of q.units.flatMap(markRuns)) {
     for (const i of occurrences(run, syl)) for (let k = 0; k < run.length; k++) hit[i + k] = true;
   }
   const groups = new Set(q.units.map((u) => u.variant).filter(Boolean));
   if (groups.size) {
-    for (const m of variants ?? documentVariants(syl))
+    for (const m of documentVariants(syl))
       if (groups.has(m.group.id)) for (let i = m.from; i < m.to; i++) hit[i] = true;
   }
   return hit;
@@ -80,8 +79,7 @@ export function excerpt(text: string, q: ParsedQuery, words = 30, from = 0): Seg
   let skip = 0;
   while (skip < all.length && all[skip]!.start < from) skip++;
   if (skip >= all.length) return [];
-  const groups = q.units.some((u) => u.variant);
-  const hitAll = marked(all, q, groups ? documentVariants(all) : []);
+  const hitAll = marked(all, q);
   const syl = skip ? all.slice(skip) : all;
   const hit = (skip ? hitAll.slice(skip) : hitAll).map((h) => (h ? 1 : 0));
   const gain = hit.map((h, i) => (h && i > 0 && hit[i - 1] ? 2 : h));

@@ -139,6 +139,10 @@ export function standsAt(
   return true;
 }
 
+/** Where `seq` could start in `doc`: the positions of its first word's folded spelling (none for nothing typed). */
+const startsOf = (seq: readonly Syllable[], doc: readonly Syllable[]): readonly number[] =>
+  (seq.length ? foldPositions(doc).get(seq[0]!.fold) : undefined) ?? [];
+
 /**
  * Where in `doc` the syllables `seq` stand, one after another (standsAt), positions ascending.
  * `eq` must only accept a word of the same folded spelling, as both matchers do: only the
@@ -149,9 +153,7 @@ export function occurrences(
   doc: readonly Syllable[],
   eq: (q: Syllable, d: Syllable) => boolean = matchesAsTyped,
 ): number[] {
-  if (seq.length === 0) return [];
-  const at = foldPositions(doc).get(seq[0]!.fold);
-  return at ? at.filter((i) => standsAt(seq, doc, i, eq)) : [];
+  return startsOf(seq, doc).filter((i) => standsAt(seq, doc, i, eq));
 }
 
 /** Whether the syllables `seq` stand somewhere in `doc`, one after another (see occurrences). */
@@ -160,7 +162,5 @@ export function standsIn(
   doc: readonly Syllable[],
   eq: (q: Syllable, d: Syllable) => boolean = matchesAsTyped,
 ): boolean {
-  if (seq.length === 0) return false;
-  const at = foldPositions(doc).get(seq[0]!.fold);
-  return at !== undefined && at.some((i) => standsAt(seq, doc, i, eq));
+  return startsOf(seq, doc).some((i) => standsAt(seq, doc, i, eq));
 }
