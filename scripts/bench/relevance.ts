@@ -79,8 +79,13 @@ export function searchSettled(): boolean {
  * on: a timed search would then include the harness's work (about 1 ms a frame on this machine).
  */
 export async function waitSettled(page: Page, timeout = 60_000): Promise<void> {
+  await page.evaluate(settledExpression(timeout));
+}
+
+/** The wait of waitSettled as one expression (for any driver): a promise that settles with the page. */
+export function settledExpression(timeout = 60_000): string {
   // (one expression from both functions' source: the page's CSP allows no eval of its own)
-  await page.evaluate(`(${settleWatch.toString()})(${searchSettled.toString()}, ${timeout})`);
+  return `(${settleWatch.toString()})(${searchSettled.toString()}, ${timeout})`;
 }
 
 function settleWatch(isSettled: () => boolean, ms: number): Promise<void> {
