@@ -99,9 +99,12 @@ for (const f of FORMS) {
   BY_FIRST.set(k, [...(BY_FIRST.get(k) ?? []), f]);
 }
 
+/** What starts a group's index token ("vxcovid"). */
+export const VARIANT_PREFIX = 'vx';
+
 /** The index token of a group: a word no directive contains, the same for index and query. */
 export function variantToken(id: string): string {
-  return `vx${id}`;
+  return `${VARIANT_PREFIX}${id}`;
 }
 
 /**

@@ -7,12 +7,20 @@
  */
 import { Catalogue, type CatalogueFile, type FacetCounts, type Filters } from './catalogue.ts';
 import { excerpt, type Segment } from './excerpt.ts';
-import { citeQueryToken, numberMatches, provincesNowIn, typeCode, typeOfCode } from './intent.ts';
+import {
+  CITED_NUMBER_PREFIX,
+  citeQueryToken,
+  numberMatches,
+  OWN_NUMBER_PREFIX,
+  provincesNowIn,
+  typeCode,
+  typeOfCode,
+} from './intent.ts';
 import { nearestNumbers } from './numbers.ts';
 import { parseQuery, type ParsedQuery, type QueryUnit } from './query.ts';
 import { prepare, rankAll, scoreAll, type Candidate, type Prepared, type Scored } from './rank.ts';
 import { filtered, type SearchState } from './url-state.ts';
-import { variantToken } from '../vietnamese-variants.ts';
+import { VARIANT_PREFIX, variantToken } from '../vietnamese-variants.ts';
 
 export interface PagefindFragment {
   url: string;
@@ -291,7 +299,9 @@ function lessCounts(all: FacetCounts, minus: FacetCounts): FacetCounts {
 const OWN_FIRST = 20;
 
 /** The index-only tokens (a variant group, a cited or own number): no Vietnamese word looks like them. */
-const INDEX_TOKEN = /^(?:vx[a-z0-9]+|dc\d[a-z0-9]*|so\d[a-z0-9]*)$/;
+const INDEX_TOKEN = new RegExp(
+  `^(?:${VARIANT_PREFIX}[a-z0-9]+|${CITED_NUMBER_PREFIX}\\d[a-z0-9]*|${OWN_NUMBER_PREFIX}\\d[a-z0-9]*)$`,
+);
 
 /**
  * What Pagefind is asked for a term: a lone index-only token in quotes, matched exactly. Unquoted,
@@ -386,7 +396,10 @@ export async function searchArchive(
   const searches = new Map<string, Promise<number[]>>();
   const ask = (term: string): Promise<number[]> => {
     let p = searches.get(term);
-    if (!p) searches.set(term, (p = pf.search(asked(term)).then((r) => rowsOf(index, r))));
+    if (!p) {
+      p = pf.search(asked(term)).then((r) => rowsOf(index, r));
+      searches.set(term, p);
+    }
     return p;
   };
   // The directives carrying the number asked for, from the numbers file: exact, archive-wide.
@@ -396,9 +409,9 @@ export async function searchArchive(
   const ownP = numbersP.then((list) => {
     const rows: number[] = [];
     if (numberUnit)
-      list.forEach(
-        (n, row) => n && numberMatches(numberUnit.number!, n, catalogue.value('docType', row)) && rows.push(row),
-      );
+      list.forEach((n, row) => {
+        if (n && numberMatches(numberUnit.number!, n, catalogue.value('docType', row))) rows.push(row);
+      });
     return rows;
   });
   // A province's own directives (and those of the provinces merged into it in 2025), newest

@@ -141,24 +141,32 @@ export function numberMatches(
   return intent.codes.every((c, i) => (i === 0 ? codes[0] === c : codes.includes(c)));
 }
 
+/** What starts the index-only token of a directive's own number ("so469cvtu"). */
+export const OWN_NUMBER_PREFIX = 'so';
+/** What starts the index-only token of a number a directive cites ("dc469cvtu"). */
+export const CITED_NUMBER_PREFIX = 'dc';
+
 /** The tokens the indexer adds for a directive's own number, so a search can reach it exactly. */
 export function numberTokens(number: string | null | undefined): string[] {
   const key = number ? docNumberKey(number) : null;
   if (!key) return [];
   const [serial, ...codes] = key.split(':');
-  const out = [`so${serial}`];
-  if (codes.length) out.push(`so${serial}${codes[0]!.toLowerCase()}`, `so${serial}${codes.join('').toLowerCase()}`);
+  const so = `${OWN_NUMBER_PREFIX}${serial}`;
+  const out = [so];
+  if (codes.length) out.push(`${so}${codes[0]!.toLowerCase()}`, `${so}${codes.join('').toLowerCase()}`);
   return [...new Set(out)];
 }
 
 /** The tokens the indexer adds for a number a directive cites (not its own): "dc" instead of "so". */
 export function citeTokens(number: string | null | undefined): string[] {
-  return numberTokens(number).map((t) => `dc${t.slice(2)}`);
+  return numberTokens(number).map(cited);
 }
+
+const cited = (own: string): string => CITED_NUMBER_PREFIX + own.slice(OWN_NUMBER_PREFIX.length);
 
 /** The cite token a search asks Pagefind for, given an intent. */
 export function citeQueryToken(intent: NumberIntent): string {
-  return `dc${numberQueryToken(intent).slice(2)}`;
+  return cited(numberQueryToken(intent));
 }
 
 // A number as texts write it: serial, then a type code and issuer codes ("469-CV/TU",
@@ -219,9 +227,10 @@ export function typedCiteToken(c: TypedCitation): string | null {
 
 /** The token a search asks Pagefind for, given an intent (the most specific one the index holds). */
 export function numberQueryToken(intent: NumberIntent): string {
-  if (intent.codes.length >= 2) return `so${intent.serial}${intent.codes.join('').toLowerCase()}`;
-  if (intent.codes.length === 1) return `so${intent.serial}${intent.codes[0]!.toLowerCase()}`;
-  return `so${intent.serial}`;
+  const so = `${OWN_NUMBER_PREFIX}${intent.serial}`;
+  if (intent.codes.length >= 2) return `${so}${intent.codes.join('').toLowerCase()}`;
+  if (intent.codes.length === 1) return `${so}${intent.codes[0]!.toLowerCase()}`;
+  return so;
 }
 
 // Folded type names as syllables, longest first; "Điện" and "Văn bản" name too much else to count.

@@ -13,6 +13,7 @@
 import type { CatalogueRow } from './catalogue.ts';
 import type { SearchRecord } from './record.ts';
 import { syllables } from './text.ts';
+import { VARIANT_PREFIX } from '../vietnamese-variants.ts';
 
 /**
  * Directives per shard, at most on average: 2 shards of 5,000 at 10,000. Measured on a quiet
@@ -87,12 +88,17 @@ export function syllableCounts(records: readonly SearchRecord[]): Map<string, nu
   return df;
 }
 
+const VARIANT_TOKENS = new RegExp(`\\b${VARIANT_PREFIX}[a-z0-9]+\\b`, 'g');
+
 /** Per variant group (src/lib/vietnamese-variants.ts), how many records carry its token. */
 export function variantCounts(records: readonly SearchRecord[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of records) {
     const tail = r.content.slice(Number(r.meta.textLength) || 0);
-    for (const m of new Set(tail.match(/\bvx[a-z0-9]+\b/g) ?? [])) out[m.slice(2)] = (out[m.slice(2)] ?? 0) + 1;
+    for (const m of new Set(tail.match(VARIANT_TOKENS) ?? [])) {
+      const id = m.slice(VARIANT_PREFIX.length);
+      out[id] = (out[id] ?? 0) + 1;
+    }
   }
   return out;
 }
