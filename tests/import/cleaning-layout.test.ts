@@ -138,11 +138,16 @@ describe('posting stamps', () => {
       'Cập nhật: 05/8/2021',
       'Tin: Thu Hà | 10:30 | 05/08/2021',
       'Thứ Năm | 05/08/2021',
+      '• Cập nhật: Thứ năm, 5/8/2021 | 9:32:43 PM',
+      '05/08/2021 15:53    4792',
+      '05/08/2021 15:53 | 4792 lượt xem',
     ]) {
       const c = clean(`Tiêu đề bài viết về công văn mới\n${stamp}\nNội dung văn bản dài hơn.`);
       expect(c.hints.publicationDate, stamp).toBe('2021-08-05');
       expect(c.text).not.toContain('05/08/2021');
     }
     expect(clean('Tiêu đề\nNgày 05/08/2021, UBND tỉnh ban hành công văn.').hints.publicationDate).toBeNull();
+    // a line of the text that starts with a date and a count is not a stamp
+    expect(clean('Tiêu đề\n05/08/2021 4792 ca mắc mới').hints.publicationDate).toBeNull();
   });
 });

@@ -132,13 +132,16 @@ export function isEmptyFormField(line: string): boolean {
 
 // ("21:14 | 07/09/2021": some portals put the time first)
 // ("Đăng ngày: 05/08/2021", "Thứ năm, ngày 05/08/2021 - 10:30": a label and "ngày" may come first)
+// ("• Cập nhật: Thứ năm, 10/6/2021 | 9:32:43 PM", "01/10/2021 15:53  4792": a bullet, a 12-hour
+// time, a view counter after it)
 const PUB_DATE_LINE = new RegExp(
-  '^(?:(?:tin|bài|ảnh|tin, ảnh|bài, ảnh|bài và ảnh|pv' +
+  '^(?:[•·▪]\\s*)?(?:(?:tin|bài|ảnh|tin, ảnh|bài, ảnh|bài và ảnh|pv' +
     String.raw`|phóng viên)\s*:\s*[^|\d:]{2,40}\|\s*)?(?:(?:ngày đăng|đăng ngày|đăng lúc|ngày xuất bản` +
     String.raw`|xuất bản|thời gian đăng|ngày cập nhật|cập nhật(?: lúc)?|đăng tải)\s*:?\s*)?` +
     String.raw`(?:\d{1,2}:\d{2}\s*[|,-]?\s*)?(?:(?:thứ\s+\S+|chủ nhật)\s*[,|-]?\s*)?(?:ngày\s+)?` +
-    String.raw`(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?)?` +
-    String.raw`(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?$`,
+    String.raw`(\d{1,2})\/(\d{1,2})\/(\d{4})` +
+    String.raw`(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?)?` +
+    String.raw`(?:\s*(?:\[?GMT\+7\]?|\(GMT\+7\)))?(?:(?:\s*[|·,-]\s*|\s+)\d{1,7}(?:\s+lượt (?:xem|đọc))?)?$`,
   'i',
 );
 const PUB_DATE_PREFIX = /^(\d{1,2})\/(\d{1,2})\/(\d{4}):?\s*\(([^)]{3,60})\)\s*[-–]\s*/;
