@@ -23,7 +23,12 @@ export interface IssuerHit {
 }
 
 export const PARTY_RE = /(?:(ban thường vụ|ban chấp hành|thường trực)\s+)?(tỉnh ủy|thành ủy)/giu;
-export const STATE_RE = /(?:(chủ tịch)\s+)?(ubnd|ủy ban nhân dân)(?:\s+(tỉnh|thành phố|tp\.?))?/giu;
+// ("Ủy ban nhân tỉnh": a report that drops "dân" still names the People's Committee)
+export const STATE_RE = new RegExp(
+  String.raw`(?:(chủ tịch)\s+)?(ubnd|ủy ban nhân dân|ủy ban nhân(?=\s+(?:tỉnh|thành phố)))` +
+    String.raw`(?:\s+(tỉnh|thành phố|tp\.?))?`,
+  'giu',
+);
 export const BCD_RE = /ban chỉ đạo (?:phòng[,\s-]*chống)[^.;\n]{0,40}?(tỉnh|thành phố)(?![\p{L}])/giu;
 export const VP_RE = /văn phòng (?:ubnd|ủy ban nhân dân)\s+(tỉnh|thành phố|tp\.?)/giu;
 export const EXCLUDE_BEFORE = new RegExp(
