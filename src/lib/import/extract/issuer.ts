@@ -13,6 +13,14 @@ import { STATE_BODIES, type Body, type IssuerHit } from './issuer-hits.ts';
 import type { NumberHit } from './numbers.ts';
 import { sentenceStart } from './text.ts';
 
+// The Office's own header: "VĂN PHÒNG UBND TỈNH X" on one line, or the committee above the
+// Office, as official layouts print it ("UBND TỈNH HẬU GIANG" / "VĂN PHÒNG", the province on a
+// line of its own or not)
+const OFFICE_HEADER = new RegExp(
+  String.raw`(^|\n)van phong (ubnd|uy ban nhan dan)|(^|\n)(ubnd|uy ban nhan dan)\b[^\n]*\n` +
+    String.raw`(?:(?:tinh|thanh pho|tp)\b[^\n]*\n)?(?:[-*_=\s]*\n)*van phong(?=\s*(?:\n|$|\||\s\s|cong hoa|doc lap))`,
+);
+
 export interface IssuerResult {
   issuer: Field<Issuer | null>;
   issuerHit: IssuerHit | null;
@@ -205,7 +213,7 @@ export function extractIssuer(
           ? 'bcd'
           : /(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(headerFolded)
             ? 'ct'
-            : /(^|\n)van phong (ubnd|uy ban nhan dan)/.test(headerFolded)
+            : OFFICE_HEADER.test(headerFolded)
               ? 'vp'
               : 'ubnd';
     }
