@@ -390,6 +390,8 @@ export function clean(decoded: string): Cleaned {
   }
 
   const kept: string[] = [];
+  // whether a long line (text, not chrome) is kept yet: lists of related documents come before it
+  let textKept = false;
   let seen = 0;
   for (let raw of lines) {
     raw = raw.replace(TEMPLATE_CODE, '').trim();
@@ -398,7 +400,7 @@ export function clean(decoded: string): Cleaned {
     if (raw && FOOTER_START.test(folded)) break;
     // chrome, image paths, blank form fields, and decoration lines ("-------", "*", "|")
     if (CHROME_LINE.test(folded) || IMAGE_PATH.test(raw) || isEmptyFormField(raw)) continue;
-    if (raw && (isChromeLine(raw) || (!kept.some((k) => k.length > 150) && isRelatedDocumentEntry(raw)))) {
+    if (raw && (isChromeLine(raw) || (!textKept && isRelatedDocumentEntry(raw)))) {
       // a byline with the posting stamp ("Tin: … | 15:30 | 24/09/2021") is chrome that still dates the page
       const pm = seen < 8 ? PUB_DATE_LINE.exec(raw) : null;
       if (pm) hints.publicationDate ??= iso(pm[1]!, pm[2]!, pm[3]!);
@@ -426,6 +428,7 @@ export function clean(decoded: string): Cleaned {
       }
     }
     kept.push(raw);
+    if (raw.length > 150) textKept = true;
   }
 
   stripCredits(kept, hints);
