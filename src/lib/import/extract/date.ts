@@ -78,6 +78,13 @@ function fromHit(
       };
 }
 
+/** Whether a date is written just after a document number ("05/CT-UBND ngày 20/4/2020"): that number's date. */
+function numbersDate({ text, numberHits }: ExtractContext, x: DateHit): boolean {
+  return numberHits.some(
+    (n) => n.end <= x.index && x.index - n.end <= 12 && /^\s*,?\s*(ngày\s*)?$/iu.test(text.slice(n.end, x.index)),
+  );
+}
+
 /** Sentences where a named body (not the centre) issues a document: "Chiều 3/9, … vừa ký chỉ thị". */
 function leadActs({ ctx: { text, folded, issuerHits } }: Input): number[] {
   const subjectBefore = (at: number): boolean => {
@@ -182,7 +189,7 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
     name: 'own-number-sentence',
     propose: (input) => {
       const {
-        ctx: { text, dates, numberHits },
+        ctx: { text, dates },
         ownHit,
         effective,
       } = input;
@@ -192,16 +199,7 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
       );
       const start = sentenceStart(text, ownHit.index);
       const before = dates
-        .filter(
-          (x) =>
-            x.index >= start &&
-            x.end <= ownHit.index &&
-            !effective(x) &&
-            !numberHits.some(
-              (n) =>
-                n.end <= x.index && x.index - n.end <= 12 && /^\s*,?\s*(ngày\s*)?$/iu.test(text.slice(n.end, x.index)),
-            ),
-        )
+        .filter((x) => x.index >= start && x.end <= ownHit.index && !effective(x) && !numbersDate(input.ctx, x))
         .at(0);
       const pick = after ?? before;
       return pick ? fromHit(input, pick, 0.9, text.slice(start, sentenceEnd(text, ownHit.end)).trim()) : null;
@@ -234,7 +232,10 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
       const { text, dates } = input.ctx;
       for (const at of leadActs(input)) {
         const start = sentenceStart(text, at);
-        const d = dates.find((x) => x.index >= start && x.end <= at && !input.effective(x));
+        // (not the date of a document the sentence cites: "Thực hiện Chỉ thị số 05/CT-UBND ngày 20/4/2020, …")
+        const d = dates.find(
+          (x) => x.index >= start && x.end <= at && !input.effective(x) && !numbersDate(input.ctx, x),
+        );
         // "Ngày 13/7, Văn phòng UBND tỉnh cho biết, Tỉnh đã ban hành …": the day it was reported, not issued
         if (d && REPORTED.test(input.ctx.folded.slice(d.end, at))) continue;
         if (d) return fromHit(input, d, 0.75, text.slice(start, sentenceEnd(text, at)).trim());
