@@ -284,10 +284,12 @@ const RULES: ReadonlyArray<Rule<Input, IssueDate | null>> = [
   // a "just issued" report with no dated schedule: issued after the latest date it reports
   {
     name: 'latest-reported',
-    propose: ({ ctx: { text, dates }, effective }) => {
+    propose: ({ ctx, effective }) => {
+      const { text, dates } = ctx;
       if (!/\bvừa\b/iu.test(text) || dates.some((d) => effective(d) && d.year)) return null;
+      // (a document it cites may be months older: its date says little about this one's)
       const latest = dates
-        .filter((d) => d.year && d.year >= 2019 && d.year <= 2023)
+        .filter((d) => d.year && d.year >= 2019 && d.year <= 2023 && !numbersDate(ctx, d))
         .sort((a, b) => (a.iso! < b.iso! ? 1 : -1))[0];
       return latest
         ? {
