@@ -52,7 +52,12 @@ export function notProvincial(x: Extracted, seg: Segmented): string | null {
     return nationalNote(`its header names "${header}"`);
   }
   // no provincial issuer, and the opening sentence has a central body issuing: "Bộ Y tế ban hành Công văn …"
-  const opening = [seg.headline ?? '', ...seg.body.slice(0, 2)].join(' ').slice(0, 400).normalize('NFC');
+  // (a text with no headline opens with its first paragraph: no space before it, or "^" misses it)
+  const opening = [seg.headline ?? '', ...seg.body.slice(0, 2)]
+    .filter(Boolean)
+    .join(' ')
+    .slice(0, 400)
+    .normalize('NFC');
   const central = CENTRAL_ACT.exec(foldKeepLength(opening));
   if (!x.issuer.value && central) {
     const who = opening.substr(central.index + central[0].indexOf(central[1]!), central[1]!.length);
