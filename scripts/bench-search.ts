@@ -127,11 +127,14 @@ const networkIdle = (page: TimedPage): Promise<void> =>
   })`);
 
 async function marks(page: TimedPage): Promise<{ searchMs: number; pageMs: number }> {
-  return page.evaluate(`(() => {
+  const m = await page.evaluate<{ searchMs: number; pageMs: number } | { status: string }>(`(() => {
     const s = performance.getEntriesByName('search:start').at(-1);
     const r = performance.getEntriesByName('search:results').at(-1);
+    if (!s || !r) return { status: document.getElementById('search-status')?.textContent ?? '' };
     return { searchMs: r.startTime - s.startTime, pageMs: r.startTime };
   })()`);
+  if ('status' in m) throw new Error(`The search page showed no results to time; it says: "${m.status}"`);
+  return m;
 }
 
 /** Cold and warm samples of each query, `runs` times, on the search page at `baseUrl`. */
@@ -192,6 +195,11 @@ export async function runSearchBench(
 ): Promise<SearchBenchResult> {
   const work = resolve(ROOT, '.tmp/bench-search');
   await mkdir(work, { recursive: true });
+  if (opts.corpus && !existsSync(join(opts.corpus, 'directives')))
+    throw new Error(
+      `No corpus at ${opts.corpus} (no directives/ folder in it); make one with ` +
+        `npm run bench:corpus -- --count ${opts.count ?? 10_000} --out ${opts.corpus}`,
+    );
   const browser = await launchBrowser();
   let relevance: SearchBenchResult['relevance'];
   try {
@@ -264,10 +272,15 @@ if (import.meta.main) {
   const { values } = parseArgs({
     options: { count: { type: 'string' }, corpus: { type: 'string' }, runs: { type: 'string' } },
   });
-  const result = await runSearchBench({
-    count: values.count ? Number(values.count) : undefined,
-    corpus: values.corpus,
-    runs: values.runs ? Number(values.runs) : undefined,
-  });
-  console.log(formatSearchBench(result));
+  try {
+    const result = await runSearchBench({
+      count: values.count ? Number(values.count) : undefined,
+      corpus: values.corpus,
+      runs: values.runs ? Number(values.runs) : undefined,
+    });
+    console.log(formatSearchBench(result));
+  } catch (e) {
+    console.error(`bench:search: ${(e as Error).message}`);
+    process.exitCode = 1;
+  }
 }
