@@ -154,7 +154,7 @@ export async function measureSpeed(
     for (const [i, query] of queries.entries()) {
       const page = await browser.newPage(); // a context of its own, empty cache: cold
       await page.goto(`${baseUrl}${searchPageUrl(query)}`);
-      // (a wait that runs nothing on the page's thread while the search is timed: see waitSettled)
+      // (a wait that runs nothing on the page's thread while the search is timed: see settledExpression)
       await page.evaluate(settledExpression());
       await networkIdle(page);
       const cold = await marks(page);

@@ -74,15 +74,11 @@ export function searchSettled(): boolean {
 }
 
 /**
- * Waits until the search page has settled (searchSettled), looking again only when the page
- * changes. Playwright's own wait runs its check on every frame, on the thread the search runs
- * on: a timed search would then include the harness's work (about 1 ms a frame on this machine).
+ * A promise, as one expression to evaluate in the page, that resolves once the search page has
+ * settled (searchSettled), looking again only when the page changes. A wait that polls on every
+ * frame runs on the thread the search runs on: a timed search would then include the harness's
+ * work (about 1 ms a frame on this machine).
  */
-export async function waitSettled(page: Page, timeout = 60_000): Promise<void> {
-  await page.evaluate(settledExpression(timeout));
-}
-
-/** The wait of waitSettled as one expression (for any driver): a promise that settles with the page. */
 export function settledExpression(timeout = 60_000): string {
   // (one expression from both functions' source: the page's CSP allows no eval of its own)
   return `(${settleWatch.toString()})(${searchSettled.toString()}, ${timeout})`;

@@ -35,6 +35,8 @@ export interface Segmented {
   databaseTitle: string | null;
   /** "QUYẾT ĐỊNH:" (or "QUYẾT NGHỊ:") before "Điều 1": the enacting formula that names a decision's type */
   enactingFormula: string | null;
+  /** a telegram's sender line under its title ("CHỦ TỊCH UBND TỈNH ĐỒNG NAI điện:"), kept in the body */
+  senderLine: string | null;
   /** "Kính gửi" entries */
   recipients: string[];
   /** "Nơi nhận" entries */
@@ -246,6 +248,7 @@ export function segment(text: string): Segmented {
     headline: null,
     databaseTitle: null,
     enactingFormula: null,
+    senderLine: null,
     recipients: [],
     distribution: [],
     signature: null,
@@ -385,6 +388,17 @@ export function segment(text: string): Segmented {
     const next = lines.slice(i + 1).find((l) => l.trim());
     if (next && /^Điều\s+1\b/u.test(next.trim())) seg.enactingFormula = lines[i]!.trim();
   }
+
+  // --- a telegram's sender line, kept in the body: "CHỦ TỊCH UBND TỈNH … điện:", the body it comes from
+  // in capitals, before the recipients
+  seg.senderLine =
+    lines
+      .slice(0, topEnd)
+      .map((l) => l.trim())
+      .find((l) => {
+        const m = /^(.{3,80}?)\s+điện\s*:$/iu.exec(l);
+        return m !== null && isCaps(m[1]!);
+      }) ?? null;
 
   // --- bottom: "Nơi nhận" list and the signature block
   const noiNhan = lines.findIndex((l) => /^nơi nhận\b/iu.test(l.trim()));

@@ -13,9 +13,6 @@ import { STATE_BODIES, type Body, type IssuerHit } from './issuer-hits.ts';
 import type { NumberHit } from './numbers.ts';
 import { sentenceStart } from './text.ts';
 
-// A telegram's sender line: "CHỦ TỊCH UBND TỈNH ĐỒNG NAI điện:" (folded)
-const CHAIR_TELEGRAM = /(^|\n)\s*chu tich (ubnd|uy ban nhan dan) (tinh|thanh pho)\b[^\n]{0,40}?\bdien\s*:/;
-
 // The Office's own header: "VĂN PHÒNG UBND TỈNH X" on one line, or the committee above the
 // Office, as official layouts print it ("UBND TỈNH HẬU GIANG" / "VĂN PHÒNG", the province on a
 // line of its own or not)
@@ -57,8 +54,9 @@ export function extractIssuer(
   const headerFolded = seg.header.map(foldForMatch).join('\n');
   // the authority in the header ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"), or a telegram's sender line
   // under its title ("CHỦ TỊCH UBND TỈNH ĐỒNG NAI điện:"): the Chairman issues in his own name
-  const chairIssues =
-    /(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(headerFolded) || CHAIR_TELEGRAM.test(ctx.folded.slice(0, 3000));
+  const chairIssues = [headerFolded, foldForMatch(seg.senderLine ?? '')].some((f) =>
+    /(^|\n)chu tich (ubnd|uy ban nhan dan)/.test(f),
+  );
   let issuer: Field<Issuer | null> = none(null, 'no issuing body found');
   let issuerHit: IssuerHit | null = null;
   // the subject of the sentence that issues the own number
